@@ -1,0 +1,10 @@
+package dev.foresight.data;
+
+/** The columns a daily price series can carry. {@link #CLOSE} is always present. */
+public enum Column {
+    OPEN, HIGH, LOW, CLOSE, ADJ_CLOSE, VOLUME;
+
+    public String yamlName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

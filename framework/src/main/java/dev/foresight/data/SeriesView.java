@@ -1,0 +1,77 @@
+package dev.foresight.data;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+
+/** One series as known at the close of bar {@link #last()}; later bars throw. */
+public final class SeriesView {
+
+    private final PriceSeries series;
+    private final int last;
+
+    SeriesView(PriceSeries series, int last) {
+        this.series = series;
+        this.last = last;
+    }
+
+    public String symbol() {
+        return series.symbol();
+    }
+
+    public int last() {
+        return last;
+    }
+
+    public int size() {
+        return last + 1;
+    }
+
+    public boolean has(Column column) {
+        return series.has(column);
+    }
+
+    public LocalDate date(int t) {
+        check("date", t);
+        return series.date(t);
+    }
+
+    public double value(Column column, int t) {
+        check(column.yamlName(), t);
+        return series.value(column, t);
+    }
+
+    public double close(int t) {
+        return value(Column.CLOSE, t);
+    }
+
+    /** Adjusted close when present, else close. */
+    public double price(int t) {
+        check("price", t);
+        return series.price(t);
+    }
+
+    /** {@code log(price(t) / price(t-1))}; NaN at bar 0. */
+    public double logReturn(int t) {
+        check("return", t);
+        return t == 0 ? Double.NaN : Math.log(series.price(t) / series.price(t - 1));
+    }
+
+    /** Visible prices, bars {@code 0..last}. */
+    public double[] prices() {
+        return Arrays.copyOf(series.prices(), last + 1);
+    }
+
+    /** Visible values of one column, bars {@code 0..last}. */
+    public double[] column(Column column) {
+        return Arrays.copyOf(series.column(column), last + 1);
+    }
+
+    private void check(String what, int t) {
+        if (t > last) {
+            throw new LookAheadException(series.symbol() + " " + what, t, last);
+        }
+        if (t < 0) {
+            throw new IndexOutOfBoundsException("bar " + t);
+        }
+    }
+}
