@@ -1,0 +1,36 @@
+package dev.foresight.result;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stored result of one (experiment × model × fold) task. Deterministic: the same inputs give
+ * byte-identical files (timings are kept apart, in the run's {@code timings.json}). A failed
+ * task has {@code status = "failed"}, an {@code error} and no bars.
+ */
+public record TaskResult(int schema, String taskId, String experiment, String model, String modelKind,
+                         Map<String, Object> modelParameters, String target, int horizon, FoldWindow fold, String status,
+                         String error, List<String> features, String scaling, List<Double> scalerShift,
+                         List<Double> scalerScale, int fitRows, int validationRows, int rowsDroppedForWarmUp,
+                         boolean traded, Map<String, Object> diagnostics, List<BarRecord> bars, String inputsSha256) {
+
+    public static final int SCHEMA = 1;
+    public static final String OK = "ok";
+    public static final String FAILED = "failed";
+
+    public TaskResult {
+        modelParameters = modelParameters == null ? Map.of() : new java.util.TreeMap<>(modelParameters);
+        diagnostics = diagnostics == null ? Map.of() : new java.util.TreeMap<>(diagnostics);
+        features = features == null ? List.of() : List.copyOf(features);
+        scalerShift = scalerShift == null ? List.of() : List.copyOf(scalerShift);
+        scalerScale = scalerScale == null ? List.of() : List.copyOf(scalerScale);
+        bars = bars == null ? List.of() : List.copyOf(bars);
+        if (!OK.equals(status) && !FAILED.equals(status)) {
+            throw new IllegalArgumentException("status is ok or failed, got " + status);
+        }
+    }
+
+    public boolean ok() {
+        return OK.equals(status);
+    }
+}
