@@ -47,7 +47,9 @@ public record PerformanceMetrics(int n, double totalReturn, double annualReturn,
      *   <li>{@code calmar = annualReturn / maxDrawdown}; NaN when {@code maxDrawdown == 0};</li>
      *   <li>{@code turnover = Σ turnover / n}, one-way.</li>
      * </ul>
-     * Means and variances are computed in two passes (mean first, then squared deviations).
+     * Means and variances are computed in two passes (mean first, then squared deviations); a
+     * constant series has a standard deviation of exactly 0 (so its Sharpe ratio is NaN, not the
+     * huge number rounding would give).
      *
      * @throws IllegalArgumentException on empty input, mismatched lengths, non-finite values or
      *                                  negative turnover
@@ -75,6 +77,10 @@ public record PerformanceMetrics(int n, double totalReturn, double annualReturn,
         double equity = 1;
         double peak = 1;
         double maxDrawdown = 0;
+        // Constant returns have a standard deviation of exactly 0; the two-pass sum would leave
+        // rounding dust (the computed mean of n copies of 0.01 need not be 0.01) and a Sharpe of 1e16.
+        double first = netReturns[0];
+        boolean constant = true;
         for (int i = 0; i < n; i++) {
             double r = netReturns[i];
             double t = turnover[i];
@@ -84,6 +90,7 @@ public record PerformanceMetrics(int n, double totalReturn, double annualReturn,
             if (!(t >= 0 && t < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException("turnover[" + i + "] must be finite and >= 0, got " + t);
             }
+            constant &= r == first;
             double x = r - rfp;
             sumR += r;
             sumX += x;
@@ -117,6 +124,10 @@ public record PerformanceMetrics(int n, double totalReturn, double annualReturn,
         double rootPpy = Math.sqrt(ppy);
         double totalReturn = equity - 1;
         double annualReturn = Math.pow(equity, (double) ppy / n) - 1;
+        if (constant) {
+            ssR = 0;
+            ssX = 0;
+        }
         double volatility = n < 2 ? Double.NaN : Math.sqrt(ssR / (n - 1)) * rootPpy;
         double sdX = n < 2 ? Double.NaN : Math.sqrt(ssX / (n - 1));
         double sharpe = n < 2 || sdX == 0 ? Double.NaN : meanX / sdX * rootPpy;
