@@ -1,0 +1,89 @@
+package dev.foresight.metrics;
+
+import java.util.Objects;
+
+/**
+ * How well forecasts match what happened, over {@code n} bars.
+ *
+ * @param n                 number of bars
+ * @param mse               mean squared error, {@code (1/n) Σ (forecast - actual)^2}
+ * @param rmse              {@code sqrt(mse)}
+ * @param mae               mean absolute error, {@code (1/n) Σ |forecast - actual|}
+ * @param directionCalls    bars whose direction was judged (see {@link #of})
+ * @param directionHits     judged bars where forecast and actual moved the same way
+ * @param directionAccuracy {@code directionHits / directionCalls}; NaN when no bar was judged
+ */
+public record ForecastMetrics(int n, double mse, double rmse, double mae,
+                              int directionCalls, int directionHits, double directionAccuracy) {
+
+    public ForecastMetrics {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be > 0, got " + n);
+        }
+        if (directionCalls < 0 || directionCalls > n || directionHits < 0 || directionHits > directionCalls) {
+            throw new IllegalArgumentException("need 0 <= directionHits <= directionCalls <= n, got hits="
+                    + directionHits + ", calls=" + directionCalls + ", n=" + n);
+        }
+    }
+
+    /**
+     * Computes forecast metrics.
+     *
+     * <p>{@code actual} and {@code forecast} are the target values (e.g. next-period log return)
+     * and must be finite. {@code actualMove} and {@code forecastMove} are their directional
+     * readings: positive = up, negative = down, and 0 or NaN = no direction (NaN is allowed here
+     * and only here).
+     *
+     * <p>Direction convention: a bar counts as a <em>call</em> only when both {@code actualMove}
+     * and {@code forecastMove} are nonzero and not NaN; it is a <em>hit</em> when they have the
+     * same sign. {@code directionAccuracy = hits / calls}, NaN when there are no calls. So zero
+     * moves (flat prices, or a zero forecast such as the random walk's) count as neither hit nor
+     * miss, and {@link #directionCalls()} tells how many bars were judged.
+     *
+     * @throws IllegalArgumentException on empty input, mismatched lengths or non-finite
+     *                                  {@code actual}/{@code forecast} values
+     */
+    public static ForecastMetrics of(double[] actual, double[] forecast, double[] actualMove, double[] forecastMove) {
+        Objects.requireNonNull(actual, "actual");
+        Objects.requireNonNull(forecast, "forecast");
+        Objects.requireNonNull(actualMove, "actualMove");
+        Objects.requireNonNull(forecastMove, "forecastMove");
+        int n = actual.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("forecast metrics need at least one bar");
+        }
+        if (forecast.length != n || actualMove.length != n || forecastMove.length != n) {
+            throw new IllegalArgumentException("actual, forecast, actualMove and forecastMove must have the same length; got "
+                    + n + ", " + forecast.length + ", " + actualMove.length + ", " + forecastMove.length);
+        }
+        double sumSq = 0;
+        double sumAbs = 0;
+        int calls = 0;
+        int hits = 0;
+        for (int i = 0; i < n; i++) {
+            double a = actual[i];
+            double f = forecast[i];
+            if (!Double.isFinite(a)) {
+                throw new IllegalArgumentException("actual[" + i + "] must be finite, got " + a);
+            }
+            if (!Double.isFinite(f)) {
+                throw new IllegalArgumentException("forecast[" + i + "] must be finite, got " + f);
+            }
+            double e = f - a;
+            sumSq += e * e;
+            sumAbs += Math.abs(e);
+            double am = actualMove[i];
+            double fm = forecastMove[i];
+            // NaN != 0 is true, so NaN needs its own test.
+            if (am != 0 && fm != 0 && !Double.isNaN(am) && !Double.isNaN(fm)) {
+                calls++;
+                if ((am > 0) == (fm > 0)) {
+                    hits++;
+                }
+            }
+        }
+        double mse = sumSq / n;
+        double accuracy = calls == 0 ? Double.NaN : (double) hits / calls;
+        return new ForecastMetrics(n, mse, Math.sqrt(mse), sumAbs / n, calls, hits, accuracy);
+    }
+}

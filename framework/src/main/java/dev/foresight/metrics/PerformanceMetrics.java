@@ -1,0 +1,140 @@
+package dev.foresight.metrics;
+
+import java.util.Objects;
+
+/**
+ * How a strategy traded over {@code n} periods, after costs. The formulas are on {@link #of}.
+ *
+ * @param n                number of periods
+ * @param totalReturn      {@code prod(1 + r) - 1}
+ * @param annualReturn     CAGR, {@code (1 + totalReturn)^(ppy / n) - 1}
+ * @param annualVolatility sample standard deviation of {@code r} times {@code sqrt(ppy)}
+ * @param sharpe           annualised Sharpe ratio of the excess returns
+ * @param sortino          annualised Sortino ratio, downside deviation over all periods
+ * @param maxDrawdown      largest peak-to-trough loss of equity as a positive fraction (0.25 = 25%)
+ * @param calmar           {@code annualReturn / maxDrawdown}
+ * @param turnover         mean one-way turnover per period
+ */
+public record PerformanceMetrics(int n, double totalReturn, double annualReturn, double annualVolatility,
+                                 double sharpe, double sortino, double maxDrawdown, double calmar,
+                                 double turnover) {
+
+    public PerformanceMetrics {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be > 0, got " + n);
+        }
+    }
+
+    /**
+     * Computes performance metrics from per-period net strategy returns (e.g.
+     * {@code BacktestResult.netReturns()}) and per-period turnover. With {@code ppy} =
+     * {@code a.periodsPerYear()}, {@code rf_p = a.riskFreeRate() / ppy} and excess returns
+     * {@code x = r - rf_p}:
+     * <ul>
+     *   <li>{@code totalReturn = prod(1 + r) - 1};</li>
+     *   <li>{@code annualReturn = (1 + totalReturn)^(ppy / n) - 1} (CAGR; NaN if equity ended
+     *       below zero);</li>
+     *   <li>{@code annualVolatility = sd(r) * sqrt(ppy)}, sample standard deviation (divisor
+     *       {@code n - 1}); NaN when {@code n < 2};</li>
+     *   <li>{@code sharpe = mean(x) / sd(x) * sqrt(ppy)}, sample sd; NaN when {@code n < 2} or
+     *       {@code sd(x) == 0};</li>
+     *   <li>{@code sortino = mean(x) / DD * sqrt(ppy)} with downside deviation
+     *       {@code DD = sqrt((1/n) Σ_all periods min(0, x)^2)} — the sum runs over <em>all</em>
+     *       periods and divides by {@code n}, not just the losing ones; NaN when {@code DD == 0};</li>
+     *   <li>{@code maxDrawdown = max_i (1 - equity_i / max(1, max_{j <= i} equity_j))} with
+     *       {@code equity_i = prod_{j <= i}(1 + r_j)}: a positive fraction, and the starting
+     *       equity of 1 counts as a peak, so losing from the first bar is a drawdown;</li>
+     *   <li>{@code calmar = annualReturn / maxDrawdown}; NaN when {@code maxDrawdown == 0};</li>
+     *   <li>{@code turnover = Σ turnover / n}, one-way.</li>
+     * </ul>
+     * Means and variances are computed in two passes (mean first, then squared deviations); a
+     * constant series has a standard deviation of exactly 0 (so its Sharpe ratio is NaN, not the
+     * huge number rounding would give).
+     *
+     * @throws IllegalArgumentException on empty input, mismatched lengths, non-finite values or
+     *                                  negative turnover
+     */
+    public static PerformanceMetrics of(double[] netReturns, double[] turnover, Annualisation a) {
+        Objects.requireNonNull(netReturns, "netReturns");
+        Objects.requireNonNull(turnover, "turnover");
+        Objects.requireNonNull(a, "annualisation");
+        int n = netReturns.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("performance metrics need at least one period");
+        }
+        if (turnover.length != n) {
+            throw new IllegalArgumentException("netReturns and turnover must have the same length; got "
+                    + n + " and " + turnover.length);
+        }
+        int ppy = a.periodsPerYear();
+        double rfp = a.riskFreePerPeriod();
+
+        // Pass 1: validation, sums, equity path, downside squares.
+        double sumR = 0;
+        double sumX = 0;
+        double sumDownSq = 0;
+        double sumTurnover = 0;
+        double equity = 1;
+        double peak = 1;
+        double maxDrawdown = 0;
+        // Constant returns have a standard deviation of exactly 0; the two-pass sum would leave
+        // rounding dust (the computed mean of n copies of 0.01 need not be 0.01) and a Sharpe of 1e16.
+        double first = netReturns[0];
+        boolean constant = true;
+        for (int i = 0; i < n; i++) {
+            double r = netReturns[i];
+            double t = turnover[i];
+            if (!Double.isFinite(r)) {
+                throw new IllegalArgumentException("netReturns[" + i + "] must be finite, got " + r);
+            }
+            if (!(t >= 0 && t < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("turnover[" + i + "] must be finite and >= 0, got " + t);
+            }
+            constant &= r == first;
+            double x = r - rfp;
+            sumR += r;
+            sumX += x;
+            if (x < 0) {
+                sumDownSq += x * x;
+            }
+            sumTurnover += t;
+            equity *= 1 + r;
+            if (equity > peak) {
+                peak = equity;
+            }
+            double loss = 1 - equity / peak;
+            if (loss > maxDrawdown) {
+                maxDrawdown = loss;
+            }
+        }
+        double meanR = sumR / n;
+        double meanX = sumX / n;
+
+        // Pass 2: squared deviations from the means (two-pass variance).
+        double ssR = 0;
+        double ssX = 0;
+        for (int i = 0; i < n; i++) {
+            double r = netReturns[i];
+            double dr = r - meanR;
+            double dx = (r - rfp) - meanX;
+            ssR += dr * dr;
+            ssX += dx * dx;
+        }
+
+        double rootPpy = Math.sqrt(ppy);
+        double totalReturn = equity - 1;
+        double annualReturn = Math.pow(equity, (double) ppy / n) - 1;
+        if (constant) {
+            ssR = 0;
+            ssX = 0;
+        }
+        double volatility = n < 2 ? Double.NaN : Math.sqrt(ssR / (n - 1)) * rootPpy;
+        double sdX = n < 2 ? Double.NaN : Math.sqrt(ssX / (n - 1));
+        double sharpe = n < 2 || sdX == 0 ? Double.NaN : meanX / sdX * rootPpy;
+        double downside = Math.sqrt(sumDownSq / n);
+        double sortino = downside == 0 ? Double.NaN : meanX / downside * rootPpy;
+        double calmar = maxDrawdown == 0 ? Double.NaN : annualReturn / maxDrawdown;
+        return new PerformanceMetrics(n, totalReturn, annualReturn, volatility, sharpe, sortino,
+                maxDrawdown, calmar, sumTurnover / n);
+    }
+}
