@@ -1,0 +1,32 @@
+package dev.foresight.batch;
+
+import dev.foresight.error.Location;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Where one price series comes from: a CSV file or a seeded simulator. */
+public sealed interface SourceSpec {
+
+    String symbol();
+
+    Location location();
+
+    /**
+     * A CSV file. {@code columns} maps a column role ({@code date, open, high, low, close,
+     * adj_close, volume}) to its header; empty means Yahoo's layout, detected from the header.
+     */
+    record Csv(String symbol, Path path, Map<String, String> columns, String dateFormat, String missing,
+               Location location) implements SourceSpec {
+        public Csv {
+            columns = Map.copyOf(columns);
+        }
+    }
+
+    /** A synthetic series: {@code kind} is gbm, garch or regime-garch; {@code parameters} override its defaults. */
+    record Synthetic(String symbol, String kind, int bars, long seed, Map<String, Double> parameters,
+                     Location location) implements SourceSpec {
+        public Synthetic {
+            parameters = Map.copyOf(parameters);
+        }
+    }
+}
