@@ -9,7 +9,7 @@ import java.util.Map;
  * task has {@code status = "failed"}, an {@code error} and no bars.
  */
 public record TaskResult(int schema, String taskId, String experiment, String model, String modelKind,
-                         Map<String, Object> modelParameters, String target, int horizon, FoldWindow fold, String status,
+                         Map<String, Object> modelParameters, long seed, String target, int horizon, FoldWindow fold, String status,
                          String error, List<String> features, String scaling, List<Double> scalerShift,
                          List<Double> scalerScale, int fitRows, int validationRows, int rowsDroppedForWarmUp,
                          boolean traded, Map<String, Object> diagnostics, List<BarRecord> bars, String inputsSha256) {

@@ -1,0 +1,23 @@
+package dev.foresight.cli;
+
+import dev.foresight.batch.BatchParser;
+import dev.foresight.batch.BatchSpec;
+import dev.foresight.batch.Overrides;
+import dev.foresight.plugin.PluginRegistry;
+import dev.foresight.yaml.YamlNode;
+import dev.foresight.yaml.YamlReader;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads, overrides and validates a batch file: shared by the commands that take one. */
+final class Batches {
+
+    private Batches() {
+    }
+
+    static BatchSpec load(Path file, List<String> overrides, PluginRegistry plugins) {
+        YamlNode tree = Overrides.apply(YamlReader.read(file), overrides);
+        Path base = file.toAbsolutePath().getParent();
+        return new BatchParser(plugins, base).parse(tree, file);
+    }
+}

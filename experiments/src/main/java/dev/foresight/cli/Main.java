@@ -1,0 +1,68 @@
+package dev.foresight.cli;
+
+import dev.foresight.error.UserError;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code foresight} command. Exit codes: 0 success; 1 internal failure; 2 user error (bad
+ * YAML, CSV, parameter or command line, with a located message and no stack trace); 4 the batch
+ * ran but some tasks failed (the summary says which).
+ */
+@Command(name = "foresight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Walk-forward research on forecasting models for financial time series.",
+        subcommands = {RunCommand.class, PlanCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int INTERNAL = 1;
+    public static final int USER_ERROR = 2;
+    public static final int TASKS_FAILED = 4;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, plan or plugins");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExitCodeExceptionMapper(e -> e instanceof UserError ? USER_ERROR : INTERNAL);
+        cli.getCommandSpec().parser().abbreviatedOptionsAllowed(false);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("error: " + e.getMessage());
+            err.println("(see 'foresight " + (e.getCommandLine().getCommandName().equals("foresight") ? ""
+                    : e.getCommandLine().getCommandName() + " ") + "--help')");
+            return USER_ERROR;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose");
+            if (e instanceof UserError) {
+                err.println("error: " + e.getMessage());
+                if (verbose) {
+                    e.printStackTrace(err);
+                }
+                return USER_ERROR;
+            }
+            err.println("internal error: " + e);
+            if (verbose) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(run again with --verbose for the stack trace; please report it)");
+            }
+            return INTERNAL;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.foresight.cli;
+
+import dev.foresight.plugin.ParameterSpec;
+import dev.foresight.plugin.PluginProvider;
+import dev.foresight.plugin.PluginRegistry;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** {@code foresight plugins}: every kind on the class path with its parameters and defaults. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "List every plugin kind (targets, feature sets, models, strategies, regime detectors) with its parameters.")
+final class PluginsCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String contract = null;
+        for (PluginProvider<?> p : PluginRegistry.discover().all()) {
+            if (!p.contract().getSimpleName().equals(contract)) {
+                contract = p.contract().getSimpleName();
+                out.println((contract.equals("Target") ? "" : "\n") + contract + " kinds:");
+            }
+            out.printf("  %s — %s%n", p.kind(), p.description());
+            for (ParameterSpec s : p.parameters()) {
+                out.printf("      %-14s %s; %s%s%n", s.name(), s.rule(),
+                        s.required() ? "required" : "default " + format(s.defaultValue()),
+                        s.description().isEmpty() ? "" : " — " + s.description());
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private static String format(Object value) {
+        return value instanceof String s && s.isEmpty() ? "\"\"" : String.valueOf(value);
+    }
+}

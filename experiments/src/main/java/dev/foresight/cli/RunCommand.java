@@ -1,0 +1,66 @@
+package dev.foresight.cli;
+
+import dev.foresight.batch.BatchSpec;
+import dev.foresight.plugin.PluginRegistry;
+import dev.foresight.run.BatchRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code foresight run BATCH.yaml}: every experiment × model × fold, then the summary. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a batch: write one JSON result per task, the resolved config, a provenance manifest "
+                + "and a summary under --out, and print the summary table.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "BATCH.yaml", description = "the experiment batch")
+    Path batchFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: runs/<batch name>)")
+    Path out;
+
+    @Option(names = "--workers", paramLabel = "N", description = "tasks run in parallel (default: number of cores)")
+    Integer workers;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a YAML value, e.g. data.path=AAPL.csv "
+            + "or experiments[0].walk_forward.train=500 (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = {"-v", "--verbose"}, description = "print progress per task and stack traces")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "print only the summary")
+    boolean quiet;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PluginRegistry plugins = PluginRegistry.discover();
+        BatchSpec batch = Batches.load(batchFile, overrides, plugins);
+        int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+        if (n < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1, got " + n);
+        }
+        Path dir = out != null ? out : Path.of("runs", batch.name());
+        var stderr = System.err;
+        var progress = quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : stderr;
+        List<String> command = new ArrayList<>(List.of("foresight", "run", batchFile.toString()));
+        command.addAll(spec.commandLine().getParseResult().originalArgs().subList(1, spec.commandLine().getParseResult()
+                .originalArgs().size()));
+        BatchRunner.Outcome outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, n, progress, command));
+        var stdout = spec.commandLine().getOut();
+        stdout.println();
+        stdout.print(outcome.summary().table());
+        stdout.println();
+        stdout.printf("%d tasks, %d failed; results in %s%n", outcome.tasks(), outcome.failed(), dir);
+        stdout.flush();
+        return outcome.failed() == 0 ? Main.OK : Main.TASKS_FAILED;
+    }
+}

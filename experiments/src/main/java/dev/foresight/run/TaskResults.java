@@ -1,0 +1,51 @@
+package dev.foresight.run;
+
+import dev.foresight.batch.ExperimentSpec;
+import dev.foresight.batch.ModelSpec;
+import dev.foresight.pipeline.BarOutcome;
+import dev.foresight.pipeline.FoldOutcome;
+import dev.foresight.result.BarRecord;
+import dev.foresight.result.FoldWindow;
+import dev.foresight.result.ResolvedBatch;
+import dev.foresight.result.TaskResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Turns a fold's outcome (or failure) into the stored {@link TaskResult}. */
+final class TaskResults {
+
+    private TaskResults() {
+    }
+
+    static TaskResult ok(String id, ExperimentSpec e, ModelSpec m, ResolvedBatch.Model rm, long seed, FoldWindow window,
+                         FoldOutcome out, String inputsSha) {
+        List<BarRecord> bars = new ArrayList<>(out.bars().size());
+        for (BarOutcome b : out.bars()) {
+            bars.add(new BarRecord(b.bar(), b.date().toString(), b.actual(), b.forecast(), orNull(b.probabilityUp()),
+                    orNull(b.variance()), b.actualMove(), b.forecastMove(), b.position(), b.assetReturn(), b.grossReturn(),
+                    b.regimes()));
+        }
+        return new TaskResult(TaskResult.SCHEMA, id, e.name(), m.label(), m.model().kind(), rm.parameters(), seed,
+                e.target().instance().name(), e.target().instance().horizon(), window, TaskResult.OK, null,
+                out.featureNames(), out.scaler().method().yamlName(), boxed(out.scaler().shift()),
+                boxed(out.scaler().scale()), out.fitRowsUsed(), out.validationRowsUsed(), out.trainingRowsDroppedForWarmUp(),
+                e.strategy().isPresent(), out.diagnostics(), bars, inputsSha);
+    }
+
+    static TaskResult failed(String id, ExperimentSpec e, ModelSpec m, ResolvedBatch.Model rm, long seed,
+                             FoldWindow window, String error, String inputsSha) {
+        return new TaskResult(TaskResult.SCHEMA, id, e.name(), m.label(), m.model().kind(), rm.parameters(), seed,
+                e.target().instance().name(), e.target().instance().horizon(), window, TaskResult.FAILED,
+                "model '" + m.label() + "', " + error, List.of(), m.scaling().yamlName(), List.of(), List.of(), 0, 0, 0,
+                e.strategy().isPresent(), null, List.of(), inputsSha);
+    }
+
+    private static Double orNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private static List<Double> boxed(double[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+}
