@@ -160,4 +160,18 @@ class CsvLoaderTest {
                 "IN", CsvLayout.auto());
         assertArrayEquals(new double[] {1, 2}, loaded.series().column(Column.CLOSE));
     }
+
+    @Test
+    void alignsLoadedSeriesKeepingTheirNotes() {
+        LoadedSeries a = CsvLoader.parse("a.csv", "Date,Close\n2020-01-02,1\n2020-01-03,2\n2020-01-06,3", "A",
+                CsvLayout.auto());
+        LoadedSeries b = CsvLoader.parse("b.csv", "Date,Close\n2020-01-06,30\n2020-01-03,20\n", "B",
+                CsvLayout.auto());
+        dev.foresight.data.MarketData data = LoadedSeries.align(java.util.List.of(a, b));
+        assertArrayEquals(new double[] {2, 3}, data.primary().column(Column.CLOSE));
+        assertArrayEquals(new double[] {20, 30}, data.series("B").column(Column.CLOSE));
+        assertEquals(1, data.notes("A").droppedByAlignment());
+        assertTrue(data.notes("B").sortedFromNewestFirst());
+        assertThrows(IllegalArgumentException.class, () -> LoadedSeries.align(java.util.List.of(a, a)));
+    }
 }
