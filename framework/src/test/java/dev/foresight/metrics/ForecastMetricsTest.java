@@ -87,4 +87,30 @@ class ForecastMetricsTest {
         assertThrows(IllegalArgumentException.class, () -> new ForecastMetrics(3, 0, 0, 0, 1, 2, 2.0));
         assertThrows(IllegalArgumentException.class, () -> new ForecastMetrics(0, 0, 0, 0, 0, 0, Double.NaN));
     }
+
+    @Test
+    void directionBits_agreeWithThePlainDefinitionOnEdgeValues() {
+        double[] values = {0.0, -0.0, Double.NaN, Double.longBitsToDouble(0xFFF8_0000_0000_0001L),
+                Double.longBitsToDouble(0x7FF0_0000_0000_0001L), Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 1e-300, -1e-300, 0.5, -2};
+        for (double a : values) {
+            boolean expectedDirection = a != 0 && !Double.isNaN(a);
+            assertEquals(expectedDirection ? 1 : 0, ForecastMetrics.hasDirection(a), () -> "hasDirection(" + a + ")");
+            for (double b : values) {
+                if (expectedDirection && b != 0 && !Double.isNaN(b)) {
+                    assertEquals((a > 0) == (b > 0) ? 1 : 0, ForecastMetrics.sameSign(a, b),
+                            () -> "sameSign(" + a + ", " + b + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void of_negativeZeroMoveIsNotACallAndTinyMovesAre() {
+        // -0.0 is a zero move; 1e-300 * 1e-300 would underflow, but signs are still read.
+        ForecastMetrics m = ForecastMetrics.of(new double[3], new double[3],
+                new double[] {-0.0, 1e-300, -1e-300}, new double[] {1, 1e-300, 1e-300});
+        assertEquals(2, m.directionCalls());
+        assertEquals(1, m.directionHits());
+    }
 }
