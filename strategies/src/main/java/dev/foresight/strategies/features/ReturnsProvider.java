@@ -28,8 +28,8 @@ public final class ReturnsProvider implements PluginProvider<FeatureSet> {
     }
 
     /*
-     * The brief named the return-type parameter 'kind'; it is 'return_type' because a plugin's
-     * parameters sit beside its own 'kind:' key in a YAML block, where a second 'kind' cannot exist.
+     * The return type is not called 'kind': a plugin's parameters may sit beside its own 'kind:'
+     * key in a YAML block, where a second 'kind' could not be written.
      */
     @Override
     public List<ParameterSpec> parameters() {
