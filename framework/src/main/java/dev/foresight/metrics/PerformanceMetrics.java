@@ -76,6 +76,7 @@ public record PerformanceMetrics(int n, double totalReturn, double annualReturn,
         double sumTurnover = 0;
         double equity = 1;
         double peak = 1;
+        double trough = 1;
         double maxDrawdown = 0;
         // Constant returns have a standard deviation of exactly 0; the two-pass sum would leave
         // rounding dust (the computed mean of n copies of 0.01 need not be 0.01) and a Sharpe of 1e16.
@@ -94,17 +95,23 @@ public record PerformanceMetrics(int n, double totalReturn, double annualReturn,
             double x = r - rfp;
             sumR += r;
             sumX += x;
-            if (x < 0) {
-                sumDownSq += x * x;
-            }
+            // min(0, x), exactly (x - |x| = 2x or 0, no rounding) and without a branch: the sign
+            // of a return is a coin flip, and a mispredicted branch per bar triples the cost.
+            double down = 0.5 * (x - Math.abs(x));
+            sumDownSq += down * down;
             sumTurnover += t;
             equity *= 1 + r;
+            // The deepest point below a peak is its lowest equity, so the division is only needed
+            // when equity makes a new low since the last peak.
             if (equity > peak) {
                 peak = equity;
-            }
-            double loss = 1 - equity / peak;
-            if (loss > maxDrawdown) {
-                maxDrawdown = loss;
+                trough = equity;
+            } else if (equity < trough) {
+                trough = equity;
+                double loss = 1 - equity / peak;
+                if (loss > maxDrawdown) {
+                    maxDrawdown = loss;
+                }
             }
         }
         double meanR = sumR / n;

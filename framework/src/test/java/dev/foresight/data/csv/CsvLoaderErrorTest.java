@@ -1,0 +1,190 @@
+package dev.foresight.data.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.foresight.data.Column;
+import dev.foresight.error.Location;
+import dev.foresight.error.UserError;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per validation rule: the error must point at the exact file, line, CSV column and
+ * header, and quote the offending value. Fixtures are in {@code bad/}; the header is
+ * {@code Date,Open,High,Low,Close,Adj Close,Volume} and the broken row is on line 4 unless said.
+ */
+class CsvLoaderErrorTest {
+
+    private static UserError fail(String fixture, CsvLayout layout) {
+        Path file = Fixtures.path("bad/" + fixture);
+        UserError e = assertThrows(UserError.class, () -> CsvLoader.load(file, "X", layout));
+        assertEquals(file.toString(), e.location().source());
+        return e;
+    }
+
+    private static UserError fail(String fixture) {
+        return fail(fixture, CsvLayout.auto());
+    }
+
+    private static void assertAt(UserError e, int line, int column, String field, String... phrases) {
+        Location l = e.location();
+        assertEquals(line, l.line(), e.getMessage());
+        assertEquals(column, l.column(), e.getMessage());
+        assertEquals(field, l.field(), e.getMessage());
+        for (String phrase : phrases) {
+            assertTrue(e.getMessage().contains(phrase), "'" + phrase + "' not in: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void rejectsTextInNumberColumnNamingLineAndColumn() {
+        UserError e = fail("not_a_number.csv");
+        assertAt(e, 4, 5, "Close", "'abc' is not a number");
+        assertTrue(e.getMessage().endsWith("not_a_number.csv:4:5 (Close): 'abc' is not a number"), e.getMessage());
+    }
+
+    @Test
+    void rejectsMisplacedThousandsSeparator() {
+        assertAt(fail("bad_separator.csv"), 4, 7, "Volume", "'1,23' is not a number");
+    }
+
+    @Test
+    void rejectsOverflowingNumber() {
+        assertAt(fail("infinite.csv"), 4, 5, "Close", "'1e999' is not a finite number");
+    }
+
+    @Test
+    void rejectsImpossibleCalendarDate() {
+        assertAt(fail("impossible_date.csv"), 4, 1, "Date", "'2020-02-30' is not a date", "yyyy-MM-dd");
+    }
+
+    @Test
+    void rejectsRowInAnotherDateFormatThanTheDetectedOne() {
+        assertAt(fail("other_date_format.csv"), 4, 1, "Date", "'01/06/2020'", "detected from line 2");
+    }
+
+    @Test
+    void rejectsMissingValueUnderErrorPolicyNamingTheCell() {
+        assertAt(fail("missing_null.csv"), 4, 3, "High", "missing value 'null'", "missing: drop");
+    }
+
+    @Test
+    void rejectsMissingVolumeOfYahooWebTableUnderErrorPolicy() {
+        Path file = Fixtures.path("webtable_desc.csv");
+        UserError e = assertThrows(UserError.class, () -> CsvLoader.load(file, "X", CsvLayout.auto()));
+        assertAt(e, 5, 8, "Volume", "missing value '-'");
+    }
+
+    @Test
+    void rejectsMissingDateEvenUnderDropPolicy() {
+        assertAt(fail("missing_date.csv", CsvLayout.auto().withMissing(MissingPolicy.DROP)), 4, 1, "Date",
+                "missing date ''");
+    }
+
+    @Test
+    void rejectsDuplicateDateNamingBothLines() {
+        assertAt(fail("duplicate_date.csv"), 5, 1, "Date", "duplicate date '2020-01-03'", "line 3");
+    }
+
+    @Test
+    void rejectsUnsortedDatesNamingBothLines() {
+        assertAt(fail("unsorted.csv"), 5, 1, "Date", "'2020-01-07' on line 5", "'2020-01-08' on line 4");
+    }
+
+    @Test
+    void rejectsZeroPrice() {
+        assertAt(fail("zero_open.csv"), 4, 2, "Open", "'0.00' is not positive");
+    }
+
+    @Test
+    void rejectsNegativeAdjustedClose() {
+        assertAt(fail("negative_adj_close.csv"), 4, 6, "Adj Close", "'-93.1' is not positive");
+    }
+
+    @Test
+    void rejectsNegativeVolume() {
+        assertAt(fail("negative_volume.csv"), 4, 7, "Volume", "'-900' is negative");
+    }
+
+    @Test
+    void rejectsHighBelowLowNamingLineAndColumn() {
+        assertAt(fail("high_below_low.csv"), 4, 3, "High", "high '1163.0' is below low '1164.3'",
+                "rule: high >= low");
+    }
+
+    @Test
+    void rejectsHighBelowOpen() {
+        assertAt(fail("high_below_open.csv"), 4, 3, "High", "high '18.57' is below open '19.24'",
+                "rule: high >= max(open, close)");
+    }
+
+    @Test
+    void rejectsLowAboveClose() {
+        assertAt(fail("low_above_close.csv"), 4, 4, "Low", "low '99.5' is above close '99.0'",
+                "rule: low <= min(open, close)");
+    }
+
+    @Test
+    void rejectsRowWithWrongNumberOfFields() {
+        assertAt(fail("short_row.csv"), 4, 0, "", "6 fields but the header has 7");
+    }
+
+    @Test
+    void rejectsUnterminatedQuote() {
+        assertAt(fail("unterminated_quote.csv"), 2, 2, "", "never closed");
+    }
+
+    @Test
+    void rejectsEmptyFile() {
+        assertAt(fail("empty.csv"), 0, 0, "", "empty");
+        assertAt(fail("blank_lines_only.csv"), 0, 0, "", "empty");
+    }
+
+    @Test
+    void rejectsHeaderWithoutDataRows() {
+        assertAt(fail("header_only.csv"), 0, 0, "", "no data rows");
+    }
+
+    @Test
+    void rejectsFileWhoseRowsAreAllDropped() {
+        assertAt(fail("all_dropped.csv", CsvLayout.auto().withMissing(MissingPolicy.DROP).withDatePattern(null)),
+                0, 0, "", "all 2 data rows");
+    }
+
+    @Test
+    void rejectsHeaderWithoutDateColumnListingTheHeaders() {
+        assertAt(fail("no_date_column.csv"), 1, 0, "", "no date column", "[When, Price]", "date_column");
+    }
+
+    @Test
+    void rejectsHeaderWithoutCloseColumnListingTheHeaders() {
+        assertAt(fail("no_close_column.csv"), 1, 0, "", "no close column", "[Date, Open, High, Low, Volume]");
+    }
+
+    @Test
+    void rejectsFredFileWithoutMappingAndSaysHowToMapIt() {
+        assertAt(fail("fred_unmapped.csv"), 1, 0, "", "[DATE, DEXUSEU]", "close: DEXUSEU");
+    }
+
+    @Test
+    void rejectsExplicitMappingToAbsentHeader() {
+        CsvLayout layout = CsvLayout.of(null, Map.of(Column.CLOSE, "Last"), null, MissingPolicy.ERROR);
+        assertAt(fail("not_a_number.csv", layout), 1, 0, "Last", "no column named 'Last'", "Adj Close");
+    }
+
+    @Test
+    void rejectsTwoHeadersThatMeanTheSameColumn() {
+        assertAt(fail("ambiguous_headers.csv"), 1, 3, "close", "'Close' (column 2) and 'close' (column 3)");
+    }
+
+    @Test
+    void rejectsMissingFile() {
+        Path file = Fixtures.path("bad/empty.csv").resolveSibling("no_such_file.csv");
+        UserError e = assertThrows(UserError.class, () -> CsvLoader.load(file, "X", CsvLayout.auto()));
+        assertEquals(Location.of(file.toString()), e.location());
+        assertTrue(e.getMessage().contains("file not found"), e.getMessage());
+    }
+}
