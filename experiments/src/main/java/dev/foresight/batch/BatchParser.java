@@ -37,7 +37,7 @@ public final class BatchParser {
     private static final List<String> DATA = List.of("symbol", "path", "columns", "date_format", "missing", "synthetic",
             "inputs");
     private static final List<String> COLUMNS = List.of("date", "open", "high", "low", "close", "adj_close", "volume");
-    private static final List<String> SYNTHETIC_KINDS = List.of("gbm", "garch", "regime-garch");
+    private static final List<String> SYNTHETIC_KINDS = List.of("gbm", "garch", "regime-garch", "regime-garch-3");
 
     private final PluginRegistry plugins;
     private final Path baseDirectory;
