@@ -31,10 +31,10 @@ final class RunCommand implements Callable<Integer> {
             + "or experiments[0].walk_forward.train=500 (repeatable)")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = {"-v", "--verbose"}, description = "print progress per task and stack traces")
+    @Option(names = {"-v", "--verbose"}, description = "print a line per finished task, and stack traces on errors")
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"}, description = "print only the summary")
+    @Option(names = {"-q", "--quiet"}, description = "print only the summary table")
     boolean quiet;
 
     @Spec
@@ -50,10 +50,13 @@ final class RunCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("runs", batch.name());
         var stderr = System.err;
-        var progress = quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : stderr;
-        List<String> command = new ArrayList<>(List.of("foresight", "run", batchFile.toString()));
-        command.addAll(spec.commandLine().getParseResult().originalArgs().subList(1, spec.commandLine().getParseResult()
-                .originalArgs().size()));
+        var progress = verbose ? stderr : new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        if (!quiet) {
+            stderr.printf("foresight: running batch '%s' (%d experiments) with %d workers -> %s%n", batch.name(),
+                    batch.experiments().size(), n, dir);
+        }
+        List<String> command = new ArrayList<>(List.of("foresight"));
+        command.addAll(spec.root().commandLine().getParseResult().originalArgs());
         BatchRunner.Outcome outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, n, progress, command));
         var stdout = spec.commandLine().getOut();
         stdout.println();

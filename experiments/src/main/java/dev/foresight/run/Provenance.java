@@ -71,19 +71,11 @@ public final class Provenance {
     }
 
     private static String libraryVersion(String group, String artifact) {
+        if (artifact.equals("picocli")) {
+            return picocli.CommandLine.VERSION; // its jar carries no Maven metadata
+        }
         Properties p = properties("/META-INF/maven/" + group + "/" + artifact + "/pom.properties");
-        String v = p.getProperty("version");
-        if (v != null) {
-            return v;
-        }
-        // Jars built without Maven metadata: fall back to the jar file name on the class path.
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            String name = java.nio.file.Path.of(entry).getFileName().toString();
-            if (name.startsWith(artifact + "-") && name.endsWith(".jar")) {
-                return name.substring(artifact.length() + 1, name.length() - 4);
-            }
-        }
-        return "unknown";
+        return p.getProperty("version", "unknown");
     }
 
     private static Properties properties(String resource) {
