@@ -1,0 +1,194 @@
+package dev.foresight.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.foresight.data.Column;
+import dev.foresight.data.DataNotes;
+import dev.foresight.data.LookAheadException;
+import dev.foresight.data.MarketData;
+import dev.foresight.data.MarketView;
+import dev.foresight.data.PriceSeries;
+import dev.foresight.feature.FeatureMatrix;
+import dev.foresight.feature.FeatureSet;
+import dev.foresight.feature.FittedFeatures;
+import dev.foresight.model.FittedModel;
+import dev.foresight.model.Forecast;
+import dev.foresight.model.Model;
+import dev.foresight.model.ModelData;
+import dev.foresight.scaling.ScalingMethod;
+import dev.foresight.strategy.Strategy;
+import dev.foresight.target.Targets;
+import dev.foresight.walkforward.Fold;
+import dev.foresight.walkforward.WalkForwardPlan;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleBiFunction;
+import org.junit.jupiter.api.Test;
+
+class FoldRunnerTest {
+
+    /** Prices 100, 101, ..., a rising line, with a kink so returns differ. */
+    private static MarketData market(double[] close) {
+        LocalDate[] d = new LocalDate[close.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = LocalDate.of(2020, 1, 1).plusDays(i);
+        }
+        return MarketData.of(PriceSeries.of("X", d, Map.of(Column.CLOSE, close), null), DataNotes.clean(close.length));
+    }
+
+    private static double[] prices(int n) {
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = 100 + i + (i % 3 == 0 ? 0.5 : 0);
+        }
+        return p;
+    }
+
+    /** Feature: the close itself (so scaling is visible); warm-up of 2 bars. */
+    private static final FeatureSet CLOSE_FEATURE = train -> new FittedFeatures() {
+        @Override
+        public List<String> columns() {
+            return List.of("close");
+        }
+
+        @Override
+        public int warmUp() {
+            return 2;
+        }
+
+        @Override
+        public FeatureMatrix compute(MarketView view) {
+            double[] c = view.primary().column(Column.CLOSE);
+            for (int t = 0; t < 2; t++) {
+                c[t] = Double.NaN;
+            }
+            return FeatureMatrix.of(List.of("close"), new double[][] {c}, c.length);
+        }
+    };
+
+    /** A model forecasting {@code f(data, t)} and recording the training-label mean. */
+    private static Model model(ToDoubleBiFunction<ModelData, Integer> f) {
+        return (train, validation, seed) -> {
+            double mean = java.util.Arrays.stream(train.rowLabels()).average().orElseThrow();
+            return new FittedModel() {
+                @Override
+                public Forecast[] predict(ModelData data) {
+                    return java.util.Arrays.stream(data.rows()).mapToObj(t -> Forecast.point(f.applyAsDouble(data, t)))
+                            .toArray(Forecast[]::new);
+                }
+
+                @Override
+                public Map<String, Object> diagnostics() {
+                    return Map.of("mean", mean, "rows", train.size());
+                }
+            };
+        };
+    }
+
+    private static final Strategy SIGN = in -> Math.signum(in.expectedMove());
+
+    private static Pipeline pipeline(Model m) {
+        return new Pipeline(Targets.logReturn(1), List.of(CLOSE_FEATURE), ScalingMethod.MINMAX, m, Optional.of(SIGN),
+                List.of(), 1L);
+    }
+
+    @Test
+    void positionsEarnTheNextBarsReturnAndWarmUpRowsAreDroppedAndCounted() {
+        MarketData data = market(prices(30));
+        Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
+        FoldOutcome out = FoldRunner.run(data, pipeline(model((d, t) -> t % 2 == 0 ? 0.01 : -0.01)), fold);
+
+        assertEquals(20, fold.testStart());
+        assertEquals(2, out.trainingRowsDroppedForWarmUp());
+        assertEquals(18, out.fitRowsUsed());
+        assertEquals(5, out.bars().size());
+        double[] p = prices(30);
+        for (BarOutcome b : out.bars()) {
+            double expectedPosition = b.bar() % 2 == 0 ? 1 : -1;
+            double assetReturn = p[b.bar() + 1] / p[b.bar()] - 1;
+            assertEquals(expectedPosition, b.position());
+            assertEquals(assetReturn, b.assetReturn(), 1e-15);
+            assertEquals(expectedPosition * assetReturn, b.grossReturn(), 1e-15);
+            assertEquals(Math.log(p[b.bar() + 1] / p[b.bar()]), b.actual(), 1e-15);
+        }
+    }
+
+    @Test
+    void scalerAndModelSeeOnlyTheTrainingWindow() {
+        Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
+        double[] p = prices(30);
+        double[] scrambled = p.clone();
+        // Scramble every bar after the last one the training labels use (trainEnd + horizon).
+        for (int t = fold.lastTrainingBar() + 1; t < scrambled.length; t++) {
+            scrambled[t] = 1000 + 37 * Math.sin(t);
+        }
+        Model m = model((d, t) -> 0.0);
+        FoldOutcome a = FoldRunner.run(market(p), pipeline(m), fold);
+        FoldOutcome b = FoldRunner.run(market(scrambled), pipeline(m), fold);
+        assertEquals(a.scaler(), b.scaler());
+        assertEquals(a.diagnostics(), b.diagnostics());
+        // min-max on training rows 2..19: min = p[2], range = p[19] - p[2]
+        assertEquals(p[2], a.scaler().shift()[0], 1e-12);
+        assertEquals(p[19] - p[2], a.scaler().scale()[0], 1e-12);
+    }
+
+    @Test
+    void aModelReadingALabelNotYetKnownIsStoppedByConstruction() {
+        Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
+        Model cheat = model((d, t) -> d.labelKnownAt(t, t));
+        LookAheadException e = assertThrows(LookAheadException.class,
+                () -> FoldRunner.run(market(prices(30)), pipeline(cheat), fold));
+        assertTrue(e.getMessage().contains("look-ahead"), e.getMessage());
+        // the same label one horizon later is legitimate
+        Model honest = model((d, t) -> d.labelKnownAt(t - 1, t));
+        FoldOutcome out = FoldRunner.run(market(prices(30)), pipeline(honest), fold);
+        assertEquals(out.bars().get(1).forecast(), out.bars().get(0).actual(), 0);
+    }
+
+    @Test
+    void nonFiniteForecastsFailTheFoldWithItsDates() {
+        Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
+        FoldFailure inf = assertThrows(FoldFailure.class,
+                () -> FoldRunner.run(market(prices(30)), pipeline(model((d, t) -> Double.POSITIVE_INFINITY)), fold));
+        assertTrue(inf.getMessage().startsWith("fold 0 (test 2020-01-21..2020-01-25)"), inf.getMessage());
+        FoldFailure nan = assertThrows(FoldFailure.class,
+                () -> FoldRunner.run(market(prices(30)), pipeline(model((d, t) -> Double.NaN)), fold));
+        assertTrue(nan.getMessage().contains("forecast failed"), nan.getMessage());
+    }
+
+    @Test
+    void fixedPositionOverridesTheStrategy() {
+        Model inner = model((d, t) -> -1.0);
+        Model alwaysLong = new Model() {
+            @Override
+            public FittedModel fit(ModelData train, ModelData validation, long seed) {
+                return inner.fit(train, validation, seed);
+            }
+
+            @Override
+            public java.util.OptionalDouble fixedPosition() {
+                return java.util.OptionalDouble.of(1.0);
+            }
+        };
+        Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
+        double[] positions = FoldRunner.run(market(prices(30)), pipeline(alwaysLong), fold).bars().stream()
+                .mapToDouble(BarOutcome::position).toArray();
+        assertArrayEquals(new double[] {1, 1, 1, 1, 1}, positions);
+    }
+
+    @Test
+    void aTargetWithoutDirectionIsNotTraded() {
+        assertThrows(IllegalArgumentException.class, () -> new Pipeline(Targets.realisedVolatility(5), List.of(),
+                ScalingMethod.NONE, model((d, t) -> 0.0), Optional.of(SIGN), List.of(), 1L));
+        Pipeline untraded = new Pipeline(Targets.realisedVolatility(2), List.of(), ScalingMethod.NONE,
+                model((d, t) -> 0.01), Optional.empty(), List.of(), 1L);
+        Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 2).get(0);
+        FoldOutcome out = FoldRunner.run(market(prices(30)), untraded, fold);
+        assertTrue(out.bars().stream().allMatch(b -> b.position() == 0 && Double.isNaN(b.forecastMove())));
+    }
+}
