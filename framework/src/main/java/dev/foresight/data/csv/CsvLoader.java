@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -230,11 +231,11 @@ public final class CsvLoader {
         private void append(int line, LocalDate date, double[] v) {
             if (size == dates.length) {
                 int capacity = size * 2;
-                dates = java.util.Arrays.copyOf(dates, capacity);
-                lines = java.util.Arrays.copyOf(lines, capacity);
+                dates = Arrays.copyOf(dates, capacity);
+                lines = Arrays.copyOf(lines, capacity);
                 for (int i = 0; i < values.length; i++) {
                     if (values[i] != null) {
-                        values[i] = java.util.Arrays.copyOf(values[i], capacity);
+                        values[i] = Arrays.copyOf(values[i], capacity);
                     }
                 }
             }
@@ -303,10 +304,10 @@ public final class CsvLoader {
             EnumMap<Column, double[]> columns = new EnumMap<>(Column.class);
             for (Column c : ALL) {
                 if (values[c.ordinal()] != null) {
-                    columns.put(c, java.util.Arrays.copyOf(values[c.ordinal()], size));
+                    columns.put(c, Arrays.copyOf(values[c.ordinal()], size));
                 }
             }
-            PriceSeries series = PriceSeries.of(symbol, java.util.Arrays.copyOf(dates, size), columns, null);
+            PriceSeries series = PriceSeries.of(symbol, Arrays.copyOf(dates, size), columns, null);
             List<String> remarks = new ArrayList<>();
             remarks.add("columns read: " + columns.keySet() + ", dates as " + dateFormat.description()
                     + (dateFormatDetected ? " (auto-detected)" : ""));
