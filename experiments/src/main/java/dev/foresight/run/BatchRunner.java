@@ -153,11 +153,7 @@ public final class BatchRunner {
         long t0 = System.nanoTime();
         ExperimentSpec e = task.experiment();
         ModelSpec m = task.model();
-        Pipeline pipeline = new Pipeline(e.target().instance(),
-                e.features().stream().map(f -> f.instance()).toList(), m.scaling(), m.model().instance(),
-                e.strategy().map(s -> s.instance()), e.regimes().stream()
-                        .map((RegimeSpec r) -> new NamedRegimeDetector(r.name(), r.detector().instance())).toList(),
-                task.seed());
+        Pipeline pipeline = Pipelines.of(e, m, task.seed());
         ResolvedBatch.Experiment re = resolved.experiment(e.name());
         ResolvedBatch.Model rm = re.models().stream().filter(x -> x.name().equals(m.label())).findFirst().orElseThrow();
         FoldWindow window = FoldWindow.of(task.fold(), data.market());

@@ -7,27 +7,27 @@ import dev.foresight.data.PriceSeries;
 import dev.foresight.data.SeriesView;
 import dev.foresight.error.UserError;
 import dev.foresight.feature.FeatureMatrix;
-import dev.foresight.feature.FeatureSet;
+import dev.foresight.feature.FittedFeatures;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Forecast;
-import dev.foresight.model.ModelData;
 import dev.foresight.regime.FittedRegimeDetector;
 import dev.foresight.scaling.Scaler;
 import dev.foresight.strategy.StrategyInput;
 import dev.foresight.walkforward.Fold;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Runs one fold of a {@link Pipeline}, keeping every stage inside what it may see:
- * feature sets and regime detectors are fit on the training window ({@code 0..trainEnd}); the
- * scaler on complete training rows; the model on the fitting rows with labels known at
- * {@code trainEnd + horizon}; forecasts see features up to the test bar and only labels known by
- * then. Look-ahead through the data views throws; what cannot be prevented is checked by the
- * leakage checks.
+ * Runs one fold of a {@link Pipeline} in two stages, keeping every stage inside what it may see.
+ * {@link #fit}: feature sets and regime detectors are fit on the training window
+ * ({@code 0..trainEnd}); the scaler on complete training rows; the model on the fitting rows with
+ * labels known at {@code trainEnd + horizon}. {@link #predict}: forecasts see features up to the
+ * test bar and only labels known by then; then positions and per-bar outcomes. Look-ahead through
+ * the data views throws; what cannot be prevented is checked by the leakage checks.
  */
 public final class FoldRunner {
 
@@ -37,26 +37,30 @@ public final class FoldRunner {
     private FoldRunner() {
     }
 
-    /**
-     * @throws FoldFailure for a model that cannot fit or forecast (the batch records it and goes on)
-     * @throws UserError   for a configuration the data cannot support
-     */
+    /** Both stages. */
     public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold) {
+        return predict(data, pipeline, fit(data, pipeline, fold));
+    }
+
+    /**
+     * Fits features, scaler, model and regime detectors for {@code fold}.
+     *
+     * @throws FoldFailure for a model that cannot fit (the batch records it and goes on)
+     */
+    public static FittedFold fit(MarketData data, Pipeline pipeline, Fold fold) {
         int h = pipeline.target().horizon();
-        if (fold.horizon() != h) {
-            throw new IllegalArgumentException("fold planned for horizon " + fold.horizon() + ", target has " + h);
-        }
-        String where = "fold " + fold.index() + " (test " + data.date(fold.testStart()) + ".." + data.date(fold.testEnd()) + ")";
         MarketView train = data.upTo(fold.trainEnd());
         MarketView test = data.upTo(fold.testEnd());
 
-        FeatureMatrix raw = features(pipeline.features(), train, test);
+        List<FittedFold.FittedFeatureSet> sets = fitFeatures(pipeline.features(), train);
+        FeatureMatrix raw = compute(sets, test);
         double[] labels = pipeline.target().labels(data.upTo(Math.min(data.size() - 1, fold.testEnd() + h)).primary());
 
         int window = pipeline.model().window();
         int[] fitRows = usable(fold.fitRows(), raw, labels, window);
         int[] validationRows = usable(fold.validationRows(), raw, labels, window);
         int dropped = fold.fitRows().length + fold.validationRows().length - fitRows.length - validationRows.length;
+        String where = where(data, fold);
         if (fitRows.length < 2) {
             throw new FoldFailure(where + ": only " + fitRows.length + " training rows have complete features"
                     + " (warm-up and window " + window + " leave too little): use a longer training window");
@@ -66,43 +70,50 @@ public final class FoldRunner {
                 throw new FoldFailure(where + ": features at test bar " + data.date(t) + " are incomplete");
             }
         }
-
-        int[] scalerRows = concat(fitRows, validationRows);
-        Scaler scaler = Scaler.fit(pipeline.scaling(), raw, scalerRows);
+        Scaler scaler = Scaler.fit(pipeline.scaling(), raw, concat(fitRows, validationRows));
         FeatureMatrix scaled = scaler.apply(raw);
 
-        int lastKnownInTraining = fold.lastTrainingBar();
-        ModelData fitData = ModelData.of(scaled, labels, h, lastKnownInTraining, fitRows);
-        ModelData validationData = ModelData.of(scaled, labels, h, lastKnownInTraining, validationRows);
+        Map<String, FittedRegimeDetector> detectors = new LinkedHashMap<>();
+        for (NamedRegimeDetector d : pipeline.regimes()) {
+            detectors.put(d.name(), d.detector().fit(train));
+        }
+        Map<String, String[]> regimeLabels = regimeLabels(data, detectors, test);
+
+        FittedFold partial = new FittedFold(fold, sets, raw, labels, scaler, scaled, fitRows, validationRows, dropped,
+                null, 0, detectors, regimeLabels);
         long t0 = System.nanoTime();
         FittedModel fitted;
         try {
-            fitted = pipeline.model().fit(fitData, validationData, pipeline.seed());
+            fitted = pipeline.model().fit(partial.fitData(),
+                    dev.foresight.model.ModelData.of(scaled, labels, h, fold.lastTrainingBar(), validationRows),
+                    pipeline.seed());
         } catch (LookAheadException | UserError e) {
             throw e;
         } catch (RuntimeException e) {
             throw new FoldFailure(where + ": fit failed: " + message(e), e);
         }
-        long fitNanos = System.nanoTime() - t0;
+        return new FittedFold(fold, sets, raw, labels, scaler, scaled, fitRows, validationRows, dropped, fitted,
+                System.nanoTime() - t0, detectors, regimeLabels);
+    }
 
+    /**
+     * Forecasts the test rows and turns them into positions and per-bar outcomes.
+     *
+     * @throws FoldFailure for a model that cannot forecast or forecasts a non-finite value
+     */
+    public static FoldOutcome predict(MarketData data, Pipeline pipeline, FittedFold fitted) {
+        Fold fold = fitted.fold();
+        String where = where(data, fold);
         int[] testRows = fold.testRows();
-        ModelData predictData = ModelData.of(scaled, labels, h, fold.testEnd(), testRows);
-        t0 = System.nanoTime();
-        Forecast[] forecasts;
-        try {
-            forecasts = fitted.predict(predictData);
-        } catch (LookAheadException | UserError e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new FoldFailure(where + ": forecast failed: " + message(e), e);
-        }
+        long t0 = System.nanoTime();
+        Forecast[] forecasts = forecast(fitted.model(), fitted.predictData(), where);
         long predictNanos = System.nanoTime() - t0;
         if (forecasts.length != testRows.length) {
             throw new IllegalStateException("model returned " + forecasts.length + " forecasts for " + testRows.length + " rows");
         }
 
-        Map<String, String[]> regimeLabels = regimes(pipeline, data, train, test);
-        SeriesView prices = test.primary();
+        double[] labels = fitted.labels();
+        SeriesView prices = data.upTo(fold.testEnd()).primary();
         PriceSeries primary = data.primary();
         List<BarOutcome> bars = new ArrayList<>(testRows.length);
         OptionalDouble fixed = pipeline.model().fixedPosition();
@@ -125,7 +136,7 @@ public final class FoldRunner {
             }
             double assetReturn = primary.price(t + 1) / primary.price(t) - 1;
             Map<String, String> regimeAtT = new LinkedHashMap<>();
-            regimeLabels.forEach((name, values) -> {
+            fitted.regimeLabels().forEach((name, values) -> {
                 if (values[t] != null) {
                     regimeAtT.put(name, values[t]);
                 }
@@ -134,50 +145,83 @@ public final class FoldRunner {
                     forecastMove, position, assetReturn, position * assetReturn, regimeAtT));
             previous = position;
         }
-        return new FoldOutcome(fold, bars, raw.names(), scaler, fitRows.length, validationRows.length, dropped,
-                fitted.diagnostics(), fitNanos, predictNanos);
+        return new FoldOutcome(fold, bars, fitted.raw().names(), fitted.scaler(), fitted.fitRows().length,
+                fitted.validationRows().length, fitted.rowsDroppedForWarmUp(), fitted.model().diagnostics(),
+                fitted.fitNanos(), predictNanos);
     }
 
-    /** Fits every feature set on the training window and computes its rows up to the last test bar. */
-    static FeatureMatrix features(List<FeatureSet> sets, MarketView train, MarketView test) {
-        FeatureMatrix all = FeatureMatrix.empty(test.size());
-        for (FeatureSet set : sets) {
-            FeatureMatrix m = set.fit(train).compute(test);
-            if (m.rows() != test.size()) {
-                throw new IllegalStateException(set.getClass().getSimpleName() + " computed " + m.rows() + " rows for "
-                        + test.size() + " bars");
-            }
-            all = all.concat(m);
+    /** Forecasts with failures turned into {@link FoldFailure}s naming the fold; look-ahead propagates. */
+    public static Forecast[] forecast(FittedModel model, dev.foresight.model.ModelData data, String where) {
+        try {
+            return model.predict(data);
+        } catch (LookAheadException | UserError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new FoldFailure(where + ": forecast failed: " + message(e), e);
+        }
+    }
+
+    /** Fits every feature set on the training window. */
+    public static List<FittedFold.FittedFeatureSet> fitFeatures(List<NamedFeatureSet> sets, MarketView train) {
+        List<FittedFold.FittedFeatureSet> out = new ArrayList<>();
+        for (NamedFeatureSet set : sets) {
+            FittedFeatures fitted = set.featureSet().fit(train);
+            out.add(new FittedFold.FittedFeatureSet(set.name(), fitted, fitted.columns()));
+        }
+        return out;
+    }
+
+    /** The fitted feature sets' rows for {@code view}, side by side. */
+    public static FeatureMatrix compute(List<FittedFold.FittedFeatureSet> sets, MarketView view) {
+        FeatureMatrix all = FeatureMatrix.empty(view.size());
+        for (FittedFold.FittedFeatureSet set : sets) {
+            all = all.concat(compute(set, view));
         }
         return all;
     }
 
-    private static Map<String, String[]> regimes(Pipeline pipeline, MarketData data, MarketView train, MarketView test) {
+    /** One fitted feature set's rows for {@code view}, checked for shape. */
+    public static FeatureMatrix compute(FittedFold.FittedFeatureSet set, MarketView view) {
+        FeatureMatrix m = set.fitted().compute(view);
+        if (m.rows() != view.size()) {
+            throw new IllegalStateException("feature set " + set.name() + " computed " + m.rows() + " rows for "
+                    + view.size() + " bars");
+        }
+        return m;
+    }
+
+    /** Regime labels for bars {@code 0..view.last()}: the simulator's truth (if any) and each detector's. */
+    public static Map<String, String[]> regimeLabels(MarketData data, Map<String, FittedRegimeDetector> detectors,
+                                                     MarketView view) {
         Map<String, String[]> out = new LinkedHashMap<>();
         data.primary().trueRegimes().ifPresent(truth -> {
-            String[] labels = new String[test.size()];
+            String[] labels = new String[view.size()];
             for (int t = 0; t < labels.length; t++) {
                 labels[t] = truth.label(t);
             }
             out.put(TRUE_REGIME, labels);
         });
-        for (NamedRegimeDetector d : pipeline.regimes()) {
-            FittedRegimeDetector fitted = d.detector().fit(train);
-            String[] labels = fitted.label(test);
-            if (labels.length != test.size()) {
-                throw new IllegalStateException("regime detector " + d.name() + " labelled " + labels.length + " of "
-                        + test.size() + " bars");
-            }
-            out.put(d.name(), labels);
-        }
+        detectors.forEach((name, d) -> out.put(name, label(name, d, view)));
         return out;
+    }
+
+    /** One detector's labels for {@code view}, checked for shape. */
+    public static String[] label(String name, FittedRegimeDetector detector, MarketView view) {
+        String[] labels = detector.label(view);
+        if (labels.length != view.size()) {
+            throw new IllegalStateException("regime detector " + name + " labelled " + labels.length + " of "
+                    + view.size() + " bars");
+        }
+        return labels;
+    }
+
+    static String where(MarketData data, Fold fold) {
+        return "fold " + fold.index() + " (test " + data.date(fold.testStart()) + ".." + data.date(fold.testEnd()) + ")";
     }
 
     /** Rows whose label is known and whose feature window is complete. */
     private static int[] usable(int[] rows, FeatureMatrix features, double[] labels, int window) {
-        return java.util.Arrays.stream(rows)
-                .filter(t -> Double.isFinite(labels[t]) && complete(features, t, window))
-                .toArray();
+        return Arrays.stream(rows).filter(t -> Double.isFinite(labels[t]) && complete(features, t, window)).toArray();
     }
 
     private static boolean complete(FeatureMatrix features, int t, int window) {
@@ -193,7 +237,7 @@ public final class FoldRunner {
     }
 
     private static int[] concat(int[] a, int[] b) {
-        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        int[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

@@ -1,6 +1,5 @@
 package dev.foresight.pipeline;
 
-import dev.foresight.feature.FeatureSet;
 import dev.foresight.model.Model;
 import dev.foresight.scaling.ScalingMethod;
 import dev.foresight.strategy.Strategy;
@@ -10,10 +9,11 @@ import java.util.Optional;
 
 /**
  * Everything one (experiment × model) task runs per fold: target, feature sets, scaling, model,
- * trading rule (absent for a target without direction), regime detectors, and the seed.
+ * trading rule (absent for a target without direction), regime detectors, and the seed. Plugins
+ * carry the names they are reported under, so a leakage check can name the culprit.
  */
-public record Pipeline(Target target, List<FeatureSet> features, ScalingMethod scaling, Model model,
-                       Optional<Strategy> strategy, List<NamedRegimeDetector> regimes, long seed) {
+public record Pipeline(Target target, List<NamedFeatureSet> features, ScalingMethod scaling, String modelName,
+                       Model model, Optional<Strategy> strategy, List<NamedRegimeDetector> regimes, long seed) {
 
     public Pipeline {
         features = List.copyOf(features);
@@ -22,4 +22,5 @@ public record Pipeline(Target target, List<FeatureSet> features, ScalingMethod s
             throw new IllegalArgumentException("target " + target.name() + " has no direction to trade on");
         }
     }
+
 }

@@ -93,7 +93,8 @@ class FoldRunnerTest {
     private static final Strategy SIGN = in -> Math.signum(in.expectedMove());
 
     private static Pipeline pipeline(Model m) {
-        return new Pipeline(Targets.logReturn(1), List.of(CLOSE_FEATURE), ScalingMethod.MINMAX, m, Optional.of(SIGN),
+        return new Pipeline(Targets.logReturn(1), List.of(new NamedFeatureSet("close", CLOSE_FEATURE)), ScalingMethod.MINMAX,
+                "m", m, Optional.of(SIGN),
                 List.of(), 1L);
     }
 
@@ -184,8 +185,8 @@ class FoldRunnerTest {
     @Test
     void aTargetWithoutDirectionIsNotTraded() {
         assertThrows(IllegalArgumentException.class, () -> new Pipeline(Targets.realisedVolatility(5), List.of(),
-                ScalingMethod.NONE, model((d, t) -> 0.0), Optional.of(SIGN), List.of(), 1L));
-        Pipeline untraded = new Pipeline(Targets.realisedVolatility(2), List.of(), ScalingMethod.NONE,
+                ScalingMethod.NONE, "m", model((d, t) -> 0.0), Optional.of(SIGN), List.of(), 1L));
+        Pipeline untraded = new Pipeline(Targets.realisedVolatility(2), List.of(), ScalingMethod.NONE, "m",
                 model((d, t) -> 0.01), Optional.empty(), List.of(), 1L);
         Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 2).get(0);
         FoldOutcome out = FoldRunner.run(market(prices(30)), untraded, fold);
