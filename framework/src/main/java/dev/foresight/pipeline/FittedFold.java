@@ -28,6 +28,11 @@ public record FittedFold(Fold fold, List<FittedFeatureSet> featureSets, FeatureM
         return ModelData.of(scaled, labels, fold.horizon(), fold.lastTrainingBar(), fitRows);
     }
 
+    /** Model input for the validation rows (possibly none), with labels known at the end of the training window. */
+    public ModelData validationData() {
+        return ModelData.of(scaled, labels, fold.horizon(), fold.lastTrainingBar(), validationRows);
+    }
+
     /** Model input for forecasting the test rows, with labels known at the last test bar. */
     public ModelData predictData() {
         return ModelData.of(scaled, labels, fold.horizon(), fold.testEnd(), fold.testRows());

@@ -48,6 +48,14 @@ public final class FoldRunner {
      * @throws FoldFailure for a model that cannot fit (the batch records it and goes on)
      */
     public static FittedFold fit(MarketData data, Pipeline pipeline, Fold fold) {
+        return fitModel(data, pipeline, fitInputs(data, pipeline, fold));
+    }
+
+    /**
+     * Everything but the model: feature sets, labels, usable rows, scaler and regime detectors. The
+     * returned fold has no model yet ({@link FittedFold#model()} is null).
+     */
+    public static FittedFold fitInputs(MarketData data, Pipeline pipeline, Fold fold) {
         int h = pipeline.target().horizon();
         MarketView train = data.upTo(fold.trainEnd());
         MarketView test = data.upTo(fold.testEnd());
@@ -78,22 +86,25 @@ public final class FoldRunner {
             detectors.put(d.name(), d.detector().fit(train));
         }
         Map<String, String[]> regimeLabels = regimeLabels(data, detectors, test);
+        return new FittedFold(fold, sets, raw, labels, scaler, scaled, fitRows, validationRows, dropped, null, 0,
+                detectors, regimeLabels);
+    }
 
-        FittedFold partial = new FittedFold(fold, sets, raw, labels, scaler, scaled, fitRows, validationRows, dropped,
-                null, 0, detectors, regimeLabels);
+    /** Fits the model on a fold whose inputs are fitted. */
+    public static FittedFold fitModel(MarketData data, Pipeline pipeline, FittedFold inputs) {
+        Fold fold = inputs.fold();
         long t0 = System.nanoTime();
         FittedModel fitted;
         try {
-            fitted = pipeline.model().fit(partial.fitData(),
-                    dev.foresight.model.ModelData.of(scaled, labels, h, fold.lastTrainingBar(), validationRows),
-                    pipeline.seed());
+            fitted = pipeline.model().fit(inputs.fitData(), inputs.validationData(), pipeline.seed());
         } catch (LookAheadException | UserError e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new FoldFailure(where + ": fit failed: " + message(e), e);
+            throw new FoldFailure(where(data, fold) + ": fit failed: " + message(e), e);
         }
-        return new FittedFold(fold, sets, raw, labels, scaler, scaled, fitRows, validationRows, dropped, fitted,
-                System.nanoTime() - t0, detectors, regimeLabels);
+        return new FittedFold(fold, inputs.featureSets(), inputs.raw(), inputs.labels(), inputs.scaler(),
+                inputs.scaled(), inputs.fitRows(), inputs.validationRows(), inputs.rowsDroppedForWarmUp(), fitted,
+                System.nanoTime() - t0, inputs.detectors(), inputs.regimeLabels());
     }
 
     /**
