@@ -1,0 +1,34 @@
+package dev.foresight.target;
+
+import dev.foresight.data.SeriesView;
+
+/**
+ * What is forecast at bar {@code t}. The label at {@code t} is computed from bars
+ * {@code t+1..t+horizon} only (and bar {@code t} as the reference point); its horizon drives
+ * the purge between training and test rows.
+ */
+public interface Target {
+
+    /** Bars after {@code t} the label at {@code t} depends on; at least 1. */
+    int horizon();
+
+    /** A short display name, e.g. {@code log-return(h=1)}. */
+    String name();
+
+    /**
+     * Labels for bars {@code 0..series.last()}: entry {@code t} is NaN when {@code t + horizon()}
+     * is beyond the view (the future is not known yet).
+     */
+    double[] labels(SeriesView series);
+
+    /**
+     * The directional meaning of a forecast or label {@code value} made at bar {@code t}: positive
+     * for up, negative for down, NaN when the target has no direction (volatility).
+     */
+    double move(double value, SeriesView series, int t);
+
+    /** Whether {@link #move} is meaningful, i.e. a trading strategy can use this target. */
+    default boolean directional() {
+        return true;
+    }
+}
