@@ -156,6 +156,28 @@ class RunCommandTest {
         assertEquals(json(one.resolve("manifest.json")).path("data"), json(two.resolve("manifest.json")).path("data"));
     }
 
+    @Test
+    void verboseProgressAndTheStartLine_goToTheGivenErrorStream(@TempDir Path tmp) {
+        Path batch = write(tmp.resolve("small.yaml"), SMALL);
+
+        Cli.Result r = run("run", batch, "--out", tmp.resolve("out"), "-v");
+
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(r.err().contains("foresight: running batch 'small' (2 experiments)"), r.toString());
+        assertEquals(15, r.err().lines().filter(l -> l.matches("\\[\\d+/15\\] \\S+/fold-\\d{3} ok .*")).count(),
+                "one progress line per task:\n" + r);
+    }
+
+    @Test
+    void quiet_printsNothingButTheSummary(@TempDir Path tmp) {
+        Path batch = write(tmp.resolve("small.yaml"), SMALL);
+
+        Cli.Result r = run("run", batch, "--out", tmp.resolve("out"), "-q");
+
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertEquals("", r.err(), r.toString());
+    }
+
     // --- CSV data -------------------------------------------------------------------------------
 
     /** A Yahoo-style daily file: {@code bars} weekdays from 2020-01-02, a gentle random walk. */
