@@ -177,6 +177,30 @@ class BatchValidationTest {
         assertEquals("spy", csv.symbol(), "the symbol defaults to the file name");
     }
 
+    @Test
+    void unknownNestedKeyWithABlockValue_isReportedAtTheKeysLine() {
+        UserError e = rejected(edit("    walk_forward: {train: 120, test: 50}\n",
+                "    walk_forward: {train: 120, test: 50}\n    regimez:\n      - {kind: volatility}\n"));
+        assertSays(e, "unknown key 'regimez'", "did you mean 'regimes'?");
+        assertAt(e, 9, 5, "experiments[0].regimez");
+    }
+
+    @Test
+    void twoExperimentsWithTheSameName_areRejected() {
+        String second = VALID.substring(VALID.indexOf("  - name: ret"));
+        UserError e = rejected(VALID + second);
+        assertSays(e, "two experiments are named 'ret'");
+        assertEquals(12, e.location().line());
+        assertEquals("experiments[1]", e.location().field());
+    }
+
+    @Test
+    void missingName_isRejectedSayingWhatItIsFor() {
+        UserError e = rejected(VALID.replace("name: t\n", "description: no name\n"));
+        assertSays(e, "missing required key 'name'", "output directory");
+        assertEquals("name", e.location().field());
+    }
+
     // --set overrides ---------------------------------------------------------------------------
 
     @Test
@@ -206,6 +230,14 @@ class BatchValidationTest {
         assertSays(e, "must be an integer, got 'many'");
         assertEquals("--set", e.location().source());
         assertEquals("experiments[0].walk_forward.train", e.location().field());
+    }
+
+    @Test
+    void setOverride_ofARelativeCsvPath_resolvesAgainstTheWorkingDirectory() {
+        String csvBatch = edit("  synthetic: {kind: gbm, bars: 250, seed: 5}", "  path: prices/spy.csv");
+        BatchSpec batch = parse(csvBatch, "data.path=other/qqq.csv");
+        SourceSpec.Csv csv = (SourceSpec.Csv) batch.experiments().get(0).data().primary();
+        assertEquals(Path.of("other/qqq.csv").toAbsolutePath(), csv.path());
     }
 
     @Test

@@ -327,6 +327,37 @@ class RunCommandTest {
     }
 
     @Test
+    void missingCsvFile_isExit2NamingTheResolvedPath(@TempDir Path tmp) {
+        Path batch = write(tmp.resolve("csv.yaml"), CSV_BATCH);
+
+        Cli.Result r = run("run", batch, "--out", tmp.resolve("out"));
+
+        assertEquals(Main.USER_ERROR, r.code(), r.toString());
+        assertTrue(r.err().contains(tmp.resolve("prices/SPY.csv").toString()) && r.err().contains("file not found"),
+                r.toString());
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void outputPathThatIsAFile_isExit2(@TempDir Path tmp) {
+        Path batch = write(tmp.resolve("small.yaml"), SMALL);
+        Path file = write(tmp.resolve("out.txt"), "x");
+
+        Cli.Result r = run("run", batch, "--out", file);
+
+        assertEquals(Main.USER_ERROR, r.code(), r.toString());
+        assertTrue(r.err().contains("not a directory"), r.toString());
+        assertEquals("x", read(file));
+    }
+
+    @Test
+    void unknownSubcommand_isExit2() {
+        Cli.Result r = run("rnu", "batch.yaml");
+        assertEquals(Main.USER_ERROR, r.code(), r.toString());
+        assertTrue(r.err().contains("rnu"), r.toString());
+    }
+
+    @Test
     void noSubcommand_isExit2() {
         Cli.Result r = run();
         assertEquals(Main.USER_ERROR, r.code(), r.toString());
