@@ -24,6 +24,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The error stream given to {@link #execute}: subcommands write progress here, not to System.err. */
+    PrintStream err = System.err;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, plan or plugins");
@@ -35,7 +38,9 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new Main());
+        Main main = new Main();
+        main.err = err;
+        CommandLine cli = new CommandLine(main);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExitCodeExceptionMapper(e -> e instanceof UserError ? USER_ERROR : INTERNAL);

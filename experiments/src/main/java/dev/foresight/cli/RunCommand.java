@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1, got " + n);
         }
         Path dir = out != null ? out : Path.of("runs", batch.name());
-        var stderr = System.err;
+        var stderr = ((Main) spec.root().userObject()).err;
         var progress = verbose ? stderr : new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
         if (!quiet) {
             stderr.printf("foresight: running batch '%s' (%d experiments) with %d workers -> %s%n", batch.name(),

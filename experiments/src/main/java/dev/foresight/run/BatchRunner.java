@@ -61,9 +61,8 @@ public final class BatchRunner {
 
     public Outcome run(BatchSpec batch, Options options) {
         long started = System.currentTimeMillis();
-        ResultDirectory dir = prepare(options.out());
-
-        // Load and plan everything first: user errors surface before any task runs.
+        // Load and plan everything first: user errors surface before any task runs, and before the
+        // output directory (perhaps holding a previous run's results) is touched.
         Map<String, LoadedData> dataByExperiment = new LinkedHashMap<>();
         Map<String, List<Fold>> foldsByExperiment = new LinkedHashMap<>();
         for (ExperimentSpec e : batch.experiments()) {
@@ -71,6 +70,7 @@ public final class BatchRunner {
             dataByExperiment.put(e.name(), data);
             foldsByExperiment.put(e.name(), Plans.folds(e, data.market()));
         }
+        ResultDirectory dir = prepare(options.out());
         ResolvedBatch resolved = ResolvedConfig.of(batch);
         byte[] configBytes = ResultJson.bytes(resolved);
         String configSha = Hashing.sha256(configBytes);

@@ -34,10 +34,19 @@ public sealed interface YamlNode {
         }
     }
 
-    /** A mapping with string keys, in document order. */
-    record Mapping(Map<String, YamlNode> entries, Location location) implements YamlNode {
+    /**
+     * A mapping with string keys, in document order. {@code keyLocations} says where each key was
+     * written: a block value starts on the line after its key, so errors about the key point here.
+     */
+    record Mapping(Map<String, YamlNode> entries, Map<String, Location> keyLocations, Location location)
+            implements YamlNode {
         public Mapping {
             entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            keyLocations = Map.copyOf(keyLocations);
+        }
+
+        public Mapping(Map<String, YamlNode> entries, Location location) {
+            this(entries, Map.of(), location);
         }
 
         public boolean has(String key) {
@@ -54,7 +63,7 @@ public sealed interface YamlNode {
                 if (!allowed.contains(e.getKey())) {
                     String hint = dev.foresight.plugin.Suggestions.closest(e.getKey(), allowed)
                             .map(s -> " (did you mean '" + s + "'?)").orElse("");
-                    throw new UserError(e.getValue().location(), "unknown key '" + e.getKey() + "'" + hint
+                    throw new UserError(keyLocations.getOrDefault(e.getKey(), e.getValue().location()), "unknown key '" + e.getKey() + "'" + hint
                             + "; allowed here: " + String.join(", ", allowed));
                 }
             }
@@ -64,7 +73,7 @@ public sealed interface YamlNode {
         public Mapping with(String key, YamlNode value) {
             Map<String, YamlNode> copy = new LinkedHashMap<>(entries);
             copy.put(key, value);
-            return new Mapping(copy, location);
+            return new Mapping(copy, keyLocations, location);
         }
     }
 

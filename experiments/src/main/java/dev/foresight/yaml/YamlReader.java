@@ -69,6 +69,7 @@ public final class YamlReader {
         switch (token) {
             case START_OBJECT -> {
                 Map<String, YamlNode> entries = new LinkedHashMap<>();
+                Map<String, Location> keys = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     Location keyAt = at(source, p.currentTokenLocation(), join(path, key));
@@ -77,8 +78,9 @@ public final class YamlReader {
                     if (entries.put(key, value) != null) {
                         throw new UserError(keyAt, "duplicate key '" + key + "'");
                     }
+                    keys.put(key, keyAt);
                 }
-                return new YamlNode.Mapping(entries, where);
+                return new YamlNode.Mapping(entries, keys, where);
             }
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();

@@ -1,0 +1,81 @@
+package dev.foresight.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.foresight.error.UserError;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The located YAML tree: syntax errors and duplicate keys name the line; every node knows its path. */
+class YamlReaderTest {
+
+    @Test
+    void syntaxError_isAUserErrorAtTheOffendingLine() {
+        String yaml = """
+                name: t
+                seed: 1
+                experiments:
+                  - name: a
+                    models: [ {kind: ar
+                  - name: b
+                """;
+        UserError e = assertThrows(UserError.class, () -> YamlReader.parse("b.yaml", yaml));
+        assertTrue(e.getMessage().startsWith("b.yaml:6:"), e.getMessage());
+        assertTrue(e.getMessage().contains("invalid YAML"), e.getMessage());
+        assertEquals(6, e.location().line());
+    }
+
+    @Test
+    void badIndentation_isASyntaxErrorWithALine() {
+        String yaml = "name: t\ndata:\n  path: a.csv\n symbol: X\n";
+        UserError e = assertThrows(UserError.class, () -> YamlReader.parse("b.yaml", yaml));
+        assertTrue(e.getMessage().contains("invalid YAML"), e.getMessage());
+        assertEquals(4, e.location().line(), e.getMessage());
+    }
+
+    @Test
+    void duplicateKey_isRejectedAtTheSecondOccurrence() {
+        String yaml = """
+                name: t
+                experiments:
+                  - name: a
+                    models:
+                      - {kind: ar, p: 1, p: 2}
+                """;
+        UserError e = assertThrows(UserError.class, () -> YamlReader.parse("b.yaml", yaml));
+        assertTrue(e.getMessage().contains("duplicate key 'p'"), e.getMessage());
+        assertEquals(5, e.location().line());
+        assertEquals(26, e.location().column());
+        assertEquals("experiments[0].models[0].p", e.location().field());
+    }
+
+    @Test
+    void nodes_rememberLineColumnAndPath() {
+        YamlNode root = YamlReader.parse("b.yaml", "a:\n  b:\n    - x\n    - {c: 7}\n");
+        YamlNode.Mapping a = assertInstanceOf(YamlNode.Mapping.class, ((YamlNode.Mapping) root).get("a"));
+        YamlNode.Sequence b = assertInstanceOf(YamlNode.Sequence.class, a.get("b"));
+        YamlNode c = ((YamlNode.Mapping) b.items().get(1)).get("c");
+        assertEquals("a.b[1].c", c.path());
+        assertEquals(4, c.location().line());
+        assertEquals(11, c.location().column());
+        assertEquals("7", ((YamlNode.Scalar) c).text());
+    }
+
+    @Test
+    void emptyDocument_isRejected() {
+        UserError e = assertThrows(UserError.class, () -> YamlReader.parse("b.yaml", "# nothing\n"));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    }
+
+    @Test
+    void missingFile_isAUserErrorNamingIt(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.yaml");
+        UserError e = assertThrows(UserError.class, () -> YamlReader.read(missing));
+        assertEquals(missing.toString(), e.location().source());
+        assertTrue(e.getMessage().contains("file not found"), e.getMessage());
+    }
+}
