@@ -4,6 +4,7 @@ import dev.foresight.backtest.CostModel;
 import dev.foresight.error.Location;
 import dev.foresight.error.UserError;
 import dev.foresight.feature.FeatureSet;
+import dev.foresight.leakage.LeakageSettings;
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.model.Model;
 import dev.foresight.plugin.PluginRegistry;
@@ -32,7 +33,7 @@ public final class BatchParser {
 
     private static final List<String> TOP = List.of("name", "description", "seed", "annualisation", "data", "experiments");
     private static final List<String> EXPERIMENT = List.of("name", "data", "target", "features", "walk_forward",
-            "strategy", "costs", "regimes", "models");
+            "strategy", "costs", "regimes", "models", "leakage");
     private static final List<String> PLAN = List.of("window", "train", "test", "step", "validation", "embargo", "max_folds");
     private static final List<String> DATA = List.of("symbol", "path", "columns", "date_format", "missing", "synthetic",
             "inputs");
@@ -161,7 +162,31 @@ public final class BatchParser {
                     "scaling");
             models.add(new ModelSpec(label, model, scaling));
         }
-        return new ExperimentSpec(name, data, target, features, plan, planNode.location(), strategy, costs, regimes, models);
+        return new ExperimentSpec(name, data, target, features, plan, planNode.location(), strategy, costs, regimes, models,
+                leakage(m.get("leakage")));
+    }
+
+    private static LeakageSettings leakage(YamlNode node) {
+        if (node == null) {
+            return LeakageSettings.DEFAULT;
+        }
+        YamlNode.Mapping m = Fields.mapping(node, "leakage");
+        m.allowOnly(List.of("truncation_samples", "perturb_folds", "canary"));
+        LeakageSettings d = LeakageSettings.DEFAULT;
+        int samples = Fields.integer(m, "truncation_samples", d.truncationSamples(), 0, 10_000,
+                "truncation_samples (test bars per fold recomputed on truncated history)");
+        int perturb = Fields.integer(m, "perturb_folds", d.perturbFolds(), 0, 10_000,
+                "perturb_folds (folds per model refit with the future scrambled)");
+        YamlNode canaryNode = m.get("canary");
+        boolean canary = d.canary();
+        if (canaryNode != null) {
+            String text = Fields.text(canaryNode, "canary");
+            if (!text.equals("true") && !text.equals("false")) {
+                throw new UserError(canaryNode.location(), "canary must be true or false, got '" + text + "'");
+            }
+            canary = Boolean.parseBoolean(text);
+        }
+        return new LeakageSettings(samples, perturb, canary);
     }
 
     private WalkForwardPlan plan(YamlNode node) {

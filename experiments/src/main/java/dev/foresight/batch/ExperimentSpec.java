@@ -15,7 +15,8 @@ import java.util.Optional;
 public record ExperimentSpec(String name, DataSpec data, PluginSpec<Target> target, List<PluginSpec<FeatureSet>> features,
                              WalkForwardPlan plan, dev.foresight.error.Location planLocation,
                              Optional<PluginSpec<Strategy>> strategy, CostModel costs, List<RegimeSpec> regimes,
-                             List<ModelSpec> models) {
+                             List<ModelSpec> models,
+                             dev.foresight.leakage.LeakageSettings leakage) {
 
     public ExperimentSpec {
         features = List.copyOf(features);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code foresight} command. Exit codes: 0 success; 1 internal failure; 2 user error (bad
  * YAML, CSV, parameter or command line, with a located message and no stack trace); 4 the batch
- * ran but some tasks failed (the summary says which).
+ * ran but some tasks failed (the summary says which); 3 a leakage check failed (the message names the
+ * plugin, check and evidence), unless {@code --allow-leaks}.
  */
 @Command(name = "foresight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Walk-forward research on forecasting models for financial time series.",
@@ -19,6 +20,7 @@ public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL = 1;
     public static final int USER_ERROR = 2;
+    public static final int LEAKAGE = 3;
     public static final int TASKS_FAILED = 4;
 
     @CommandLine.Spec

@@ -34,6 +34,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "print a line per finished task, and stack traces on errors")
     boolean verbose;
 
+    @Option(names = "--allow-leaks", description = "finish with the usual exit code even when a leakage check fails; "
+            + "the run is then marked as leaking in its results and summary")
+    boolean allowLeaks;
+
     @Option(names = {"-q", "--quiet"}, description = "print only the summary table")
     boolean quiet;
 
@@ -64,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
         stdout.println();
         stdout.printf("%d tasks, %d failed; results in %s%n", outcome.tasks(), outcome.failed(), dir);
         stdout.flush();
+        if (!outcome.leaks().isEmpty()) {
+            return Leaks.report(outcome.leaks(), allowLeaks, stderr);
+        }
         return outcome.failed() == 0 ? Main.OK : Main.TASKS_FAILED;
     }
 }

@@ -3,14 +3,13 @@ package dev.foresight.run;
 import dev.foresight.batch.BatchSpec;
 import dev.foresight.batch.ExperimentSpec;
 import dev.foresight.batch.ModelSpec;
-import dev.foresight.batch.RegimeSpec;
 import dev.foresight.data.LookAheadException;
 import dev.foresight.error.Location;
 import dev.foresight.error.UserError;
 import dev.foresight.pipeline.FoldFailure;
 import dev.foresight.pipeline.FoldOutcome;
-import dev.foresight.pipeline.FoldRunner;
-import dev.foresight.pipeline.NamedRegimeDetector;
+import dev.foresight.leakage.CheckOutcome;
+import dev.foresight.leakage.CheckedFoldRunner;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.reports.summary.Summary;
 import dev.foresight.result.AtomicFiles;
@@ -54,7 +53,10 @@ public final class BatchRunner {
     }
 
     /** What a run did. */
-    public record Outcome(ResultDirectory directory, int tasks, int failed, Summary summary) {
+    public record Outcome(ResultDirectory directory, int tasks, int failed, Summary summary, List<String> leaks) {
+        public Outcome {
+            leaks = List.copyOf(leaks);
+        }
     }
 
     private final DataLoader loader = new DataLoader();
@@ -87,6 +89,7 @@ public final class BatchRunner {
 
         Map<String, Object> timings = new LinkedHashMap<>();
         int failed = 0;
+        List<String> leaks = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.workers(), Math.max(1, tasks.size())),
                 r -> {
                     Thread t = new Thread(r, "foresight-worker");
@@ -115,6 +118,11 @@ public final class BatchRunner {
                 if (!done.result().ok()) {
                     failed++;
                 }
+                for (CheckOutcome c : done.result().checks()) {
+                    if (c.failed()) {
+                        leaks.add(done.result().taskId() + ": " + c.describe());
+                    }
+                }
                 timings.put(done.result().taskId(), Map.of("fit_ms", done.fitNanos() / 1e6, "predict_ms",
                         done.predictNanos() / 1e6, "total_ms", done.totalNanos() / 1e6));
                 options.progress().printf("[%d/%d] %s %s%n", finished, tasks.size(), done.result().taskId(),
@@ -137,7 +145,7 @@ public final class BatchRunner {
         ResultJson.write(dir.timings(), timingFile);
         ResultJson.write(dir.manifest(), Provenance.manifest(batch, configSha, dataByExperiment, options, started,
                 System.currentTimeMillis()));
-        return new Outcome(dir, tasks.size(), failed, summary);
+        return new Outcome(dir, tasks.size(), failed, summary, leaks);
     }
 
     private record Task(ExperimentSpec experiment, ModelSpec model, Fold fold, long seed) {
@@ -169,23 +177,25 @@ public final class BatchRunner {
         TaskResult result;
         long fit = 0;
         long predict = 0;
+        List<CheckOutcome> checks = new ArrayList<>();
         try {
-            FoldOutcome out = FoldRunner.run(data.market(), pipeline, task.fold());
+            FoldOutcome out = CheckedFoldRunner.run(data.market(), pipeline, task.fold(), e.plan().embargo(), e.leakage(),
+                    task.seed(), checks);
             fit = out.fitNanos();
             predict = out.predictNanos();
-            result = TaskResults.ok(task.id(), e, m, rm, task.seed(), window, out, inputsSha);
+            result = TaskResults.ok(task.id(), e, m, rm, task.seed(), window, out, checks, inputsSha);
         } catch (UserError ue) {
             throw ue;
         } catch (FoldFailure ff) {
-            result = TaskResults.failed(task.id(), e, m, rm, task.seed(), window, ff.getMessage(), inputsSha);
+            result = TaskResults.failed(task.id(), e, m, rm, task.seed(), window, ff.getMessage(), checks, inputsSha);
         } catch (LookAheadException la) {
             result = TaskResults.failed(task.id(), e, m, rm, task.seed(), window,
-                    "fold " + task.fold().index() + ": a plugin read the future (" + la.getMessage() + ")", inputsSha);
+                    "fold " + task.fold().index() + ": a plugin read the future (" + la.getMessage() + ")", checks, inputsSha);
         } catch (RuntimeException re2) {
             StackTraceElement top = re2.getStackTrace().length > 0 ? re2.getStackTrace()[0] : null;
             result = TaskResults.failed(task.id(), e, m, rm, task.seed(), window, "fold " + task.fold().index()
                     + ": " + re2.getClass().getSimpleName() + ": " + re2.getMessage() + (top == null ? "" : " at " + top),
-                    inputsSha);
+                    checks, inputsSha);
         }
         ResultJson.write(dir.task(e.name(), m.label(), task.fold().index()), result);
         return new Done(result, fit, predict, System.nanoTime() - t0);

@@ -2,6 +2,7 @@ package dev.foresight.run;
 
 import dev.foresight.batch.ExperimentSpec;
 import dev.foresight.batch.ModelSpec;
+import dev.foresight.leakage.CheckOutcome;
 import dev.foresight.pipeline.BarOutcome;
 import dev.foresight.pipeline.FoldOutcome;
 import dev.foresight.result.BarRecord;
@@ -19,7 +20,7 @@ final class TaskResults {
     }
 
     static TaskResult ok(String id, ExperimentSpec e, ModelSpec m, ResolvedBatch.Model rm, long seed, FoldWindow window,
-                         FoldOutcome out, String inputsSha) {
+                         FoldOutcome out, List<CheckOutcome> checks, String inputsSha) {
         List<BarRecord> bars = new ArrayList<>(out.bars().size());
         for (BarOutcome b : out.bars()) {
             bars.add(new BarRecord(b.bar(), b.date().toString(), b.actual(), b.forecast(), orNull(b.probabilityUp()),
@@ -30,15 +31,15 @@ final class TaskResults {
                 e.target().instance().name(), e.target().instance().horizon(), window, TaskResult.OK, null,
                 out.featureNames(), out.scaler().method().yamlName(), boxed(out.scaler().shift()),
                 boxed(out.scaler().scale()), out.fitRowsUsed(), out.validationRowsUsed(), out.trainingRowsDroppedForWarmUp(),
-                e.strategy().isPresent(), out.diagnostics(), bars, inputsSha);
+                e.strategy().isPresent(), out.diagnostics(), bars, checks, inputsSha);
     }
 
     static TaskResult failed(String id, ExperimentSpec e, ModelSpec m, ResolvedBatch.Model rm, long seed,
-                             FoldWindow window, String error, String inputsSha) {
+                             FoldWindow window, String error, List<CheckOutcome> checks, String inputsSha) {
         return new TaskResult(TaskResult.SCHEMA, id, e.name(), m.label(), m.model().kind(), rm.parameters(), seed,
                 e.target().instance().name(), e.target().instance().horizon(), window, TaskResult.FAILED,
                 "model '" + m.label() + "', " + error, List.of(), m.scaling().yamlName(), List.of(), List.of(), 0, 0, 0,
-                e.strategy().isPresent(), null, List.of(), inputsSha);
+                e.strategy().isPresent(), null, List.of(), checks, inputsSha);
     }
 
     private static Double orNull(double v) {

@@ -8,13 +8,18 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Replaces every bar after {@code cut} with a scrambled one: the close-to-close log returns after
- * the cut are shuffled (seeded) and the closes rebuilt from the close at the cut; every price column
- * of a bar is scaled by the same factor as its close (so open/high/low stay consistent), volumes are
- * shuffled with the same permutation. Bars {@code 0..cut} are untouched; so are dates and the
- * simulator's true regimes (evaluation data, not an input).
+ * Replaces every bar after {@code cut} with a scrambled one, made unmistakably different so that
+ * any dependence on it shows: the first bar after the cut jumps to three times the highest close up
+ * to the cut (a new extreme moves every full-sample minimum/maximum, mean and deviation), then the
+ * close-to-close log returns after the cut follow in shuffled order (seeded) at twice their size.
+ * Every price column of a bar is scaled by the same factor as its close (so open/high/low stay
+ * consistent); volumes are shuffled with the same permutation. Bars {@code 0..cut} are untouched;
+ * so are dates and the simulator's true regimes (evaluation data, not an input).
  */
 public final class FutureScramble {
+
+    static final double JUMP = 3.0;
+    static final double RETURN_SCALE = 2.0;
 
     private FutureScramble() {
     }
@@ -33,10 +38,16 @@ public final class FutureScramble {
         int[] perm = permutation(m, new SplittableRandom(seed ^ s.symbol().hashCode()));
         double[] factor = new double[n];
         java.util.Arrays.fill(factor, 1.0);
-        double level = close[cut];
+        double highest = 0;
+        for (int t = 0; t <= cut; t++) {
+            highest = Math.max(highest, close[t]);
+        }
+        double level = JUMP * highest;
         for (int i = 0; i < m; i++) {
-            int src = cut + 1 + perm[i];
-            level *= close[src] / close[src - 1];
+            if (i > 0) {
+                int src = cut + 1 + perm[i];
+                level *= Math.exp(RETURN_SCALE * Math.log(close[src] / close[src - 1]));
+            }
             factor[cut + 1 + i] = level / close[cut + 1 + i];
         }
         Map<Column, double[]> out = new EnumMap<>(Column.class);

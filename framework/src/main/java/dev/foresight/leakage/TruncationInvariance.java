@@ -106,36 +106,45 @@ public final class TruncationInvariance {
             this.forecasts = forecasts;
         }
 
+        /** Differences in features, regime labels and scaled inputs, known before the full forecast. */
+        public List<CheckOutcome> inputFailures() {
+            return List.copyOf(failures);
+        }
+
         /**
-         * The check's outcomes once the full forecasts of the fold's test rows are known
-         * ({@code full[i]} is the forecast of test bar {@code firstTestBar + i}); null when the model
-         * was not run (then only inputs are compared).
+         * The forecast comparison once the fold's full forecasts are known ({@code full[i]} is the
+         * forecast of test bar {@code firstTestBar + i}), and a pass when nothing at all differed.
          */
-        public List<CheckOutcome> compare(Forecast[] full) {
-            List<CheckOutcome> out = new ArrayList<>(failures);
-            if (full != null) {
-                for (Map.Entry<Integer, Forecast> e : forecasts.entrySet()) {
-                    int t = e.getKey();
-                    Forecast a = full[t - firstTestBar];
-                    Forecast b = e.getValue();
-                    String what = !Values.same(a.point(), b.point()) ? "point " + Values.show(a.point()) + " vs "
-                            + Values.show(b.point())
-                            : !Values.same(a.probabilityUp(), b.probabilityUp()) ? "P(up) " + Values.show(a.probabilityUp())
-                            + " vs " + Values.show(b.probabilityUp())
-                            : !Values.same(a.variance(), b.variance()) ? "variance " + Values.show(a.variance()) + " vs "
-                            + Values.show(b.variance()) : null;
-                    if (what != null) {
-                        out.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, "model " + model, "forecast at bar " + t
-                                + " (" + data.date(t) + "): full history " + what.replaceFirst(" vs ", ", history cut at the bar ")));
-                        break;
-                    }
+        public List<CheckOutcome> forecastOutcomes(Forecast[] full) {
+            List<CheckOutcome> out = new ArrayList<>();
+            for (Map.Entry<Integer, Forecast> e : forecasts.entrySet()) {
+                int t = e.getKey();
+                Forecast a = full[t - firstTestBar];
+                Forecast b = e.getValue();
+                String what = !Values.same(a.point(), b.point()) ? "point " + Values.show(a.point()) + " vs "
+                        + Values.show(b.point())
+                        : !Values.same(a.probabilityUp(), b.probabilityUp()) ? "P(up) " + Values.show(a.probabilityUp())
+                        + " vs " + Values.show(b.probabilityUp())
+                        : !Values.same(a.variance(), b.variance()) ? "variance " + Values.show(a.variance()) + " vs "
+                        + Values.show(b.variance()) : null;
+                if (what != null) {
+                    out.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, "model " + model, "forecast at bar " + t
+                            + " (" + data.date(t) + "): full history "
+                            + what.replaceFirst(" vs ", ", history cut at the bar ")));
+                    break;
                 }
             }
-            if (out.isEmpty()) {
-                out.add(CheckOutcome.passed(CheckOutcome.TRUNCATION, bars.length + " bars "
-                        + Arrays.toString(bars) + ": features, regime labels, scaled inputs"
-                        + (full == null ? "" : " and forecasts") + " identical with history cut at each"));
+            if (out.isEmpty() && failures.isEmpty()) {
+                out.add(CheckOutcome.passed(CheckOutcome.TRUNCATION, bars.length + " bars " + Arrays.toString(bars)
+                        + ": features, regime labels, scaled inputs and forecasts identical with history cut at each"));
             }
+            return out;
+        }
+
+        /** Inputs and forecasts together, for callers that have the full forecasts already. */
+        public List<CheckOutcome> compare(Forecast[] full) {
+            List<CheckOutcome> out = new ArrayList<>(inputFailures());
+            out.addAll(forecastOutcomes(full));
             return out;
         }
     }

@@ -73,11 +73,6 @@ public final class FoldRunner {
             throw new FoldFailure(where + ": only " + fitRows.length + " training rows have complete features"
                     + " (warm-up and window " + window + " leave too little): use a longer training window");
         }
-        for (int t : fold.testRows()) {
-            if (!complete(raw, t, window)) {
-                throw new FoldFailure(where + ": features at test bar " + data.date(t) + " are incomplete");
-            }
-        }
         Scaler scaler = Scaler.fit(pipeline.scaling(), raw, concat(fitRows, validationRows));
         FeatureMatrix scaled = scaler.apply(raw);
 
@@ -116,6 +111,13 @@ public final class FoldRunner {
         Fold fold = fitted.fold();
         String where = where(data, fold);
         int[] testRows = fold.testRows();
+        for (int t : testRows) {
+            if (!complete(fitted.raw(), t, pipeline.model().window())) {
+                throw new FoldFailure(where + ": features at test bar " + data.date(t) + " are incomplete (a causal "
+                        + "feature has a value at every bar after its warm-up; a gap at the end of the history "
+                        + "suggests it reads later bars)");
+            }
+        }
         long t0 = System.nanoTime();
         Forecast[] forecasts = forecast(fitted.model(), fitted.predictData(), where);
         long predictNanos = System.nanoTime() - t0;

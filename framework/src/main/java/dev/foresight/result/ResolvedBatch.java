@@ -18,7 +18,8 @@ public record ResolvedBatch(String name, String description, long seed, int peri
     public record Experiment(String name, Map<String, Object> data, Map<String, Object> target,
                              List<Map<String, Object>> features, Map<String, Object> walkForward,
                              Map<String, Object> strategy, double costBps, double slippageBps,
-                             List<Map<String, Object>> regimes, List<Model> models) {
+                             List<Map<String, Object>> regimes, List<Model> models,
+                             Map<String, Object> leakage) {
         public Experiment {
             features = List.copyOf(features);
             regimes = List.copyOf(regimes);

@@ -12,7 +12,8 @@ public record TaskResult(int schema, String taskId, String experiment, String mo
                          Map<String, Object> modelParameters, long seed, String target, int horizon, FoldWindow fold, String status,
                          String error, List<String> features, String scaling, List<Double> scalerShift,
                          List<Double> scalerScale, int fitRows, int validationRows, int rowsDroppedForWarmUp,
-                         boolean traded, Map<String, Object> diagnostics, List<BarRecord> bars, String inputsSha256) {
+                         boolean traded, Map<String, Object> diagnostics, List<BarRecord> bars,
+                         List<dev.foresight.leakage.CheckOutcome> checks, String inputsSha256) {
 
     public static final int SCHEMA = 1;
     public static final String OK = "ok";
@@ -25,6 +26,7 @@ public record TaskResult(int schema, String taskId, String experiment, String mo
         scalerShift = scalerShift == null ? List.of() : List.copyOf(scalerShift);
         scalerScale = scalerScale == null ? List.of() : List.copyOf(scalerScale);
         bars = bars == null ? List.of() : List.copyOf(bars);
+        checks = checks == null ? List.of() : List.copyOf(checks);
         if (!OK.equals(status) && !FAILED.equals(status)) {
             throw new IllegalArgumentException("status is ok or failed, got " + status);
         }
@@ -32,5 +34,10 @@ public record TaskResult(int schema, String taskId, String experiment, String mo
 
     public boolean ok() {
         return OK.equals(status);
+    }
+
+    /** Whether a leakage check failed on this task. */
+    public boolean leaking() {
+        return checks.stream().anyMatch(dev.foresight.leakage.CheckOutcome::failed);
     }
 }
