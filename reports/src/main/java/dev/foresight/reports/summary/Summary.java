@@ -1,7 +1,10 @@
 package dev.foresight.reports.summary;
 
 import dev.foresight.backtest.CostModel;
+import dev.foresight.evaluation.ModelScore;
 import dev.foresight.evaluation.OutOfSample;
+import dev.foresight.leakage.CheckOutcome;
+import dev.foresight.leakage.Implausibility;
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.result.AtomicFiles;
 import dev.foresight.result.ResolvedBatch;
@@ -35,7 +38,13 @@ public final class Summary {
             CostModel costs = new CostModel(e.costBps(), e.slippageBps());
             for (ResolvedBatch.Model m : e.models()) {
                 List<TaskResult> tasks = dir.readTasks(e.name(), m.name());
-                rows.add(SummaryRow.of(OutOfSample.score(e.name(), m.name(), tasks, costs, annualisation)));
+                ModelScore score = OutOfSample.score(e.name(), m.name(), tasks, costs, annualisation);
+                String checks = tasks.stream().anyMatch(TaskResult::leaking) ? SummaryRow.LEAKING
+                        : tasks.stream().anyMatch(t -> !t.checks().isEmpty()) ? SummaryRow.CHECKS_PASSED
+                        : SummaryRow.UNCHECKED;
+                List<String> warnings = Implausibility.check(score, annualisation).stream()
+                        .map(CheckOutcome::evidence).toList();
+                rows.add(SummaryRow.of(score, checks, warnings));
             }
         }
         return new Summary(config.name(), rows);
@@ -72,7 +81,9 @@ public final class Summary {
             new Col("maxDD%", r -> r.maxDrawdown() == null ? null : 100 * r.maxDrawdown(), "%.1f"),
             new Col("Calmar", SummaryRow::calmar, "%.2f"),
             new Col("ann.ret%", r -> r.annualReturn() == null ? null : 100 * r.annualReturn(), "%.1f"),
-            new Col("turnover", SummaryRow::turnover, "%.3f"));
+            new Col("turnover", SummaryRow::turnover, "%.3f"),
+            new Col("checks", r -> r.checks().equals(SummaryRow.LEAKING) ? "LEAK"
+                    : r.checks().equals(SummaryRow.UNCHECKED) ? "-" : r.warnings().isEmpty() ? "ok" : "warn", "%s"));
 
     /** A fixed-width table per experiment; "-" where a metric does not apply. */
     public String table() {
@@ -90,6 +101,16 @@ public final class Summary {
             cells.add(COLUMNS.stream().map(c -> cell(c, r)).toArray(String[]::new));
         }
         flush(out, cells);
+        for (SummaryRow r : rows) {
+            if (r.checks().equals(SummaryRow.LEAKING)) {
+                out.append("\nLEAK: ").append(r.experiment()).append('/').append(r.model())
+                        .append(" failed a leakage check (see its task results); its figures cannot be trusted\n");
+            }
+            for (String w : r.warnings()) {
+                out.append("\nwarning: ").append(r.experiment()).append('/').append(r.model()).append(": ").append(w)
+                        .append('\n');
+            }
+        }
         return out.toString();
     }
 
@@ -122,11 +143,12 @@ public final class Summary {
     /** One row per experiment × model; empty cells where a metric does not apply. */
     public String csv() {
         StringBuilder out = new StringBuilder("experiment,model,target,folds,failed_folds,bars,mse,rmse,mae,"
-                + "direction_accuracy,direction_calls,sharpe,sortino,max_drawdown,calmar,annual_return,annual_volatility,turnover\n");
+                + "direction_accuracy,direction_calls,sharpe,sortino,max_drawdown,calmar,annual_return,annual_volatility,turnover,"
+                + "checks,warnings\n");
         for (SummaryRow r : rows) {
             Object[] v = {r.experiment(), r.model(), r.target(), r.folds(), r.failedFolds(), r.bars(), r.mse(), r.rmse(),
                     r.mae(), r.directionAccuracy(), r.directionCalls(), r.sharpe(), r.sortino(), r.maxDrawdown(), r.calmar(),
-                    r.annualReturn(), r.annualVolatility(), r.turnover()};
+                    r.annualReturn(), r.annualVolatility(), r.turnover(), r.checks(), String.join("; ", r.warnings())};
             for (int i = 0; i < v.length; i++) {
                 out.append(i == 0 ? "" : ",").append(csvCell(v[i]));
             }

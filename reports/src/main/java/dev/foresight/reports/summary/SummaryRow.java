@@ -9,9 +9,20 @@ import dev.foresight.evaluation.ModelScore;
 public record SummaryRow(String experiment, String model, String target, int folds, int failedFolds, int bars,
                          Double mse, Double rmse, Double mae, Double directionAccuracy, Integer directionCalls,
                          Double sharpe, Double sortino, Double maxDrawdown, Double calmar, Double annualReturn,
-                         Double annualVolatility, Double turnover) {
+                         Double annualVolatility, Double turnover, String checks, java.util.List<String> warnings) {
 
-    static SummaryRow of(ModelScore s) {
+    /** {@code checks}: every leakage check passed. */
+    public static final String CHECKS_PASSED = "passed";
+    /** {@code checks}: a leakage check failed (the run was allowed to finish with --allow-leaks). */
+    public static final String LEAKING = "LEAKING";
+    /** {@code checks}: no task of this model ran any check. */
+    public static final String UNCHECKED = "unchecked";
+
+    public SummaryRow {
+        warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
+    }
+
+    static SummaryRow of(ModelScore s, String checks, java.util.List<String> warnings) {
         var f = s.forecast();
         var p = s.performance();
         return new SummaryRow(s.experiment(), s.model(), s.target(), s.folds(), s.failedFolds(), s.bars(),
@@ -20,7 +31,7 @@ public record SummaryRow(String experiment, String model, String target, int fol
                 p == null ? null : num(p.sharpe()), p == null ? null : num(p.sortino()),
                 p == null ? null : num(p.maxDrawdown()), p == null ? null : num(p.calmar()),
                 p == null ? null : num(p.annualReturn()), p == null ? null : num(p.annualVolatility()),
-                p == null ? null : num(p.turnover()));
+                p == null ? null : num(p.turnover()), checks, warnings);
     }
 
     private static Double num(double v) {
