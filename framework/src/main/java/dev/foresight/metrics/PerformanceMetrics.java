@@ -130,7 +130,9 @@ public record PerformanceMetrics(int n, double totalReturn, double annualReturn,
 
         double rootPpy = Math.sqrt(ppy);
         double totalReturn = equity - 1;
-        double annualReturn = Math.pow(equity, (double) ppy / n) - 1;
+        // Compounding a negative wealth has no meaning, and Math.pow would happily return a
+        // finite (even positive) number whenever ppy / n happens to be an integer.
+        double annualReturn = equity < 0 ? Double.NaN : Math.pow(equity, (double) ppy / n) - 1;
         if (constant) {
             ssR = 0;
             ssX = 0;

@@ -128,6 +128,29 @@ class PerformanceMetricsTest {
     }
 
     @Test
+    void of_equityEndingBelowZero_hasNaNAnnualReturnAndDrawdownAboveOne() {
+        // A leveraged loss net of costs: equity 1 * (1 - 1.5) = -0.5. CAGR of a negative wealth
+        // is undefined (NaN), the loss from the starting peak is 1 - (-0.5) = 1.5.
+        PerformanceMetrics m = PerformanceMetrics.of(new double[] {-1.5}, new double[1], Annualisation.DAILY);
+        assertEquals(-1.5, m.totalReturn(), EPS);
+        assertTrue(Double.isNaN(m.annualReturn()));
+        assertEquals(1.5, m.maxDrawdown(), EPS);
+        assertTrue(Double.isNaN(m.calmar()));
+        // Even exponent (252 / 2 = 126): pow(-1, 126) would be +1 and a CAGR of 0%.
+        PerformanceMetrics two = PerformanceMetrics.of(new double[] {-2, 0}, new double[2], Annualisation.DAILY);
+        assertTrue(Double.isNaN(two.annualReturn()));
+    }
+
+    @Test
+    void of_equityWipedOutToZero_hasAnnualReturnOfMinusOne() {
+        PerformanceMetrics m = PerformanceMetrics.of(new double[] {0.1, -1}, new double[2], Annualisation.DAILY);
+        assertEquals(-1.0, m.totalReturn(), EPS);
+        assertEquals(-1.0, m.annualReturn(), EPS);
+        assertEquals(1.0, m.maxDrawdown(), EPS);
+        assertEquals(-1.0, m.calmar(), EPS);
+    }
+
+    @Test
     void of_agreesWithTheBacktestsOwnEquityAndDrawdown() {
         Random random = new Random(7);
         int n = 500;
