@@ -1,13 +1,16 @@
 #!/usr/bin/python3
-"""pandas side of bench/backtest: the same backtest + metrics, vectorised, on the Java side's data.
+"""Driver of bench/backtest and its pandas side: the same backtest + metrics, vectorised.
 
-Reads OUT/data.bin written by BacktestBench (six little-endian float64 columns), times the
-natural pandas/numpy computation with warm-up and REPS measured repetitions, checks every
-series and metric against the Java results (OUT/java_series.bin, OUT/java_metrics.txt) to
-1e-9 relative, and prints median times and the ratio pandas / Java.
+Starts the Java side (JAVA_CMD...: BacktestBench, which writes OUT/data.bin, warms up, writes its
+results and prints "ready"), reads the same data (six little-endian float64 columns), warms
+pandas up, then runs REPS measured repetitions of each side *interleaved* (Java, pandas, pandas,
+Java, ...: on a noisy machine both see the same conditions). Checks every series and metric
+against the Java results (OUT/java_series.bin, OUT/java_metrics.txt) to 1e-9 relative, and
+prints median times, the ratio of medians and the median of the per-repetition ratios.
 
-Usage: /usr/bin/python3 bench/backtest/bench_pandas.py OUT [warmup] [reps]
+Usage: /usr/bin/python3 bench/backtest/bench_pandas.py OUT WARMUP REPS JAVA_CMD...
 """
+import subprocess
 import sys
 import time
 
@@ -88,9 +91,19 @@ def close(a, b):
 
 
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else "bench/out"
-    warmup = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    reps = int(sys.argv[3]) if len(sys.argv) > 3 else 15
+    out, warmup, reps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    java_cmd = sys.argv[4:]
+
+    java = subprocess.Popen(java_cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+    ready = java.stdout.readline().split()
+    if not ready or ready[0] != "ready":
+        sys.exit(f"the Java side did not start: {ready}")
+    print(f"java: {int(ready[1]):,} bars, {ready[2]} warm-up repetitions done")
+
+    def java_once():
+        java.stdin.write("run\n")
+        java.stdin.flush()
+        return tuple(int(v) for v in java.stdout.readline().split())
 
     d = read_columns(f"{out}/data.bin",
                      ["asset_returns", "positions", "actual", "forecast", "actual_move", "forecast_move"])
@@ -99,20 +112,26 @@ def main():
     jm = read_metrics(f"{out}/java_metrics.txt")
     cost_rate, initial, ppy, rf = jm["costRate"], jm["initialPosition"], int(jm["periodsPerYear"]), jm["riskFreeRate"]
 
-    for _ in range(warmup):
+    for _ in range(3):
         run_once(d, cost_rate, initial, ppy, rf)
-    times = []
-    for _ in range(reps):
-        series, metrics = run_once(d, cost_rate, initial, ppy, rf, times)
+    py_times, java_times = [], []
+    for rep in range(reps):
+        # Alternate who goes first, so neither side systematically inherits the other's cache state.
+        if rep % 2 == 0:
+            java_times.append(java_once())
+        series, metrics = run_once(d, cost_rate, initial, ppy, rf, py_times)
+        if rep % 2 == 1:
+            java_times.append(java_once())
+    java.stdin.close()
+    java.wait()
 
     # Same numbers, or the timing means nothing.
     failures = []
     for name, s in zip(java_series.columns, series):
         j = java_series[name].to_numpy()
         p = s.to_numpy()
-        ok = np.allclose(p, j, rtol=RTOL, atol=ATOL, equal_nan=False)
-        rel = np.max(np.abs(p - j) / np.maximum(np.maximum(np.abs(p), np.abs(j)), 1e-300))
-        if not ok:
+        if not np.allclose(p, j, rtol=RTOL, atol=ATOL, equal_nan=False):
+            rel = np.max(np.abs(p - j) / np.maximum(np.maximum(np.abs(p), np.abs(j)), 1e-300))
             failures.append(f"series {name}: max relative difference {rel:.3g}")
     for key, value in metrics.items():
         if not close(float(value), jm[key]):
@@ -122,18 +141,18 @@ def main():
         sys.exit(1)
     print(f"check: all 6 series ({len(d):,} bars each) and {len(metrics)} metrics agree to {RTOL:g} relative")
 
-    java_times = np.loadtxt(f"{out}/java_times.txt", comments="#", ndmin=2)
-    py_times = np.array(times, dtype=float)
-    rows = [("backtest", 0), ("performance metrics", 1), ("forecast metrics", 2)]
-    print(f"{'median ms':<22}{'pandas':>10}{'java':>10}{'ratio':>9}")
-    for label, col in rows:
-        p, j = np.median(py_times[:, col]) / 1e6, np.median(java_times[:, col]) / 1e6
-        print(f"{label:<22}{p:>10.2f}{j:>10.2f}{p / j:>8.1f}x")
-    p = np.median(py_times.sum(axis=1)) / 1e6
-    j = np.median(java_times.sum(axis=1)) / 1e6
-    print(f"{'total':<22}{p:>10.2f}{j:>10.2f}{p / j:>8.1f}x")
-    print(f"pandas {pd.__version__}, numpy {np.__version__}; {len(py_times)} pandas and {len(java_times)} Java "
-          f"measured repetitions; goal: total ratio >= 5x -> {'MET' if p / j >= 5 else 'NOT MET'}")
+    py = np.array(py_times, dtype=float) / 1e6
+    jv = np.array(java_times, dtype=float) / 1e6
+    py = np.column_stack([py, py.sum(axis=1)])
+    jv = np.column_stack([jv, jv.sum(axis=1)])
+    print(f"{reps} interleaved repetitions; median ms   {'pandas':>9}{'java':>9}{'ratio':>9}{'per-rep ratio':>15}")
+    labels = ["backtest", "performance metrics", "forecast metrics", "total"]
+    for col, label in enumerate(labels):
+        p, j = np.median(py[:, col]), np.median(jv[:, col])
+        pair = np.median(py[:, col] / jv[:, col])
+        print(f"  {label:<36}{p:>9.2f}{j:>9.2f}{p / j:>8.1f}x{pair:>14.1f}x")
+    total = np.median(py[:, 3]) / np.median(jv[:, 3])
+    print(f"pandas {pd.__version__}, numpy {np.__version__}; goal: total ratio >= 5x -> {'MET' if total >= 5 else 'NOT MET'}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@
 #
 # The Java side generates the data and writes it to bench/out/backtest/data.bin; the pandas
 # side reads that file, recomputes everything, checks that every series and metric agrees with
-# Java's to 1e-9 relative (exit 1 if not), and prints median times and the ratio pandas / Java.
+# Java's to 1e-9 relative (exit 1 if not). The measured repetitions of the two sides are
+# interleaved (bench_pandas.py drives the warmed-up Java process over a pipe), and it prints
+# median times, the ratio pandas / Java, and the median of the per-repetition ratios.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -34,5 +36,5 @@ mkdir -p "$OUT/classes"
 javac -d "$OUT/classes" -cp framework/target/classes bench/backtest/BacktestBench.java
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1)"
-java -cp "framework/target/classes:$OUT/classes" BacktestBench "$OUT" "$BARS" "$WARMUP" "$REPS"
-"$PY" bench/backtest/bench_pandas.py "$OUT" 3 "$REPS"
+"$PY" bench/backtest/bench_pandas.py "$OUT" "$WARMUP" "$REPS" \
+  java -cp "framework/target/classes:$OUT/classes" BacktestBench "$OUT" "$BARS" "$WARMUP"
