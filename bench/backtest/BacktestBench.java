@@ -4,27 +4,30 @@ import dev.foresight.backtest.CostModel;
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.metrics.ForecastMetrics;
 import dev.foresight.metrics.PerformanceMetrics;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
  * Benchmark of the backtest engine plus metrics on 1,000,000 bars (a warmed timed loop).
  *
  * <p>Writes the generated input to {@code OUT/data.bin} so the pandas side computes on the very
- * same numbers, then writes the Java results ({@code java_series.bin}, {@code java_metrics.txt})
- * and per-repetition timings ({@code java_times.txt}) for {@code bench_pandas.py} to check and
- * compare. Not part of the product: compiled with javac against framework/target/classes.
+ * same numbers, warms up, writes the Java results ({@code java_series.bin},
+ * {@code java_metrics.txt}) for {@code bench_pandas.py} to check, prints {@code ready}, then
+ * runs one timed repetition per {@code run} line on stdin, answering with the phase times in
+ * nanoseconds. Not part of the product: compiled with javac against framework/target/classes.
  *
- * <p>Usage: {@code java -cp framework/target/classes:bench/out BacktestBench OUT [bars] [warmup] [reps]}
+ * <p>Usage: {@code java -cp framework/target/classes:CLASSES BacktestBench OUT [bars] [warmup]},
+ * normally started by {@code bench_pandas.py} (see run.sh).
  */
 public final class BacktestBench {
 
@@ -41,7 +44,6 @@ public final class BacktestBench {
         Path out = Path.of(args.length > 0 ? args[0] : "bench/out");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        int reps = args.length > 3 ? Integer.parseInt(args[3]) : 15;
         Files.createDirectories(out);
 
         Data d = Data.generate(n, SEED);
@@ -50,14 +52,8 @@ public final class BacktestBench {
         for (int i = 0; i < warmup; i++) {
             sink += runOnce(d, null);
         }
-        long[][] times = new long[reps][];
-        for (int i = 0; i < reps; i++) {
-            long[] t = new long[3];
-            sink += runOnce(d, t);
-            times[i] = t;
-        }
 
-        // One more run for the results the pandas side checks against.
+        // The results the pandas side checks against.
         BacktestResult bt = Backtest.run(d.positions, d.assetReturns, COSTS, INITIAL_POSITION);
         PerformanceMetrics pm = PerformanceMetrics.of(bt.netReturns(), bt.turnover(), ANNUALISATION);
         ForecastMetrics fm = ForecastMetrics.of(d.actual, d.forecast, d.actualMove, d.forecastMove);
@@ -85,18 +81,19 @@ public final class BacktestBench {
             w.println("periodsPerYear " + ANNUALISATION.periodsPerYear());
             w.println("riskFreeRate " + ANNUALISATION.riskFreeRate());
         }
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("java_times.txt")))) {
-            w.println("# nanoseconds per repetition: backtest performanceMetrics forecastMetrics");
-            for (long[] t : times) {
-                w.println(t[0] + " " + t[1] + " " + t[2]);
-            }
+
+        // Serve measured repetitions on request, so that the driver (bench_pandas.py) can
+        // interleave them with pandas repetitions: on a noisy machine, Java and pandas then see
+        // the same conditions. "run" -> one repetition, answered with its phase times in ns.
+        System.out.println("ready " + n + " " + warmup);
+        System.out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+        long[] t = new long[3];
+        for (String line = in.readLine(); line != null && line.equals("run"); line = in.readLine()) {
+            sink += runOnce(d, t);
+            System.out.println(t[0] + " " + t[1] + " " + t[2]);
+            System.out.flush();
         }
-        long[] totals = new long[reps];
-        for (int i = 0; i < reps; i++) {
-            totals[i] = times[i][0] + times[i][1] + times[i][2];
-        }
-        System.out.printf(Locale.ROOT, "java: %,d bars, %d warm-up + %d measured repetitions, median total %.2f ms%n",
-                n, warmup, reps, median(totals) / 1e6);
     }
 
     /** The full computation; fills {@code t} with the phase times in ns when not null. */
@@ -115,13 +112,6 @@ public final class BacktestBench {
         }
         return bt.drawdown()[d.positions.length - 1] + pm.sharpe() + pm.sortino() + pm.calmar() + fm.mse()
                 + fm.directionAccuracy();
-    }
-
-    static double median(long[] values) {
-        long[] s = values.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2.0;
     }
 
     static void writeDoubles(Path file, double[]... columns) throws IOException {

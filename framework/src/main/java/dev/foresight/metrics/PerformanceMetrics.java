@@ -47,7 +47,8 @@ public record PerformanceMetrics(int n, double totalReturn, double annualReturn,
      *   <li>{@code calmar = annualReturn / maxDrawdown}; NaN when {@code maxDrawdown == 0};</li>
      *   <li>{@code turnover = Σ turnover / n}, one-way.</li>
      * </ul>
-     * Means and variances are computed in two passes (mean first, then squared deviations); a
+     * Means and variances are computed in two passes (mean first, then squared deviations), and
+     * {@code sd(x)} as {@code sd(r)}, which it equals (a constant shift); a
      * constant series has a standard deviation of exactly 0 (so its Sharpe ratio is NaN, not the
      * huge number rounding would give).
      *
@@ -69,15 +70,14 @@ public record PerformanceMetrics(int n, double totalReturn, double annualReturn,
         int ppy = a.periodsPerYear();
         double rfp = a.riskFreePerPeriod();
 
-        // Pass 1: validation, sums, equity path, downside squares.
+        // Pass 1: validation, sums, equity path, downside squares, deepest equity / peak ratio.
         double sumR = 0;
-        double sumX = 0;
         double sumDownSq = 0;
         double sumTurnover = 0;
         double equity = 1;
         double peak = 1;
-        double trough = 1;
-        double maxDrawdown = 0;
+        double minRatio = 1;
+        double minRatioLimit = widen(minRatio);
         // Constant returns have a standard deviation of exactly 0; the two-pass sum would leave
         // rounding dust (the computed mean of n copies of 0.01 need not be 0.01) and a Sharpe of 1e16.
         double first = netReturns[0];
@@ -92,56 +92,61 @@ public record PerformanceMetrics(int n, double totalReturn, double annualReturn,
                 throw new IllegalArgumentException("turnover[" + i + "] must be finite and >= 0, got " + t);
             }
             constant &= r == first;
-            double x = r - rfp;
             sumR += r;
-            sumX += x;
             // min(0, x), exactly (x - |x| = 2x or 0, no rounding) and without a branch: the sign
             // of a return is a coin flip, and a mispredicted branch per bar triples the cost.
+            double x = r - rfp;
             double down = 0.5 * (x - Math.abs(x));
             sumDownSq += down * down;
             sumTurnover += t;
             equity *= 1 + r;
-            // The deepest point below a peak is its lowest equity, so the division is only needed
-            // when equity makes a new low since the last peak.
             if (equity > peak) {
                 peak = equity;
-                trough = equity;
-            } else if (equity < trough) {
-                trough = equity;
-                double loss = 1 - equity / peak;
-                if (loss > maxDrawdown) {
-                    maxDrawdown = loss;
+            }
+            // Only bars that may set a new deepest equity / peak ratio pay for the division; the
+            // limit is widened so that rounding in peak * limit can never skip one. Max drawdown
+            // is then 1 - minRatio, bit for bit the largest 1 - equity / peak (rounding is monotone).
+            if (equity < peak * minRatioLimit) {
+                double ratio = equity / peak;
+                if (ratio < minRatio) {
+                    minRatio = ratio;
+                    minRatioLimit = widen(ratio);
                 }
             }
         }
         double meanR = sumR / n;
-        double meanX = sumX / n;
+        // mean(r - rf_p) = mean(r) - rf_p, and sd(r - rf_p) = sd(r): shifting by a constant does
+        // not change the spread, so one pass of squared deviations serves volatility and Sharpe.
+        double meanX = meanR - rfp;
+        double maxDrawdown = 1 - minRatio;
 
-        // Pass 2: squared deviations from the means (two-pass variance).
-        double ssR = 0;
-        double ssX = 0;
+        // Pass 2: squared deviations from the mean (two-pass variance).
+        double ss = 0;
         for (int i = 0; i < n; i++) {
-            double r = netReturns[i];
-            double dr = r - meanR;
-            double dx = (r - rfp) - meanX;
-            ssR += dr * dr;
-            ssX += dx * dx;
+            double d = netReturns[i] - meanR;
+            ss += d * d;
         }
+        if (constant) {
+            ss = 0;
+        }
+        double sd = n < 2 ? Double.NaN : Math.sqrt(ss / (n - 1));
 
         double rootPpy = Math.sqrt(ppy);
         double totalReturn = equity - 1;
-        double annualReturn = Math.pow(equity, (double) ppy / n) - 1;
-        if (constant) {
-            ssR = 0;
-            ssX = 0;
-        }
-        double volatility = n < 2 ? Double.NaN : Math.sqrt(ssR / (n - 1)) * rootPpy;
-        double sdX = n < 2 ? Double.NaN : Math.sqrt(ssX / (n - 1));
-        double sharpe = n < 2 || sdX == 0 ? Double.NaN : meanX / sdX * rootPpy;
+        // Compounding a negative wealth has no meaning, and Math.pow would happily return a
+        // finite (even positive) number whenever ppy / n happens to be an integer.
+        double annualReturn = equity < 0 ? Double.NaN : Math.pow(equity, (double) ppy / n) - 1;
+        double volatility = sd * rootPpy;
+        double sharpe = n < 2 || sd == 0 ? Double.NaN : meanX / sd * rootPpy;
         double downside = Math.sqrt(sumDownSq / n);
         double sortino = downside == 0 ? Double.NaN : meanX / downside * rootPpy;
         double calmar = maxDrawdown == 0 ? Double.NaN : annualReturn / maxDrawdown;
         return new PerformanceMetrics(n, totalReturn, annualReturn, volatility, sharpe, sortino,
                 maxDrawdown, calmar, sumTurnover / n);
+    }
+
+    /** A little beyond {@code ratio} (toward +infinity), enough to cover two roundings. */
+    private static double widen(double ratio) {
+        return ratio + Math.abs(ratio) * 0x1p-50;
     }
 }

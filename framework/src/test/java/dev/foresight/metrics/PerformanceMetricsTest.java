@@ -128,6 +128,29 @@ class PerformanceMetricsTest {
     }
 
     @Test
+    void of_equityEndingBelowZero_hasNaNAnnualReturnAndDrawdownAboveOne() {
+        // A leveraged loss net of costs: equity 1 * (1 - 1.5) = -0.5. CAGR of a negative wealth
+        // is undefined (NaN), the loss from the starting peak is 1 - (-0.5) = 1.5.
+        PerformanceMetrics m = PerformanceMetrics.of(new double[] {-1.5}, new double[1], Annualisation.DAILY);
+        assertEquals(-1.5, m.totalReturn(), EPS);
+        assertTrue(Double.isNaN(m.annualReturn()));
+        assertEquals(1.5, m.maxDrawdown(), EPS);
+        assertTrue(Double.isNaN(m.calmar()));
+        // Even exponent (252 / 2 = 126): pow(-1, 126) would be +1 and a CAGR of 0%.
+        PerformanceMetrics two = PerformanceMetrics.of(new double[] {-2, 0}, new double[2], Annualisation.DAILY);
+        assertTrue(Double.isNaN(two.annualReturn()));
+    }
+
+    @Test
+    void of_equityWipedOutToZero_hasAnnualReturnOfMinusOne() {
+        PerformanceMetrics m = PerformanceMetrics.of(new double[] {0.1, -1}, new double[2], Annualisation.DAILY);
+        assertEquals(-1.0, m.totalReturn(), EPS);
+        assertEquals(-1.0, m.annualReturn(), EPS);
+        assertEquals(1.0, m.maxDrawdown(), EPS);
+        assertEquals(-1.0, m.calmar(), EPS);
+    }
+
+    @Test
     void of_agreesWithTheBacktestsOwnEquityAndDrawdown() {
         Random random = new Random(7);
         int n = 500;
@@ -149,6 +172,31 @@ class PerformanceMetricsTest {
         assertEquals(bt.equity()[n - 1] - 1, m.totalReturn(), 1e-12);
         assertEquals(-minDrawdown, m.maxDrawdown(), 1e-12);
         assertEquals(sumTurnover / n, m.turnover(), 1e-12);
+    }
+
+    @Test
+    void of_maxDrawdownIsBitForBitTheLargestPerBarLoss() {
+        // PerformanceMetrics skips the division on bars that cannot set a new deepest drawdown;
+        // this pins that the shortcut never changes the result, on many paths: up- and
+        // downtrends, violent ones, short ones, and ones whose equity goes below zero.
+        Random random = new Random(11);
+        for (int path = 0; path < 2_000; path++) {
+            int n = 1 + random.nextInt(300);
+            double drift = (random.nextDouble() - 0.5) * 0.02;
+            double vol = random.nextDouble() < 0.1 ? 0.8 : 0.001 + random.nextDouble() * 0.05;
+            double[] r = new double[n];
+            double equity = 1;
+            double peak = 1;
+            double expected = 0;
+            for (int i = 0; i < n; i++) {
+                r[i] = drift + vol * random.nextGaussian();
+                equity *= 1 + r[i];
+                peak = Math.max(peak, equity);
+                expected = Math.max(expected, 1 - equity / peak);
+            }
+            double actual = PerformanceMetrics.of(r, new double[n], Annualisation.DAILY).maxDrawdown();
+            assertEquals(expected, actual, 0.0, "path " + path);
+        }
     }
 
     @Test
