@@ -53,8 +53,12 @@ class FeaturePipelineTest {
                 set(new MomentumProvider(), Map.of("lookbacks", List.of("21")), "IDX"));
         XgboostProvider xgb = new XgboostProvider();
         Model model = xgb.create(Parameters.of(xgb, Map.of("trees", 20)));
-        Pipeline pipeline = new Pipeline(Targets.direction(1), features, ScalingMethod.NONE, model, Optional.empty(),
-                List.of(), 99L);
+        List<dev.foresight.pipeline.NamedFeatureSet> named = new java.util.ArrayList<>();
+        for (dev.foresight.feature.FeatureSet f : features) {
+            named.add(new dev.foresight.pipeline.NamedFeatureSet("set" + named.size(), f));
+        }
+        Pipeline pipeline = new Pipeline(Targets.direction(1), named, ScalingMethod.NONE, "xgboost", model,
+                Optional.empty(), List.of(), 99L);
         MarketData data = twoSeries();
         Fold first = WalkForwardPlan.expanding(400, 100).folds(data.size(), 1).get(0);
 
