@@ -137,9 +137,8 @@ public final class BatchParser {
                 YamlNode.Mapping rm = Fields.mapping(r, "a regime detector");
                 PluginSpec<RegimeDetector> detector = plugin(RegimeDetector.class, rm, Set.of("kind", "name"));
                 String regimeName = rm.has("name") ? Fields.name(rm.get("name"), "regime name") : detector.kind();
-                if (regimeName.equals(dev.foresight.pipeline.FoldRunner.TRUE_REGIME) || !regimeNames.add(regimeName)) {
-                    throw new UserError(rm.location(), "regime name '" + regimeName + "' is "
-                            + (regimeNames.contains(regimeName) ? "used twice" : "reserved for the simulator's true regimes")
+                if (!regimeNames.add(regimeName)) {
+                    throw new UserError(rm.location(), "regime name '" + regimeName + "' is used twice"
                             + ": give this detector another 'name'");
                 }
                 regimes.add(new RegimeSpec(regimeName, detector));

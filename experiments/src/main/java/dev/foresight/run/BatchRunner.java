@@ -156,7 +156,7 @@ public final class BatchRunner {
         Pipeline pipeline = new Pipeline(e.target().instance(),
                 e.features().stream().map(f -> f.instance()).toList(), m.scaling(), m.model().instance(),
                 e.strategy().map(s -> s.instance()), e.regimes().stream()
-                        .map((RegimeSpec r) -> new NamedRegimeDetector(r.name(), r.detector().instance())).toList(),
+                        .map((RegimeSpec r) -> new NamedRegimeDetector(r.name(), r.detector().instance(), r.detector().location())).toList(),
                 task.seed());
         ResolvedBatch.Experiment re = resolved.experiment(e.name());
         ResolvedBatch.Model rm = re.models().stream().filter(x -> x.name().equals(m.label())).findFirst().orElseThrow();

@@ -12,6 +12,7 @@ import dev.foresight.model.FittedModel;
 import dev.foresight.model.Forecast;
 import dev.foresight.model.ModelData;
 import dev.foresight.regime.FittedRegimeDetector;
+import dev.foresight.regime.UnsupportedDataException;
 import dev.foresight.scaling.Scaler;
 import dev.foresight.strategy.StrategyInput;
 import dev.foresight.walkforward.Fold;
@@ -30,9 +31,6 @@ import java.util.OptionalDouble;
  * leakage checks.
  */
 public final class FoldRunner {
-
-    /** Regime name under which a synthetic series' true regime labels are reported. */
-    public static final String TRUE_REGIME = "true";
 
     private FoldRunner() {
     }
@@ -101,7 +99,7 @@ public final class FoldRunner {
             throw new IllegalStateException("model returned " + forecasts.length + " forecasts for " + testRows.length + " rows");
         }
 
-        Map<String, String[]> regimeLabels = regimes(pipeline, data, train, test);
+        Map<String, String[]> regimeLabels = regimes(pipeline, train, test);
         SeriesView prices = test.primary();
         PriceSeries primary = data.primary();
         List<BarOutcome> bars = new ArrayList<>(testRows.length);
@@ -152,17 +150,19 @@ public final class FoldRunner {
         return all;
     }
 
-    private static Map<String, String[]> regimes(Pipeline pipeline, MarketData data, MarketView train, MarketView test) {
+    /**
+     * Labels from every configured detector, in configuration order. A synthetic series' true
+     * regime appears only when the batch asks for it with the {@code truth} detector.
+     */
+    private static Map<String, String[]> regimes(Pipeline pipeline, MarketView train, MarketView test) {
         Map<String, String[]> out = new LinkedHashMap<>();
-        data.primary().trueRegimes().ifPresent(truth -> {
-            String[] labels = new String[test.size()];
-            for (int t = 0; t < labels.length; t++) {
-                labels[t] = truth.label(t);
-            }
-            out.put(TRUE_REGIME, labels);
-        });
         for (NamedRegimeDetector d : pipeline.regimes()) {
-            FittedRegimeDetector fitted = d.detector().fit(train);
+            FittedRegimeDetector fitted;
+            try {
+                fitted = d.detector().fit(train);
+            } catch (UnsupportedDataException e) {
+                throw new UserError(d.location(), e.getMessage());
+            }
             String[] labels = fitted.label(test);
             if (labels.length != test.size()) {
                 throw new IllegalStateException("regime detector " + d.name() + " labelled " + labels.length + " of "
