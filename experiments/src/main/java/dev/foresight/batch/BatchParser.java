@@ -32,7 +32,7 @@ public final class BatchParser {
 
     private static final List<String> TOP = List.of("name", "description", "seed", "annualisation", "data", "experiments");
     private static final List<String> EXPERIMENT = List.of("name", "data", "target", "features", "walk_forward",
-            "strategy", "costs", "regimes", "models");
+            "strategy", "costs", "regimes", "models", "baseline");
     private static final List<String> PLAN = List.of("window", "train", "test", "step", "validation", "embargo", "max_folds");
     private static final List<String> DATA = List.of("symbol", "path", "columns", "date_format", "missing", "synthetic",
             "inputs");
@@ -160,7 +160,19 @@ public final class BatchParser {
                     "scaling");
             models.add(new ModelSpec(label, model, scaling));
         }
-        return new ExperimentSpec(name, data, target, features, plan, planNode.location(), strategy, costs, regimes, models);
+        String baseline = ExperimentSpec.defaultBaseline(models);
+        if (m.has("baseline")) {
+            baseline = Fields.text(m.get("baseline"), "baseline");
+            if (!labels.contains(baseline)) {
+                String hint = dev.foresight.plugin.Suggestions.closest(baseline, labels)
+                        .map(x -> " (did you mean '" + x + "'?)").orElse("");
+                throw new UserError(m.get("baseline").location(), "baseline '" + baseline + "' is not a model of experiment '"
+                        + name + "'" + hint + "; its models are: "
+                        + String.join(", ", models.stream().map(ModelSpec::label).toList()));
+            }
+        }
+        return new ExperimentSpec(name, data, target, features, plan, planNode.location(), strategy, costs, regimes, models,
+                baseline);
     }
 
     private WalkForwardPlan plan(YamlNode node) {
