@@ -33,7 +33,7 @@ public final class BatchParser {
 
     private static final List<String> TOP = List.of("name", "description", "seed", "annualisation", "data", "experiments");
     private static final List<String> EXPERIMENT = List.of("name", "data", "target", "features", "walk_forward",
-            "strategy", "costs", "regimes", "models", "leakage");
+            "strategy", "costs", "regimes", "models", "baseline", "leakage");
     private static final List<String> PLAN = List.of("window", "train", "test", "step", "validation", "embargo", "max_folds");
     private static final List<String> DATA = List.of("symbol", "path", "columns", "date_format", "missing", "synthetic",
             "inputs");
@@ -138,9 +138,8 @@ public final class BatchParser {
                 YamlNode.Mapping rm = Fields.mapping(r, "a regime detector");
                 PluginSpec<RegimeDetector> detector = plugin(RegimeDetector.class, rm, Set.of("kind", "name"));
                 String regimeName = rm.has("name") ? Fields.name(rm.get("name"), "regime name") : detector.kind();
-                if (regimeName.equals(dev.foresight.pipeline.FoldRunner.TRUE_REGIME) || !regimeNames.add(regimeName)) {
-                    throw new UserError(rm.location(), "regime name '" + regimeName + "' is "
-                            + (regimeNames.contains(regimeName) ? "used twice" : "reserved for the simulator's true regimes")
+                if (!regimeNames.add(regimeName)) {
+                    throw new UserError(rm.location(), "regime name '" + regimeName + "' is used twice"
                             + ": give this detector another 'name'");
                 }
                 regimes.add(new RegimeSpec(regimeName, detector));
@@ -162,8 +161,19 @@ public final class BatchParser {
                     "scaling");
             models.add(new ModelSpec(label, model, scaling));
         }
+        String baseline = ExperimentSpec.defaultBaseline(models);
+        if (m.has("baseline")) {
+            baseline = Fields.text(m.get("baseline"), "baseline");
+            if (!labels.contains(baseline)) {
+                String hint = dev.foresight.plugin.Suggestions.closest(baseline, labels)
+                        .map(x -> " (did you mean '" + x + "'?)").orElse("");
+                throw new UserError(m.get("baseline").location(), "baseline '" + baseline + "' is not a model of experiment '"
+                        + name + "'" + hint + "; its models are: "
+                        + String.join(", ", models.stream().map(ModelSpec::label).toList()));
+            }
+        }
         return new ExperimentSpec(name, data, target, features, plan, planNode.location(), strategy, costs, regimes, models,
-                leakage(m.get("leakage")));
+                baseline, leakage(m.get("leakage")));
     }
 
     private static LeakageSettings leakage(YamlNode node) {

@@ -10,17 +10,28 @@ import java.util.Optional;
 
 /**
  * One experiment of a batch: data, target, features, walk-forward plan, trading rule and costs,
- * regime detectors, and the models compared under identical conditions.
+ * regime detectors, and the models compared under identical conditions. {@code baseline} names the
+ * model every other is tested against (Diebold–Mariano, Sharpe difference): the YAML's
+ * {@code baseline}, else the first {@code random-walk} model, else the first model.
  */
 public record ExperimentSpec(String name, DataSpec data, PluginSpec<Target> target, List<PluginSpec<FeatureSet>> features,
                              WalkForwardPlan plan, dev.foresight.error.Location planLocation,
                              Optional<PluginSpec<Strategy>> strategy, CostModel costs, List<RegimeSpec> regimes,
-                             List<ModelSpec> models,
+                             List<ModelSpec> models, String baseline,
                              dev.foresight.leakage.LeakageSettings leakage) {
 
     public ExperimentSpec {
         features = List.copyOf(features);
         regimes = List.copyOf(regimes);
         models = List.copyOf(models);
+        if (models.stream().noneMatch(m -> m.label().equals(baseline))) {
+            throw new IllegalArgumentException("baseline " + baseline + " is not a model of experiment " + name);
+        }
+    }
+
+    /** The first {@code random-walk} model, else the first model. */
+    public static String defaultBaseline(List<ModelSpec> models) {
+        return models.stream().filter(m -> m.model().kind().equals("random-walk")).findFirst()
+                .orElse(models.get(0)).label();
     }
 }

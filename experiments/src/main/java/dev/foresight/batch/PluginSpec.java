@@ -36,6 +36,12 @@ public record PluginSpec<T>(String kind, Map<String, Object> parameters, T insta
                     items.add(Fields.text(item, k + " item"));
                 }
                 out.put(k, new ParameterValue(items, v.location()));
+            } else if (v instanceof dev.foresight.yaml.YamlNode.Mapping map) {
+                // A mapping of scalars ({name: value, ...}) arrives as the texts "name: value", in
+                // order; only text-list parameters accept it (others reject the texts by type).
+                java.util.List<String> items = new java.util.ArrayList<>();
+                map.entries().forEach((name, item) -> items.add(name + ": " + Fields.text(item, k + "." + name)));
+                out.put(k, new ParameterValue(items, v.location()));
             } else {
                 out.put(k, new ParameterValue(Fields.text(v, k), v.location()));
             }

@@ -3,6 +3,7 @@ package dev.foresight.run;
 import dev.foresight.batch.BatchSpec;
 import dev.foresight.batch.ExperimentSpec;
 import dev.foresight.batch.ModelSpec;
+import dev.foresight.batch.RegimeSpec;
 import dev.foresight.data.LookAheadException;
 import dev.foresight.error.Location;
 import dev.foresight.error.UserError;
@@ -71,6 +72,7 @@ public final class BatchRunner {
             LoadedData data = loader.load(e.data());
             dataByExperiment.put(e.name(), data);
             foldsByExperiment.put(e.name(), Plans.folds(e, data.market()));
+            preflightRegimes(e, data, foldsByExperiment.get(e.name()));
         }
         ResultDirectory dir = prepare(options.out());
         ResolvedBatch resolved = ResolvedConfig.of(batch);
@@ -146,6 +148,25 @@ public final class BatchRunner {
         ResultJson.write(dir.manifest(), Provenance.manifest(batch, configSha, dataByExperiment, options, started,
                 System.currentTimeMillis()));
         return new Outcome(dir, tasks.size(), failed, summary, leaks);
+    }
+
+    /**
+     * Fits each regime detector once on the first training window, so a detector the data cannot
+     * support at all (e.g. {@code truth} on a CSV file) is a user error before any result is written.
+     */
+    private static void preflightRegimes(ExperimentSpec e, LoadedData data, List<Fold> folds) {
+        if (folds.isEmpty()) {
+            return;
+        }
+        for (RegimeSpec r : e.regimes()) {
+            try {
+                r.detector().instance().fit(data.market().upTo(folds.get(0).trainEnd()));
+            } catch (dev.foresight.regime.UnsupportedDataException ex) {
+                throw new UserError(r.detector().location(), ex.getMessage());
+            } catch (RuntimeException ex) {
+                // Anything else is the fold's business: the task records it as a failure.
+            }
+        }
     }
 
     private record Task(ExperimentSpec experiment, ModelSpec model, Fold fold, long seed) {

@@ -21,7 +21,8 @@ public final class Pipelines {
     public static Pipeline of(ExperimentSpec e, ModelSpec m, long seed) {
         return new Pipeline(e.target().instance(), featureSets(e), m.scaling(), m.label(), m.model().instance(),
                 e.strategy().map(PluginSpec::instance),
-                e.regimes().stream().map(r -> new NamedRegimeDetector(r.name(), r.detector().instance())).toList(), seed);
+                e.regimes().stream().map(r -> new NamedRegimeDetector(r.name(), r.detector().instance(), r.detector().location()))
+                        .toList(), seed);
     }
 
     /** Feature sets named by kind, numbered when a kind appears more than once ({@code returns#2}). */

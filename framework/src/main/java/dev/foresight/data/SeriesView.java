@@ -2,6 +2,8 @@ package dev.foresight.data;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /** One series as known at the close of bar {@link #last()}; later bars throw. */
 public final class SeriesView {
@@ -64,6 +66,23 @@ public final class SeriesView {
     /** Visible values of one column, bars {@code 0..last}. */
     public double[] column(Column column) {
         return Arrays.copyOf(series.column(column), last + 1);
+    }
+
+    /**
+     * The simulator's true regime at bar {@code t}, for synthetic series that keep it; empty for
+     * market data. This is for <em>evaluation only</em> (the {@code truth} regime detector, which
+     * splits the report's metrics by the hidden state): it is the generator's hidden state, which no
+     * real market reveals, so a model or feature set must never read it. Reading past
+     * {@link #last()} throws like every other accessor.
+     */
+    public Optional<String> trueRegime(int t) {
+        check("true regime", t);
+        return series.trueRegimes().map(truth -> truth.label(t));
+    }
+
+    /** The names of the true regimes in the simulator's order; empty when the series has none. */
+    public List<String> trueRegimeNames() {
+        return series.trueRegimes().map(RegimeTruth::names).orElse(List.of());
     }
 
     private void check(String what, int t) {

@@ -11,6 +11,7 @@ import dev.foresight.feature.FittedFeatures;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Forecast;
 import dev.foresight.regime.FittedRegimeDetector;
+import dev.foresight.regime.UnsupportedDataException;
 import dev.foresight.scaling.Scaler;
 import dev.foresight.strategy.StrategyInput;
 import dev.foresight.walkforward.Fold;
@@ -30,9 +31,6 @@ import java.util.OptionalDouble;
  * the data views throws; what cannot be prevented is checked by the leakage checks.
  */
 public final class FoldRunner {
-
-    /** Regime name under which a synthetic series' true regime labels are reported. */
-    public static final String TRUE_REGIME = "true";
 
     private FoldRunner() {
     }
@@ -78,9 +76,13 @@ public final class FoldRunner {
 
         Map<String, FittedRegimeDetector> detectors = new LinkedHashMap<>();
         for (NamedRegimeDetector d : pipeline.regimes()) {
-            detectors.put(d.name(), d.detector().fit(train));
+            try {
+                detectors.put(d.name(), d.detector().fit(train));
+            } catch (UnsupportedDataException e) {
+                throw new UserError(d.location(), e.getMessage());
+            }
         }
-        Map<String, String[]> regimeLabels = regimeLabels(data, detectors, test);
+        Map<String, String[]> regimeLabels = regimeLabels(detectors, test);
         return new FittedFold(fold, sets, raw, labels, scaler, scaled, fitRows, validationRows, dropped, null, 0,
                 detectors, regimeLabels);
     }
@@ -203,17 +205,12 @@ public final class FoldRunner {
         return m;
     }
 
-    /** Regime labels for bars {@code 0..view.last()}: the simulator's truth (if any) and each detector's. */
-    public static Map<String, String[]> regimeLabels(MarketData data, Map<String, FittedRegimeDetector> detectors,
-                                                     MarketView view) {
+    /**
+     * Labels from every configured detector for bars {@code 0..view.last()}, in configuration order.
+     * A synthetic series' true regime appears only when the batch asks for it (the {@code truth} detector).
+     */
+    public static Map<String, String[]> regimeLabels(Map<String, FittedRegimeDetector> detectors, MarketView view) {
         Map<String, String[]> out = new LinkedHashMap<>();
-        data.primary().trueRegimes().ifPresent(truth -> {
-            String[] labels = new String[view.size()];
-            for (int t = 0; t < labels.length; t++) {
-                labels[t] = truth.label(t);
-            }
-            out.put(TRUE_REGIME, labels);
-        });
         detectors.forEach((name, d) -> out.put(name, label(name, d, view)));
         return out;
     }

@@ -11,7 +11,7 @@ public record ParameterSpec(String name, Type type, Object defaultValue, double 
                             String description) {
 
     /** The value types YAML parameters can have. */
-    public enum Type { INTEGER, REAL, BOOLEAN, CHOICE, TEXT, INTEGER_LIST, REAL_LIST }
+    public enum Type { INTEGER, REAL, BOOLEAN, CHOICE, TEXT, INTEGER_LIST, REAL_LIST, TEXT_LIST }
 
     public ParameterSpec {
         if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
@@ -54,6 +54,15 @@ public record ParameterSpec(String name, Type type, Object defaultValue, double 
         return new ParameterSpec(name, Type.REAL_LIST, defaultValue, min, max, List.of(), description);
     }
 
+    /**
+     * A list of texts that the plugin parses itself (reporting mistakes with
+     * {@link Parameters#error}). In YAML it is a list of strings, or a mapping of scalars
+     * {@code {a: x, b: y}}, which arrives as the texts {@code "a: x"}, {@code "b: y"} in order.
+     */
+    public static ParameterSpec texts(String name, List<String> defaultValue, String description) {
+        return new ParameterSpec(name, Type.TEXT_LIST, defaultValue, 0, 0, List.of(), description);
+    }
+
     public boolean required() {
         return defaultValue == null;
     }
@@ -68,6 +77,7 @@ public record ParameterSpec(String name, Type type, Object defaultValue, double 
             case BOOLEAN -> "true or false";
             case CHOICE -> "one of " + String.join(", ", choices);
             case TEXT -> "text";
+            case TEXT_LIST -> "a list of texts (or a mapping of name: value)";
         };
     }
 

@@ -83,7 +83,8 @@ public final class Parameters {
 
     private static Object convert(ParameterSpec spec, ParameterValue v) {
         Object raw = v.raw();
-        boolean list = spec.type() == ParameterSpec.Type.INTEGER_LIST || spec.type() == ParameterSpec.Type.REAL_LIST;
+        boolean list = spec.type() == ParameterSpec.Type.INTEGER_LIST || spec.type() == ParameterSpec.Type.REAL_LIST
+                || spec.type() == ParameterSpec.Type.TEXT_LIST;
         if (list) {
             List<?> items = raw instanceof List<?> l ? l : List.of(raw);
             if (items.isEmpty()) {
@@ -142,7 +143,7 @@ public final class Parameters {
                 String hint = Suggestions.closest(t, spec.choices()).map(s -> " (did you mean '" + s + "'?)").orElse("");
                 throw new UserError(v.location(), spec.name() + " must be " + spec.rule() + ", got '" + text + "'" + hint);
             }
-            case TEXT -> {
+            case TEXT, TEXT_LIST -> {
                 return text;
             }
             default -> throw new IllegalStateException(spec.type().toString());
@@ -176,6 +177,11 @@ public final class Parameters {
     @SuppressWarnings("unchecked")
     public List<Integer> integers(String name) {
         return (List<Integer>) get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> texts(String name) {
+        return (List<String>) get(name);
     }
 
     @SuppressWarnings("unchecked")

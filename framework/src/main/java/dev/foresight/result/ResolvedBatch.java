@@ -14,16 +14,34 @@ public record ResolvedBatch(String name, String description, long seed, int peri
         experiments = List.copyOf(experiments);
     }
 
-    /** One experiment as run. */
+    /**
+     * One experiment as run. {@code baseline} is the model the others are tested against; a result
+     * directory written before it existed reads as null, and {@link #baselineModel()} then applies
+     * the default rule (first random-walk model, else the first model).
+     */
     public record Experiment(String name, Map<String, Object> data, Map<String, Object> target,
                              List<Map<String, Object>> features, Map<String, Object> walkForward,
                              Map<String, Object> strategy, double costBps, double slippageBps,
-                             List<Map<String, Object>> regimes, List<Model> models,
+                             List<Map<String, Object>> regimes, List<Model> models, String baseline,
                              Map<String, Object> leakage) {
         public Experiment {
             features = List.copyOf(features);
             regimes = List.copyOf(regimes);
             models = List.copyOf(models);
+        }
+
+        /** The baseline's name, with the default rule applied when none was recorded. */
+        public String baselineModel() {
+            if (baseline != null) {
+                return baseline;
+            }
+            return models.stream().filter(m -> m.kind().equals("random-walk")).findFirst()
+                    .orElse(models.get(0)).name();
+        }
+
+        /** The names the regime detectors' labels are reported under, in configuration order. */
+        public List<String> regimeNames() {
+            return regimes.stream().map(r -> String.valueOf(r.get("name"))).toList();
         }
     }
 

@@ -192,4 +192,65 @@ class FoldRunnerTest {
         FoldOutcome out = FoldRunner.run(market(prices(30)), untraded, fold);
         assertTrue(out.bars().stream().allMatch(b -> b.position() == 0 && Double.isNaN(b.forecastMove())));
     }
+
+    /** A series that keeps its true regimes: calm on even bars, turbulent on odd ones. */
+    private static MarketData marketWithTruth(double[] close) {
+        LocalDate[] d = new LocalDate[close.length];
+        int[] states = new int[close.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = LocalDate.of(2020, 1, 1).plusDays(i);
+            states[i] = i % 2;
+        }
+        var truth = new dev.foresight.data.RegimeTruth(List.of("calm", "turbulent"), states);
+        return MarketData.of(PriceSeries.of("X", d, Map.of(Column.CLOSE, close), truth), DataNotes.clean(close.length));
+    }
+
+    @Test
+    void trueRegimesAreReportedOnlyWhenADetectorAsksForThem() {
+        MarketData data = marketWithTruth(prices(30));
+        Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
+        FoldOutcome plain = FoldRunner.run(data, pipeline(model((d, t) -> 0.01)), fold);
+        assertTrue(plain.bars().stream().allMatch(b -> b.regimes().isEmpty()));
+
+        // A detector reading the truth through the view, as the 'truth' plugin does.
+        dev.foresight.regime.RegimeDetector truth = train -> new dev.foresight.regime.FittedRegimeDetector() {
+            @Override
+            public List<String> names() {
+                return train.primary().trueRegimeNames();
+            }
+
+            @Override
+            public String[] label(MarketView view) {
+                String[] out = new String[view.size()];
+                for (int t = 0; t < out.length; t++) {
+                    out[t] = view.primary().trueRegime(t).orElseThrow();
+                }
+                return out;
+            }
+        };
+        Pipeline withTruth = new Pipeline(Targets.logReturn(1), List.of(new NamedFeatureSet("close", CLOSE_FEATURE)),
+                ScalingMethod.MINMAX, "m", model((d, t) -> 0.01), Optional.of(SIGN), List.of(new NamedRegimeDetector("truth", truth)), 1L);
+        FoldOutcome out = FoldRunner.run(data, withTruth, fold);
+        for (BarOutcome b : out.bars()) {
+            assertEquals(Map.of("truth", b.bar() % 2 == 0 ? "calm" : "turbulent"), b.regimes());
+        }
+        // The truth obeys the same look-ahead rule as prices.
+        assertThrows(LookAheadException.class, () -> data.upTo(20).primary().trueRegime(21));
+    }
+
+    @Test
+    void aDetectorThatCannotWorkOnTheDataIsAUserErrorAtItsYamlEntry() {
+        MarketData data = market(prices(30));
+        Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
+        dev.foresight.regime.RegimeDetector needsTruth = train -> {
+            throw new dev.foresight.regime.UnsupportedDataException("truth: series X has no true regimes");
+        };
+        var where = dev.foresight.error.Location.at("batch.yaml", 12, 9, "experiments[0].regimes[0]");
+        Pipeline p = new Pipeline(Targets.logReturn(1), List.of(new NamedFeatureSet("close", CLOSE_FEATURE)),
+                ScalingMethod.MINMAX, "m", model((d, t) -> 0.01), Optional.of(SIGN), List.of(new NamedRegimeDetector("truth", needsTruth, where)), 1L);
+        var e = assertThrows(dev.foresight.error.UserError.class, () -> FoldRunner.run(data, p, fold));
+        assertEquals(where, e.location());
+        assertTrue(e.getMessage().contains("no true regimes"), e.getMessage());
+        assertTrue(data.full().primary().trueRegime(3).isEmpty());
+    }
 }

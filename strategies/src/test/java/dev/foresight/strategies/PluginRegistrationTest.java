@@ -24,7 +24,7 @@ class PluginRegistrationTest {
             Model.class, List.of("random-walk", "historical-mean", "ar", "buy-and-hold", "linear", "cart", "xgboost", "logistic"),
             Strategy.class, List.of("sign", "long-above"),
             FeatureSet.class, List.of("returns", "ohlcv", "rsi", "macd", "bollinger", "realized-vol", "momentum", "calendar"),
-            RegimeDetector.class, List.of("volatility"));
+            RegimeDetector.class, List.of("volatility", "truth", "trend", "calendar", "markov"));
 
     private final PluginRegistry registry = PluginRegistry.discover();
 

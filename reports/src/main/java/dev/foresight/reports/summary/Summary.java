@@ -5,37 +5,73 @@ import dev.foresight.evaluation.ModelScore;
 import dev.foresight.evaluation.OutOfSample;
 import dev.foresight.leakage.CheckOutcome;
 import dev.foresight.leakage.Implausibility;
+import dev.foresight.evaluation.ModelPath;
+import dev.foresight.evaluation.RegimeBreakdown;
+import dev.foresight.evaluation.Significance;
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.result.AtomicFiles;
 import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.ResultDirectory;
 import dev.foresight.result.ResultJson;
 import dev.foresight.result.TaskResult;
+import dev.foresight.statistics.StationaryBootstrap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Out-of-sample scores per experiment × model, computed from a result directory alone (the
- * resolved config and the task files), and rendered as a text table, JSON and CSV.
+ * Out-of-sample scores per experiment × model, tests of significance against each experiment's
+ * baseline, and metrics per regime detector × regime, computed from a result directory alone (the
+ * resolved config and the task files), and rendered as text tables, JSON and CSV.
+ *
+ * <p>The tests run here, on each model's whole out-of-sample path, not per fold: a single test
+ * block (e.g. 252 bars) is too short for a Diebold–Mariano test or a Sharpe interval to say much,
+ * and the traded path's costs only exist once folds are joined. Task files keep what they
+ * are made from (every bar with its regime labels), so the figures can be recomputed.
  */
 public final class Summary {
 
+    /** Mean block length of the stationary bootstrap (bars). */
+    public static final double BOOTSTRAP_BLOCK = 10;
+    /** Resamples per bootstrap interval. */
+    public static final int BOOTSTRAP_REPLICATIONS = 1000;
+
     private final String batch;
     private final List<SummaryRow> rows;
+    private final List<SignificanceRow> tests;
+    private final List<RegimeRow> regimes;
+    private final Map<String, String> baselines;
+    private final Map<String, List<String>> detectors;
+    private final Significance.Trials trials;
+    private final long seed;
 
-    private Summary(String batch, List<SummaryRow> rows) {
+    private Summary(String batch, List<SummaryRow> rows, List<SignificanceRow> tests, List<RegimeRow> regimes,
+                    Map<String, String> baselines, Map<String, List<String>> detectors, Significance.Trials trials,
+                    long seed) {
         this.batch = batch;
         this.rows = List.copyOf(rows);
+        this.tests = List.copyOf(tests);
+        this.regimes = List.copyOf(regimes);
+        this.baselines = baselines;
+        this.detectors = detectors;
+        this.trials = trials;
+        this.seed = seed;
     }
 
     public static Summary of(ResultDirectory dir) {
         ResolvedBatch config = dir.readConfig();
         Annualisation annualisation = new Annualisation(config.periodsPerYear(), config.riskFreeRate());
         List<SummaryRow> rows = new ArrayList<>();
+        Map<String, List<ModelPath>> paths = new LinkedHashMap<>();
+        List<Double> sharpes = new ArrayList<>();
         for (ResolvedBatch.Experiment e : config.experiments()) {
             CostModel costs = new CostModel(e.costBps(), e.slippageBps());
+            List<ModelPath> experimentPaths = new ArrayList<>();
             for (ResolvedBatch.Model m : e.models()) {
                 List<TaskResult> tasks = dir.readTasks(e.name(), m.name());
                 ModelScore score = OutOfSample.score(e.name(), m.name(), tasks, costs, annualisation);
@@ -45,9 +81,47 @@ public final class Summary {
                 List<String> warnings = Implausibility.check(score, annualisation).stream()
                         .map(CheckOutcome::evidence).toList();
                 rows.add(SummaryRow.of(score, checks, warnings));
+                ModelPath path = ModelPath.of(e.name(), m.name(), tasks, costs);
+                experimentPaths.add(path);
+                if (path.traded()) {
+                    sharpes.add(Significance.perPeriodSharpe(path, annualisation));
+                }
+            }
+            paths.put(e.name(), experimentPaths);
+        }
+        // Every traded model × experiment of the batch is a trial for the deflated Sharpe ratio.
+        Significance.Trials trials = Significance.Trials.of(sharpes);
+        StationaryBootstrap bootstrap = new StationaryBootstrap(BOOTSTRAP_BLOCK, BOOTSTRAP_REPLICATIONS, config.seed());
+        List<SignificanceRow> tests = new ArrayList<>();
+        List<RegimeRow> regimeRows = new ArrayList<>();
+        Map<String, String> baselines = new LinkedHashMap<>();
+        Map<String, List<String>> detectors = new LinkedHashMap<>();
+        for (ResolvedBatch.Experiment e : config.experiments()) {
+            String baselineName = e.baselineModel();
+            baselines.put(e.name(), baselineName);
+            detectors.put(e.name(), e.regimeNames());
+            List<ModelPath> experimentPaths = paths.get(e.name());
+            ModelPath baseline = experimentPaths.stream().filter(p -> p.model().equals(baselineName)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("baseline " + baselineName + " has no results"));
+            for (ModelPath path : experimentPaths) {
+                if (path.bars().isEmpty()) {
+                    continue;
+                }
+                tests.add(SignificanceRow.of(Significance.of(path, baseline, annualisation, trials, bootstrap)));
+                for (RegimeBreakdown.Cell c : RegimeBreakdown.of(path, e.regimeNames(), annualisation)) {
+                    regimeRows.add(RegimeRow.of(e.name(), path.model(), c));
+                }
             }
         }
-        return new Summary(config.name(), rows);
+        return new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, trials, config.seed());
+    }
+
+    public List<SignificanceRow> tests() {
+        return tests;
+    }
+
+    public List<RegimeRow> regimes() {
+        return regimes;
     }
 
     public List<SummaryRow> rows() {
@@ -58,9 +132,42 @@ public final class Summary {
         return rows.stream().mapToInt(SummaryRow::failedFolds).sum();
     }
 
+    /** The file name of the per-regime table. */
+    public static final String SUMMARY_REGIMES_CSV = "summary_regimes.csv";
+
     public void write(ResultDirectory dir) {
-        ResultJson.write(dir.file(ResultDirectory.SUMMARY_JSON), java.util.Map.of("batch", batch, "rows", rows));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("baselines", baselines);
+        settings.put("trials", trials.count());
+        settings.put("trial_sharpe_variance", trials.sharpeVariance());
+        settings.put("bootstrap", Map.of("method", "stationary (Politis-Romano), percentile intervals",
+                "mean_block_length", BOOTSTRAP_BLOCK, "replications", BOOTSTRAP_REPLICATIONS, "seed", seed, "level", 0.95));
+        settings.put("min_regime_bars", RegimeBreakdown.MIN_BARS);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("batch", batch);
+        json.put("rows", rows);
+        json.put("test_settings", settings);
+        json.put("tests", tests);
+        json.put("regimes", regimes);
+        ResultJson.write(dir.file(ResultDirectory.SUMMARY_JSON), json);
         AtomicFiles.writeString(dir.file(ResultDirectory.SUMMARY_CSV), csv());
+        AtomicFiles.writeString(dir.file(SUMMARY_REGIMES_CSV), regimesCsv());
+    }
+
+    /** One row per experiment × detector × regime × model. */
+    public String regimesCsv() {
+        StringBuilder out = new StringBuilder("experiment,detector,regime,model,bars,flagged,mse,rmse,mae,qlike,"
+                + "direction_accuracy,direction_calls,sharpe,annual_return,max_drawdown,turnover\n");
+        for (RegimeRow r : regimes) {
+            Object[] v = {r.experiment(), r.detector(), r.regime(), r.model(), r.bars(), r.flagged(), r.mse(), r.rmse(),
+                    r.mae(), r.qlike(), r.directionAccuracy(), r.directionCalls(), r.sharpe(), r.annualReturn(),
+                    r.maxDrawdown(), r.turnover()};
+            for (int i = 0; i < v.length; i++) {
+                out.append(i == 0 ? "" : ",").append(csvCell(v[i]));
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private record Col(String header, Function<SummaryRow, Object> value, String format) {
@@ -85,7 +192,10 @@ public final class Summary {
             new Col("checks", r -> r.checks().equals(SummaryRow.LEAKING) ? "LEAK"
                     : r.checks().equals(SummaryRow.UNCHECKED) ? "-" : r.warnings().isEmpty() ? "ok" : "warn", "%s"));
 
-    /** A fixed-width table per experiment; "-" where a metric does not apply. */
+    /**
+     * Per experiment: the metrics table, the tests against the baseline, and one table per regime
+     * detector (model × regime); "-" where a figure does not apply.
+     */
     public String table() {
         StringBuilder out = new StringBuilder();
         String current = null;
@@ -93,6 +203,9 @@ public final class Summary {
         for (SummaryRow r : rows) {
             if (!r.experiment().equals(current)) {
                 flush(out, cells);
+                if (current != null) {
+                    extras(out, current);
+                }
                 current = r.experiment();
                 out.append(out.length() == 0 ? "" : "\n").append("experiment ").append(current).append(" — target ")
                         .append(r.target()).append(", out of sample\n");
@@ -101,6 +214,9 @@ public final class Summary {
             cells.add(COLUMNS.stream().map(c -> cell(c, r)).toArray(String[]::new));
         }
         flush(out, cells);
+        if (current != null) {
+            extras(out, current);
+        }
         for (SummaryRow r : rows) {
             if (r.checks().equals(SummaryRow.LEAKING)) {
                 out.append("\nLEAK: ").append(r.experiment()).append('/').append(r.model())
@@ -112,6 +228,107 @@ public final class Summary {
             }
         }
         return out.toString();
+    }
+
+    private void extras(StringBuilder out, String experiment) {
+        List<SignificanceRow> t = tests.stream().filter(r -> r.experiment().equals(experiment)).toList();
+        if (!t.isEmpty()) {
+            boolean traded = t.stream().anyMatch(r -> r.psr() != null || r.sharpeLow() != null);
+            out.append("  tests vs baseline ").append(baselines.get(experiment))
+                    .append(": DM p = Diebold-Mariano (HLN, t(n-1), two-sided), squared / absolute errors;\n"
+                            + "  PT p = Pesaran-Timmermann (one-sided)");
+            if (traded) {
+                out.append("; PSR = P(true Sharpe > 0); DSR = PSR against the best of ").append(trials.count())
+                        .append(" trials;\n  95% stationary-bootstrap CIs (mean block ")
+                        .append(String.format(Locale.ROOT, "%.0f", BOOTSTRAP_BLOCK)).append(")");
+            }
+            out.append('\n');
+            List<String[]> cells = new ArrayList<>();
+            List<String> header = new ArrayList<>(List.of("model", "DMsq p", "DMabs p", "PT p"));
+            if (traded) {
+                header.addAll(List.of("PSR", "DSR", "Sharpe CI", "ΔSharpe CI", "hit% CI"));
+            } else {
+                header.add("hit% CI");
+            }
+            cells.add(header.toArray(String[]::new));
+            for (SignificanceRow r : t) {
+                List<String> row = new ArrayList<>(List.of(r.model(),
+                        r.model().equals(r.baseline()) ? "baseline" : fmt("%.3f", r.dmSquaredP()),
+                        r.model().equals(r.baseline()) ? "" : fmt("%.3f", r.dmAbsoluteP()), fmt("%.3f", r.ptP())));
+                if (traded) {
+                    row.addAll(List.of(fmt("%.3f", r.psr()), fmt("%.3f", r.dsr()), ci("%.2f", r.sharpeLow(), r.sharpeHigh(), 1),
+                            ci("%.2f", r.sharpeDifferenceLow(), r.sharpeDifferenceHigh(), 1)));
+                }
+                row.add(ci("%.1f", r.hitRateLow(), r.hitRateHigh(), 100));
+                cells.add(row.toArray(String[]::new));
+            }
+            flush(out, cells);
+        }
+        for (String detector : detectors.getOrDefault(experiment, List.of())) {
+            regimeTable(out, experiment, detector);
+        }
+    }
+
+    private void regimeTable(StringBuilder out, String experiment, String detector) {
+        List<RegimeRow> cellsOf = regimes.stream()
+                .filter(r -> r.experiment().equals(experiment) && r.detector().equals(detector)).toList();
+        if (cellsOf.isEmpty()) {
+            return;
+        }
+        Set<String> labels = new LinkedHashSet<>();
+        Set<String> models = new LinkedHashSet<>();
+        cellsOf.forEach(r -> {
+            labels.add(r.regime());
+            models.add(r.model());
+        });
+        boolean traded = cellsOf.stream().anyMatch(r -> r.sharpe() != null);
+        boolean vol = cellsOf.stream().anyMatch(r -> r.qlike() != null);
+        boolean flagged = cellsOf.stream().anyMatch(RegimeRow::flagged);
+        out.append("  by regime: ").append(detector)
+                .append(flagged ? " (n* = fewer than " + RegimeBreakdown.MIN_BARS + " bars: too few for a meaningful figure)" : "")
+                .append('\n');
+        List<String[]> cells = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("model"));
+        for (String label : labels) {
+            header.add(label + " n");
+            header.add("MSE");
+            header.add(vol ? "QLIKE" : "hit%");
+            if (traded) {
+                header.add("Sharpe");
+            }
+        }
+        cells.add(header.toArray(String[]::new));
+        for (String model : models) {
+            List<String> row = new ArrayList<>(List.of(model));
+            for (String label : labels) {
+                RegimeRow r = cellsOf.stream().filter(c -> c.model().equals(model) && c.regime().equals(label))
+                        .findFirst().orElse(null);
+                if (r == null) {
+                    row.addAll(traded ? List.of("0", "-", "-", "-") : List.of("0", "-", "-"));
+                    continue;
+                }
+                row.add(r.bars() + (r.flagged() ? "*" : ""));
+                row.add(fmt("%.4g", r.mse()));
+                row.add(vol ? fmt("%.4f", r.qlike())
+                        : r.directionAccuracy() == null ? "-" : fmt("%.1f", 100 * r.directionAccuracy()));
+                if (traded) {
+                    row.add(fmt("%.2f", r.sharpe()));
+                }
+            }
+            cells.add(row.toArray(String[]::new));
+        }
+        flush(out, cells);
+    }
+
+    private static String fmt(String format, Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, format, v);
+    }
+
+    private static String ci(String format, Double lo, Double hi, double scale) {
+        if (lo == null || hi == null) {
+            return "-";
+        }
+        return "[" + String.format(Locale.ROOT, format, scale * lo) + ", " + String.format(Locale.ROOT, format, scale * hi) + "]";
     }
 
     private static String cell(Col c, SummaryRow r) {

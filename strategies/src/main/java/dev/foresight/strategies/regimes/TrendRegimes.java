@@ -1,0 +1,73 @@
+package dev.foresight.strategies.regimes;
+
+import dev.foresight.data.MarketView;
+import dev.foresight.regime.FittedRegimeDetector;
+import dev.foresight.regime.RegimeDetector;
+import java.util.List;
+
+/**
+ * Bull / bear by a fixed rule on the primary series' price (adjusted close when present). Nothing
+ * is learnt from the training window: the rule's parameters come from the YAML, and each label
+ * uses bars up to its own only.
+ * <ul>
+ *   <li>{@code method: sma}: {@code bull} when {@code price(t) ≥ SMA_window(t)}, the mean of the
+ *       prices of bars {@code t−window+1..t}; {@code bear} otherwise; no label for the first
+ *       {@code window − 1} bars.</li>
+ *   <li>{@code method: drawdown}: {@code bear} when the price is at least {@code threshold} below
+ *       its running peak since the first bar of the data ({@code price(t) ≤ (1 − threshold) ·
+ *       max_{s≤t} price(s)}), {@code bull} otherwise. The bear label starts on the bar that
+ *       crosses the threshold (never back-dated to the peak, which would need hindsight).</li>
+ * </ul>
+ */
+record TrendRegimes(Method method, int window, double threshold) implements RegimeDetector {
+
+    static final String BULL = "bull";
+    static final String BEAR = "bear";
+
+    enum Method { SMA, DRAWDOWN }
+
+    TrendRegimes {
+        if (window < 2) {
+            throw new IllegalArgumentException("trend: window must be ≥ 2, got " + window);
+        }
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("trend: threshold must be in (0, 1), got " + threshold);
+        }
+    }
+
+    @Override
+    public FittedRegimeDetector fit(MarketView train) {
+        return new Fitted(this);
+    }
+
+    private record Fitted(TrendRegimes rule) implements FittedRegimeDetector {
+
+        @Override
+        public List<String> names() {
+            return List.of(BULL, BEAR);
+        }
+
+        @Override
+        public String[] label(MarketView view) {
+            double[] p = view.primary().prices();
+            String[] out = new String[p.length];
+            if (rule.method == Method.SMA) {
+                for (int t = rule.window - 1; t < p.length; t++) {
+                    // Summed per bar from its own window so a prefix of the data gives a prefix of the labels.
+                    double sum = 0;
+                    for (int s = t - rule.window + 1; s <= t; s++) {
+                        sum += p[s];
+                    }
+                    out[t] = p[t] >= sum / rule.window ? BULL : BEAR;
+                }
+            } else {
+                double peak = Double.NEGATIVE_INFINITY;
+                for (int t = 0; t < p.length; t++) {
+                    peak = Math.max(peak, p[t]);
+                    out[t] = p[t] <= (1 - rule.threshold) * peak ? BEAR : BULL;
+                }
+            }
+            return out;
+        }
+    }
+}
