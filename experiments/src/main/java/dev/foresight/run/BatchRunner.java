@@ -11,6 +11,7 @@ import dev.foresight.pipeline.FoldFailure;
 import dev.foresight.pipeline.FoldOutcome;
 import dev.foresight.leakage.CheckOutcome;
 import dev.foresight.leakage.CheckedFoldRunner;
+import dev.foresight.leakage.NullCanary;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.reports.summary.Summary;
 import dev.foresight.result.AtomicFiles;
@@ -138,6 +139,10 @@ public final class BatchRunner {
             pool.shutdownNow();
         }
 
+        List<Map<String, Object>> canaries = canaries(batch, dataByExperiment, foldsByExperiment, options, leaks);
+        if (!canaries.isEmpty()) {
+            ResultJson.write(dir.file(ResultDirectory.CANARY), canaries);
+        }
         Summary summary = Summary.of(dir);
         summary.write(dir);
         Map<String, Object> timingFile = new LinkedHashMap<>();
@@ -167,6 +172,35 @@ public final class BatchRunner {
                 // Anything else is the fold's business: the task records it as a failure.
             }
         }
+    }
+
+    /**
+     * The null-data canary for every model of the experiments that ask for it: the same pipeline on
+     * a random-walk surrogate of the data (one more run of each model's folds, so it is opt-in).
+     */
+    private static List<Map<String, Object>> canaries(BatchSpec batch, Map<String, LoadedData> data,
+                                                      Map<String, List<Fold>> folds, Options options, List<String> leaks) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ExperimentSpec e : batch.experiments()) {
+            if (!e.leakage().canary()) {
+                continue;
+            }
+            for (ModelSpec m : e.models()) {
+                Pipeline p = Pipelines.withoutRegimes(e, m, Hashing.derive(batch.seed(), e.name(), m.label(), "canary"));
+                CheckOutcome c = NullCanary.check(data.get(e.name()).market(), p, folds.get(e.name()), e.costs(),
+                        batch.annualisation(), Hashing.derive(batch.seed(), e.name(), "surrogate"));
+                options.progress().printf("canary %s/%s: %s%n", e.name(), m.label(), c.describe());
+                if (c.failed()) {
+                    leaks.add(e.name() + "/" + m.label() + ": " + c.describe());
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("experiment", e.name());
+                row.put("model", m.label());
+                row.put("outcome", c);
+                out.add(row);
+            }
+        }
+        return out;
     }
 
     private record Task(ExperimentSpec experiment, ModelSpec model, Fold fold, long seed) {

@@ -25,6 +25,12 @@ public final class Pipelines {
                         .toList(), seed);
     }
 
+    /** The same pipeline without regime detectors (the null-data canary needs none). */
+    public static Pipeline withoutRegimes(ExperimentSpec e, ModelSpec m, long seed) {
+        Pipeline p = of(e, m, seed);
+        return new Pipeline(p.target(), p.features(), p.scaling(), p.modelName(), p.model(), p.strategy(), List.of(), seed);
+    }
+
     /** Feature sets named by kind, numbered when a kind appears more than once ({@code returns#2}). */
     static List<NamedFeatureSet> featureSets(ExperimentSpec e) {
         Map<String, Integer> seen = new HashMap<>();

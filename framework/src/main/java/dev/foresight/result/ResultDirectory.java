@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  * tasks/EXPERIMENT/MODEL/fold-NNN.json   one TaskResult per (experiment × model × fold)
  * timings.json                    wall-clock times per task (kept out of the task files)
  * summary.json, summary.csv       out-of-sample scores per experiment × model
+ * canary.json                     the null-data canary per experiment × model (when asked for)
  * </pre>
  */
 public record ResultDirectory(Path root) {
@@ -26,6 +27,8 @@ public record ResultDirectory(Path root) {
     public static final String TIMINGS = "timings.json";
     public static final String SUMMARY_JSON = "summary.json";
     public static final String SUMMARY_CSV = "summary.csv";
+    /** The null-data canary's outcome per experiment × model, when a batch asks for it. */
+    public static final String CANARY = "canary.json";
 
     public Path config() {
         return root.resolve(CONFIG);

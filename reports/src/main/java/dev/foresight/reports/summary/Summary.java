@@ -65,6 +65,7 @@ public final class Summary {
 
     public static Summary of(ResultDirectory dir) {
         ResolvedBatch config = dir.readConfig();
+        Map<String, CheckOutcome> canaries = canaries(dir);
         Annualisation annualisation = new Annualisation(config.periodsPerYear(), config.riskFreeRate());
         List<SummaryRow> rows = new ArrayList<>();
         Map<String, List<ModelPath>> paths = new LinkedHashMap<>();
@@ -75,11 +76,16 @@ public final class Summary {
             for (ResolvedBatch.Model m : e.models()) {
                 List<TaskResult> tasks = dir.readTasks(e.name(), m.name());
                 ModelScore score = OutOfSample.score(e.name(), m.name(), tasks, costs, annualisation);
-                String checks = tasks.stream().anyMatch(TaskResult::leaking) ? SummaryRow.LEAKING
+                CheckOutcome canary = canaries.get(e.name() + "/" + m.name());
+                String checks = tasks.stream().anyMatch(TaskResult::leaking) || canary != null && canary.failed()
+                        ? SummaryRow.LEAKING
                         : tasks.stream().anyMatch(t -> !t.checks().isEmpty()) ? SummaryRow.CHECKS_PASSED
                         : SummaryRow.UNCHECKED;
-                List<String> warnings = Implausibility.check(score, annualisation).stream()
-                        .map(CheckOutcome::evidence).toList();
+                List<String> warnings = new ArrayList<>(Implausibility.check(score, annualisation).stream()
+                        .map(CheckOutcome::evidence).toList());
+                if (canary != null && !CheckOutcome.PASSED.equals(canary.status())) {
+                    warnings.add("null-data canary " + canary.status() + ": " + canary.evidence());
+                }
                 rows.add(SummaryRow.of(score, checks, warnings));
                 ModelPath path = ModelPath.of(e.name(), m.name(), tasks, costs);
                 experimentPaths.add(path);
@@ -122,6 +128,22 @@ public final class Summary {
 
     public List<RegimeRow> regimes() {
         return regimes;
+    }
+
+    /** The null-data canary outcomes by "experiment/model", when the run has them. */
+    private static Map<String, CheckOutcome> canaries(ResultDirectory dir) {
+        Map<String, CheckOutcome> out = new LinkedHashMap<>();
+        java.nio.file.Path file = dir.file(ResultDirectory.CANARY);
+        if (java.nio.file.Files.exists(file)) {
+            for (CanaryRecord r : ResultJson.read(file, CanaryRecord[].class)) {
+                out.put(r.experiment() + "/" + r.model(), r.outcome());
+            }
+        }
+        return out;
+    }
+
+    /** One entry of {@code canary.json}. */
+    record CanaryRecord(String experiment, String model, CheckOutcome outcome) {
     }
 
     public List<SummaryRow> rows() {

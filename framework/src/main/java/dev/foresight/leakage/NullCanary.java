@@ -1,0 +1,153 @@
+package dev.foresight.leakage;
+
+import dev.foresight.backtest.Backtest;
+import dev.foresight.backtest.BacktestResult;
+import dev.foresight.backtest.CostModel;
+import dev.foresight.data.Column;
+import dev.foresight.data.MarketData;
+import dev.foresight.data.PriceSeries;
+import dev.foresight.metrics.Annualisation;
+import dev.foresight.pipeline.BarOutcome;
+import dev.foresight.pipeline.FoldOutcome;
+import dev.foresight.pipeline.FoldRunner;
+import dev.foresight.pipeline.Pipeline;
+import dev.foresight.statistics.PesaranTimmermann;
+import dev.foresight.statistics.ProbabilisticSharpe;
+import dev.foresight.statistics.ReturnMoments;
+import dev.foresight.walkforward.Fold;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Check 4, the null-data canary (opt-in): the same pipeline, folds and costs on a random-walk
+ * surrogate of the data — every series' bars shuffled in time, so returns keep their size and
+ * distribution (same length, same volatility) but lose any predictability. A model that still
+ * finds skill there — direction accuracy significant at 1% by Pesaran–Timmermann, or a Sharpe
+ * ratio significantly above zero at 1% (probabilistic Sharpe ratio) — is flagged: its skill on
+ * the real data is then suspect too.
+ */
+public final class NullCanary {
+
+    /** Significance level of both tests. */
+    public static final double LEVEL = 0.01;
+
+    private NullCanary() {
+    }
+
+    /**
+     * @param pipeline the task's pipeline, run as is on the surrogate (regime detectors are
+     *                 irrelevant here and best left out by the caller)
+     */
+    public static CheckOutcome check(MarketData data, Pipeline pipeline, List<Fold> folds, CostModel costs,
+                                     Annualisation annualisation, long seed) {
+        MarketData surrogate = surrogate(data, seed);
+        List<BarOutcome> bars = new ArrayList<>();
+        for (Fold f : folds) {
+            try {
+                FoldOutcome out = FoldRunner.run(surrogate, pipeline, f);
+                bars.addAll(out.bars());
+            } catch (RuntimeException e) {
+                // A fold the surrogate cannot fit is left out; the canary judges what did run.
+            }
+        }
+        String plugin = "model " + pipeline.modelName();
+        if (bars.size() < 30) {
+            return new CheckOutcome(CheckOutcome.CANARY, CheckOutcome.WARNING, plugin, "only " + bars.size()
+                    + " forecasts on the random-walk surrogate (its folds failed): too few to judge");
+        }
+        int n = bars.size();
+        double[] actualMove = new double[n];
+        double[] forecastMove = new double[n];
+        double[] positions = new double[n];
+        double[] returns = new double[n];
+        for (int i = 0; i < n; i++) {
+            BarOutcome b = bars.get(i);
+            actualMove[i] = b.actualMove();
+            forecastMove[i] = b.forecastMove();
+            positions[i] = b.position();
+            returns[i] = b.assetReturn();
+        }
+        StringBuilder evidence = new StringBuilder("on a random-walk surrogate (" + n + " bars):");
+        boolean flagged = false;
+        long calls = java.util.stream.IntStream.range(0, n).filter(i -> actualMove[i] != 0 && forecastMove[i] != 0
+                && Double.isFinite(actualMove[i]) && Double.isFinite(forecastMove[i])).count();
+        if (pipeline.target().directional() && calls >= 30) {
+            PesaranTimmermann.Result pt = PesaranTimmermann.test(actualMove, forecastMove);
+            if (Double.isFinite(pt.pValue())) {
+                evidence.append(String.format(Locale.ROOT, " hit rate %.1f%% vs %.1f%% by chance, PT p = %.4f;",
+                        100 * pt.hitRate(), 100 * pt.independentRate(), pt.pValue()));
+                flagged |= pt.pValue() < LEVEL;
+            }
+        }
+        if (pipeline.strategy().isPresent()) {
+            BacktestResult bt = Backtest.run(positions, returns, costs, 0.0);
+            ReturnMoments m = ReturnMoments.of(bt.netReturns(), annualisation.riskFreePerPeriod());
+            double psr = ProbabilisticSharpe.of(m, 0.0);
+            if (Double.isFinite(psr)) {
+                evidence.append(String.format(Locale.ROOT, " annualised Sharpe %.2f, P(Sharpe > 0) = %.4f;",
+                        m.sharpe() * Math.sqrt(annualisation.periodsPerYear()), psr));
+                flagged |= psr > 1 - LEVEL;
+            }
+        }
+        String text = evidence.toString().replaceAll(";$", "");
+        if (text.endsWith(":")) {
+            return CheckOutcome.passed(CheckOutcome.CANARY, text + " nothing to judge (no direction calls and no trades)");
+        }
+        return flagged
+                ? CheckOutcome.failed(CheckOutcome.CANARY, plugin, text + ": significant skill on data with none to find"
+                + " (at 1%) — look for a leak")
+                : CheckOutcome.passed(CheckOutcome.CANARY, text + ": no significant skill, as it should be");
+    }
+
+    /**
+     * Every series' bars in a seeded random order, prices rebuilt from the first bar: each bar keeps
+     * its return and its shape (open, high, low, close relative to its reference price).
+     */
+    public static MarketData surrogate(MarketData data, long seed) {
+        return data.map(s -> shuffle(s, new SplittableRandom(seed ^ s.symbol().hashCode())));
+    }
+
+    static PriceSeries shuffle(PriceSeries s, SplittableRandom random) {
+        int n = s.size();
+        int[] perm = new int[n - 1];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i + 1;
+        }
+        for (int i = perm.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = perm[i];
+            perm[i] = perm[j];
+            perm[j] = tmp;
+        }
+        // Returns come from the price returns are computed on (adjusted close when present).
+        Column reference = s.has(Column.ADJ_CLOSE) ? Column.ADJ_CLOSE : Column.CLOSE;
+        double[] close = s.column(reference);
+        double[] newClose = new double[n];
+        newClose[0] = close[0];
+        for (int i = 1; i < n; i++) {
+            int src = perm[i - 1];
+            newClose[i] = newClose[i - 1] * close[src] / close[src - 1];
+        }
+        Map<Column, double[]> out = new EnumMap<>(Column.class);
+        for (Column c : Column.values()) {
+            if (!s.has(c)) {
+                continue;
+            }
+            double[] v = s.column(c);
+            double[] w = new double[n];
+            w[0] = v[0];
+            for (int i = 1; i < n; i++) {
+                int src = perm[i - 1];
+                // each bar keeps its shape relative to its own close; volume moves with its bar
+                w[i] = c == Column.VOLUME ? v[src] : newClose[i] * v[src] / close[src];
+            }
+            out.put(c, w);
+        }
+        out.put(reference, newClose);
+        return PriceSeries.of(s.symbol(), s.dates(), out, null);
+    }
+}
