@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Cost of the default leakage checks (1-3 and 5; the canary is opt-in and not counted): runs a
+# batch alternately with the checks off and on, REPS times each, and prints the median wall time
+# of the tasks (timings.json, so JVM start-up is not counted) and the ratio on/off.
+#   bench/leakage/run.sh [BATCH.yaml]     (default: experiments/quickstart.yaml; REPS=5)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+batch="${1:-$root/experiments/quickstart.yaml}"
+reps="${REPS:-5}"
+out="$root/bench/out/leakage"
+mkdir -p "$out"
+cd "$root"
+./foresight --version >/dev/null   # builds if needed
+
+experiments=$(python3 -c "import sys,re; print(len(re.findall(r'^  - name:', open(sys.argv[1]).read(), re.M)))" "$batch")
+common=()
+off=()
+for ((i = 0; i < experiments; i++)); do
+  common+=(--set "experiments[$i].leakage.canary=false")
+  off+=(--set "experiments[$i].leakage.truncation_samples=0" --set "experiments[$i].leakage.perturb_folds=0")
+done
+
+wall() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['wall_ms'])" "$1/timings.json"; }
+on_times=()
+off_times=()
+for ((r = 1; r <= reps; r++)); do
+  ./foresight run -q "$batch" "${common[@]}" "${off[@]}" --out "$out/off" >/dev/null
+  off_times+=("$(wall "$out/off")")
+  ./foresight run -q "$batch" "${common[@]}" --out "$out/on" >/dev/null
+  on_times+=("$(wall "$out/on")")
+  echo "rep $r: checks off ${off_times[-1]} ms, on ${on_times[-1]} ms"
+done
+python3 - "${off_times[*]}" "${on_times[*]}" <<'PY'
+import statistics, sys
+off = [float(x) for x in sys.argv[1].split()]
+on = [float(x) for x in sys.argv[2].split()]
+ratios = [b / a for a, b in zip(off, on)]
+print(f"median wall: checks off {statistics.median(off):.0f} ms, on {statistics.median(on):.0f} ms; "
+      f"median ratio on/off {statistics.median(ratios):.3f} (overhead {100 * (statistics.median(ratios) - 1):+.1f}%)")
+PY
