@@ -110,6 +110,17 @@ public final class PriceSeries {
         return (has(Column.ADJ_CLOSE) ? columns.get(Column.ADJ_CLOSE) : columns.get(Column.CLOSE)).clone();
     }
 
+    /** Bars {@code 0..last} of the price column, copied once (for point-in-time views). */
+    double[] pricesUpTo(int last) {
+        double[] adj = columns.get(Column.ADJ_CLOSE);
+        return java.util.Arrays.copyOf(adj != null ? adj : columns.get(Column.CLOSE), last + 1);
+    }
+
+    /** Bars {@code 0..last} of one column, copied once (for point-in-time views). */
+    double[] columnUpTo(Column column, int last) {
+        return java.util.Arrays.copyOf(require(column), last + 1);
+    }
+
     public Optional<RegimeTruth> trueRegimes() {
         return Optional.ofNullable(trueRegimes);
     }

@@ -1,7 +1,6 @@
 package dev.foresight.data;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,12 +59,12 @@ public final class SeriesView {
 
     /** Visible prices, bars {@code 0..last}. */
     public double[] prices() {
-        return Arrays.copyOf(series.prices(), last + 1);
+        return series.pricesUpTo(last);
     }
 
     /** Visible values of one column, bars {@code 0..last}. */
     public double[] column(Column column) {
-        return Arrays.copyOf(series.column(column), last + 1);
+        return series.columnUpTo(column, last);
     }
 
     /**
