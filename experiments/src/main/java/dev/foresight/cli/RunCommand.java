@@ -3,6 +3,7 @@ package dev.foresight.cli;
 import dev.foresight.batch.BatchSpec;
 import dev.foresight.plugin.PluginRegistry;
 import dev.foresight.run.BatchRunner;
+import dev.foresight.run.CodeFingerprint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "print a line per finished task, and stack traces on errors")
     boolean verbose;
 
+    @Option(names = "--fresh", description = "recompute every task, even those an earlier run into --out finished "
+            + "with the same inputs")
+    boolean fresh;
+
     @Option(names = "--allow-leaks", description = "finish with the usual exit code even when a leakage check fails; "
             + "the run is then marked as leaking in its results and summary")
     boolean allowLeaks;
@@ -54,19 +59,21 @@ final class RunCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("runs", batch.name());
         var stderr = ((Main) spec.root().userObject()).err;
-        var progress = verbose ? stderr : new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        var progress = new TerminalProgress(TerminalProgress.choose(quiet, verbose, System.console() != null), stderr);
         if (!quiet) {
             stderr.printf("foresight: running batch '%s' (%d experiments) with %d workers -> %s%n", batch.name(),
                     batch.experiments().size(), n, dir);
         }
         List<String> command = new ArrayList<>(List.of("foresight"));
         command.addAll(spec.root().commandLine().getParseResult().originalArgs());
-        BatchRunner.Outcome outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, n, progress, command));
+        BatchRunner.Outcome outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, n, progress, command,
+                CodeFingerprint.of(plugins), fresh));
         var stdout = spec.commandLine().getOut();
         stdout.println();
         stdout.print(outcome.summary().table());
         stdout.println();
-        stdout.printf("%d tasks, %d failed; results in %s%n", outcome.tasks(), outcome.failed(), dir);
+        stdout.printf("%d tasks, %d failed%s; results in %s%n", outcome.tasks(), outcome.failed(),
+                outcome.cached() == 0 ? "" : " (" + outcome.cached() + " reused from an earlier run)", dir);
         stdout.flush();
         if (!outcome.leaks().isEmpty()) {
             return Leaks.report(outcome.leaks(), allowLeaks, stderr);

@@ -44,8 +44,13 @@ import java.util.stream.Stream;
  */
 public final class BatchRunner {
 
-    /** How to run: output directory, worker threads, where progress lines go. */
-    public record Options(Path out, int workers, PrintStream progress, List<String> commandLine) {
+    /**
+     * How to run: output directory, worker threads, who hears about progress, the command line
+     * (for provenance), the code fingerprint (part of every task's cache key) and whether to
+     * recompute tasks already finished in {@code out}.
+     */
+    public record Options(Path out, int workers, Progress progress, List<String> commandLine, String codeFingerprint,
+                          boolean fresh) {
         public Options {
             if (workers < 1) {
                 throw new IllegalArgumentException("workers must be at least 1");
@@ -54,8 +59,9 @@ public final class BatchRunner {
         }
     }
 
-    /** What a run did. */
-    public record Outcome(ResultDirectory directory, int tasks, int failed, Summary summary, List<String> leaks) {
+    /** What a run did; {@code cached} tasks were found finished and not recomputed. */
+    public record Outcome(ResultDirectory directory, int tasks, int cached, int failed, Summary summary,
+                          List<String> leaks) {
         public Outcome {
             leaks = List.copyOf(leaks);
         }
@@ -75,7 +81,7 @@ public final class BatchRunner {
             foldsByExperiment.put(e.name(), Plans.folds(e, data.market()));
             preflightRegimes(e, data, foldsByExperiment.get(e.name()));
         }
-        ResultDirectory dir = prepare(options.out());
+        ResultDirectory dir = prepare(options.out(), options.fresh());
         ResolvedBatch resolved = ResolvedConfig.of(batch);
         byte[] configBytes = ResultJson.bytes(resolved);
         String configSha = Hashing.sha256(configBytes);
@@ -93,7 +99,23 @@ public final class BatchRunner {
         Map<String, Object> timings = new LinkedHashMap<>();
         int failed = 0;
         List<String> leaks = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.workers(), Math.max(1, tasks.size())),
+        List<Task> toRun = new ArrayList<>();
+        List<Done> done = new ArrayList<>();
+        for (Task task : tasks) {
+            TaskResult previous = options.fresh() ? null
+                    : cachedResult(dir, task, inputsSha(task, dataByExperiment.get(task.experiment().name()), resolved,
+                    options.codeFingerprint()));
+            if (previous != null) {
+                done.add(new Done(previous, 0, 0, 0, true));
+            } else {
+                toRun.add(task);
+            }
+        }
+        options.progress().started(tasks.size(), done.size());
+        for (Done d : done) {
+            options.progress().finished(d.result(), 0, true);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.workers(), Math.max(1, toRun.size())),
                 r -> {
                     Thread t = new Thread(r, "foresight-worker");
                     t.setDaemon(true);
@@ -101,15 +123,15 @@ public final class BatchRunner {
                 });
         try {
             List<Future<Done>> futures = new ArrayList<>();
-            for (Task task : tasks) {
+            for (Task task : toRun) {
                 LoadedData data = dataByExperiment.get(task.experiment().name());
-                futures.add(pool.submit(() -> execute(task, data, resolved, dir)));
+                String key = inputsSha(task, data, resolved, options.codeFingerprint());
+                futures.add(pool.submit(() -> execute(task, data, resolved, dir, key)));
             }
-            int finished = 0;
             for (Future<Done> f : futures) {
-                Done done;
+                Done d;
                 try {
-                    done = f.get();
+                    d = f.get();
                 } catch (ExecutionException ex) {
                     pool.shutdownNow();
                     if (ex.getCause() instanceof RuntimeException re) {
@@ -117,20 +139,8 @@ public final class BatchRunner {
                     }
                     throw new IllegalStateException(ex.getCause());
                 }
-                finished++;
-                if (!done.result().ok()) {
-                    failed++;
-                }
-                for (CheckOutcome c : done.result().checks()) {
-                    if (c.failed()) {
-                        leaks.add(done.result().taskId() + ": " + c.describe());
-                    }
-                }
-                timings.put(done.result().taskId(), Map.of("fit_ms", done.fitNanos() / 1e6, "predict_ms",
-                        done.predictNanos() / 1e6, "total_ms", done.totalNanos() / 1e6));
-                options.progress().printf("[%d/%d] %s %s%n", finished, tasks.size(), done.result().taskId(),
-                        done.result().ok() ? String.format("ok %.2f s", done.totalNanos() / 1e9)
-                                : "FAILED: " + done.result().error());
+                done.add(d);
+                options.progress().finished(d.result(), d.totalNanos() / 1e9, false);
             }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -138,10 +148,31 @@ public final class BatchRunner {
         } finally {
             pool.shutdownNow();
         }
+        for (Done d : done) {
+            if (!d.result().ok()) {
+                failed++;
+            }
+            for (CheckOutcome c : d.result().checks()) {
+                if (c.failed()) {
+                    leaks.add(d.result().taskId() + ": " + c.describe());
+                }
+            }
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("cached", d.cached());
+            t.put("fit_ms", d.fitNanos() / 1e6);
+            t.put("predict_ms", d.predictNanos() / 1e6);
+            t.put("total_ms", d.totalNanos() / 1e6);
+            timings.put(d.result().taskId(), t);
+        }
+        removeStaleTasks(dir, tasks);
+        options.progress().done();
 
-        List<Map<String, Object>> canaries = canaries(batch, dataByExperiment, foldsByExperiment, options, leaks);
+        List<Map<String, Object>> canaries = canaries(batch, dataByExperiment, foldsByExperiment, options, leaks, resolved,
+                previousCanaries(dir));
         if (!canaries.isEmpty()) {
             ResultJson.write(dir.file(ResultDirectory.CANARY), canaries);
+        } else {
+            deleteQuietly(dir.file(ResultDirectory.CANARY));
         }
         Summary summary = Summary.of(dir);
         summary.write(dir);
@@ -152,7 +183,8 @@ public final class BatchRunner {
         ResultJson.write(dir.timings(), timingFile);
         ResultJson.write(dir.manifest(), Provenance.manifest(batch, configSha, dataByExperiment, options, started,
                 System.currentTimeMillis()));
-        return new Outcome(dir, tasks.size(), failed, summary, leaks);
+        int cached = (int) done.stream().filter(Done::cached).count();
+        return new Outcome(dir, tasks.size(), cached, failed, summary, leaks);
     }
 
     /**
@@ -179,17 +211,37 @@ public final class BatchRunner {
      * a random-walk surrogate of the data (one more run of each model's folds, so it is opt-in).
      */
     private static List<Map<String, Object>> canaries(BatchSpec batch, Map<String, LoadedData> data,
-                                                      Map<String, List<Fold>> folds, Options options, List<String> leaks) {
+                                                      Map<String, List<Fold>> folds, Options options, List<String> leaks,
+                                                      ResolvedBatch resolved, Map<String, CanaryRecord> previous) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ExperimentSpec e : batch.experiments()) {
             if (!e.leakage().canary()) {
                 continue;
             }
+            LoadedData d = data.get(e.name());
             for (ModelSpec m : e.models()) {
-                Pipeline p = Pipelines.withoutRegimes(e, m, Hashing.derive(batch.seed(), e.name(), m.label(), "canary"));
-                CheckOutcome c = NullCanary.check(data.get(e.name()).market(), p, folds.get(e.name()), e.costs(),
-                        batch.annualisation(), Hashing.derive(batch.seed(), e.name(), "surrogate"));
-                options.progress().printf("canary %s/%s: %s%n", e.name(), m.label(), c.describe());
+                Map<String, Object> keyParts = new LinkedHashMap<>();
+                ResolvedBatch.Experiment re = resolved.experiment(e.name());
+                keyParts.put("experiment", new ResolvedBatch.Experiment(re.name(), re.data(), re.target(), re.features(),
+                        re.walkForward(), re.strategy(), re.costBps(), re.slippageBps(), List.of(), List.of(), null,
+                        re.leakage()));
+                keyParts.put("model", re.models().stream().filter(x -> x.name().equals(m.label())).findFirst()
+                        .orElseThrow());
+                keyParts.put("data_sha256", d.sha256());
+                keyParts.put("seed", batch.seed());
+                keyParts.put("code_sha256", options.codeFingerprint());
+                keyParts.put("check", CheckOutcome.CANARY);
+                String key = Hashing.sha256(ResultJson.bytes(keyParts));
+                CanaryRecord before = previous.get(e.name() + "/" + m.label());
+                CheckOutcome c;
+                if (!options.fresh() && before != null && key.equals(before.inputsSha256())) {
+                    c = before.outcome();
+                } else {
+                    Pipeline p = Pipelines.withoutRegimes(e, m, Hashing.derive(batch.seed(), e.name(), m.label(), "canary"));
+                    c = NullCanary.check(d.market(), p, folds.get(e.name()), e.costs(), batch.annualisation(),
+                            Hashing.derive(batch.seed(), e.name(), "surrogate"));
+                    options.progress().note("canary " + e.name() + "/" + m.label() + ": " + c.describe());
+                }
                 if (c.failed()) {
                     leaks.add(e.name() + "/" + m.label() + ": " + c.describe());
                 }
@@ -197,7 +249,27 @@ public final class BatchRunner {
                 row.put("experiment", e.name());
                 row.put("model", m.label());
                 row.put("outcome", c);
+                row.put("inputsSha256", key);
                 out.add(row);
+            }
+        }
+        return out;
+    }
+
+    /** One entry of {@code canary.json}. */
+    record CanaryRecord(String experiment, String model, CheckOutcome outcome, String inputsSha256) {
+    }
+
+    private static Map<String, CanaryRecord> previousCanaries(ResultDirectory dir) {
+        Map<String, CanaryRecord> out = new LinkedHashMap<>();
+        Path file = dir.file(ResultDirectory.CANARY);
+        if (Files.isRegularFile(file)) {
+            try {
+                for (CanaryRecord r : ResultJson.read(file, CanaryRecord[].class)) {
+                    out.put(r.experiment() + "/" + r.model(), r);
+                }
+            } catch (RuntimeException e) {
+                // an unreadable canary file is simply recomputed
             }
         }
         return out;
@@ -209,10 +281,78 @@ public final class BatchRunner {
         }
     }
 
-    private record Done(TaskResult result, long fitNanos, long predictNanos, long totalNanos) {
+    private record Done(TaskResult result, long fitNanos, long predictNanos, long totalNanos, boolean cached) {
     }
 
-    private static Done execute(Task task, LoadedData data, ResolvedBatch resolved, ResultDirectory dir) {
+    /**
+     * The task's cache key: SHA-256 of everything its result depends on — the resolved experiment
+     * and model, the fold, the data, the seed and the code.
+     */
+    private static String inputsSha(Task task, LoadedData data, ResolvedBatch resolved, String code) {
+        ResolvedBatch.Experiment re = resolved.experiment(task.experiment().name());
+        ResolvedBatch.Model rm = re.models().stream().filter(x -> x.name().equals(task.model().label())).findFirst()
+                .orElseThrow();
+        // The experiment without its model list and baseline: another model's change is not this task's.
+        ResolvedBatch.Experiment shared = new ResolvedBatch.Experiment(re.name(), re.data(), re.target(), re.features(),
+                re.walkForward(), re.strategy(), re.costBps(), re.slippageBps(), re.regimes(), List.of(), null,
+                re.leakage());
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("experiment", shared);
+        key.put("model", rm);
+        key.put("fold", FoldWindow.of(task.fold(), data.market()));
+        key.put("data_sha256", data.sha256());
+        key.put("seed", task.seed());
+        key.put("code_sha256", code);
+        return Hashing.sha256(ResultJson.bytes(key));
+    }
+
+    /**
+     * A finished result of this task from a previous run into the same directory, if its key
+     * matches. Failed tasks are run again (the failure may have been transient); an unreadable file
+     * (a run killed in an unlucky place cannot make one, since files are renamed into place, but a
+     * user might) is recomputed too.
+     */
+    private static TaskResult cachedResult(ResultDirectory dir, Task task, String key) {
+        Path file = dir.task(task.experiment().name(), task.model().label(), task.fold().index());
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            TaskResult r = ResultJson.read(file, TaskResult.class);
+            return r.ok() && key.equals(r.inputsSha256()) ? r : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Deletes task files the current batch did not produce (models or folds that no longer exist). */
+    private static void removeStaleTasks(ResultDirectory dir, List<Task> tasks) {
+        java.util.Set<Path> current = new java.util.HashSet<>();
+        for (Task t : tasks) {
+            current.add(dir.task(t.experiment().name(), t.model().label(), t.fold().index()).toAbsolutePath());
+        }
+        Path root = dir.root().resolve("tasks");
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (Files.isRegularFile(p) && !current.contains(p.toAbsolutePath())) {
+                    Files.delete(p);
+                } else if (Files.isDirectory(p) && !p.equals(root)) {
+                    try (Stream<Path> children = Files.list(p)) {
+                        if (children.findAny().isEmpty()) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Done execute(Task task, LoadedData data, ResolvedBatch resolved, ResultDirectory dir, String inputsSha) {
         long t0 = System.nanoTime();
         ExperimentSpec e = task.experiment();
         ModelSpec m = task.model();
@@ -220,14 +360,6 @@ public final class BatchRunner {
         ResolvedBatch.Experiment re = resolved.experiment(e.name());
         ResolvedBatch.Model rm = re.models().stream().filter(x -> x.name().equals(m.label())).findFirst().orElseThrow();
         FoldWindow window = FoldWindow.of(task.fold(), data.market());
-        Map<String, Object> key = new LinkedHashMap<>();
-        key.put("experiment", re);
-        key.put("model", rm);
-        key.put("fold", window);
-        key.put("data_sha256", data.sha256());
-        key.put("seed", task.seed());
-        key.put("code", Provenance.codeVersion());
-        String inputsSha = Hashing.sha256(ResultJson.bytes(key));
 
         TaskResult result;
         long fit = 0;
@@ -253,14 +385,15 @@ public final class BatchRunner {
                     checks, inputsSha);
         }
         ResultJson.write(dir.task(e.name(), m.label(), task.fold().index()), result);
-        return new Done(result, fit, predict, System.nanoTime() - t0);
+        return new Done(result, fit, predict, System.nanoTime() - t0, false);
     }
 
     /**
-     * Creates the output directory, or clears the previous results of a Foresight result directory;
-     * refuses to write into any other non-empty directory.
+     * Creates the output directory, or prepares a Foresight result directory for another run: its
+     * summaries go (they are rewritten at the end), its task files stay to be reused when their
+     * keys still match, unless {@code fresh}. Refuses to write into any other non-empty directory.
      */
-    static ResultDirectory prepare(Path out) {
+    static ResultDirectory prepare(Path out, boolean fresh) {
         ResultDirectory dir = new ResultDirectory(out);
         try {
             if (Files.isDirectory(out)) {
@@ -271,7 +404,9 @@ public final class BatchRunner {
                                 + "Foresight result: choose another --out");
                     }
                 }
-                deleteTree(out.resolve("tasks"));
+                if (fresh) {
+                    deleteTree(out.resolve("tasks"));
+                }
                 for (String f : List.of(ResultDirectory.SUMMARY_JSON, ResultDirectory.SUMMARY_CSV, ResultDirectory.TIMINGS,
                         ResultDirectory.MANIFEST)) {
                     Files.deleteIfExists(out.resolve(f));
@@ -284,6 +419,14 @@ public final class BatchRunner {
             throw new UserError(Location.of(out.toString()), "cannot prepare the output directory: " + e.getMessage());
         }
         return dir;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -1,0 +1,105 @@
+package dev.foresight.cli;
+
+import dev.foresight.result.TaskResult;
+import dev.foresight.run.Progress;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Progress on stderr: a progress bar (tasks done/total, the task just finished, elapsed, ETA) on
+ * a terminal; on anything else (a CI log, a pipe) a plain line at every tenth of the batch; a line
+ * per task with {@code --verbose}; nothing with {@code --quiet}.
+ */
+final class TerminalProgress implements Progress {
+
+    enum Mode { BAR, LINES, EVERY_TASK, SILENT }
+
+    private final Mode mode;
+    private final PrintStream err;
+    private ProgressBar bar;
+    private int total;
+    private int done;
+    private int nextTenth;
+    private long startNanos;
+
+    TerminalProgress(Mode mode, PrintStream err) {
+        this.mode = mode;
+        this.err = err;
+    }
+
+    static Mode choose(boolean quiet, boolean verbose, boolean terminal) {
+        if (quiet) {
+            return Mode.SILENT;
+        }
+        if (verbose) {
+            return Mode.EVERY_TASK;
+        }
+        return terminal ? Mode.BAR : Mode.LINES;
+    }
+
+    @Override
+    public void started(int tasks, int cached) {
+        total = tasks;
+        startNanos = System.nanoTime();
+        if (cached > 0 && mode != Mode.SILENT) {
+            err.printf("foresight: %d of %d tasks already finished in this directory (same inputs): reused%n", cached, tasks);
+        }
+        if (mode == Mode.BAR && tasks > 0) {
+            bar = new ProgressBarBuilder().setTaskName("tasks").setInitialMax(tasks).setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(200)
+                    .setMaxRenderedLength(100).setEtaFunction(this::eta).build();
+        }
+    }
+
+    private java.util.Optional<Duration> eta(me.tongfei.progressbar.ProgressState state) {
+        long current = state.getCurrent();
+        if (current <= 0) {
+            return java.util.Optional.empty();
+        }
+        double perTask = (System.nanoTime() - startNanos) / (double) current;
+        return java.util.Optional.of(Duration.ofNanos((long) (perTask * (state.getMax() - current))));
+    }
+
+    @Override
+    public synchronized void finished(TaskResult result, double seconds, boolean cached) {
+        done++;
+        String what = result.taskId() + (cached ? " (reused)" : result.ok() ? "" : " FAILED");
+        switch (mode) {
+            case BAR -> {
+                bar.stepTo(done);
+                bar.setExtraMessage(what);
+            }
+            case EVERY_TASK -> err.printf(Locale.ROOT, "[%d/%d] %s %s%n", done, total, result.taskId(), cached ? "reused"
+                    : result.ok() ? String.format(Locale.ROOT, "ok %.2f s", seconds) : "FAILED: " + result.error());
+            case LINES -> {
+                if (done * 10 >= nextTenth * total || done == total) {
+                    err.printf(Locale.ROOT, "foresight: %d/%d tasks done, %.0f s elapsed%n", done, total,
+                            (System.nanoTime() - startNanos) / 1e9);
+                    nextTenth = done * 10 / Math.max(1, total) + 1;
+                }
+            }
+            case SILENT -> {
+            }
+        }
+    }
+
+    @Override
+    public synchronized void note(String line) {
+        if (mode != Mode.SILENT) {
+            err.println("foresight: " + line);
+        }
+    }
+
+    @Override
+    public synchronized void done() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+}
