@@ -407,6 +407,13 @@ public final class BatchRunner {
                 if (fresh) {
                     deleteTree(out.resolve("tasks"));
                 }
+                // leftovers of a write interrupted between the temporary file and its rename
+                try (Stream<Path> entries = Files.list(out)) {
+                    for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(".")
+                            && p.getFileName().toString().endsWith(".tmp")).toList()) {
+                        Files.delete(p);
+                    }
+                }
                 for (String f : List.of(ResultDirectory.SUMMARY_JSON, ResultDirectory.SUMMARY_CSV, ResultDirectory.TIMINGS,
                         ResultDirectory.MANIFEST)) {
                     Files.deleteIfExists(out.resolve(f));
