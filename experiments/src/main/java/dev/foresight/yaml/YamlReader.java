@@ -66,6 +66,18 @@ public final class YamlReader {
     private static YamlNode node(JsonParser p, String source, String path) throws IOException {
         JsonToken token = p.currentToken();
         Location where = at(source, p.currentTokenLocation(), path);
+        if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml) {
+            // Aliases are never expanded (so no "billion laughs"): they are refused, as are tags,
+            // which in other loaders name classes to instantiate.
+            if (yaml.isCurrentAlias()) {
+                throw new UserError(where, "YAML aliases (*" + p.getText() + ") are not supported: write the value out "
+                        + "(or use the batch's defaults and grid)");
+            }
+            String tag = yaml.getTypeId();
+            if (tag != null) {
+                throw new UserError(where, "YAML tags (!" + tag + ") are not supported: a batch holds plain values");
+            }
+        }
         switch (token) {
             case START_OBJECT -> {
                 Map<String, YamlNode> entries = new LinkedHashMap<>();

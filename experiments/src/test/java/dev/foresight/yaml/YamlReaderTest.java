@@ -78,4 +78,28 @@ class YamlReaderTest {
         assertEquals(missing.toString(), e.location().source());
         assertTrue(e.getMessage().contains("file not found"), e.getMessage());
     }
+
+    @Test
+    void aliasesAreRefusedSoABillionLaughsFileCannotExpand() {
+        StringBuilder laughs = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        String previous = "a";
+        for (String k : new String[] {"b", "c", "d", "e", "f", "g", "h", "i"}) {
+            laughs.append(k).append(": &").append(k).append(" [").append(("*" + previous + ", ").repeat(8))
+                    .append('*').append(previous).append("]\n");
+            previous = k;
+        }
+        long t0 = System.nanoTime();
+        UserError e = assertThrows(UserError.class, () -> YamlReader.parse("laughs.yaml", laughs.toString()));
+        assertTrue((System.nanoTime() - t0) / 1e9 < 1.0, "rejected quickly");
+        assertEquals(2, e.location().line());
+        assertTrue(e.getMessage().contains("aliases (*a) are not supported"), e.getMessage());
+    }
+
+    @Test
+    void tagsNamingClassesAreRefused() {
+        UserError e = assertThrows(UserError.class,
+                () -> YamlReader.parse("t.yaml", "name: !!javax.script.ScriptEngineManager [x]\n"));
+        assertEquals(1, e.location().line());
+        assertTrue(e.getMessage().contains("tags"), e.getMessage());
+    }
 }
