@@ -31,9 +31,10 @@ import java.util.Set;
  */
 public final class BatchParser {
 
-    private static final List<String> TOP = List.of("name", "description", "seed", "annualisation", "data", "experiments");
+    private static final List<String> TOP = List.of("name", "description", "seed", "annualisation", "data", "defaults",
+            "experiments");
     private static final List<String> EXPERIMENT = List.of("name", "data", "target", "features", "walk_forward",
-            "strategy", "costs", "regimes", "models", "baseline", "leakage");
+            "strategy", "costs", "regimes", "models", "baseline", "leakage", "grid");
     private static final List<String> PLAN = List.of("window", "train", "test", "step", "validation", "embargo", "max_folds");
     private static final List<String> DATA = List.of("symbol", "path", "columns", "date_format", "missing", "synthetic",
             "inputs");
@@ -52,30 +53,65 @@ public final class BatchParser {
         this.baseDirectory = baseDirectory;
     }
 
+    /**
+     * @throws UserError  the one problem, when there is one
+     * @throws dev.foresight.error.UserErrors every problem found, when there are several
+     */
     public BatchSpec parse(YamlNode rootNode, Path source) {
-        YamlNode.Mapping root = Fields.mapping(rootNode, "a batch file");
-        root.allowOnly(TOP);
-        String name = Fields.name(Fields.require(root, "name", "the batch name, used for the output directory"), "name");
-        String description = Fields.text(root, "description", "", "description");
-        long seed = Fields.longValue(root, "seed", 42, "seed");
-        Annualisation annualisation = annualisation(root.get("annualisation"));
-        DataSpec defaultData = root.has("data") ? data(root.get("data")) : null;
+        Lenient lenient = parseLenient(rootNode, source);
+        if (lenient.problems().size() == 1) {
+            throw lenient.problems().get(0);
+        }
+        if (!lenient.problems().isEmpty()) {
+            throw new dev.foresight.error.UserErrors(lenient.problems());
+        }
+        return lenient.batch();
+    }
 
-        YamlNode experimentsNode = Fields.require(root, "experiments", "a list of experiments");
-        if (!(experimentsNode instanceof YamlNode.Sequence seq) || seq.items().isEmpty()) {
-            throw new UserError(experimentsNode.location(), "experiments must be a non-empty list, got "
-                    + experimentsNode.describe());
+    /** A batch of the experiments that parsed, and every problem found in the others. */
+    public record Lenient(BatchSpec batch, List<UserError> problems, List<DataSpec> invalidExperimentsData) {
+        public Lenient {
+            problems = List.copyOf(problems);
+            invalidExperimentsData = List.copyOf(invalidExperimentsData);
         }
+    }
+
+    /** Like {@link #parse}, but returns what parsed together with the problems instead of throwing them. */
+    public Lenient parseLenient(YamlNode rootNode, Path source) {
+        Problems problems = new Problems();
+        YamlNode.Mapping root = Fields.mapping(rootNode, "a batch file");
+        problems.attempt(() -> root.allowOnly(TOP));
+        String name = problems.attempt(() -> Fields.name(Fields.require(root, "name",
+                "the batch name, used for the output directory"), "name"), "batch");
+        String description = problems.attempt(() -> Fields.text(root, "description", "", "description"), "");
+        long seed = problems.attempt(() -> Fields.longValue(root, "seed", 42, "seed"), 42L);
+        Annualisation annualisation = problems.attempt(() -> annualisation(root.get("annualisation")),
+                Annualisation.DAILY);
+
         List<ExperimentSpec> experiments = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (YamlNode e : seq.items()) {
-            ExperimentSpec spec = experiment(e, defaultData);
-            if (!names.add(spec.name())) {
-                throw new UserError(e.location(), "two experiments are named '" + spec.name() + "'");
+        List<DataSpec> invalidData = new ArrayList<>();
+        YamlNode experimentsNode = problems.attempt(() -> Fields.require(root, "experiments", "a list of experiments"),
+                null);
+        if (experimentsNode != null) {
+            if (!(experimentsNode instanceof YamlNode.Sequence seq) || seq.items().isEmpty()) {
+                problems.add(new UserError(experimentsNode.location(), "experiments must be a non-empty list, got "
+                        + experimentsNode.describe()));
+            } else {
+                Set<String> names = new HashSet<>();
+                for (YamlNode e : BatchExpansion.experiments(root, seq, problems)) {
+                    ExperimentSpec spec = experiment(e, problems, invalidData);
+                    if (spec == null) {
+                        continue;
+                    }
+                    if (!names.add(spec.name())) {
+                        problems.add(new UserError(e.location(), "two experiments are named '" + spec.name() + "'"));
+                    }
+                    experiments.add(spec);
+                }
             }
-            experiments.add(spec);
         }
-        return new BatchSpec(name, description, source, seed, annualisation, experiments);
+        return new Lenient(new BatchSpec(name, description, source, seed, annualisation, experiments), problems.list(),
+                invalidData);
     }
 
     private Annualisation annualisation(YamlNode node) {
@@ -88,53 +124,109 @@ public final class BatchParser {
                 Fields.real(m, "risk_free_rate", 0.0, -1, 1, "risk_free_rate (annual, as a fraction)"));
     }
 
-    private ExperimentSpec experiment(YamlNode node, DataSpec defaultData) {
-        YamlNode.Mapping m = Fields.mapping(node, "an experiment");
-        m.allowOnly(EXPERIMENT);
-        String name = Fields.name(Fields.require(m, "name", "the experiment's name"), "experiment name");
-        DataSpec data = m.has("data") ? data(m.get("data")) : defaultData;
-        if (data == null) {
-            throw new UserError(m.location().withField(Fields.join(m.path(), "data")),
-                    "no data: give 'data' at the top of the batch or in this experiment");
+    /**
+     * The experiment, or null after recording every problem it has in {@code problems} (and its
+     * data, if that parsed, in {@code invalidData}).
+     */
+    private ExperimentSpec experiment(YamlNode node, Problems problems, List<DataSpec> invalidData) {
+        int before = problems.count();
+        YamlNode.Mapping m = problems.attempt(() -> Fields.mapping(node, "an experiment"), null);
+        if (m == null) {
+            return null;
         }
-        YamlNode targetNode = Fields.require(m, "target", "what to forecast, e.g. {kind: log-return, horizon: 1}");
-        PluginSpec<Target> target = plugin(Target.class, targetNode, Set.of("kind"));
+        problems.attempt(() -> m.allowOnly(EXPERIMENT));
+        String name = problems.attempt(() -> Fields.name(Fields.require(m, "name", "the experiment's name"),
+                "experiment name"), "?");
+        DataSpec data = problems.attempt(() -> {
+            if (!m.has("data")) {
+                throw new UserError(m.location().withField(Fields.join(m.path(), "data")),
+                        "no data: give 'data' in defaults (or at the top of the batch) or in this experiment");
+            }
+            return data(m.get("data"));
+        }, null);
+        PluginSpec<Target> target = problems.attempt(() -> plugin(Target.class, Fields.require(m, "target",
+                "what to forecast, e.g. {kind: log-return, horizon: 1}"), Set.of("kind")), null);
 
         List<PluginSpec<FeatureSet>> features = new ArrayList<>();
         if (m.has("features")) {
             for (YamlNode f : m.get("features").asList()) {
-                features.add(plugin(FeatureSet.class, f, Set.of("kind")));
+                PluginSpec<FeatureSet> set = problems.attempt(() -> plugin(FeatureSet.class, f, Set.of("kind")), null);
+                if (set != null) {
+                    features.add(set);
+                }
             }
         }
 
-        YamlNode planNode = Fields.require(m, "walk_forward", "the walk-forward plan, e.g. {train: 750, test: 250}");
-        WalkForwardPlan plan = plan(planNode);
+        YamlNode planNode = m.get("walk_forward");
+        WalkForwardPlan plan = problems.attempt(() -> plan(Fields.require(m, "walk_forward",
+                "the walk-forward plan, e.g. {train: 750, test: 250}")), null);
 
-        Optional<PluginSpec<Strategy>> strategy = Optional.empty();
+        Optional<PluginSpec<Strategy>> strategy = problems.attempt(() -> strategy(m, target), Optional.empty());
+        CostModel costs = problems.attempt(() -> costs(m.get("costs")), CostModel.NONE);
+        List<RegimeSpec> regimes = problems.attempt(() -> regimes(m.get("regimes"), problems), List.of());
+
+        List<ModelSpec> models = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
+        YamlNode modelsNode = problems.attempt(() -> Fields.require(m, "models", "the models to compare"), null);
+        if (modelsNode != null) {
+            for (YamlNode mn : modelsNode.asList()) {
+                ModelSpec model = problems.attempt(() -> model(mn), null);
+                if (model == null) {
+                    continue;
+                }
+                if (!labels.add(model.label())) {
+                    problems.add(new UserError(mn.location(), "two models in experiment '" + name + "' are called '"
+                            + model.label() + "': give one a 'name'"));
+                }
+                models.add(model);
+            }
+        }
+        String baseline = problems.attempt(() -> baseline(m, name, models, labels), null);
+        LeakageSettings leakage = problems.attempt(() -> leakage(m.get("leakage")), LeakageSettings.DEFAULT);
+        if (problems.count() > before) {
+            if (data != null && !invalidData.contains(data)) {
+                invalidData.add(data); // validate still checks its files
+            }
+            return null;
+        }
+        return new ExperimentSpec(name, data, target, features, plan, planNode.location(), strategy, costs, regimes, models,
+                baseline, leakage);
+    }
+
+    private Optional<PluginSpec<Strategy>> strategy(YamlNode.Mapping m, PluginSpec<Target> target) {
+        if (target == null) {
+            return Optional.empty(); // the target's own error is reported
+        }
         boolean directional = target.instance().directional();
         if (m.has("strategy")) {
             if (!directional) {
                 throw new UserError(m.get("strategy").location(), "target " + target.instance().name()
                         + " has no direction to trade on: remove 'strategy' (it is evaluated on forecast errors only)");
             }
-            strategy = Optional.of(plugin(Strategy.class, m.get("strategy"), Set.of("kind")));
-        } else if (directional) {
-            strategy = Optional.of(PluginSpec.of(plugins.create(Strategy.class, "sign", Map.of(),
-                    m.location().withField(Fields.join(m.path(), "strategy"))), m.location()));
+            return Optional.of(plugin(Strategy.class, m.get("strategy"), Set.of("kind")));
         }
+        return directional ? Optional.of(PluginSpec.of(plugins.create(Strategy.class, "sign", Map.of(),
+                m.location().withField(Fields.join(m.path(), "strategy"))), m.location())) : Optional.empty();
+    }
 
-        CostModel costs = CostModel.NONE;
-        if (m.has("costs")) {
-            YamlNode.Mapping c = Fields.mapping(m.get("costs"), "costs");
-            c.allowOnly(List.of("bps", "slippage_bps"));
-            costs = new CostModel(Fields.real(c, "bps", 0, 0, 10_000, "costs.bps (basis points per unit of turnover)"),
-                    Fields.real(c, "slippage_bps", 0, 0, 10_000, "costs.slippage_bps"));
+    private static CostModel costs(YamlNode node) {
+        if (node == null) {
+            return CostModel.NONE;
         }
+        YamlNode.Mapping c = Fields.mapping(node, "costs");
+        c.allowOnly(List.of("bps", "slippage_bps"));
+        return new CostModel(Fields.real(c, "bps", 0, 0, 10_000, "costs.bps (basis points per unit of turnover)"),
+                Fields.real(c, "slippage_bps", 0, 0, 10_000, "costs.slippage_bps"));
+    }
 
+    private List<RegimeSpec> regimes(YamlNode node, Problems problems) {
         List<RegimeSpec> regimes = new ArrayList<>();
+        if (node == null) {
+            return regimes;
+        }
         Set<String> regimeNames = new HashSet<>();
-        if (m.has("regimes")) {
-            for (YamlNode r : m.get("regimes").asList()) {
+        for (YamlNode r : node.asList()) {
+            RegimeSpec spec = problems.attempt(() -> {
                 YamlNode.Mapping rm = Fields.mapping(r, "a regime detector");
                 PluginSpec<RegimeDetector> detector = plugin(RegimeDetector.class, rm, Set.of("kind", "name"));
                 String regimeName = rm.has("name") ? Fields.name(rm.get("name"), "regime name") : detector.kind();
@@ -142,38 +234,37 @@ public final class BatchParser {
                     throw new UserError(rm.location(), "regime name '" + regimeName + "' is used twice"
                             + ": give this detector another 'name'");
                 }
-                regimes.add(new RegimeSpec(regimeName, detector));
+                return new RegimeSpec(regimeName, detector);
+            }, null);
+            if (spec != null) {
+                regimes.add(spec);
             }
         }
+        return regimes;
+    }
 
-        YamlNode modelsNode = Fields.require(m, "models", "the models to compare");
-        List<ModelSpec> models = new ArrayList<>();
-        Set<String> labels = new HashSet<>();
-        for (YamlNode mn : modelsNode.asList()) {
-            YamlNode.Mapping mm = Fields.mapping(mn, "a model");
-            PluginSpec<Model> model = plugin(Model.class, mm, Set.of("kind", "name", "scaling"));
-            String label = mm.has("name") ? Fields.name(mm.get("name"), "model name") : model.kind();
-            if (!labels.add(label)) {
-                throw new UserError(mm.location(), "two models in experiment '" + name + "' are called '" + label
-                        + "': give one a 'name'");
-            }
-            ScalingMethod scaling = Fields.choice(mm, "scaling", model.instance().defaultScaling(), ScalingMethod.class,
-                    "scaling");
-            models.add(new ModelSpec(label, model, scaling));
+    private ModelSpec model(YamlNode node) {
+        YamlNode.Mapping mm = Fields.mapping(node, "a model");
+        PluginSpec<Model> model = plugin(Model.class, mm, Set.of("kind", "name", "scaling"));
+        String label = mm.has("name") ? Fields.name(mm.get("name"), "model name") : model.kind();
+        ScalingMethod scaling = Fields.choice(mm, "scaling", model.instance().defaultScaling(), ScalingMethod.class,
+                "scaling");
+        return new ModelSpec(label, model, scaling);
+    }
+
+    private static String baseline(YamlNode.Mapping m, String experiment, List<ModelSpec> models, Set<String> labels) {
+        if (!m.has("baseline")) {
+            return models.isEmpty() ? null : ExperimentSpec.defaultBaseline(models);
         }
-        String baseline = ExperimentSpec.defaultBaseline(models);
-        if (m.has("baseline")) {
-            baseline = Fields.text(m.get("baseline"), "baseline");
-            if (!labels.contains(baseline)) {
-                String hint = dev.foresight.plugin.Suggestions.closest(baseline, labels)
-                        .map(x -> " (did you mean '" + x + "'?)").orElse("");
-                throw new UserError(m.get("baseline").location(), "baseline '" + baseline + "' is not a model of experiment '"
-                        + name + "'" + hint + "; its models are: "
-                        + String.join(", ", models.stream().map(ModelSpec::label).toList()));
-            }
+        String baseline = Fields.text(m.get("baseline"), "baseline");
+        if (!labels.contains(baseline)) {
+            String hint = dev.foresight.plugin.Suggestions.closest(baseline, labels)
+                    .map(x -> " (did you mean '" + x + "'?)").orElse("");
+            throw new UserError(m.get("baseline").location(), "baseline '" + baseline + "' is not a model of experiment '"
+                    + experiment + "'" + hint + "; its models are: "
+                    + String.join(", ", models.stream().map(ModelSpec::label).toList()));
         }
-        return new ExperimentSpec(name, data, target, features, plan, planNode.location(), strategy, costs, regimes, models,
-                baseline, leakage(m.get("leakage")));
+        return baseline;
     }
 
     private static LeakageSettings leakage(YamlNode node) {

@@ -31,6 +31,11 @@ public final class Overrides {
         return out;
     }
 
+    /** {@code root} with {@code value} set at a dotted path ({@code walk_forward.train}, {@code a[0].b}). */
+    static YamlNode setAt(YamlNode root, String path, YamlNode value) {
+        return set(root, steps(path), 0, value, path);
+    }
+
     private static List<Object> steps(String path) {
         List<Object> steps = new ArrayList<>();
         for (String part : path.split("\\.")) {

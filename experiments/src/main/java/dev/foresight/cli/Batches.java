@@ -15,6 +15,12 @@ final class Batches {
     private Batches() {
     }
 
+    /** The experiments that parse, with every problem in the others (for {@code validate}). */
+    static BatchParser.Lenient loadLenient(Path file, List<String> overrides, PluginRegistry plugins) {
+        YamlNode tree = Overrides.apply(YamlReader.read(file), overrides);
+        return new BatchParser(plugins, file.toAbsolutePath().getParent()).parseLenient(tree, file);
+    }
+
     static BatchSpec load(Path file, List<String> overrides, PluginRegistry plugins) {
         YamlNode tree = Overrides.apply(YamlReader.read(file), overrides);
         Path base = file.toAbsolutePath().getParent();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "foresight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Walk-forward research on forecasting models for financial time series.",
-        subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, PlanCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -45,7 +45,8 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(main);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        cli.setExitCodeExceptionMapper(e -> e instanceof UserError ? USER_ERROR : INTERNAL);
+        cli.setExitCodeExceptionMapper(e -> e instanceof UserError || e instanceof dev.foresight.error.UserErrors
+                ? USER_ERROR : INTERNAL);
         cli.getCommandSpec().parser().abbreviatedOptionsAllowed(false);
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("error: " + e.getMessage());
@@ -55,6 +56,13 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose");
+            if (e instanceof dev.foresight.error.UserErrors many) {
+                for (UserError one : many.errors()) {
+                    err.println("error: " + one.getMessage());
+                }
+                err.println(many.errors().size() + " problems; nothing was run");
+                return USER_ERROR;
+            }
             if (e instanceof UserError) {
                 err.println("error: " + e.getMessage());
                 if (verbose) {

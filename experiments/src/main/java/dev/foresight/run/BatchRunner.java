@@ -69,18 +69,18 @@ public final class BatchRunner {
 
     private final DataLoader loader = new DataLoader();
 
+    /** A fresh loader for {@link #prepare} outside a run. */
+    public static DataLoader newLoader() {
+        return new DataLoader();
+    }
+
     public Outcome run(BatchSpec batch, Options options) {
         long started = System.currentTimeMillis();
         // Load and plan everything first: user errors surface before any task runs, and before the
         // output directory (perhaps holding a previous run's results) is touched.
-        Map<String, LoadedData> dataByExperiment = new LinkedHashMap<>();
-        Map<String, List<Fold>> foldsByExperiment = new LinkedHashMap<>();
-        for (ExperimentSpec e : batch.experiments()) {
-            LoadedData data = loader.load(e.data());
-            dataByExperiment.put(e.name(), data);
-            foldsByExperiment.put(e.name(), Plans.folds(e, data.market()));
-            preflightRegimes(e, data, foldsByExperiment.get(e.name()));
-        }
+        Prepared prepared = prepare(batch, loader);
+        Map<String, LoadedData> dataByExperiment = prepared.data();
+        Map<String, List<Fold>> foldsByExperiment = prepared.folds();
         ResultDirectory dir = prepare(options.out(), options.fresh());
         ResolvedBatch resolved = ResolvedConfig.of(batch);
         byte[] configBytes = ResultJson.bytes(resolved);
@@ -185,6 +185,40 @@ public final class BatchRunner {
                 System.currentTimeMillis()));
         int cached = (int) done.stream().filter(Done::cached).count();
         return new Outcome(dir, tasks.size(), cached, failed, summary, leaks);
+    }
+
+    /** Every experiment's data and folds, validated. */
+    public record Prepared(Map<String, LoadedData> data, Map<String, List<Fold>> folds) {
+    }
+
+    /**
+     * Loads every experiment's data, plans its folds and tries its regime detectors on the first
+     * training window — collecting every problem, so one pass reports them all
+     * ({@link dev.foresight.error.UserErrors}); this is what {@code foresight validate} runs, and
+     * what {@code run} runs before anything else.
+     */
+    public static Prepared prepare(BatchSpec batch, DataLoader loader) {
+        Map<String, LoadedData> data = new LinkedHashMap<>();
+        Map<String, List<Fold>> folds = new LinkedHashMap<>();
+        List<UserError> problems = new ArrayList<>();
+        for (ExperimentSpec e : batch.experiments()) {
+            try {
+                LoadedData d = loader.load(e.data());
+                List<Fold> f = Plans.folds(e, d.market());
+                preflightRegimes(e, d, f);
+                data.put(e.name(), d);
+                folds.put(e.name(), f);
+            } catch (UserError ue) {
+                problems.add(ue);
+            }
+        }
+        if (problems.size() == 1) {
+            throw problems.get(0);
+        }
+        if (!problems.isEmpty()) {
+            throw new dev.foresight.error.UserErrors(problems);
+        }
+        return new Prepared(data, folds);
     }
 
     /**

@@ -27,11 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * series from their simulators, several series aligned on common dates. Experiments sharing the
  * same data spec share one load.
  */
-final class DataLoader {
+public final class DataLoader {
 
     private final Map<DataSpec, LoadedData> cache = new ConcurrentHashMap<>();
 
-    LoadedData load(DataSpec spec) {
+    public LoadedData load(DataSpec spec) {
         LoadedData hit = cache.get(spec);
         if (hit != null) {
             return hit;
@@ -69,6 +69,10 @@ final class DataLoader {
 
     private static LoadedSeries load(SourceSpec s) {
         if (s instanceof SourceSpec.Csv csv) {
+            if (!Files.isRegularFile(csv.path())) {
+                // Located at the YAML that names it, where the mistake is more likely than in the file system.
+                throw new UserError(csv.location(), "data file not found: " + csv.path());
+            }
             CsvLayout layout;
             try {
                 Map<Column, String> columns = new EnumMap<>(Column.class);

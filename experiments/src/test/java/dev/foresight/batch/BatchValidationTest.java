@@ -43,8 +43,16 @@ class BatchValidationTest {
                 .parse(Overrides.apply(YamlReader.parse(FILE, yaml), List.of(overrides)), Path.of(FILE));
     }
 
+    /** The first problem reported (a mistake may have consequences reported after it). */
     private static UserError rejected(String yaml, String... overrides) {
-        return assertThrows(UserError.class, () -> parse(yaml, overrides));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> parse(yaml, overrides));
+        if (e instanceof dev.foresight.error.UserErrors many) {
+            return many.errors().get(0);
+        }
+        if (e instanceof UserError one) {
+            return one;
+        }
+        throw new AssertionError("not a user error", e);
     }
 
     private static String edit(String from, String to) {
