@@ -40,6 +40,11 @@ final class Derivatives {
     }
 
     static double[][] hessian(ToDoubleFunction<double[]> f, double[] theta, double[] h, double f0) {
+        return hessian(f, theta, h, f0, new double[theta.length]);
+    }
+
+    /** The Hessian, and into {@code gradient} the central-difference gradient from the same evaluations. */
+    static double[][] hessian(ToDoubleFunction<double[]> f, double[] theta, double[] h, double f0, double[] gradient) {
         int k = theta.length;
         double[][] hess = new double[k][k];
         double[] x = theta.clone();
@@ -50,6 +55,7 @@ final class Derivatives {
             double down = f.applyAsDouble(x);
             x[i] = theta[i];
             hess[i][i] = (up - 2 * f0 + down) / (h[i] * h[i]);
+            gradient[i] = (up - down) / (2 * h[i]);
             for (int j = 0; j < i; j++) {
                 x[i] = theta[i] + h[i];
                 x[j] = theta[j] + h[j];

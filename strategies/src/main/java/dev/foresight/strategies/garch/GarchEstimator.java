@@ -105,7 +105,9 @@ public final class GarchEstimator {
         return finish(spec, lik, best, scale, tried, evaluations[0]);
     }
 
-    private record Attempt(double[] theta, double logLik, double decrement, boolean converged, String message) {
+    /** {@code hessian}: at {@code theta}, reused for the standard errors (null when not computed there). */
+    private record Attempt(double[] theta, double logLik, double[][] hessian, double decrement, boolean converged,
+                           String message) {
     }
 
     private static Attempt attempt(Likelihood lik, Transform transform, double[] start, int[] evaluations) {
@@ -147,11 +149,11 @@ public final class GarchEstimator {
         String message = "Newton iterations exhausted";
         for (int iter = 0; iter < MAX_NEWTON; iter++) {
             double[] h = Derivatives.steps(theta);
-            double[] g = Derivatives.gradient(f, theta, h);
-            double[][] hess = Derivatives.hessian(f, theta, h, value);
+            double[] g = new double[theta.length];
+            double[][] hess = Derivatives.hessian(f, theta, h, value, g);
             double[] d = newtonStep(hess, g);
             if (d == null) {
-                return new Attempt(theta, value, Double.NaN, false,
+                return new Attempt(theta, value, hess, Double.NaN, false,
                         "the Hessian of the log-likelihood is not negative definite at the optimum found");
             }
             decrement = 0;
@@ -159,7 +161,7 @@ public final class GarchEstimator {
                 decrement += g[i] * d[i];
             }
             if (decrement < DECREMENT_TOLERANCE) {
-                return new Attempt(theta, value, decrement, true, "converged");
+                return new Attempt(theta, value, hess, decrement, true, "converged");
             }
             double step = 1;
             boolean moved = false;
@@ -185,7 +187,7 @@ public final class GarchEstimator {
                 break;
             }
         }
-        return new Attempt(theta, value, decrement, false, message);
+        return new Attempt(theta, value, null, decrement, false, message);
     }
 
     /** d = (−H)⁻¹ g, or null when −H is not positive definite. */
@@ -207,7 +209,7 @@ public final class GarchEstimator {
         double value = lik.evaluate(theta, null);
         double initial = lik.initialUsed;
         double[] h = Derivatives.steps(theta);
-        double[][] hess = Derivatives.hessian(th -> lik.evaluate(th, null), theta, h, value);
+        double[][] hess = a.hessian != null ? a.hessian : Derivatives.hessian(th -> lik.evaluate(th, null), theta, h, value);
         double[][] scores = Derivatives.scores(lik, theta, h);
         double[] se = new double[k];
         double[] robust = new double[k];

@@ -24,6 +24,9 @@ final class Likelihood {
     /** Residuals e(t) and conditional variances σ²(t) of the last evaluation. */
     final double[] residual;
     final double[] variance;
+    /** ln σ²(t), filled for EGARCH only (where it is the recursion's own state, so no log is needed). */
+    private final double[] logVariance;
+    private final boolean logState;
     /** When finite, V is this fixed value instead of the rule's (a causal filter with the fit's V). */
     private final double fixedInitial;
     /** V used by the last evaluation. */
@@ -40,6 +43,8 @@ final class Likelihood {
         this.n = returns.length;
         this.residual = new double[n];
         this.variance = new double[n];
+        this.logState = spec.variance() == VarianceModel.EGARCH;
+        this.logVariance = logState ? new double[n] : null;
     }
 
     /** The log-likelihood; fills {@link #residual} and {@link #variance}; {@code contributions} (may be null) gets ℓ(t). */
@@ -88,7 +93,9 @@ final class Likelihood {
                 }
             }
             case GJR -> {
-                double s2 = omega + (alpha + 0.5 * gamma + beta) * v0;
+                double startPersistence = layout.spec.initial() == InitialVariance.FGARCH
+                        ? aparchAlpha(alpha, gamma) + beta : alpha + 0.5 * gamma + beta;
+                double s2 = omega + startPersistence * v0;
                 variance[0] = s2;
                 for (int t = 1; t < n; t++) {
                     double e = residual[t - 1];
@@ -100,11 +107,16 @@ final class Likelihood {
             case EGARCH -> {
                 double meanAbs = meanAbsZ(l.nu < 0 ? Double.POSITIVE_INFINITY : theta[l.nu]);
                 double ls2 = omega + beta * Math.log(v0);
-                variance[0] = Math.exp(ls2);
+                double c = omega - alpha * meanAbs;
+                logVariance[0] = ls2;
+                double inverseSigma = Math.exp(-0.5 * ls2);
+                variance[0] = 1 / (inverseSigma * inverseSigma);
                 for (int t = 1; t < n; t++) {
-                    double z = residual[t - 1] / Math.sqrt(variance[t - 1]);
-                    ls2 = omega + alpha * (Math.abs(z) - meanAbs) + gamma * z + beta * ls2;
-                    variance[t] = Math.exp(ls2);
+                    double z = residual[t - 1] * inverseSigma;
+                    ls2 = c + alpha * Math.abs(z) + gamma * z + beta * ls2;
+                    logVariance[t] = ls2;
+                    inverseSigma = Math.exp(-0.5 * ls2);
+                    variance[t] = 1 / (inverseSigma * inverseSigma);
                 }
             }
             default -> throw new IllegalStateException();
@@ -117,6 +129,12 @@ final class Likelihood {
             sum += variance[t];
         }
         return min > 0 && Double.isFinite(sum);
+    }
+
+    /** APARCH(δ = 2)'s α for GJR's (α, γ): α_ap (1 ∓ γ_ap)² = α, α + γ. NaN outside α ≥ 0, α + γ ≥ 0. */
+    static double aparchAlpha(double alpha, double gamma) {
+        double root = 0.5 * (Math.sqrt(alpha + gamma) + Math.sqrt(alpha));
+        return root * root;
     }
 
     /** V of {@link InitialVariance}, from the current {@link #residual}s. */
@@ -146,7 +164,7 @@ final class Likelihood {
             for (int t = 0; t < n; t++) {
                 double s2 = variance[t];
                 double e = residual[t];
-                double lt = -0.5 * (LOG_2PI + Math.log(s2) + e * e / s2);
+                double lt = -0.5 * (LOG_2PI + (logState ? logVariance[t] : Math.log(s2)) + e * e / s2);
                 ll += lt;
                 if (contributions != null) {
                     contributions[t] = lt;
@@ -163,7 +181,7 @@ final class Likelihood {
             for (int t = 0; t < n; t++) {
                 double s2 = variance[t];
                 double e = residual[t];
-                double lt = c - 0.5 * Math.log(s2) - half * Math.log1p(e * e * scale / s2);
+                double lt = c - 0.5 * (logState ? logVariance[t] : Math.log(s2)) - half * Math.log1p(e * e * scale / s2);
                 ll += lt;
                 if (contributions != null) {
                     contributions[t] = lt;

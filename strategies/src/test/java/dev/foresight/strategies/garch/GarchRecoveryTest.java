@@ -37,7 +37,7 @@ class GarchRecoveryTest {
         assertTrue(fit.convergence().converged(), fit.toString());
         double[] est = fit.estimates();
         double[] se = fit.robustStandardErrors();
-        StringBuilder report = new StringBuilder(spec.label() + " (" + ms + " ms)");
+        StringBuilder report = new StringBuilder(spec.label() + " (" + ms + " ms) " + fit.convergence());
         boolean ok = true;
         for (int i = 0; i < truth.length; i++) {
             double z = (est[i] - truth[i]) / se[i];
