@@ -60,7 +60,11 @@ public final class GarchEstimator {
                     + " at least " + MIN_OBSERVATIONS + " are needed");
         }
         double mean = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         for (int t = 0; t < n; t++) {
+            min = Math.min(min, returns[t]);
+            max = Math.max(max, returns[t]);
             if (!Double.isFinite(returns[t])) {
                 throw new IllegalArgumentException(spec.variance().yamlName() + ": return " + t + " is " + returns[t]);
             }
@@ -72,7 +76,7 @@ public final class GarchEstimator {
             ss += (r - mean) * (r - mean);
         }
         double scale = Math.sqrt(ss / (n - 1));
-        if (!(scale > 0)) {
+        if (!(max > min) || !(scale > 0)) {
             throw new IllegalArgumentException(spec.variance().yamlName() + ": the returns are all equal;"
                     + " there is no variance to model");
         }
