@@ -159,7 +159,7 @@ final class GarchCommand implements Callable<Integer> {
         var c = fit.convergence();
         out.printf("converged       %s (%d start%s, %d likelihood evaluations, Newton decrement %s)%s%n",
                 c.converged() ? "yes" : "NO", c.startsTried(), c.startsTried() == 1 ? "" : "s", c.evaluations(),
-                num(c.decrement()), c.converged() ? "" : ": " + c.message());
+                num(c.decrement()), c.converged() && !c.onBoundary() ? "" : ": " + c.message());
     }
 
     private static String num(double x) {
@@ -196,6 +196,7 @@ final class GarchCommand implements Callable<Integer> {
         m.put("unconditional_variance", value(fit.unconditionalVariance()));
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("converged", fit.convergence().converged());
+        c.put("on_boundary", fit.convergence().onBoundary());
         c.put("starts_tried", fit.convergence().startsTried());
         c.put("evaluations", fit.convergence().evaluations());
         c.put("newton_decrement", value(fit.convergence().decrement()));

@@ -109,6 +109,7 @@ final class FittedGarch implements FittedModel {
         d.put("initial_variance_rule", spec.initial().yamlName());
         d.put("initial_variance", fit.initialVariance());
         d.put("converged", fit.convergence().converged());
+        d.put("on_boundary", fit.convergence().onBoundary());
         d.put("convergence", fit.convergence().message());
         d.put("evaluations", fit.convergence().evaluations());
         return Collections.unmodifiableMap(d);

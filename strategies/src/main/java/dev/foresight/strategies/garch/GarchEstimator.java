@@ -111,7 +111,7 @@ public final class GarchEstimator {
 
     /** {@code hessian}: at {@code theta}, reused for the standard errors (null when not computed there). */
     private record Attempt(double[] theta, double logLik, double[][] hessian, double decrement, boolean converged,
-                           String message) {
+                           boolean onBoundary, String message) {
     }
 
     private static Attempt attempt(Likelihood lik, Transform transform, double[] start, int[] evaluations) {
@@ -157,7 +157,7 @@ public final class GarchEstimator {
             double[][] hess = Derivatives.hessian(f, theta, h, value, g);
             double[] d = newtonStep(hess, g);
             if (d == null) {
-                return new Attempt(theta, value, hess, Double.NaN, false,
+                return new Attempt(theta, value, hess, Double.NaN, false, false,
                         "the Hessian of the log-likelihood is not negative definite at the optimum found");
             }
             decrement = 0;
@@ -165,7 +165,7 @@ public final class GarchEstimator {
                 decrement += g[i] * d[i];
             }
             if (decrement < DECREMENT_TOLERANCE) {
-                return new Attempt(theta, value, hess, decrement, true, "converged");
+                return new Attempt(theta, value, hess, decrement, true, false, "converged");
             }
             double step = 1;
             boolean moved = false;
@@ -186,12 +186,98 @@ public final class GarchEstimator {
                 step *= 0.5;
             }
             if (!moved) {
-                message = "no Newton step improves the likelihood inside the admissible region (an optimum on its"
-                        + " boundary, e.g. α = 0 or persistence 1)";
+                Attempt boundary = polishOnBoundary(lik, transform, theta, evaluations);
+                if (boundary != null) {
+                    return boundary;
+                }
+                message = "no Newton step improves the likelihood inside the admissible region, and no parameter is"
+                        + " at a boundary";
                 break;
             }
         }
-        return new Attempt(theta, value, null, decrement, false, message);
+        return new Attempt(theta, value, null, decrement, false, false, message);
+    }
+
+    /**
+     * Newton's method in the free coordinates of {@link Transform} with the saturated ones (the
+     * parameters on a boundary) held fixed. Returns null when nothing is saturated.
+     */
+    private static Attempt polishOnBoundary(Likelihood lik, Transform transform, double[] theta, int[] evaluations) {
+        double[] u = transform.toFree(theta);
+        List<Integer> free = new ArrayList<>();
+        List<String> bounds = new ArrayList<>();
+        for (int i = 0; i < u.length; i++) {
+            if (transform.saturated(u, i)) {
+                bounds.add(transform.boundary(u, i));
+            } else {
+                free.add(i);
+            }
+        }
+        if (bounds.isEmpty()) {
+            return null;
+        }
+        String where = "optimum on the boundary: " + String.join(", ", bounds);
+        double[] base = u.clone();
+        java.util.function.ToDoubleFunction<double[]> f = v -> {
+            evaluations[0]++;
+            double[] w = base.clone();
+            for (int j = 0; j < v.length; j++) {
+                w[free.get(j)] = v[j];
+            }
+            return lik.evaluate(transform.toNatural(w), null);
+        };
+        double[] v = new double[free.size()];
+        for (int j = 0; j < v.length; j++) {
+            v[j] = u[free.get(j)];
+        }
+        double value = f.applyAsDouble(v);
+        double[] h = new double[v.length];
+        java.util.Arrays.fill(h, 1e-4);
+        for (int iter = 0; iter < MAX_NEWTON && v.length > 0; iter++) {
+            double[] g = new double[v.length];
+            double[][] hess = Derivatives.hessian(f, v, h, value, g);
+            double[] d = newtonStep(hess, g);
+            if (d == null) {
+                return new Attempt(natural(transform, base, free, v), value, null, Double.NaN, false, true,
+                        where + "; the likelihood of the other parameters has no strict maximum there");
+            }
+            double decrement = 0;
+            for (int i = 0; i < d.length; i++) {
+                decrement += g[i] * d[i];
+            }
+            if (decrement < DECREMENT_TOLERANCE) {
+                return new Attempt(natural(transform, base, free, v), value, null, decrement, true, true, where);
+            }
+            double step = 1;
+            boolean moved = false;
+            while (step > 1e-6) {
+                double[] candidate = v.clone();
+                for (int i = 0; i < d.length; i++) {
+                    candidate[i] += step * d[i];
+                }
+                double c = f.applyAsDouble(candidate);
+                if (c >= value - 1e-12) {
+                    v = candidate;
+                    value = c;
+                    moved = true;
+                    break;
+                }
+                step *= 0.5;
+            }
+            if (!moved) {
+                break;
+            }
+        }
+        return new Attempt(natural(transform, base, free, v), value, null, Double.NaN, false, true,
+                where + "; the other parameters did not converge");
+    }
+
+    private static double[] natural(Transform transform, double[] base, List<Integer> free, double[] v) {
+        double[] w = base.clone();
+        for (int j = 0; j < v.length; j++) {
+            w[free.get(j)] = v[j];
+        }
+        return transform.toNatural(w);
     }
 
     /** d = (−H)⁻¹ g, or null when −H is not positive definite. */
@@ -262,7 +348,7 @@ public final class GarchEstimator {
         } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
             message = message + "; the Hessian is not negative definite, so no standard errors";
         }
-        Convergence c = new Convergence(a.converged, tried, evaluations, a.decrement, message);
+        Convergence c = new Convergence(a.converged, a.onBoundary, tried, evaluations, a.decrement, message);
         return new GarchFit(spec, n, spec.parameterNames(), raw, se, robust, value - n * Math.log(scale),
                 initial * s2, c);
     }

@@ -125,6 +125,42 @@ final class Transform {
         };
     }
 
+    /** A squashed free coordinate beyond this magnitude has pushed its parameter to within ~1e-5 of a boundary. */
+    static final double SATURATED = 12;
+
+    /** Whether free coordinate i is squashed (logistic, tanh or exp) and saturated, i.e. its parameter sits on a boundary. */
+    boolean saturated(double[] u, int i) {
+        boolean linear = i == l.mu || (l.spec.variance() == VarianceModel.EGARCH && i != l.beta);
+        return !linear && Math.abs(u[i]) > SATURATED;
+    }
+
+    /** Which boundary a saturated free coordinate stands for, in words. */
+    String boundary(double[] u, int i) {
+        boolean high = u[i] > 0;
+        if (i == l.ar1) {
+            return high ? "φ → 1" : "φ → −1";
+        }
+        if (i == l.nu) {
+            return high ? "ν → " + (int) NU_MAX + " (no fat tails: dist normal fits as well)" : "ν → 2";
+        }
+        if (l.spec.variance() == VarianceModel.EGARCH) {
+            return high ? "β → 1 (a unit root in ln σ²)" : "β → −1";
+        }
+        if (i == l.omega) {
+            return high ? "ω → ∞" : "ω → 0";
+        }
+        if (i == l.alpha) {
+            return high ? "persistence → 1 (integrated GARCH)" : "persistence → 0";
+        }
+        if (l.spec.variance() == VarianceModel.GARCH) {
+            return high ? "β → 0" : "α → 0";
+        }
+        if (i == l.beta) {
+            return high ? "β → 0" : "α + γ/2 → 0";
+        }
+        return high ? "α + γ → 0 (positive shocks add nothing)" : "α → 0";
+    }
+
     static double logistic(double x) {
         return 1 / (1 + Math.exp(-x));
     }

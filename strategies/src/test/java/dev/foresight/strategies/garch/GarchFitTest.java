@@ -166,6 +166,6 @@ class GarchFitTest {
         Arrays.fill(nan, Double.NaN);
         double v0 = 1e-4;
         return new GarchFit(spec, 100, spec.parameterNames(), theta, nan, nan, 0, v0,
-                new Convergence(true, 1, 0, 0, "given"));
+                new Convergence(true, false, 1, 0, 0, "given"));
     }
 }
