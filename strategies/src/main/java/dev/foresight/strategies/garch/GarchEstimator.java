@@ -157,6 +157,10 @@ public final class GarchEstimator {
             double[][] hess = Derivatives.hessian(f, theta, h, value, g);
             double[] d = newtonStep(hess, g);
             if (d == null) {
+                Attempt boundary = polishOnBoundary(lik, transform, theta, evaluations);
+                if (boundary != null && boundary.converged) {
+                    return boundary;
+                }
                 return new Attempt(theta, value, hess, Double.NaN, false, false,
                         "the Hessian of the log-likelihood is not negative definite at the optimum found");
             }
@@ -199,36 +203,65 @@ public final class GarchEstimator {
     }
 
     /**
-     * Newton's method in the free coordinates of {@link Transform} with the saturated ones (the
-     * parameters on a boundary) held fixed. Returns null when nothing is saturated.
+     * For an optimum on the boundary: the squashed free coordinates of {@link Transform} that are
+     * large (beyond {@link Transform#NEAR_BOUNDARY}) are candidates; the largest one (then the two
+     * largest) is put on its boundary ({@link Transform#ON_BOUNDARY}) when that does not lower the
+     * likelihood, and Newton's method runs on the other coordinates. Returns null when no
+     * coordinate is a candidate.
      */
     private static Attempt polishOnBoundary(Likelihood lik, Transform transform, double[] theta, int[] evaluations) {
         double[] u = transform.toFree(theta);
-        List<Integer> free = new ArrayList<>();
-        List<String> bounds = new ArrayList<>();
+        List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < u.length; i++) {
-            if (transform.saturated(u, i)) {
-                bounds.add(transform.boundary(u, i));
-            } else {
-                free.add(i);
+            if (transform.squashed(i) && Math.abs(u[i]) > Transform.NEAR_BOUNDARY) {
+                candidates.add(i);
             }
         }
-        if (bounds.isEmpty()) {
+        if (candidates.isEmpty()) {
             return null;
         }
-        String where = "optimum on the boundary: " + String.join(", ", bounds);
-        double[] base = u.clone();
+        candidates.sort((a, b) -> Double.compare(Math.abs(u[b]), Math.abs(u[a])));
+        Attempt last = null;
+        for (int m = 1; m <= Math.min(2, candidates.size()); m++) {
+            double[] base = u.clone();
+            List<String> bounds = new ArrayList<>();
+            double current = lik.evaluate(transform.toNatural(base), null);
+            for (int c = 0; c < m; c++) {
+                int i = candidates.get(c);
+                double[] pushed = base.clone();
+                pushed[i] = Math.signum(u[i]) * Transform.ON_BOUNDARY;
+                double v = lik.evaluate(transform.toNatural(pushed), null);
+                evaluations[0] += 2;
+                if (v >= current - 1e-9) {
+                    base = pushed;
+                    current = Math.max(current, v);
+                }
+                bounds.add(transform.boundary(base, i));
+            }
+            List<Integer> free = new ArrayList<>();
+            for (int i = 0; i < u.length; i++) {
+                if (!candidates.subList(0, m).contains(i)) {
+                    free.add(i);
+                }
+            }
+            last = reducedNewton(lik, transform, base, free, "optimum on the boundary: " + String.join(", ", bounds),
+                    evaluations);
+            if (last.converged) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    private static Attempt reducedNewton(Likelihood lik, Transform transform, double[] base, List<Integer> free,
+                                         String where, int[] evaluations) {
         java.util.function.ToDoubleFunction<double[]> f = v -> {
             evaluations[0]++;
-            double[] w = base.clone();
-            for (int j = 0; j < v.length; j++) {
-                w[free.get(j)] = v[j];
-            }
-            return lik.evaluate(transform.toNatural(w), null);
+            return lik.evaluate(natural(transform, base, free, v), null);
         };
         double[] v = new double[free.size()];
         for (int j = 0; j < v.length; j++) {
-            v[j] = u[free.get(j)];
+            v[j] = base[free.get(j)];
         }
         double value = f.applyAsDouble(v);
         double[] h = new double[v.length];
@@ -253,7 +286,7 @@ public final class GarchEstimator {
             while (step > 1e-6) {
                 double[] candidate = v.clone();
                 for (int i = 0; i < d.length; i++) {
-                    candidate[i] += step * d[i];
+                    candidate[i] = Math.max(-Transform.FREE_BOUND, Math.min(Transform.FREE_BOUND, candidate[i] + step * d[i]));
                 }
                 double c = f.applyAsDouble(candidate);
                 if (c >= value - 1e-12) {

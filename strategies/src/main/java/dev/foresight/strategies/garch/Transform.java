@@ -125,13 +125,17 @@ final class Transform {
         };
     }
 
-    /** A squashed free coordinate beyond this magnitude has pushed its parameter to within ~1e-5 of a boundary. */
-    static final double SATURATED = 12;
+    /**
+     * A squashed free coordinate beyond this magnitude may be heading for a boundary (logistic
+     * 0.982, tanh 0.9993); whether it is, is decided by the likelihood (see GarchEstimator).
+     */
+    static final double NEAR_BOUNDARY = 4;
+    /** Where a coordinate is held when it is put on its boundary: logistic 1 − 1e-7, tanh 1 − 2.5e-14. */
+    static final double ON_BOUNDARY = 16;
 
-    /** Whether free coordinate i is squashed (logistic, tanh or exp) and saturated, i.e. its parameter sits on a boundary. */
-    boolean saturated(double[] u, int i) {
-        boolean linear = i == l.mu || (l.spec.variance() == VarianceModel.EGARCH && i != l.beta);
-        return !linear && Math.abs(u[i]) > SATURATED;
+    /** Whether free coordinate i is squashed (logistic, tanh or exp), so that large values mean a boundary. */
+    boolean squashed(int i) {
+        return !(i == l.mu || (l.spec.variance() == VarianceModel.EGARCH && i != l.beta));
     }
 
     /** Which boundary a saturated free coordinate stands for, in words. */
