@@ -43,6 +43,13 @@ public final class GarchEstimator {
 
     /** Newton decrement g'(−H)⁻¹g below which the optimum is accepted. */
     public static final double DECREMENT_TOLERANCE = 1e-9;
+    /**
+     * The decrement is the squared distance to the optimum in standard-error units (δ'(−H)δ with
+     * δ = (−H)⁻¹g), so when no Newton step can improve the likelihood any more — finite-difference
+     * noise, seen with EGARCH — a decrement below this means the estimate is within 0.001
+     * standard errors of the maximum and is accepted as converged.
+     */
+    public static final double NOISE_DECREMENT = 1e-6;
     /** Fewer returns than this cannot identify 3–7 parameters with any reliability. */
     public static final int MIN_OBSERVATIONS = 50;
 
@@ -188,6 +195,11 @@ public final class GarchEstimator {
                     }
                 }
                 step *= 0.5;
+            }
+            if (!moved && decrement < NOISE_DECREMENT) {
+                return new Attempt(theta, value, hess, decrement, true, false,
+                        "converged to within 0.001 standard errors (no Newton step improves the likelihood beyond its"
+                                + " rounding noise)");
             }
             if (!moved) {
                 Attempt boundary = polishOnBoundary(lik, transform, theta, evaluations);
