@@ -16,10 +16,18 @@ final class Derivatives {
     private Derivatives() {
     }
 
-    static double[] steps(double[] theta) {
+    /**
+     * Steps per parameter. β's step is relative to its distance from 1 instead of to its size:
+     * near a unit root the likelihood's curvature in β grows like (1 − β)^-3, and a step of
+     * 1e-4·β would leave a truncation error that stops Newton's method short (seen with EGARCH).
+     */
+    static double[] steps(double[] theta, int beta) {
         double[] h = new double[theta.length];
         for (int i = 0; i < h.length; i++) {
             h[i] = Math.max(STEP_FLOOR, RELATIVE_STEP * Math.abs(theta[i]));
+        }
+        if (beta >= 0) {
+            h[beta] = RELATIVE_STEP * Math.max(1e-3, Math.min(Math.abs(theta[beta]), 1 - Math.abs(theta[beta])));
         }
         return h;
     }
