@@ -147,7 +147,7 @@ class GarchFitTest {
         GarchFit fit = GarchEstimator.fit(r, GARCH_N);
         assertFalse(fit.convergence().converged(), fit.toString());
         assertFalse(fit.convergence().message().isBlank());
-        assertTrue(fit.convergence().startsTried() == 3, "every start is tried before giving up");
+        assertTrue(fit.convergence().message().contains("not identified"), fit.convergence().message());
     }
 
     @Test
