@@ -22,10 +22,12 @@ d = {}
 for f in ("java.tsv", "r.tsv"):
     for line in open(f"{sys.argv[1]}/{f}"):
         k, v = line.split("\t"); d[k] = float(v)
-j = d["java_median_ms"]
-print(f"\nper fit (median): Foresight {j:.3f} ms, fGarch {d['fgarch_median_ms']:.1f} ms -> fGarch/Foresight = {d['fgarch_median_ms']/j:.1f}x")
-if "tseries_median_ms" in d:
-    print(f"tseries::garch {d['tseries_median_ms']:.2f} ms -> tseries/Foresight = {d['tseries_median_ms']/j:.2f}x")
+for kind, key in (("wall", "median_ms"), ("CPU", "median_cpu_ms")):
+    j = d["java_" + key]
+    print(f"\nper fit ({kind} time, median): Foresight {j:.3f} ms, fGarch {d['fgarch_' + key]:.1f} ms"
+          f" -> fGarch/Foresight = {d['fgarch_' + key]/j:.1f}x")
+    if "tseries_" + key in d:
+        print(f"  tseries::garch {d['tseries_' + key]:.2f} ms -> tseries/Foresight = {d['tseries_' + key]/j:.2f}x")
 for p in ("mu", "omega", "alpha", "beta", "loglik"):
     a, b = d[f"java_{p}"], d[f"fgarch_{p}"]
     print(f"{p:7s} Foresight {a:.8g}  fGarch {b:.8g}  rel.diff {abs(a-b)/abs(b):.1e}")

@@ -49,10 +49,64 @@ final class Likelihood {
 
     /** The log-likelihood; fills {@link #residual} and {@link #variance}; {@code contributions} (may be null) gets ℓ(t). */
     double evaluate(double[] theta, double[] contributions) {
+        if (contributions == null && layout.spec.variance() == VarianceModel.GARCH && layout.nu < 0) {
+            return fusedGaussianGarch(theta);
+        }
         if (!filter(theta)) {
             return INVALID;
         }
         return density(theta, contributions);
+    }
+
+    /**
+     * The optimiser's hot path for the most common model: GARCH(1,1), normal, in one pass (variance
+     * recursion and density together, no stored series). Same arithmetic as filter + density, so
+     * the same value to the last bit is not promised but to rounding; the tests compare both.
+     */
+    private double fusedGaussianGarch(double[] theta) {
+        Layout l = layout;
+        double mu = l.get(theta, l.mu, 0.0);
+        double phi = l.get(theta, l.ar1, 0.0);
+        if (l.ar1 >= 0 && !(Math.abs(phi) < 1)) {
+            return INVALID;
+        }
+        double v0;
+        if (Double.isFinite(fixedInitial)) {
+            v0 = fixedInitial;
+        } else if (l.spec.initial() == InitialVariance.BACKCAST || l.ar1 >= 0) {
+            // rare here: fill the residuals and use the general rule
+            if (!filter(theta)) {
+                return INVALID;
+            }
+            return density(theta, null);
+        } else {
+            double s = 0;
+            for (int t = 0; t < n; t++) {
+                double e = r[t] - mu;
+                s += e * e;
+            }
+            v0 = s / n;
+        }
+        initialUsed = v0;
+        double omega = theta[l.omega];
+        double alpha = theta[l.alpha];
+        double beta = theta[l.beta];
+        double s2 = omega + (alpha + beta) * v0;
+        double logSum = 0;
+        double ratioSum = 0;
+        double min = s2;
+        for (int t = 0; t < n; t++) {
+            double e = r[t] - mu;
+            logSum += Math.log(s2);
+            ratioSum += e * e / s2;
+            s2 = omega + alpha * e * e + beta * s2;
+            min = Math.min(min, s2);
+        }
+        if (!(min > 0) || !(v0 > 0)) {
+            return INVALID;
+        }
+        double ll = -0.5 * (n * LOG_2PI + logSum + ratioSum);
+        return Double.isFinite(ll) ? ll : INVALID;
     }
 
     /** Residuals and variances only; false when the recursion leaves the valid region. */

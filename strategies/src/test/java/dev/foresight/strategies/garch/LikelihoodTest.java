@@ -21,6 +21,7 @@ class LikelihoodTest {
         Likelihood lik = new Likelihood(GarchSpec.of(VarianceModel.GARCH, MeanModel.ZERO, Innovations.NORMAL), R);
         double ll = lik.evaluate(new double[] {1e-5, 0.1, 0.8}, null);
         assertEquals(8.179849673694953, ll, 1e-12);
+        lik.filter(new double[] {1e-5, 0.1, 0.8});
         assertEquals(2.275e-4, lik.variance[0], 1e-18);
         assertEquals(2.02e-4, lik.variance[1], 1e-18);
         assertEquals(2.116e-4, lik.variance[2], 1e-18);
@@ -41,6 +42,19 @@ class LikelihoodTest {
         assertEquals(-0.7132067771717296, Likelihood.tConstant(5), 1e-13);
         assertEquals(2.3164600e-4, lik.variance[2], 1e-17);
         assertEquals(7.7428379219327965, ll, 1e-11);
+    }
+
+    /** The optimiser's one-pass path for GARCH-normal against the general two-pass path (which contributions force). */
+    @Test
+    void fusedGaussianGarchPathEqualsTheGeneralPath() {
+        double[] r = Simulator.simulate(GarchSpec.of(VarianceModel.GARCH, MeanModel.CONSTANT, Innovations.NORMAL),
+                new double[] {1e-3, 2e-6, 0.1, 0.85}, 500, 1);
+        Likelihood lik = new Likelihood(GarchSpec.of(VarianceModel.GARCH, MeanModel.CONSTANT, Innovations.NORMAL), r);
+        double[] theta = {5e-4, 3e-6, 0.12, 0.8};
+        double fused = lik.evaluate(theta, null);
+        double general = lik.evaluate(theta, new double[r.length]);
+        assertEquals(general, fused, 1e-9);
+        assertEquals(Likelihood.INVALID, lik.evaluate(new double[] {0, -1e-3, 0.1, 0.8}, null));
     }
 
     @Test
