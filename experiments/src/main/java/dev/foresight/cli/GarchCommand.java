@@ -145,7 +145,8 @@ final class GarchCommand implements Callable<Integer> {
         double[] rse = fit.robustStandardErrors();
         double[] t = fit.tStatistics();
         for (int i = 0; i < est.length; i++) {
-            out.printf("%-8s %14s %12s %12s %9.3f%n", fit.names().get(i), num(est[i]), num(se[i]), num(rse[i]), t[i]);
+            out.printf("%-8s %14s %12s %12s %9s%n", fit.names().get(i), num(est[i]), num(se[i]), num(rse[i]),
+                    Double.isFinite(t[i]) ? String.format(Locale.ROOT, "%.3f", t[i]) : "-");
         }
         out.printf("%nlog-likelihood  %s%n", String.format(Locale.ROOT, "%.6f", fit.logLikelihood()));
         out.printf("AIC             %s   (per observation %s)%n", String.format(Locale.ROOT, "%.4f", fit.aic()),

@@ -373,7 +373,11 @@ public final class GarchEstimator {
             raw[l.omega] = theta[l.omega] * s2;
             jac[l.omega][l.omega] = s2;
         }
-        try {
+        boolean finite = java.util.Arrays.stream(hess).flatMapToDouble(java.util.Arrays::stream).allMatch(Double::isFinite);
+        if (!finite) {
+            message = message + "; no standard errors: the likelihood cannot be differentiated there (a parameter on"
+                    + " its boundary)";
+        } else try {
             RealMatrix negH = new Array2DRowRealMatrix(hess).scalarMultiply(-1);
             RealMatrix inv = new CholeskyDecomposition(negH, 1e-10, 1e-14).getSolver().getInverse();
             RealMatrix meat = new Array2DRowRealMatrix(k, k);
@@ -394,7 +398,8 @@ public final class GarchEstimator {
                 robust[i] = Math.sqrt(sandwich.getEntry(i, i));
             }
             double inflation = maxVarianceInflation(inv, hess);
-            if (converged && !(inflation < MAX_VARIANCE_INFLATION)) {
+            // on a boundary a parameter is held there, so its inflation says nothing about identification
+            if (converged && !a.onBoundary && !(inflation < MAX_VARIANCE_INFLATION)) {
                 converged = false;
                 message = "the parameters are not identified: the likelihood is flat along a combination of them"
                         + " (largest variance inflation factor " + String.format(java.util.Locale.ROOT, "%.3g", inflation)
