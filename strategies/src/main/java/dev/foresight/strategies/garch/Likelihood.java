@@ -92,22 +92,41 @@ final class Likelihood {
         double alpha = theta[l.alpha];
         double beta = theta[l.beta];
         double s2 = omega + (alpha + beta) * v0;
+        // Σ ln σ² as the logs of products of LOG_BLOCK variances: one logarithm per block instead of
+        // per bar (the logarithm is most of the cost). The estimator works on returns scaled to unit
+        // variance, where a block's product cannot overflow; if it ever does, the sum is redone bar by bar.
         double logSum = 0;
+        double product = 1;
+        int inBlock = 0;
         double ratioSum = 0;
         double min = s2;
         for (int t = 0; t < n; t++) {
             double e = r[t] - mu;
-            logSum += Math.log(s2);
+            product *= s2;
+            if (++inBlock == LOG_BLOCK) {
+                logSum += Math.log(product);
+                product = 1;
+                inBlock = 0;
+            }
             ratioSum += e * e / s2;
             s2 = omega + alpha * e * e + beta * s2;
             min = Math.min(min, s2);
         }
+        logSum += Math.log(product);
         if (!(min > 0) || !(v0 > 0)) {
             return INVALID;
+        }
+        if (!Double.isFinite(logSum)) {
+            if (!filter(theta)) {
+                return INVALID;
+            }
+            return density(theta, null);
         }
         double ll = -0.5 * (n * LOG_2PI + logSum + ratioSum);
         return Double.isFinite(ll) ? ll : INVALID;
     }
+
+    private static final int LOG_BLOCK = 16;
 
     /** Residuals and variances only; false when the recursion leaves the valid region. */
     boolean filter(double[] theta) {
