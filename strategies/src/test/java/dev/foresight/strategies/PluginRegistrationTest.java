@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
 class PluginRegistrationTest {
 
     private static final Map<Class<?>, List<String>> KINDS = Map.of(
-            Model.class, List.of("random-walk", "historical-mean", "ar", "buy-and-hold", "linear", "cart", "xgboost", "logistic"),
+            Model.class, List.of("random-walk", "historical-mean", "ar", "buy-and-hold", "linear", "cart", "xgboost", "logistic",
+                    "garch"),
             Strategy.class, List.of("sign", "long-above"),
-            FeatureSet.class, List.of("returns", "ohlcv", "rsi", "macd", "bollinger", "realized-vol", "momentum", "calendar"),
+            FeatureSet.class, List.of("returns", "ohlcv", "rsi", "macd", "bollinger", "realized-vol", "momentum", "calendar",
+                    "garch"),
             RegimeDetector.class, List.of("volatility", "truth", "trend", "calendar", "markov"));
 
     private final PluginRegistry registry = PluginRegistry.discover();
