@@ -34,6 +34,6 @@ public record ModelPath(String experiment, String model, String target, int hori
 
     /** The realised-vol target (named {@code realised-vol(h=5)} in results) is scored with QLIKE as well. */
     public boolean volatilityTarget() {
-        return target.startsWith("realised-vol");
+        return OutOfSample.isVolatility(target);
     }
 }

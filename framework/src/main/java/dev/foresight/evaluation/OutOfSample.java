@@ -6,6 +6,7 @@ import dev.foresight.backtest.CostModel;
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.metrics.ForecastMetrics;
 import dev.foresight.metrics.PerformanceMetrics;
+import dev.foresight.metrics.VolatilityMetrics;
 import dev.foresight.result.BarRecord;
 import dev.foresight.result.TaskResult;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ public final class OutOfSample {
         int failed = (int) folds.stream().filter(r -> !r.ok()).count();
         String target = folds.isEmpty() ? "" : folds.get(0).target();
         if (bars.isEmpty()) {
-            return new ModelScore(experiment, model, target, folds.size(), failed, 0, null, null);
+            return new ModelScore(experiment, model, target, folds.size(), failed, 0, null, null, null);
         }
         int n = bars.size();
         double[] actual = new double[n];
@@ -119,6 +120,12 @@ public final class OutOfSample {
             BacktestResult bt = backtest(bars, costs);
             pm = PerformanceMetrics.of(bt.netReturns(), bt.turnover(), annualisation);
         }
-        return new ModelScore(experiment, model, target, folds.size(), failed, n, fm, pm);
+        VolatilityMetrics vm = isVolatility(target) ? VolatilityMetrics.of(actual, forecast) : null;
+        return new ModelScore(experiment, model, target, folds.size(), failed, n, fm, pm, vm);
+    }
+
+    /** Whether a stored target name is a realised-volatility target (scored with QLIKE too). */
+    public static boolean isVolatility(String target) {
+        return target.startsWith("realised-vol");
     }
 }

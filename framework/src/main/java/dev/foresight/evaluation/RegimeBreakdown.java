@@ -3,7 +3,7 @@ package dev.foresight.evaluation;
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.metrics.ForecastMetrics;
 import dev.foresight.metrics.PerformanceMetrics;
-import dev.foresight.metrics.Qlike;
+import dev.foresight.metrics.VolatilityMetrics;
 import dev.foresight.result.BarRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +34,11 @@ public final class RegimeBreakdown {
      * One model × detector × regime cell.
      *
      * @param performance null when the target is not traded
-     * @param qlike       null unless the target is realised volatility
+     * @param volatility  variance MSE and QLIKE; null unless the target is realised volatility
      * @param flagged     {@code n < MIN_BARS}
      */
     public record Cell(String detector, String regime, int n, ForecastMetrics forecast, PerformanceMetrics performance,
-                       Qlike qlike, boolean flagged) {
+                       VolatilityMetrics volatility, boolean flagged) {
     }
 
     private RegimeBreakdown() {
@@ -87,7 +87,7 @@ public final class RegimeBreakdown {
         }
         ForecastMetrics fm = ForecastMetrics.of(actual, forecast, actualMove, forecastMove);
         PerformanceMetrics pm = path.traded() ? PerformanceMetrics.of(net, turnover, a) : null;
-        Qlike q = path.volatilityTarget() ? Qlike.of(actual, forecast) : null;
+        VolatilityMetrics q = path.volatilityTarget() ? VolatilityMetrics.of(actual, forecast) : null;
         return new Cell(detector, label, n, fm, pm, q, n < MIN_BARS);
     }
 }

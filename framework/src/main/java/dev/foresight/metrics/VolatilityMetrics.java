@@ -63,6 +63,9 @@ public record VolatilityMetrics(int n, double varianceMse, double qlike, int qli
                 undefined++;
             }
         }
-        return new VolatilityMetrics(n, sumSq / n, undefined == 0 ? sumQ / n : Double.NaN, undefined);
+        // A flat bar (zero realised variance) or a zero forecast leaves QLIKE undefined for that bar:
+        // it is left out and counted, not allowed to turn the whole figure into NaN.
+        int defined = n - undefined;
+        return new VolatilityMetrics(n, sumSq / n, defined == 0 ? Double.NaN : sumQ / defined, undefined);
     }
 }

@@ -64,7 +64,7 @@ class RegimeBreakdownAndSignificanceTest {
             mse += e * e / 4;
         }
         assertEquals(mse, cells.get(1).forecast().mse(), 1e-18);
-        assertNull(cells.get(0).qlike());
+        assertNull(cells.get(0).volatility());
     }
 
     @Test

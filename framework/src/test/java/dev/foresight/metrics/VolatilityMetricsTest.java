@@ -40,11 +40,21 @@ class VolatilityMetricsTest {
     }
 
     @Test
-    void aZeroProxyOrForecastMakesQlikeUndefinedAndIsCounted() {
+    void aZeroProxyOrForecastLeavesThatBarOutOfQlikeAndIsCounted() {
         VolatilityMetrics m = VolatilityMetrics.of(new double[] {0.0, 0.01}, new double[] {0.01, 0.01});
-        assertTrue(Double.isNaN(m.qlike()));
+        assertEquals(0.0, m.qlike(), 1e-15, "only the second, perfect bar counts");
         assertEquals(1, m.qlikeUndefined());
         assertEquals((1e-8) / 2, m.varianceMse(), 1e-22);
+        assertTrue(Double.isNaN(VolatilityMetrics.of(new double[] {0.01}, new double[] {0}).qlike()));
+    }
+
+    @Test
+    void qlikeMatchesAHandComputationOverTheDefinedBars() {
+        // bars: ratio 4, ratio 1/4, ratio 1, and a zero forecast (left out)
+        VolatilityMetrics m = VolatilityMetrics.of(new double[] {0.02, 0.01, 0.015, 0.01}, new double[] {0.01, 0.02, 0.015, 0});
+        assertEquals((4 - Math.log(4) - 1 + 0.25 + Math.log(4) - 1 + 0) / 3, m.qlike(), 1e-15);
+        assertEquals(0.75, m.qlike(), 1e-15);
+        assertEquals(1, m.qlikeUndefined());
     }
 
     @Test

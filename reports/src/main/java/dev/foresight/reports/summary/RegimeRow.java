@@ -15,7 +15,7 @@ public record RegimeRow(String experiment, String detector, String regime, Strin
         var p = c.performance();
         return new RegimeRow(experiment, c.detector(), c.regime(), model, c.n(), c.flagged(),
                 SignificanceRow.num(f.mse()), SignificanceRow.num(f.rmse()), SignificanceRow.num(f.mae()),
-                c.qlike() == null ? null : SignificanceRow.num(c.qlike().value()),
+                c.volatility() == null ? null : SignificanceRow.num(c.volatility().qlike()),
                 SignificanceRow.num(f.directionAccuracy()), f.directionCalls(),
                 p == null ? null : SignificanceRow.num(p.sharpe()), p == null ? null : SignificanceRow.num(p.annualReturn()),
                 p == null ? null : SignificanceRow.num(p.maxDrawdown()), p == null ? null : SignificanceRow.num(p.turnover()));

@@ -203,6 +203,7 @@ public final class Summary {
             new Col("MSE", SummaryRow::mse, "%.4g"),
             new Col("RMSE", SummaryRow::rmse, "%.4g"),
             new Col("MAE", SummaryRow::mae, "%.4g"),
+            new Col("QLIKE", SummaryRow::qlike, "%.4f"),
             new Col("hit%", r -> r.directionAccuracy() == null ? null : 100 * r.directionAccuracy(), "%.1f"),
             new Col("calls", SummaryRow::directionCalls, "%d"),
             new Col("Sharpe", SummaryRow::sharpe, "%.2f"),
@@ -381,12 +382,12 @@ public final class Summary {
 
     /** One row per experiment × model; empty cells where a metric does not apply. */
     public String csv() {
-        StringBuilder out = new StringBuilder("experiment,model,target,folds,failed_folds,bars,mse,rmse,mae,"
+        StringBuilder out = new StringBuilder("experiment,model,target,folds,failed_folds,bars,mse,rmse,mae,variance_mse,qlike,"
                 + "direction_accuracy,direction_calls,sharpe,sortino,max_drawdown,calmar,annual_return,annual_volatility,turnover,"
                 + "checks,warnings\n");
         for (SummaryRow r : rows) {
             Object[] v = {r.experiment(), r.model(), r.target(), r.folds(), r.failedFolds(), r.bars(), r.mse(), r.rmse(),
-                    r.mae(), r.directionAccuracy(), r.directionCalls(), r.sharpe(), r.sortino(), r.maxDrawdown(), r.calmar(),
+                    r.mae(), r.varianceMse(), r.qlike(), r.directionAccuracy(), r.directionCalls(), r.sharpe(), r.sortino(), r.maxDrawdown(), r.calmar(),
                     r.annualReturn(), r.annualVolatility(), r.turnover(), r.checks(), String.join("; ", r.warnings())};
             for (int i = 0; i < v.length; i++) {
                 out.append(i == 0 ? "" : ",").append(csvCell(v[i]));

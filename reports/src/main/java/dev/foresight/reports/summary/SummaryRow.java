@@ -7,7 +7,8 @@ import dev.foresight.evaluation.ModelScore;
  * apply (no trading for a volatility target; no direction calls for a random walk) are null.
  */
 public record SummaryRow(String experiment, String model, String target, int folds, int failedFolds, int bars,
-                         Double mse, Double rmse, Double mae, Double directionAccuracy, Integer directionCalls,
+                         Double mse, Double rmse, Double mae, Double varianceMse, Double qlike,
+                         Double directionAccuracy, Integer directionCalls,
                          Double sharpe, Double sortino, Double maxDrawdown, Double calmar, Double annualReturn,
                          Double annualVolatility, Double turnover, String checks, java.util.List<String> warnings) {
 
@@ -27,6 +28,8 @@ public record SummaryRow(String experiment, String model, String target, int fol
         var p = s.performance();
         return new SummaryRow(s.experiment(), s.model(), s.target(), s.folds(), s.failedFolds(), s.bars(),
                 f == null ? null : num(f.mse()), f == null ? null : num(f.rmse()), f == null ? null : num(f.mae()),
+                s.volatility() == null ? null : num(s.volatility().varianceMse()),
+                s.volatility() == null ? null : num(s.volatility().qlike()),
                 f == null ? null : num(f.directionAccuracy()), f == null ? null : f.directionCalls(),
                 p == null ? null : num(p.sharpe()), p == null ? null : num(p.sortino()),
                 p == null ? null : num(p.maxDrawdown()), p == null ? null : num(p.calmar()),
