@@ -10,7 +10,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.LearnedSelfAttentionLayer;
+import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
@@ -71,16 +71,17 @@ final class Networks {
         }
         if (attention) {
             int units = s.lstmUnits().get(layers - 1);
-            // One learned query attends over all time steps: a weighted sum of the encoder's states.
-            list.layer(new LearnedSelfAttentionLayer.Builder()
+            // Multi-head dot-product self-attention over the time steps of the encoder's states, then
+            // the mean over time. (DL4J M2.1's LearnedSelfAttentionLayer — one learned query — fails in
+            // its native scatter_update op, so self-attention plus pooling stands in for it.)
+            list.layer(new SelfAttentionLayer.Builder()
                     .nOut(units)
                     .nHeads(s.attentionHeads())
-                    .headSize(Math.max(1, units / s.attentionHeads()))
+                    .headSize(units / s.attentionHeads())
                     .projectInput(true)
-                    .nQueries(1)
                     .build());
-            // [batch, units, 1] → [batch, units]
-            list.layer(new GlobalPoolingLayer.Builder(PoolingType.SUM).build());
+            // [batch, units, time] → [batch, units]
+            list.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
         }
         Activation dense = switch (s.denseActivation()) {
             case "relu" -> Activation.RELU;

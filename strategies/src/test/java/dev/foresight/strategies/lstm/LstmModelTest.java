@@ -19,17 +19,17 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * CI-sized: tiny networks (a few units, a window of 8–12, tens of epochs, a few hundred windows),
+ * CI-sized: tiny networks (a few units, a window of 8, at most 20 epochs, about 200 windows),
  * each test a few seconds on 2 cores.
  */
 class LstmModelTest {
 
-    private static final int N = 420;
-    private static final int TRAIN_END = 340; // bars 0..TRAIN_END are training (fit + validation)
+    private static final int N = 330;
+    private static final int TRAIN_END = 240; // bars 0..TRAIN_END are training (fit + validation)
 
     /** Small network, course-shaped (stacked LSTM, dropout, dense head), fast settings. */
     private static LstmSettings small(Head head, int epochs) {
-        return new LstmSettings("lstm", 12, List.of(12, 8), 0.0, List.of(8), "identity", 0, 0.0, 0.01, 16, epochs, 0,
+        return new LstmSettings("lstm", 8, List.of(8), 0.0, List.of(4), "identity", 0, 0.0, 0.02, 32, epochs, 0,
                 true, 0.0, head, true, -1);
     }
 
@@ -65,8 +65,8 @@ class LstmModelTest {
     }
 
     private static FittedModel fit(LstmSettings s, double[] x, double[] y, long seed) {
-        ModelData train = fitData(x, y, 0, 299);
-        ModelData validation = fitData(x, y, 300, TRAIN_END - 1);
+        ModelData train = fitData(x, y, 0, 199);
+        ModelData validation = fitData(x, y, 200, TRAIN_END - 1);
         return new LstmModel(s).fit(train, validation, seed);
     }
 
@@ -74,7 +74,7 @@ class LstmModelTest {
     void regressionBeatsTheRandomWalkOnANoisySine() {
         double[] x = noisySine(1);
         double[] y = nextValue(x);
-        FittedModel fitted = fit(small(Head.AUTO, 40), x, y, 7);
+        FittedModel fitted = fit(small(Head.AUTO, 20), x, y, 7);
         ModelData test = testData(x, y);
         Forecast[] f = fitted.predict(test);
         int[] rows = test.rows();
@@ -98,10 +98,10 @@ class LstmModelTest {
         for (int t = 0; t < N; t++) {
             price[t] = Double.isNaN(y[t]) ? Double.NaN : 100 + 50 * y[t];
         }
-        FittedModel fitted = fit(small(Head.REGRESSION, 30), x, price, 3);
+        FittedModel fitted = fit(small(Head.REGRESSION, 10), x, price, 3);
         @SuppressWarnings("unchecked")
         Map<String, Object> scaling = (Map<String, Object>) fitted.diagnostics().get("label_scaling");
-        double min = IntStream.rangeClosed(0, 299).mapToDouble(t -> price[t]).min().orElseThrow();
+        double min = IntStream.rangeClosed(0, 199).mapToDouble(t -> price[t]).min().orElseThrow();
         assertEquals(min, (double) scaling.get("min"), 0.0);
         Forecast[] f = fitted.predict(testData(x, price));
         double mean = java.util.Arrays.stream(f).mapToDouble(Forecast::point).average().orElseThrow();
@@ -115,7 +115,7 @@ class LstmModelTest {
         for (int t = 0; t < N; t++) {
             up[t] = t + 1 < N ? (x[t + 1] > x[t] ? 1 : 0) : Double.NaN;
         }
-        FittedModel fitted = fit(small(Head.AUTO, 40), x, up, 11);
+        FittedModel fitted = fit(small(Head.AUTO, 20), x, up, 11);
         assertEquals("direction", fitted.diagnostics().get("head"));
         ModelData test = testData(x, up);
         Forecast[] f = fitted.predict(test);
@@ -137,7 +137,7 @@ class LstmModelTest {
         for (int t = 0; t < N; t++) {
             sigma[t] = t + 1 < N ? 0.01 + 0.005 * (1 + Math.sin(2 * Math.PI * (t + 1) / 16.0)) : Double.NaN;
         }
-        FittedModel fitted = fit(small(Head.VOLATILITY, 10), x, sigma, 5);
+        FittedModel fitted = fit(small(Head.VOLATILITY, 3), x, sigma, 5);
         for (Forecast f : fitted.predict(testData(x, sigma))) {
             assertTrue(f.point() > 0 && Double.isNaN(f.probabilityUp()), "σ forecast " + f.point());
         }
@@ -150,8 +150,8 @@ class LstmModelTest {
     void attentionVariantTrainsAndBeatsTheRandomWalk() {
         double[] x = noisySine(5);
         double[] y = nextValue(x);
-        LstmSettings s = new LstmSettings("lstm-attention", 12, List.of(8), 0.0, List.of(8), "identity", 2, 0.0, 0.01,
-                16, 40, 0, true, 0.0, Head.AUTO, true, -1);
+        LstmSettings s = new LstmSettings("lstm-attention", 8, List.of(8), 0.0, List.of(4), "identity", 2, 0.0, 0.02,
+                32, 20, 0, true, 0.0, Head.AUTO, true, -1);
         FittedModel fitted = fit(s, x, y, 9);
         ModelData test = testData(x, y);
         Forecast[] f = fitted.predict(test);
@@ -169,8 +169,8 @@ class LstmModelTest {
     void sameSeedGivesBitIdenticalForecastsEvenWhenTwoFitsRunConcurrently() throws Exception {
         double[] x = noisySine(6);
         double[] y = nextValue(x);
-        LstmSettings s = new LstmSettings("lstm", 12, List.of(6), 0.2, List.of(4), "identity", 0, 1e-4, 0.01, 16, 4, 2,
-                true, 1.0, Head.AUTO, true, -1);
+        LstmSettings s = new LstmSettings("lstm", 8, List.of(6, 4), 0.2, List.of(4), "identity", 0, 1e-4, 0.01, 32, 3,
+                2, true, 1.0, Head.AUTO, true, -1);
         double[] alone = points(fit(s, x, y, 42), x, y);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -189,7 +189,7 @@ class LstmModelTest {
         double[] x = noisySine(7);
         double[] y = nextValue(x);
         // A large learning rate makes the validation loss stall quickly; patience 1 stops early.
-        LstmSettings s = new LstmSettings("lstm", 12, List.of(6), 0.0, List.of(), "identity", 0, 0.0, 0.2, 64, 30, 1,
+        LstmSettings s = new LstmSettings("lstm", 8, List.of(6), 0.0, List.of(), "identity", 0, 0.0, 0.2, 64, 12, 1,
                 true, 0.0, Head.REGRESSION, false, -1);
         Map<String, Object> d = fit(s, x, y, 1).diagnostics();
         int epochs = (int) d.get("epochs_run");
@@ -210,15 +210,11 @@ class LstmModelTest {
     void aNonFiniteLossFailsTheFitNamingTheEpoch() {
         double[] x = noisySine(8);
         double[] y = nextValue(x);
-        // Labels near 1e30 overflow single precision once scaled back... instead: a huge learning rate
-        // on unscaled, huge-range labels blows the loss up to infinity/NaN.
-        LstmSettings s = new LstmSettings("lstm", 12, List.of(4), 0.0, List.of(), "identity", 0, 0.0, 1.0, 16, 50, 0,
+        // Adam moves each weight by about the learning rate per step: 1e30 sends the weights, then the
+        // output and the loss, past single precision's range within the first epoch.
+        LstmSettings s = new LstmSettings("lstm", 8, List.of(4), 0.0, List.of(), "identity", 0, 0.0, 1e30, 64, 3, 0,
                 false, 0.0, Head.REGRESSION, false, -1);
-        double[] wild = x.clone();
-        for (int t = 0; t < N; t++) {
-            wild[t] = x[t] * 1e19;
-        }
-        ArithmeticException e = assertThrows(ArithmeticException.class, () -> fit(s, wild, y, 1));
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> fit(s, x, y, 1));
         assertTrue(e.getMessage().matches("(?s)lstm: the (training|validation) loss became .* at epoch \\d+.*"),
                 e.getMessage());
     }
