@@ -19,7 +19,8 @@ final class LstmParameters {
                                 : "units of each stacked LSTM layer; all but the last return full sequences"),
                 ParameterSpec.real("dropout", 0.2, 0.0, 0.95,
                         "DROP probability after each LSTM layer, as in Keras (DL4J is given 1 - dropout)"),
-                ParameterSpec.integers("dense_units", List.of(25), 1, 4096, "hidden dense layers before the 1-unit output"),
+                ParameterSpec.integers("dense_units", List.of(25), 0, 4096,
+                        "hidden dense layers before the 1-unit output; [0] = none"),
                 ParameterSpec.choice("dense_activation", "identity", LstmSettings.ACTIVATIONS,
                         "activation of the hidden dense layers (identity = Keras Dense default)"),
                 ParameterSpec.real("l2", 0.0, 0.0, 1.0, "L2 weight penalty (0 = none)"),
@@ -43,6 +44,18 @@ final class LstmParameters {
         return List.copyOf(p);
     }
 
+    /** {@code [0]} (YAML lists cannot be empty here) means no hidden dense layer. */
+    private static List<Integer> dense(Parameters p) {
+        List<Integer> units = p.integers("dense_units");
+        if (units.equals(List.of(0))) {
+            return List.of();
+        }
+        if (units.contains(0)) {
+            throw p.error("dense_units", "0 is only allowed alone ([0] = no hidden dense layer)");
+        }
+        return units;
+    }
+
     static LstmModel model(String kind, Parameters p, boolean attention) {
         int heads = attention ? p.integer("attention_heads") : 0;
         List<Integer> units = p.integers("lstm_units");
@@ -53,7 +66,7 @@ final class LstmParameters {
             throw p.error("attention_heads", "must divide the last LSTM layer's units (" + units.get(units.size() - 1) + ")");
         }
         return new LstmModel(new LstmSettings(kind, p.integer("window"), units, p.real("dropout"),
-                p.integers("dense_units"), p.text("dense_activation"), heads, p.real("l2"), p.real("learning_rate"),
+                dense(p), p.text("dense_activation"), heads, p.real("l2"), p.real("learning_rate"),
                 p.integer("batch_size"), p.integer("max_epochs"), p.integer("patience"), p.bool("restore_best"),
                 p.real("gradient_clip"), Head.of(p.text("head")), p.bool("shuffle"), p.integer("seed")));
     }
