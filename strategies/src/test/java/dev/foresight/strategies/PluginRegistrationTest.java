@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 class PluginRegistrationTest {
 
     private static final Map<Class<?>, List<String>> KINDS = Map.of(
-            Model.class, List.of("random-walk", "historical-mean", "ar", "buy-and-hold"),
+            Model.class, List.of("random-walk", "historical-mean", "ar", "buy-and-hold", "lstm", "lstm-attention"),
             Strategy.class, List.of("sign", "long-above"),
-            FeatureSet.class, List.of("returns"),
+            FeatureSet.class, List.of("returns", "price"),
             RegimeDetector.class, List.of("volatility"));
 
     private final PluginRegistry registry = PluginRegistry.discover();
