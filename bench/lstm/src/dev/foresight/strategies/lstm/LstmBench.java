@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,8 +20,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * LSTM 64 → dense 25 → 1, dropout 0.2, Adam, MSE, batch 32) on 2,000 windows and prints the
  * median seconds per epoch. Lives in the lstm package to reach the package-private training code.
  *
- * <p>Usage: {@code LstmBench EPOCHS SERIES_CSV [parallel]}; {@code parallel} trains two networks at
- * once in two threads (two folds side by side) and reports seconds per epoch-pair.
+ * <p>Usage: {@code LstmBench EPOCHS SERIES [parallel|fused|no-workspaces]}: {@code parallel} trains
+ * two networks at once in two threads (two folds side by side) and reports seconds per epoch-pair;
+ * {@code fused} uses {@link FusedLstm} (libnd4j's lstmLayer op); {@code no-workspaces} turns DL4J's
+ * workspaces off.
  */
 public final class LstmBench {
 
@@ -30,6 +31,9 @@ public final class LstmBench {
         int epochs = Integer.parseInt(args[0]);
         Path csv = Path.of(args[1]);
         boolean parallel = args.length > 2 && args[2].equals("parallel");
+        boolean fused = args.length > 2 && args[2].equals("fused");
+        WorkspaceMode workspaces = args.length > 2 && args[2].equals("no-workspaces") ? WorkspaceMode.NONE
+                : WorkspaceMode.ENABLED;
         float[] series = series(csv);
         LstmSettings s = new LstmSettings("lstm", 60, List.of(128, 64), 0.2, List.of(25), "identity", 0, 0.0, 1e-3, 32,
                 1, 0, false, 0.0, Head.REGRESSION, true, -1);
@@ -40,7 +44,7 @@ public final class LstmBench {
         List<Double> times = new ArrayList<>();
         if (!parallel) {
             Nd4j.getRandom().setSeed(1);
-            MultiLayerNetwork net = Networks.build(s, 1, 1);
+            MultiLayerNetwork net = Networks.build(s, 1, 1, fused, workspaces);
             for (int e = 0; e < epochs; e++) {
                 long t = System.nanoTime();
                 LstmModel.Training tr = LstmModel.train(s, net, d.x, d.y, null, null, 1 + e);
@@ -124,9 +128,4 @@ public final class LstmBench {
         return -1;
     }
 
-    static {
-        // referenced so an unused-import lint does not fire when switching workspace modes by hand
-        WorkspaceMode unused = WorkspaceMode.ENABLED;
-        new Random(unused.ordinal());
-    }
 }

@@ -38,13 +38,21 @@ final class Networks {
     }
 
     static MultiLayerNetwork build(LstmSettings s, int features, long seed) {
+        return build(s, features, seed, false, WorkspaceMode.ENABLED);
+    }
+
+    /**
+     * The benchmark's levers (bench/lstm): {@code fused} uses {@link FusedLstm} (libnd4j's native
+     * lstmLayer op) instead of DL4J's LSTM layer; {@code workspaces} is DL4J's memory-reuse mode.
+     */
+    static MultiLayerNetwork build(LstmSettings s, int features, long seed, boolean fused, WorkspaceMode workspaces) {
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(s.learningRate(), 0.9, 0.999, ADAM_EPSILON))
                 .weightInit(WeightInit.XAVIER_UNIFORM)
-                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
+                .trainingWorkspaceMode(workspaces)
+                .inferenceWorkspaceMode(workspaces);
         if (s.l2() > 0) {
             base.l2(s.l2());
         }
@@ -64,7 +72,11 @@ final class Networks {
                     .dataFormat(RNNFormat.NCW)
                     .build();
             boolean last = i == layers - 1;
-            list.layer(last && !attention ? new LastTimeStep(lstm) : lstm);
+            if (fused) {
+                list.layer(new FusedLstm(s.lstmUnits().get(i), last && !attention));
+            } else {
+                list.layer(last && !attention ? new LastTimeStep(lstm) : lstm);
+            }
             if (s.dropout() > 0) {
                 list.layer(new DropoutLayer.Builder(1.0 - s.dropout()).build());
             }
