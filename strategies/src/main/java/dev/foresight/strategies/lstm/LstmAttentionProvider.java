@@ -9,8 +9,8 @@ public final class LstmAttentionProvider extends SimpleProvider<Model> {
 
     public LstmAttentionProvider() {
         super(Model.class, "lstm-attention",
-                "LSTM encoder (full sequences) → learned self-attention over the time steps (DL4J"
-                        + " LearnedSelfAttentionLayer, one query) → dense head; defaults: LSTM 128 → 128, dense 25",
+                "LSTM encoder (full sequences) → multi-head self-attention over the time steps (DL4J"
+                        + " SelfAttentionLayer) → mean over time → dense head; defaults: LSTM 128 → 128, dense 25",
                 LstmParameters.specs(List.of(128, 128), true), p -> LstmParameters.model("lstm-attention", p, true));
     }
 }

@@ -1,6 +1,8 @@
 /**
  * LSTM models on Deeplearning4j: {@code kind: lstm} (the course's stacked network by default) and
- * {@code kind: lstm-attention} (LSTM encoder, learned self-attention over time steps, dense head).
+ * {@code kind: lstm-attention} (LSTM encoder, multi-head self-attention over the time steps, mean
+ * over time, dense head). {@code FusedLstm} (the recurrence in libnd4j's native lstmLayer op) is a
+ * measured alternative to DL4J's LSTM layer used by the benchmark, not by the models (bench/lstm).
  *
  * <p>This is the only package that imports DL4J or ND4J; {@code framework} knows nothing of them.
  * Models see the framework's scaled feature rows ({@link dev.foresight.model.ModelData}) and build
