@@ -294,7 +294,27 @@ public final class BatchParser {
         YamlNode.Mapping m = Fields.mapping(node, "walk_forward");
         m.allowOnly(PLAN);
         WindowType window = Fields.choice(m, "window", WindowType.EXPANDING, WindowType.class, "window");
-        int train = Fields.integer(m, "train", -1, 2, Integer.MAX_VALUE, "train (bars in the first training window)");
+        double validationShare = Fields.real(m, "validation", 0, 0, 0.5, "validation (fraction of the training window)");
+        YamlNode trainNode = m.get("train");
+        if (trainNode instanceof YamlNode.Scalar sc && sc.text() != null && sc.text().contains(".")) {
+            // `train: 0.85`: one chronological split, the test block being the rest of the series
+            double fraction = Fields.real(m, "train", 0, -Double.MAX_VALUE, Double.MAX_VALUE, "train");
+            if (!(fraction > 0 && fraction < 1)) {
+                throw new UserError(trainNode.location(), "train must be an integer number of bars (e.g. 750) or a "
+                        + "fraction of the series in (0, 1) (e.g. 0.85), got " + sc.text());
+            }
+            for (String key : List.of("test", "step", "max_folds", "window")) {
+                if (m.get(key) != null) {
+                    throw new UserError(m.location().withField(Fields.join(m.path(), key)),
+                            "with a fractional train (one split, the test block is the rest of the series) '" + key
+                                    + "' must be left out");
+                }
+            }
+            int embargoBars = Fields.integer(m, "embargo", 0, 0, Integer.MAX_VALUE, "embargo (bars)");
+            return WalkForwardPlan.singleSplit(fraction, validationShare, embargoBars);
+        }
+        int train = Fields.integer(m, "train", -1, 2, Integer.MAX_VALUE,
+                "train (bars in the first training window, or a fraction of the series such as 0.85)");
         if (train < 0) {
             throw new UserError(m.location().withField(Fields.join(m.path(), "train")),
                     "missing required key 'train' (bars in the first training window)");

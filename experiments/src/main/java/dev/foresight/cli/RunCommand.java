@@ -51,6 +51,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (verbose) {
+            // Before any logger exists: DL4J/ND4J's INFO logs (quiet by default) and ND4J's start-up
+            // block become visible. See dev.foresight.strategies.lstm.LstmRuntime.
+            System.setProperty("foresight.verbose", "true");
+            if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            }
+        }
         PluginRegistry plugins = PluginRegistry.discover();
         BatchSpec batch = Batches.load(batchFile, overrides, plugins);
         int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;

@@ -67,6 +67,9 @@ public final class Provenance {
             libs.put(lib.get(1), libraryVersion(lib.get(0), lib.get(1)));
         }
         r.put("libraries", libs);
+        // ND4J's thread count and native classifier change the last bits of LSTM weights; reported
+        // as "loaded: false" when no LSTM ran (loading ND4J only to report it costs a second).
+        r.put("nd4j", dev.foresight.strategies.lstm.LstmRuntime.environment());
         return r;
     }
 

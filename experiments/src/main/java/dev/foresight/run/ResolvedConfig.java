@@ -62,6 +62,12 @@ public final class ResolvedConfig {
     static Map<String, Object> plan(WalkForwardPlan p) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("window", p.window().yamlName());
+        if (p.fractional()) {
+            out.put("train", p.trainFraction());
+            out.put("validation", p.validation());
+            out.put("embargo", p.embargo());
+            return out;
+        }
         out.put("train", p.train());
         out.put("test", p.test());
         out.put("step", p.step());

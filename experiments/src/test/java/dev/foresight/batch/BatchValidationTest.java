@@ -121,8 +121,11 @@ class BatchValidationTest {
     @Test
     void nonIntegerWhereAnIntegerIsRequired_isRejected() {
         UserError e = rejected(edit("train: 120,", "train: 12.5,"));
-        assertSays(e, "train", "must be an integer, got '12.5'");
+        assertSays(e, "train must be an integer number of bars (e.g. 750) or a fraction of the series in (0, 1)",
+                "got 12.5");
         assertAt(e, 8, 27, "experiments[0].walk_forward.train");
+        UserError words = rejected(edit("train: 120,", "train: many,"));
+        assertSays(words, "must be an integer, got 'many'");
     }
 
     @Test

@@ -14,10 +14,34 @@ import java.util.List;
  * {@code validation} fraction of each training window, at its end, is held out for early
  * stopping, itself purged by the horizon. The last test bar is the last one with a known label.
  *
+ * <p>A single chronological split (train / validation / test as fractions of the series, as in
+ * the course's 70/15/15) is a plan with {@code trainFraction} in (0, 1): one fold whose training
+ * window is that fraction of the bars and whose test block is the rest; {@code train},
+ * {@code test} and {@code step} are then resolved from the series length and ignored as given.
+ *
  * <p>Impossible plans are rejected with a message that states the rule broken.
  */
 public record WalkForwardPlan(WindowType window, int train, int test, int step, double validation, int embargo,
-                              int maxFolds) {
+                              int maxFolds, double trainFraction) {
+
+    /** A plan in bars (no fractional split). */
+    public WalkForwardPlan(WindowType window, int train, int test, int step, double validation, int embargo,
+                           int maxFolds) {
+        this(window, train, test, step, validation, embargo, maxFolds, 0);
+    }
+
+    /**
+     * One chronological split: the first {@code round(trainFraction × bars)} bars train (their last
+     * {@code validation} fraction validates), the test block is every later bar with a known label.
+     */
+    public static WalkForwardPlan singleSplit(double trainFraction, double validation, int embargo) {
+        return new WalkForwardPlan(WindowType.EXPANDING, 2, 1, 1, validation, embargo, 1, trainFraction);
+    }
+
+    /** Whether this plan is a single split given as a fraction of the bars. */
+    public boolean fractional() {
+        return trainFraction > 0;
+    }
 
     public WalkForwardPlan {
         if (window == null) {
@@ -42,6 +66,9 @@ public record WalkForwardPlan(WindowType window, int train, int test, int step, 
         if (maxFolds < 0) {
             throw new IllegalArgumentException("max_folds must be 0 (no limit) or positive, got " + maxFolds);
         }
+        if (!(trainFraction >= 0 && trainFraction < 1)) {
+            throw new IllegalArgumentException("a fractional train must be in (0, 1), got " + trainFraction);
+        }
     }
 
     /** Expanding window, step = test, no validation, no embargo, no fold limit. */
@@ -60,6 +87,17 @@ public record WalkForwardPlan(WindowType window, int train, int test, int step, 
             throw new IllegalArgumentException("horizon must be at least 1, got " + horizon);
         }
         int lastLabelled = bars - 1 - horizon;
+        if (fractional()) {
+            int trainBars = (int) Math.round(trainFraction * bars);
+            int testBars = lastLabelled - (trainBars - 1 + horizon + embargo) + 1;
+            if (trainBars < 2 || testBars < 1) {
+                throw new IllegalArgumentException("train " + trainFraction + " of " + bars + " bars leaves "
+                        + Math.max(testBars, 0) + " test bars with a known label (horizon " + horizon + ", embargo "
+                        + embargo + "): use a smaller train fraction or a longer series");
+            }
+            return new WalkForwardPlan(WindowType.EXPANDING, trainBars, testBars, testBars, validation, embargo, 1)
+                    .folds(bars, horizon);
+        }
         int firstTest = train - 1 + horizon + embargo;
         if (firstTest > lastLabelled) {
             throw new IllegalArgumentException("the series has " + bars + " bars but the plan needs at least train + horizon + embargo + 1 = "

@@ -11,6 +11,21 @@ import org.junit.jupiter.api.Test;
 class WalkForwardPlanTest {
 
     @Test
+    void fractionalTrainIsOneChronologicalSplitOfSeventyFifteenFifteen() {
+        // 1000 bars, horizon 1: labelled bars 0..998. train 0.85 -> bars 0..849; validation
+        // 0.1765 of 850 = 150 bars 700..849, fit rows 0..699 (purge 1); test 850..998 (the rest).
+        List<Fold> folds = WalkForwardPlan.singleSplit(0.85, 0.1765, 0).folds(1000, 1);
+        assertEquals(1, folds.size());
+        Fold f = folds.get(0);
+        assertFold(f, 0, 849, 850, 998);
+        assertEquals(699, f.fitEnd());
+        assertEquals(700, f.validationStart());
+        assertTrue(WalkForwardPlan.singleSplit(0.85, 0, 0).fractional());
+        assertThrows(IllegalArgumentException.class, () -> WalkForwardPlan.singleSplit(0.999, 0, 0).folds(100, 1));
+        assertThrows(IllegalArgumentException.class, () -> WalkForwardPlan.singleSplit(1.0, 0, 0));
+    }
+
+    @Test
     void expandingFoldsMatchHandComputedBoundaries() {
         // 20 bars, horizon 1: bars 0..18 have labels. train 10 -> first training window 0..9,
         // first test bar 9 + 1 = 10; blocks of 4 -> 10..13, 14..17, 18..18.

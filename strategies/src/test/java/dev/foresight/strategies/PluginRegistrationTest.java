@@ -22,10 +22,10 @@ class PluginRegistrationTest {
 
     private static final Map<Class<?>, List<String>> KINDS = Map.of(
             Model.class, List.of("random-walk", "historical-mean", "ar", "buy-and-hold", "linear", "cart", "xgboost", "logistic",
-                    "garch"),
+                    "garch", "lstm", "lstm-attention"),
             Strategy.class, List.of("sign", "long-above"),
             FeatureSet.class, List.of("returns", "ohlcv", "rsi", "macd", "bollinger", "realized-vol", "momentum", "calendar",
-                    "garch"),
+                    "garch", "price"),
             RegimeDetector.class, List.of("volatility", "truth", "trend", "calendar", "markov"));
 
     private final PluginRegistry registry = PluginRegistry.discover();

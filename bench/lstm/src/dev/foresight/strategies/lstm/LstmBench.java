@@ -1,0 +1,131 @@
+package dev.foresight.strategies.lstm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Benchmark (not a test): trains the course's default network (window 60 × 1 feature, LSTM 128 →
+ * LSTM 64 → dense 25 → 1, dropout 0.2, Adam, MSE, batch 32) on 2,000 windows and prints the
+ * median seconds per epoch. Lives in the lstm package to reach the package-private training code.
+ *
+ * <p>Usage: {@code LstmBench EPOCHS SERIES [parallel|fused|no-workspaces]}: {@code parallel} trains
+ * two networks at once in two threads (two folds side by side) and reports seconds per epoch-pair;
+ * {@code fused} uses {@link FusedLstm} (libnd4j's lstmLayer op); {@code no-workspaces} turns DL4J's
+ * workspaces off.
+ */
+public final class LstmBench {
+
+    public static void main(String[] args) throws Exception {
+        int epochs = Integer.parseInt(args[0]);
+        Path csv = Path.of(args[1]);
+        boolean parallel = args.length > 2 && args[2].equals("parallel");
+        boolean fused = args.length > 2 && args[2].equals("fused");
+        WorkspaceMode workspaces = args.length > 2 && args[2].equals("no-workspaces") ? WorkspaceMode.NONE
+                : WorkspaceMode.ENABLED;
+        float[] series = series(csv);
+        LstmSettings s = new LstmSettings("lstm", 60, List.of(128, 64), 0.2, List.of(25), "identity", 0, 0.0, 1e-3, 32,
+                1, 0, false, 0.0, Head.REGRESSION, true, -1);
+        Data d = data(series, 60);
+        long t0 = System.nanoTime();
+        LstmRuntime.load();
+        System.err.printf(Locale.ROOT, "nd4j loaded in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, LstmRuntime.environment());
+        List<Double> times = new ArrayList<>();
+        if (!parallel) {
+            Nd4j.getRandom().setSeed(1);
+            MultiLayerNetwork net = Networks.build(s, 1, 1, fused, workspaces);
+            for (int e = 0; e < epochs; e++) {
+                long t = System.nanoTime();
+                LstmModel.Training tr = LstmModel.train(s, net, d.x, d.y, null, null, 1 + e);
+                times.add((System.nanoTime() - t) / 1e9);
+                System.err.printf(Locale.ROOT, "epoch %d: %.3f s, loss %.6f%n", e + 1, times.get(e), tr.trainLoss().get(0));
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            MultiLayerNetwork[] nets = new MultiLayerNetwork[2];
+            for (int k = 0; k < 2; k++) {
+                final int kk = k;
+                nets[k] = pool.submit(() -> {
+                    Nd4j.getRandom().setSeed(kk);
+                    return Networks.build(s, 1, kk);
+                }).get();
+            }
+            for (int e = 0; e < epochs; e++) {
+                long t = System.nanoTime();
+                List<Future<?>> fs = new ArrayList<>();
+                for (int k = 0; k < 2; k++) {
+                    final int kk = k;
+                    final int ee = e;
+                    fs.add(pool.submit(() -> LstmModel.train(s, nets[kk], d.x, d.y, null, null, ee)));
+                }
+                for (Future<?> f : fs) {
+                    f.get();
+                }
+                times.add((System.nanoTime() - t) / 1e9);
+                System.err.printf(Locale.ROOT, "epoch pair %d: %.3f s%n", e + 1, times.get(e));
+            }
+            pool.shutdown();
+        }
+        List<Double> steady = times.size() > 2 ? times.subList(1, times.size()) : times; // first epoch warms up
+        double[] sorted = steady.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        System.out.printf(Locale.ROOT, "median_seconds_per_epoch %.3f%n", median);
+        System.out.printf(Locale.ROOT, "peak_rss_mb %d%n", peakRssMb());
+    }
+
+    record Data(Windows x, INDArray y) {
+    }
+
+    /** 2,000 windows of 60 steps: window i covers values i..i+59 and its label is value i+60. */
+    static Data data(float[] v, int window) {
+        int n = v.length - window;
+        double[][] cols = new double[1][v.length];
+        for (int t = 0; t < v.length; t++) {
+            cols[0][t] = v[t];
+        }
+        double[] labels = new double[v.length];
+        for (int t = 0; t < v.length; t++) {
+            labels[t] = t + 1 < v.length ? v[t + 1] : Double.NaN;
+        }
+        var features = dev.foresight.feature.FeatureMatrix.of(List.of("close"), cols, v.length);
+        int[] rows = new int[n];
+        Arrays.setAll(rows, i -> i + window - 1);
+        var md = dev.foresight.model.ModelData.of(features, labels, 1, v.length - 1, rows);
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = (float) labels[rows[i]];
+        }
+        return new Data(Windows.of(md, rows, window, "bench"), Nd4j.create(y, new long[] {n, 1}, 'c'));
+    }
+
+    static float[] series(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        float[] out = new float[lines.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Float.parseFloat(lines.get(i).trim());
+        }
+        return out;
+    }
+
+    private static long peakRssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+}

@@ -1,0 +1,114 @@
+package dev.foresight.strategies.lstm;
+
+import dev.foresight.model.FittedModel;
+import dev.foresight.model.Forecast;
+import dev.foresight.model.ModelData;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained LSTM network with its label scaling. The network object is not shared and never
+ * trained again; {@link #predict} is synchronised because a DL4J network keeps per-call state
+ * (layer inputs) and must not run two forward passes at once.
+ *
+ * <p>Training time is not in {@link #diagnostics()}: task files must be byte-identical across
+ * runs, so wall-clock times live in the run's {@code timings.json} ({@code fit_ms}).
+ */
+final class FittedLstm implements FittedModel {
+
+    /** Windows per forward pass at predict time: bounds memory, not results. */
+    private static final int CHUNK = 1024;
+
+    private final LstmSettings settings;
+    private final MultiLayerNetwork net;
+    private final LabelScaling scaling;
+    private final int horizon;
+    private final int features;
+    private final int rows;
+    private final int validationRows;
+    private final long seed;
+    private final LstmModel.Training training;
+
+    FittedLstm(LstmSettings settings, MultiLayerNetwork net, LabelScaling scaling, int horizon, int features, int rows,
+               int validationRows, long seed, LstmModel.Training training) {
+        this.settings = settings;
+        this.net = net;
+        this.scaling = scaling;
+        this.horizon = horizon;
+        this.features = features;
+        this.rows = rows;
+        this.validationRows = validationRows;
+        this.seed = seed;
+        this.training = training;
+    }
+
+    @Override
+    public Forecast[] predict(ModelData data) {
+        String kind = settings.kind();
+        if (data.horizon() != horizon) {
+            throw new IllegalArgumentException(kind + " was fitted for horizon " + horizon + " but asked to forecast horizon "
+                    + data.horizon());
+        }
+        if (data.width() != features) {
+            throw new IllegalArgumentException(kind + " was fitted on " + features + " feature columns but got "
+                    + data.width());
+        }
+        int[] at = data.rows();
+        Forecast[] out = new Forecast[at.length];
+        Windows x = Windows.of(data, at, settings.window(), kind);
+        for (int from = 0; from < at.length; from += CHUNK) {
+            int to = Math.min(at.length, from + CHUNK);
+            float[] o = output(x.range(from, to));
+            for (int i = 0; i < o.length; i++) {
+                out[from + i] = forecast(o[i], at[from + i]);
+            }
+        }
+        return out;
+    }
+
+    private synchronized float[] output(INDArray input) {
+        return net.output(input, false).data().asFloat();
+    }
+
+    private Forecast forecast(float raw, int bar) {
+        if (!Float.isFinite(raw)) {
+            throw new ArithmeticException(settings.kind() + ": the network's output for bar " + bar + " is " + raw);
+        }
+        if (settings.head() == Head.DIRECTION) {
+            double p = Math.min(1.0, Math.max(0.0, raw));
+            return new Forecast(p, p, Double.NaN);
+        }
+        return Forecast.point(scaling.invert(raw));
+    }
+
+    @Override
+    public Map<String, Object> diagnostics() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("head", settings.head().yamlName());
+        d.put("window", settings.window());
+        d.put("features", features);
+        d.put("parameters", net.numParams());
+        d.put("rows", rows);
+        d.put("validation_rows", validationRows);
+        d.put("seed", seed);
+        d.put("epochs_run", training.epochsRun());
+        d.put("best_epoch", training.bestEpoch());
+        d.put("stopped_early", training.stoppedEarly());
+        d.put("restored_best_weights", training.restored());
+        d.put("train_loss", training.trainLoss());
+        d.put("validation_loss", training.validationLoss());
+        Map<String, Object> labels = new LinkedHashMap<>();
+        labels.put("transform", settings.head() == Head.DIRECTION ? "none"
+                : scaling.logarithm() ? "minmax(log label)" : "minmax(label)");
+        labels.put("min", scaling.min());
+        labels.put("range", scaling.range());
+        d.put("label_scaling", labels);
+        Map<String, Object> env = LstmRuntime.environment();
+        d.put("nd4j_threads", env.get("threads"));
+        d.put("nd4j_classifier", env.get("classifier"));
+        return Collections.unmodifiableMap(d);
+    }
+}

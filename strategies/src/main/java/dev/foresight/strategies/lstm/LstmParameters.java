@@ -1,0 +1,73 @@
+package dev.foresight.strategies.lstm;
+
+import dev.foresight.plugin.ParameterSpec;
+import dev.foresight.plugin.Parameters;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The YAML parameters both LSTM kinds share, and how they become {@link LstmSettings}. */
+final class LstmParameters {
+
+    private LstmParameters() {
+    }
+
+    static List<ParameterSpec> specs(List<Integer> lstmUnits, boolean attention) {
+        List<ParameterSpec> p = new ArrayList<>(List.of(
+                ParameterSpec.integer("window", 60, 1, 10_000, "time steps (bars) per input window"),
+                ParameterSpec.integers("lstm_units", lstmUnits, 1, 4096,
+                        attention ? "units of each stacked LSTM encoder layer (all return full sequences)"
+                                : "units of each stacked LSTM layer; all but the last return full sequences"),
+                ParameterSpec.real("dropout", 0.2, 0.0, 0.95,
+                        "DROP probability after each LSTM layer, as in Keras (DL4J is given 1 - dropout)"),
+                ParameterSpec.integers("dense_units", List.of(25), 0, 4096,
+                        "hidden dense layers before the 1-unit output; [0] = none"),
+                ParameterSpec.choice("dense_activation", "identity", LstmSettings.ACTIVATIONS,
+                        "activation of the hidden dense layers (identity = Keras Dense default)"),
+                ParameterSpec.real("l2", 0.0, 0.0, 1.0, "L2 weight penalty (0 = none)"),
+                ParameterSpec.real("learning_rate", 1e-3, 1e-7, 1.0, "Adam learning rate"),
+                ParameterSpec.integer("batch_size", 32, 1, 1_000_000, "minibatch size"),
+                ParameterSpec.integer("max_epochs", 50, 1, 100_000, "most passes over the training windows"),
+                ParameterSpec.integer("patience", 10, 0, 100_000,
+                        "early stopping on the validation tail: epochs without improvement before stopping (0 = off)"),
+                ParameterSpec.bool("restore_best", true, "keep the weights of the epoch with the best validation loss"),
+                ParameterSpec.real("gradient_clip", 0.0, 0.0, 1e6, "L2-norm gradient clipping per parameter type (0 = off)"),
+                ParameterSpec.choice("head", "auto", Head.CHOICES,
+                        "auto: direction for 0/1 labels, else regression; regression: MSE on min-max-scaled labels;"
+                                + " direction: sigmoid + cross-entropy, forecast = P(up); volatility: MSE on"
+                                + " min-max-scaled log σ, forecast exp(...) > 0"),
+                ParameterSpec.bool("shuffle", true, "shuffle training windows each epoch (seeded; Keras' default)"),
+                ParameterSpec.integer("seed", -1, -1, Integer.MAX_VALUE, "-1 = the batch's seed")));
+        if (attention) {
+            p.add(ParameterSpec.integer("attention_heads", 1, 1, 64,
+                    "heads of the learned self-attention over time steps; must divide the last LSTM layer's units"));
+        }
+        return List.copyOf(p);
+    }
+
+    /** {@code [0]} (YAML lists cannot be empty here) means no hidden dense layer. */
+    private static List<Integer> dense(Parameters p) {
+        List<Integer> units = p.integers("dense_units");
+        if (units.equals(List.of(0))) {
+            return List.of();
+        }
+        if (units.contains(0)) {
+            throw p.error("dense_units", "0 is only allowed alone ([0] = no hidden dense layer)");
+        }
+        return units;
+    }
+
+    static LstmModel model(String kind, Parameters p, boolean attention) {
+        int heads = attention ? p.integer("attention_heads") : 0;
+        List<Integer> units = p.integers("lstm_units");
+        if (units.isEmpty()) {
+            throw p.error("lstm_units", "needs at least one LSTM layer");
+        }
+        if (attention && units.get(units.size() - 1) % heads != 0) {
+            throw p.error("attention_heads", "must divide the last LSTM layer's units (" + units.get(units.size() - 1) + ")");
+        }
+        return new LstmModel(new LstmSettings(kind, p.integer("window"), units, p.real("dropout"),
+                dense(p), p.text("dense_activation"), heads, p.real("l2"), p.real("learning_rate"),
+                p.integer("batch_size"), p.integer("max_epochs"), p.integer("patience"), p.bool("restore_best"),
+                p.real("gradient_clip"), Head.of(p.text("head")), p.bool("shuffle"), p.integer("seed")));
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * LSTM models on Deeplearning4j: {@code kind: lstm} (the course's stacked network by default) and
+ * {@code kind: lstm-attention} (LSTM encoder, multi-head self-attention over the time steps, mean
+ * over time, dense head). {@code FusedLstm} (the recurrence in libnd4j's native lstmLayer op) is a
+ * measured alternative to DL4J's LSTM layer used by the benchmark, not by the models (bench/lstm).
+ *
+ * <p>This is the only package that imports DL4J or ND4J; {@code framework} knows nothing of them.
+ * Models see the framework's scaled feature rows ({@link dev.foresight.model.ModelData}) and build
+ * windows of {@code window} rows ending at each bar. The framework scales features only; the
+ * label scaling the course also applies (min-max on the training labels, log first for the
+ * volatility head) is done here and inverted at predict ({@code LabelScaling}).
+ *
+ * <p>Each fit builds a fresh network ({@code Networks}), trains it ({@code LstmModel.train}) with
+ * early stopping on the validation tail, and returns an immutable {@code FittedLstm} whose
+ * diagnostics hold the per-epoch losses. {@link dev.foresight.strategies.lstm.LstmRuntime} keeps
+ * DL4J quiet unless {@code foresight.verbose} is set and reports the ND4J thread count and native
+ * classifier for provenance.
+ */
+package dev.foresight.strategies.lstm;
