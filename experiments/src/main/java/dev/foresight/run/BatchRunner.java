@@ -13,6 +13,7 @@ import dev.foresight.leakage.CheckOutcome;
 import dev.foresight.leakage.CheckedFoldRunner;
 import dev.foresight.leakage.NullCanary;
 import dev.foresight.pipeline.Pipeline;
+import dev.foresight.reports.html.HtmlReport;
 import dev.foresight.reports.summary.Summary;
 import dev.foresight.result.AtomicFiles;
 import dev.foresight.result.FoldWindow;
@@ -152,6 +153,7 @@ public final class BatchRunner {
         ResultJson.write(dir.timings(), timingFile);
         ResultJson.write(dir.manifest(), Provenance.manifest(batch, configSha, dataByExperiment, options, started,
                 System.currentTimeMillis()));
+        HtmlReport.write(dir, summary, java.time.Instant.now());
         return new Outcome(dir, tasks.size(), failed, summary, leaks);
     }
 

@@ -122,6 +122,11 @@ public final class Summary {
         return new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, trials, config.seed());
     }
 
+    /** The batch's traded trials, as used by the deflated Sharpe ratio. */
+    public Significance.Trials trials() {
+        return trials;
+    }
+
     public List<SignificanceRow> tests() {
         return tests;
     }

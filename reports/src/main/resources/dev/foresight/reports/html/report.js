@@ -1,0 +1,158 @@
+// Foresight report: draws the charts from the JSON data block and makes tables sortable.
+// User strings reach the page only as text (textContent, option.text) or through esc().
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('report-data').textContent);
+  var charts = {};
+  var SHADES = ['rgba(9,105,218,0.08)', 'rgba(207,34,46,0.08)', 'rgba(26,127,55,0.08)', 'rgba(154,103,0,0.10)',
+    'rgba(130,80,223,0.08)', 'rgba(0,0,0,0.06)'];
+
+  function esc(s) {
+    return String(s).replace(/[&<>"'`=]/g, function (c) {
+      return '&#' + c.charCodeAt(0) + ';';
+    });
+  }
+
+  function fmt(v) {
+    if (v === null || v === undefined || typeof v !== 'number') { return '–'; }
+    var a = Math.abs(v);
+    return (a !== 0 && (a < 1e-3 || a >= 1e5)) ? v.toExponential(3) : v.toPrecision(4).replace(/\.?0+$/, '');
+  }
+
+  function tooltipAxis(params) {
+    if (!params.length) { return ''; }
+    var out = esc(params[0].axisValue);
+    params.forEach(function (p) {
+      out += '<br>' + p.marker + esc(p.seriesName) + ': ' + fmt(p.value);
+    });
+    return out;
+  }
+
+  function selectedMap(spec, names) {
+    if (!spec.selected) { return undefined; }
+    var sel = {};
+    names.forEach(function (n) { sel[n] = spec.selected.indexOf(n) >= 0; });
+    return sel;
+  }
+
+  function legend(names, spec) {
+    return { type: 'scroll', top: 0, data: names, selected: selectedMap(spec, names), formatter: function (n) { return n; } };
+  }
+
+  function shadingAreas(spec, detector) {
+    if (!detector || !spec.shading || !spec.shading[detector]) { return []; }
+    var labels = [];
+    spec.shading[detector].forEach(function (r) { if (labels.indexOf(r[2]) < 0) { labels.push(r[2]); } });
+    labels.sort();
+    return spec.shading[detector].map(function (r) {
+      return [{ name: r[2], xAxis: r[0], itemStyle: { color: SHADES[labels.indexOf(r[2]) % SHADES.length] } }, { xAxis: r[1] }];
+    });
+  }
+
+  function linesOption(spec, detector) {
+    var names = spec.series.map(function (s) { return s.name; });
+    var series = spec.series.map(function (s, i) {
+      var o = { name: s.name, type: 'line', data: s.values, showSymbol: !!spec.points, symbolSize: 5, connectNulls: false,
+        sampling: 'lttb', lineStyle: { width: 1.3 } };
+      if (spec.area) { o.areaStyle = { opacity: 0.12 }; }
+      if (i === 0 && spec.refLine !== undefined) {
+        o.markLine = { silent: true, symbol: 'none', data: [{ yAxis: spec.refLine }], lineStyle: { type: 'dashed', color: '#888' },
+          label: { show: false } };
+      }
+      return o;
+    });
+    // Regime shading rides on an empty helper series so it stays when models are hidden.
+    series.push({ name: '\u0000shade', type: 'line', data: [], markArea: { silent: true, label: { show: true, position: 'insideTop', color: '#57606a', fontSize: 10 },
+      data: shadingAreas(spec, detector) } });
+    return {
+      animation: false,
+      grid: { left: 70, right: 24, top: 40, bottom: spec.x && spec.x.length > 20 ? 70 : 40 },
+      legend: legend(names, spec),
+      tooltip: { trigger: 'axis', confine: true, formatter: tooltipAxis },
+      xAxis: { type: 'category', data: spec.x, name: spec.xName || '', nameLocation: 'middle', nameGap: 26, boundaryGap: false },
+      yAxis: { type: spec.logY ? 'log' : 'value', name: spec.yName || '', nameLocation: 'middle', nameGap: 52, scale: true,
+        axisLabel: { formatter: function (v) { return fmt(v); } } },
+      dataZoom: spec.x && spec.x.length > 20 ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
+      series: series
+    };
+  }
+
+  function barsOption(spec) {
+    var names = spec.series.map(function (s) { return s.name; });
+    return {
+      animation: false,
+      grid: { left: 70, right: 20, top: 40, bottom: 40 },
+      legend: legend(names, spec),
+      tooltip: { trigger: 'axis', confine: true, formatter: tooltipAxis, axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'category', data: spec.categories },
+      yAxis: { type: 'value', name: spec.yName || '', nameLocation: 'middle', nameGap: 52,
+        axisLabel: { formatter: function (v) { return fmt(v); } } },
+      series: spec.series.map(function (s) { return { name: s.name, type: 'bar', data: s.values }; })
+    };
+  }
+
+  function scatterOption(spec) {
+    var names = spec.series.map(function (s) { return s.name; });
+    return {
+      animation: false,
+      grid: { left: 70, right: 20, top: 40, bottom: 46 },
+      legend: legend(names, spec),
+      tooltip: { trigger: 'item', confine: true, formatter: function (p) {
+        return esc(p.seriesName) + '<br>forecast ' + fmt(p.value[0]) + ', actual ' + fmt(p.value[1]);
+      } },
+      xAxis: { type: 'value', name: spec.xName, nameLocation: 'middle', nameGap: 28, scale: true,
+        axisLabel: { formatter: function (v) { return fmt(v); } } },
+      yAxis: { type: 'value', name: spec.yName, nameLocation: 'middle', nameGap: 52, scale: true,
+        axisLabel: { formatter: function (v) { return fmt(v); } } },
+      dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'inside', yAxisIndex: 0 }],
+      series: spec.series.map(function (s) { return { name: s.name, type: 'scatter', data: s.points, symbolSize: 3, large: true }; })
+    };
+  }
+
+  function draw(el) {
+    var id = el.getAttribute('data-chart');
+    var spec = data.charts[id];
+    if (!spec) { return; }
+    var chart = echarts.init(el, null, { renderer: 'canvas' });
+    var select = document.querySelector('select.shade-select[data-chart="' + id + '"]');
+    var detector = select && select.options.length > 1 ? select.options[1].value : null;
+    if (select && detector) { select.value = detector; }
+    chart.setOption(spec.kind === 'bars' ? barsOption(spec) : spec.kind === 'scatter' ? scatterOption(spec) : linesOption(spec, detector));
+    charts[id] = chart;
+    if (select) {
+      select.addEventListener('change', function () {
+        chart.setOption(linesOption(spec, select.value || null), { replaceMerge: ['series'] });
+      });
+    }
+  }
+
+  function sortable(table) {
+    var heads = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(heads, function (th, col) {
+      th.addEventListener('click', function () {
+        var asc = !th.classList.contains('sorted-asc');
+        Array.prototype.forEach.call(heads, function (h) { h.classList.remove('sorted-asc', 'sorted-desc'); });
+        th.classList.add(asc ? 'sorted-asc' : 'sorted-desc');
+        var numeric = th.getAttribute('data-type') === 'num';
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[col].getAttribute('data-sort') || '';
+          var y = b.cells[col].getAttribute('data-sort') || '';
+          if (x === '' || y === '') { return x === y ? 0 : x === '' ? 1 : -1; }
+          var c = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y);
+          return asc ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  }
+
+  document.querySelectorAll('table.sortable').forEach(sortable);
+  document.querySelectorAll('.chart[data-chart]').forEach(draw);
+  window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
+  window.addEventListener('beforeprint', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
+  var printButton = document.getElementById('print-button');
+  if (printButton) { printButton.addEventListener('click', function () { window.print(); }); }
+  document.documentElement.setAttribute('data-rendered', String(Object.keys(charts).length));
+}());
