@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class Charts {
 
-    static final int MAX_POINTS = 2000;
+    static final int MAX_POINTS = 1000;
 
     private final Map<String, Object> specs = new LinkedHashMap<>();
 

@@ -58,6 +58,10 @@ final class Fmt {
         if (v == 0) {
             return 0.0;
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
+        // Scale to six significant digits, round, scale back: short decimal output, far cheaper than BigDecimal.
+        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+        double scale = Math.pow(10, 5 - exponent);
+        double r = Math.round(v * scale) / scale;
+        return Double.isFinite(r) ? r : v;
     }
 }

@@ -31,9 +31,13 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Re-scores the directory (the summary) and writes the report and its exports. */
+    /**
+     * Writes the report of a finished run from its files: the summary as the run wrote it
+     * ({@code summary.json}), re-scored from the task files only when that file is missing.
+     */
     public static Written write(ResultDirectory dir) {
-        return write(dir, Summary.of(dir), Instant.now());
+        Summary summary = Summary.read(dir);
+        return write(dir, summary != null ? summary : Summary.of(dir), Instant.now());
     }
 
     /** Writes the report from an already computed summary of the same directory. */

@@ -77,16 +77,16 @@ record ReportInput(ResultDirectory dir, ResolvedBatch config, Map<String, Object
         List<Experiment> experiments = new ArrayList<>();
         for (ResolvedBatch.Experiment e : config.experiments()) {
             CostModel costs = new CostModel(e.costBps(), e.slippageBps());
-            List<ModelRun> models = new ArrayList<>();
-            for (ResolvedBatch.Model m : e.models()) {
+            // Task files are independent: read them in parallel (the order of the list is kept).
+            List<ModelRun> models = e.models().parallelStream().map(m -> {
                 List<TaskResult> tasks = dir.readTasks(e.name(), m.name());
                 ModelPath path = ModelPath.of(e.name(), m.name(), tasks, costs);
                 SummaryRow row = summary.rows().stream()
                         .filter(r -> r.experiment().equals(e.name()) && r.model().equals(m.name())).findFirst().orElse(null);
                 SignificanceRow tests = summary.tests().stream()
                         .filter(r -> r.experiment().equals(e.name()) && r.model().equals(m.name())).findFirst().orElse(null);
-                models.add(new ModelRun(m, tasks, path, row, tests));
-            }
+                return new ModelRun(m, tasks, path, row, tests);
+            }).toList();
             experiments.add(new Experiment(e, models));
         }
         List<CanaryEntry> canaries = new ArrayList<>();
