@@ -65,12 +65,17 @@ final class ParameterSection implements Section {
                             names.stream().map(n -> p.containsKey(n) ? Fmt.num(p.get(n), "%.5g") : Fmt.NONE).toList()));
                     names.forEach(n -> series.get(n).add(p.containsKey(n) ? Fmt.chart(p.get(n)) : null));
                 });
+                // Parameters differ by orders of magnitude (ω ~ 1e-6, ν ~ 6): the chart shows each relative to
+                // its mean over the folds, so stability across folds is visible; the table has the values.
                 List<Map<String, Object>> s = new ArrayList<>();
-                series.forEach((n, v) -> s.add(EquitySection.series(n, v)));
+                series.forEach((n, v) -> {
+                    double mean = v.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).average().orElse(0);
+                    s.add(EquitySection.series(n, v.stream().map(value -> value == null || mean == 0 ? null : Fmt.chart(value / mean)).toList()));
+                });
                 Map<String, Object> spec = new LinkedHashMap<>();
                 spec.put("x", x);
                 spec.put("series", s);
-                spec.put("yName", "value");
+                spec.put("yName", "value ÷ its mean over folds");
                 spec.put("points", true);
                 blocks.add(new Block(e.name(), m.name(), new ArrayList<>(names), rows, charts.add("lines", spec)));
             }

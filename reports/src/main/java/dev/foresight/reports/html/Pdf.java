@@ -25,11 +25,14 @@ public final class Pdf {
 
     /** The Chromium executable to use, if any. */
     public static Optional<Path> chromium() {
-        Path usual = Path.of("/usr/bin/chromium");
+        return find(Path.of("/usr/bin/chromium"), System.getenv("PATH"));
+    }
+
+    /** The first executable of {@code usual}, then {@link #BROWSERS} in the directories of {@code path}. */
+    static Optional<Path> find(Path usual, String path) {
         if (Files.isExecutable(usual)) {
             return Optional.of(usual);
         }
-        String path = System.getenv("PATH");
         if (path != null) {
             for (String browser : BROWSERS) {
                 for (String dir : path.split(java.io.File.pathSeparator)) {

@@ -149,10 +149,36 @@
   }
 
   document.querySelectorAll('table.sortable').forEach(sortable);
-  document.querySelectorAll('.chart[data-chart]').forEach(draw);
+
+  // Charts near the top are drawn at once; the rest one per task right after, so the page opens
+  // quickly; a chart scrolled into view first is drawn on the spot, and printing draws them all.
+  var pending = Array.prototype.slice.call(document.querySelectorAll('.chart[data-chart]'));
+  var total = pending.length;
+  function drawOne(el) {
+    var i = pending.indexOf(el);
+    if (i < 0) { return; }
+    pending.splice(i, 1);
+    draw(el);
+    if (pending.length === 0) { document.documentElement.setAttribute('data-charts', 'all'); }
+  }
+  function drawAll() { pending.slice().forEach(drawOne); }
+  var screens = 2 * (window.innerHeight || 1000);
+  pending.slice().forEach(function (el) { if (el.getBoundingClientRect().top < screens) { drawOne(el); } });
+  if ('IntersectionObserver' in window) {
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting) { drawOne(e.target); seen.unobserve(e.target); } });
+    }, { rootMargin: '400px' });
+    pending.forEach(function (el) { seen.observe(el); });
+  }
+  (function next() {
+    if (pending.length) { drawOne(pending[0]); setTimeout(next, 0); }
+  }());
+  if (total === 0) { document.documentElement.setAttribute('data-charts', 'all'); }
   window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
-  window.addEventListener('beforeprint', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
+  window.addEventListener('beforeprint', function () {
+    drawAll();
+    Object.keys(charts).forEach(function (k) { charts[k].resize(); });
+  });
   var printButton = document.getElementById('print-button');
   if (printButton) { printButton.addEventListener('click', function () { window.print(); }); }
-  document.documentElement.setAttribute('data-rendered', String(Object.keys(charts).length));
 }());

@@ -182,6 +182,19 @@ public final class Browser implements AutoCloseable {
         return r.path("result").path("value");
     }
 
+    /**
+     * Waits until the page has drawn all its charts (the page script marks {@code <html data-charts="all">});
+     * returns the milliseconds waited.
+     */
+    public long awaitCharts() {
+        long t0 = System.nanoTime();
+        eval("new Promise((resolve, reject) => { const t0 = Date.now(); (function poll() {"
+                + " if (document.documentElement.getAttribute('data-charts') === 'all') resolve(true);"
+                + " else if (Date.now() - t0 > 30000) reject(new Error('charts not drawn after 30 s'));"
+                + " else setTimeout(poll, 20); })(); })");
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
     /** Console errors, uncaught exceptions and browser log errors seen so far, as text. */
     public List<String> errors() {
         List<String> out = new ArrayList<>();
@@ -217,6 +230,21 @@ public final class Browser implements AutoCloseable {
         Files.createDirectories(png.toAbsolutePath().getParent());
         Files.write(png, Base64.getDecoder().decode(shot.path("data").asText()));
         send("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** A PNG of one element (e.g. a section), for looking at a part of the page up close. */
+    public void screenshotOf(String selector, Path png) throws IOException {
+        JsonNode r = eval("(() => { const e = document.querySelector(" + JSON.writeValueAsString(selector) + ");"
+                + " if (!e) return null; const b = e.getBoundingClientRect();"
+                + " return {x: b.left + window.scrollX, y: b.top + window.scrollY, w: b.width, h: b.height}; })()");
+        if (r.isNull() || r.isMissingNode()) {
+            throw new IllegalArgumentException("no element " + selector);
+        }
+        Map<String, Object> clip = Map.of("x", r.path("x").asDouble(), "y", r.path("y").asDouble(), "width", r.path("w").asDouble(),
+                "height", Math.min(8000, r.path("h").asDouble()), "scale", 1);
+        JsonNode shot = send("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Files.write(png, Base64.getDecoder().decode(shot.path("data").asText()));
     }
 
     @Override

@@ -30,6 +30,7 @@ class ReportInBrowserTest {
         HtmlReport.write(dir);
         try (Browser b = Browser.start(1400, 1000)) {
             b.open(dir.file(HtmlReport.REPORT_HTML));
+            b.awaitCharts();
             assertEquals(List.of(), b.dialogs(), "a script from a user string ran");
             assertEquals(List.of(), b.errors(), "errors in the page");
             String text = b.eval("document.body.innerText").asText();
