@@ -60,7 +60,6 @@ final class EquitySection implements Section {
             ddSpec.put("x", Charts.pick(axis.dates(), keep));
             ddSpec.put("series", drawdown);
             ddSpec.put("yName", "drawdown %");
-            ddSpec.put("area", true);
             blocks.add(new Block(e.name(), charts.add("lines", eqSpec), charts.add("lines", ddSpec),
                     e.config().regimeNames(), !e.config().regimeNames().isEmpty()));
         }

@@ -34,6 +34,12 @@ final class Fmt {
         return v < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** "p = 0.123" or "p < 0.001". */
+    static String pIs(Double v) {
+        String p = p(v);
+        return p.startsWith("<") ? "p " + p.replace("<", "< ") : "p = " + p;
+    }
+
     /**
      * Significance stars from a p-value: *** below 0.01, ** below 0.05, * below 0.10, nothing
      * otherwise (the conventions card says so).

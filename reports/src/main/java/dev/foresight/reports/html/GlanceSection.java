@@ -85,7 +85,7 @@ final class GlanceSection implements Section {
                         + (t == null || t.psr() == null ? "" : "; PSR " + Fmt.num(t.psr(), "%.3f"))
                         + (t == null || t.dsr() == null ? "" : ", deflated for the batch's " + in.summary().trials().count() + " traded trials DSR "
                         + Fmt.num(t.dsr(), "%.3f") + (dsr ? " (> 0.95)" : " (≤ 0.95: could be luck among the trials)"))
-                        + (t == null || t.dmSquaredP() == null ? "" : "; forecast loss DM p = " + Fmt.p(t.dmSquaredP()))
+                        + (t == null || t.dmSquaredP() == null ? "" : "; forecast loss DM " + Fmt.pIs(t.dmSquaredP()))
                         + ".";
             }
         } else {
@@ -100,8 +100,8 @@ final class GlanceSection implements Section {
                 difference = "vs baseline " + e.baseline() + ": MSE " + Fmt.signed(pct(rel), "%.1f") + "%.";
                 Double p = t == null ? null : t.dmSquaredP();
                 significant = p != null && p < 0.05 && rel != null && rel < 0;
-                significance = (significant ? "Significant" : "Not significant at 5%") + ": Diebold–Mariano (squared loss) p = "
-                        + Fmt.p(p) + (t == null || t.dmAbsoluteP() == null ? "" : ", absolute loss p = " + Fmt.p(t.dmAbsoluteP()))
+                significance = (significant ? "Significant" : "Not significant at 5%") + ": Diebold–Mariano (squared loss) "
+                        + Fmt.pIs(p) + (t == null || t.dmAbsoluteP() == null ? "" : ", absolute loss " + Fmt.pIs(t.dmAbsoluteP()))
                         + ".";
             }
         }

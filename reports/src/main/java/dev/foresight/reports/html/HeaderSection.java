@@ -54,7 +54,7 @@ final class HeaderSection implements Section {
         }
         String oos = testDates.isEmpty() ? Fmt.NONE : testDates.first() + " → " + testDates.last();
         return new View(in.config().name(), in.config().description() == null ? "" : in.config().description(), oos,
-                generatedAt.toString(), data(in), provenance(in), String.valueOf(tasks), String.valueOf(failed), failed > 0);
+                generatedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), data(in), provenance(in), String.valueOf(tasks), String.valueOf(failed), failed > 0);
     }
 
     /** One line per distinct data set (experiments sharing data are listed together). */

@@ -12,17 +12,22 @@ import java.util.List;
 final class LeaderboardSection implements Section {
 
     /** One table cell: shown text, sort key, significance stars, hover text, CSS class. */
-    record Cell(String text, String sort, String stars, String title, String css) {
+    record Cell(String text, String sort, String stars, String title, String css, String sub) {
         static Cell of(String text, Double sort) {
-            return new Cell(text, Fmt.sortKey(sort), "", "", "");
+            return new Cell(text, Fmt.sortKey(sort), "", "", "", "");
         }
 
         Cell with(String stars, String title, String css) {
-            return new Cell(text, sort, stars, title, css);
+            return new Cell(text, sort, stars, title, css, sub);
+        }
+
+        /** A second, smaller line under the figure (an interval). */
+        Cell under(String line) {
+            return new Cell(text, sort, stars, title, css, line);
         }
     }
 
-    record Row(String rank, String model, String kind, boolean baseline, boolean best, boolean leak, boolean failed,
+    record Row(String rank, String model, String kind, boolean showKind, boolean baseline, boolean best, boolean leak, boolean failed,
                String folds, String bars, Cell sharpe, Cell dSharpe, Cell psr, Cell dsr, Cell annualReturn, Cell maxDrawdown,
                Cell mse, Cell dMse, Cell dmP, Cell qlike, Cell hit, Cell ptP, String checks, String checksCss,
                List<String> notes) {
@@ -78,7 +83,7 @@ final class LeaderboardSection implements Section {
         }
         if (r == null || r.bars() == 0) {
             Cell none = Cell.of(Fmt.NONE, null);
-            return new Row(String.valueOf(rank), m.name(), m.config().kind(), isBase, false, leak, true,
+            return new Row(String.valueOf(rank), m.name(), m.config().kind(), !m.name().equals(m.config().kind()), isBase, false, leak, true,
                     folds(m), "0", none, none, none, none, none, none, none, none, none, none, none, none,
                     "failed", "bad", notes);
         }
@@ -101,12 +106,14 @@ final class LeaderboardSection implements Section {
         String checks = leak ? "LEAK" : SummaryRow.UNCHECKED.equals(r.checks()) ? "unchecked"
                 : r.warnings().isEmpty() ? "passed" : "warning";
         String checksCss = leak ? "bad" : r.warnings().isEmpty() && !SummaryRow.UNCHECKED.equals(r.checks()) ? "good" : "warn";
-        return new Row(String.valueOf(rank), m.name(), m.config().kind(), isBase, best, leak, r.failedFolds() > 0,
+        return new Row(String.valueOf(rank), m.name(), m.config().kind(), !m.name().equals(m.config().kind()), isBase, best, leak, r.failedFolds() > 0,
                 folds(m), String.valueOf(r.bars()),
                 Cell.of(sharpe == null ? Fmt.NONE : Fmt.num(sharpe, "%.2f")
                         + (m.path().traded() && r.sharpe() == null ? " (flat)" : ""), sharpe).with("", sharpeCi, ""),
                 Cell.of(isBase ? "baseline" : Fmt.signed(dSharpe, "%.2f"), dSharpe)
-                        .with(ciExcludesZero ? "◆" : "", ci, cssSign(dSharpe, true)),
+                        .with(ciExcludesZero ? "◆" : "", ci, cssSign(dSharpe, true))
+                        .under(t == null || t.sharpeDifferenceLow() == null || isBase ? "" : "[" + Fmt.num(t.sharpeDifferenceLow(), "%.2f")
+                                + ", " + Fmt.num(t.sharpeDifferenceHigh(), "%.2f") + "]"),
                 Cell.of(Fmt.num(t == null ? null : t.psr(), "%.3f"), t == null ? null : t.psr())
                         .with(Fmt.stars(t == null || t.psr() == null ? null : 1 - t.psr()),
                                 "probabilistic Sharpe ratio: P(true Sharpe > 0)", ""),

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class RegimeSection implements Section {
 
-    record Cell(String value, String delta, String deltaCss, String stars, String detail, String n, boolean best,
+    record Cell(String value, String delta, String deltaCss, String deltaStars, String detail, String dm, String dmStars, String n, boolean best,
                 boolean flagged, boolean empty) {
     }
 
@@ -104,7 +104,7 @@ final class RegimeSection implements Section {
             for (String regime : regimes) {
                 RegimeRow c = mc.get(regime);
                 if (c == null) {
-                    row.add(new Cell(Fmt.NONE, "", "", "", "", "0", false, false, true));
+                    row.add(new Cell(Fmt.NONE, "", "", "", "", "", "", "0", false, false, true));
                     values.add(null);
                     continue;
                 }
@@ -134,12 +134,12 @@ final class RegimeSection implements Section {
                 if (c.qlike() != null) {
                     detail.add("QLIKE " + Fmt.num(c.qlike(), "%.3f"));
                 }
-                if (p != null) {
-                    detail.add("DM p " + Fmt.p(p));
-                }
+
                 String value = v == null ? Fmt.NONE : traded ? Fmt.num(v, "%.2f") + (c.sharpe() == null ? " (flat)" : "")
                         : Fmt.num(v, "%.4g");
-                row.add(new Cell(value, delta, deltaCss, Fmt.stars(p), String.join(" · ", detail),
+                // The DM test is on forecast losses: its stars go on ΔMSE where MSE ranks, on the DM p-value otherwise.
+                row.add(new Cell(value, delta, deltaCss, traded ? "" : Fmt.stars(p), String.join(" · ", detail),
+                        p == null ? "" : "DM " + Fmt.pIs(p), traded ? Fmt.stars(p) : "",
                         String.valueOf(c.bars()), m.name().equals(bestOf.get(regime)), c.flagged(), false));
                 values.add(v == null ? null : Fmt.chart(v));
             }

@@ -71,6 +71,8 @@
       tooltip: { trigger: 'axis', confine: true, formatter: tooltipAxis },
       xAxis: { type: 'category', data: spec.x, name: spec.xName || '', nameLocation: 'middle', nameGap: 26, boundaryGap: false },
       yAxis: { type: spec.logY ? 'log' : 'value', name: spec.yName || '', nameLocation: 'middle', nameGap: 52, scale: true,
+        min: spec.logY ? function (v) { return v.min * 0.97; } : undefined,
+        max: spec.logY ? function (v) { return v.max * 1.03; } : undefined,
         axisLabel: { formatter: function (v) { return fmt(v); } } },
       dataZoom: spec.x && spec.x.length > 20 ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
       series: series
