@@ -58,7 +58,7 @@ final class FoldSection implements Section {
                         + " (" + (w.trainEnd() - w.trainStart() + 1) + " bars)",
                         w.validationStart() == null ? Fmt.NONE : "from bar " + w.validationStart(),
                         w.testStartDate() + " → " + w.testEndDate(),
-                        (w.testStart() - w.trainEnd()) + " bars (horizon " + w.horizon() + " + embargo " + w.embargo() + ")",
+                        (w.testStart() - w.trainEnd()) + " bar(s) (horizon " + w.horizon() + " + embargo " + w.embargo() + ")",
                         String.valueOf(w.testEnd() - w.testStart() + 1), status));
             }
             blocks.add(new Block(e.name(), e.models().stream().map(ReportInput.ModelRun::name).toList(), rows, failures));

@@ -70,6 +70,10 @@ final class ForecastSection implements Section {
             time.put("series", lines);
             time.put("yName", e.target());
             time.put("selected", shown);
+            if (e.target().startsWith("direction")) {
+                // 0/1 outcomes read better as dots than as a line jumping between them.
+                time.put("dots", List.of("actual"));
+            }
             Map<String, Object> sc = new LinkedHashMap<>();
             sc.put("series", scatter);
             sc.put("xName", "forecast");

@@ -16,11 +16,13 @@ import java.util.Map;
 final class RollingSection implements Section {
 
     static final int WINDOW = 63;
+    /** Fewer direction calls than this in a window leave a gap in the rolling accuracy. */
+    static final int MIN_CALLS = 20;
 
     record Block(String experiment, String sharpeChart, String hitChart) {
     }
 
-    record View(List<Block> blocks, int window) {
+    record View(List<Block> blocks, int window, int minCalls) {
     }
 
     @Override
@@ -65,8 +67,10 @@ final class RollingSection implements Section {
                 Arrays.fill(h, Double.NaN);
                 for (int i = WINDOW - 1; i < n; i++) {
                     int from = i - WINDOW + 1;
-                    h[i] = 100 * ForecastMetrics.of(Arrays.copyOfRange(a, from, i + 1), Arrays.copyOfRange(f, from, i + 1),
-                            Arrays.copyOfRange(am, from, i + 1), Arrays.copyOfRange(fm, from, i + 1)).directionAccuracy();
+                    ForecastMetrics w = ForecastMetrics.of(Arrays.copyOfRange(a, from, i + 1), Arrays.copyOfRange(f, from, i + 1),
+                            Arrays.copyOfRange(am, from, i + 1), Arrays.copyOfRange(fm, from, i + 1));
+                    // A window with few calls (a forecast stuck at "no move") gives a meaningless 0% or 100%: a gap instead.
+                    h[i] = w.directionCalls() < MIN_CALLS ? Double.NaN : 100 * w.directionAccuracy();
                 }
                 hit.add(EquitySection.series(m.name(), Charts.thin(axis.place(m.path(), h), keep)));
             }
@@ -84,6 +88,6 @@ final class RollingSection implements Section {
                 blocks.add(new Block(e.name(), sc, hc));
             }
         }
-        return Templates.render(slot(), new View(blocks, WINDOW));
+        return Templates.render(slot(), new View(blocks, WINDOW, MIN_CALLS));
     }
 }

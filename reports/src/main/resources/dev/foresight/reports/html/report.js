@@ -7,6 +7,15 @@
   var SHADES = ['rgba(9,105,218,0.08)', 'rgba(207,34,46,0.08)', 'rgba(26,127,55,0.08)', 'rgba(154,103,0,0.10)',
     'rgba(130,80,223,0.08)', 'rgba(0,0,0,0.06)'];
 
+  // One colour per name across every chart (the actual series dark grey), so a model looks the same everywhere.
+  var PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc',
+    '#8d6e63', '#26a69a', '#c0ca33'];
+  var colours = { actual: '#444444' };
+  function colourOf(name) {
+    if (!(name in colours)) { colours[name] = PALETTE[(Object.keys(colours).length - 1) % PALETTE.length]; }
+    return colours[name];
+  }
+
   function esc(s) {
     return String(s).replace(/[&<>"'`=]/g, function (c) {
       return '&#' + c.charCodeAt(0) + ';';
@@ -52,8 +61,9 @@
   function linesOption(spec, detector) {
     var names = spec.series.map(function (s) { return s.name; });
     var series = spec.series.map(function (s, i) {
-      var o = { name: s.name, type: 'line', data: s.values, showSymbol: !!spec.points, symbolSize: 5, connectNulls: false,
-        sampling: 'lttb', lineStyle: { width: 1.3 } };
+      var dots = spec.dots && spec.dots.indexOf(s.name) >= 0;
+      var o = { name: s.name, type: 'line', data: s.values, showSymbol: !!spec.points || dots, symbolSize: dots ? 3 : 5,
+        connectNulls: false, sampling: dots ? undefined : 'lttb', lineStyle: { width: dots ? 0 : 1.3 }, color: colourOf(s.name) };
       if (spec.area) { o.areaStyle = { opacity: 0.12 }; }
       if (i === 0 && spec.refLine !== undefined) {
         o.markLine = { silent: true, symbol: 'none', data: [{ yAxis: spec.refLine }], lineStyle: { type: 'dashed', color: '#888' },
@@ -89,7 +99,7 @@
       xAxis: { type: 'category', data: spec.categories },
       yAxis: { type: 'value', name: spec.yName || '', nameLocation: 'middle', nameGap: 52,
         axisLabel: { formatter: function (v) { return fmt(v); } } },
-      series: spec.series.map(function (s) { return { name: s.name, type: 'bar', data: s.values }; })
+      series: spec.series.map(function (s) { return { name: s.name, type: 'bar', data: s.values, color: colourOf(s.name) }; })
     };
   }
 
@@ -107,7 +117,9 @@
       yAxis: { type: 'value', name: spec.yName, nameLocation: 'middle', nameGap: 52, scale: true,
         axisLabel: { formatter: function (v) { return fmt(v); } } },
       dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'inside', yAxisIndex: 0 }],
-      series: spec.series.map(function (s) { return { name: s.name, type: 'scatter', data: s.points, symbolSize: 3, large: true }; })
+      series: spec.series.map(function (s) {
+        return { name: s.name, type: 'scatter', data: s.points, symbolSize: 3, large: true, color: colourOf(s.name) };
+      })
     };
   }
 
@@ -155,6 +167,11 @@
   // Charts near the top are drawn at once; the rest one per task right after, so the page opens
   // quickly; a chart scrolled into view first is drawn on the spot, and printing draws them all.
   var pending = Array.prototype.slice.call(document.querySelectorAll('.chart[data-chart]'));
+  // Colours are handed out in page order before anything is drawn, whatever order the charts draw in.
+  pending.forEach(function (el) {
+    var spec = data.charts[el.getAttribute('data-chart')];
+    if (spec) { spec.series.forEach(function (s) { colourOf(s.name); }); }
+  });
   var total = pending.length;
   function drawOne(el) {
     var i = pending.indexOf(el);
