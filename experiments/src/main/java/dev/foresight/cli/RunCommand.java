@@ -67,6 +67,7 @@ final class RunCommand implements Callable<Integer> {
         stdout.print(outcome.summary().table());
         stdout.println();
         stdout.printf("%d tasks, %d failed; results in %s%n", outcome.tasks(), outcome.failed(), dir);
+        stdout.printf("report: %s%n", dir.resolve(dev.foresight.reports.html.HtmlReport.REPORT_HTML));
         stdout.flush();
         if (!outcome.leaks().isEmpty()) {
             return Leaks.report(outcome.leaks(), allowLeaks, stderr);

@@ -153,7 +153,9 @@ public final class BatchRunner {
         ResultJson.write(dir.timings(), timingFile);
         ResultJson.write(dir.manifest(), Provenance.manifest(batch, configSha, dataByExperiment, options, started,
                 System.currentTimeMillis()));
+        long reportStart = System.nanoTime();
         HtmlReport.write(dir, summary, java.time.Instant.now());
+        options.progress().printf("report written in %.2f s%n", (System.nanoTime() - reportStart) / 1e9);
         return new Outcome(dir, tasks.size(), failed, summary, leaks);
     }
 

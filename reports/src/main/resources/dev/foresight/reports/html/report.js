@@ -62,7 +62,8 @@
     var names = spec.series.map(function (s) { return s.name; });
     var series = spec.series.map(function (s, i) {
       var dots = spec.dots && spec.dots.indexOf(s.name) >= 0;
-      var o = { name: s.name, type: 'line', data: s.values, showSymbol: !!spec.points || dots, symbolSize: dots ? 3 : 5,
+      var o = { name: s.name, type: 'line', data: s.values, showSymbol: !!spec.points || dots, showAllSymbol: dots ? true : 'auto',
+        symbolSize: dots ? 3 : 5,
         connectNulls: false, sampling: dots ? undefined : 'lttb', lineStyle: { width: dots ? 0 : 1.3 }, color: colourOf(s.name) };
       if (spec.area) { o.areaStyle = { opacity: 0.12 }; }
       if (i === 0 && spec.refLine !== undefined) {
