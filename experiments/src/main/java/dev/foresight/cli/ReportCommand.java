@@ -71,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
                     + "or print report.html from a browser");
             return NO_PDF;
         }
-        Path target = results.file("report.pdf");
+        Path target = results.file(HtmlReport.REPORT_PDF);
         try {
             Pdf.print(browser.get(), w.html(), target);
         } catch (IOException e) {

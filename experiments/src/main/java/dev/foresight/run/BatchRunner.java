@@ -277,7 +277,8 @@ public final class BatchRunner {
                 }
                 deleteTree(out.resolve("tasks"));
                 for (String f : List.of(ResultDirectory.SUMMARY_JSON, ResultDirectory.SUMMARY_CSV, ResultDirectory.TIMINGS,
-                        ResultDirectory.MANIFEST)) {
+                        ResultDirectory.MANIFEST, HtmlReport.REPORT_HTML, HtmlReport.METRICS_CSV, HtmlReport.RESULTS_JSON,
+                        HtmlReport.REPORT_PDF)) {
                     Files.deleteIfExists(out.resolve(f));
                 }
             } else if (Files.exists(out)) {

@@ -21,6 +21,8 @@ public final class HtmlReport {
     public static final String REPORT_HTML = "report.html";
     public static final String METRICS_CSV = "metrics.csv";
     public static final String RESULTS_JSON = "results.json";
+    /** Written by {@code foresight report --pdf}. */
+    public static final String REPORT_PDF = "report.pdf";
     /** The inlined ECharts build (Apache-2.0), from the org.webjars.npm:echarts WebJar. */
     static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
 
