@@ -143,6 +143,28 @@ class HtmlReportTest {
     }
 
     @Test
+    void everyFoldFailed_andNoManifest_stillGivesAReportThatSaysSo() throws Exception {
+        ResultDirectory dir = HandWrittenRun.write(root, "ret", false);
+        Files.delete(dir.manifest());
+        for (String model : List.of("random-walk", "lstm", "garch", "=cmd|' /C calc'!A0")) {
+            for (int f = 0; f < HandWrittenRun.FOLDS; f++) {
+                Path p = dir.task("ret", model, f);
+                var t = dev.foresight.result.ResultJson.read(p, dev.foresight.result.TaskResult.class);
+                dev.foresight.result.ResultJson.write(p, new dev.foresight.result.TaskResult(t.schema(), t.taskId(), t.experiment(),
+                        t.model(), t.modelKind(), t.modelParameters(), t.seed(), t.target(), t.horizon(), t.fold(),
+                        dev.foresight.result.TaskResult.FAILED, "fold " + f + ": out of memory", List.of(), t.scaling(), List.of(),
+                        List.of(), 0, 0, 0, t.traded(), java.util.Map.of(), List.of(), t.checks(), t.inputsSha256()));
+            }
+        }
+        HtmlReport.write(dir);
+        String html = Files.readString(dir.file(HtmlReport.REPORT_HTML));
+        assertTrue(html.contains("no model produced out-of-sample forecasts"), "glance");
+        assertTrue(html.contains("12 task(s) failed"), "failed banner");
+        assertTrue(html.contains("fold 2: out of memory"), "reason");
+        assertTrue(html.contains("0/3"), "no fold succeeded");
+    }
+
+    @Test
     void exports_areDeterministic_andRerenderingTouchesNoTaskFile() throws Exception {
         ResultDirectory dir = HandWrittenRun.write(root, "ret", false);
         Path task = dir.task("ret", "lstm", 0);
