@@ -104,7 +104,7 @@ class QuickstartReportTest {
             String text = b.eval("document.getElementById('glance').innerText").asText();
             assertTrue(text.contains("All leakage checks passed"), text);
             b.screenshot(Path.of("target", "report-screenshot.png"), 1400);
-            for (String section : List.of("header", "glance", "leaderboard", "regimes", "equity", "forecasts", "rolling", "folds", "leakage", "conventions")) {
+            for (String section : List.of("header", "glance", "leaderboard", "regimes", "equity", "tearsheet", "forecasts", "rolling", "folds", "leakage", "conventions")) {
                 b.screenshotOf("#" + section, Path.of("target", "report-screenshot-" + section + ".png"));
             }
             assertEquals(List.of(), b.errors());

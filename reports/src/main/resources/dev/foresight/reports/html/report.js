@@ -124,6 +124,24 @@
     };
   }
 
+  function heatmapOption(spec) {
+    var values = spec.cells.map(function (c) { return c[2]; }).filter(function (v) { return v !== null; });
+    var bound = Math.max(1e-9, Math.max.apply(null, values.map(Math.abs)));
+    return {
+      animation: false,
+      grid: { left: 60, right: 20, top: 20, bottom: 70 },
+      tooltip: { confine: true, formatter: function (p) {
+        return esc(spec.y[p.value[1]]) + ' ' + esc(spec.x[p.value[0]]) + ': ' + fmt(p.value[2]) + '%';
+      } },
+      xAxis: { type: 'category', data: spec.x, splitArea: { show: true } },
+      yAxis: { type: 'category', data: spec.y, splitArea: { show: true } },
+      visualMap: { min: -bound, max: bound, calculable: true, orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 120,
+        inRange: { color: ['#cf222e', '#ffffff', '#1a7f37'] }, text: ['%', ''] },
+      series: [{ name: spec.name, type: 'heatmap', data: spec.cells,
+        label: { show: true, fontSize: 9, formatter: function (p) { return p.value[2] === null ? '' : p.value[2].toFixed(1); } } }]
+    };
+  }
+
   function draw(el) {
     var id = el.getAttribute('data-chart');
     var spec = data.charts[id];
@@ -132,7 +150,8 @@
     var select = document.querySelector('select.shade-select[data-chart="' + id + '"]');
     var detector = select && select.options.length > 1 ? select.options[1].value : null;
     if (select && detector) { select.value = detector; }
-    chart.setOption(spec.kind === 'bars' ? barsOption(spec) : spec.kind === 'scatter' ? scatterOption(spec) : linesOption(spec, detector));
+    chart.setOption(spec.kind === 'bars' ? barsOption(spec) : spec.kind === 'scatter' ? scatterOption(spec)
+      : spec.kind === 'heatmap' ? heatmapOption(spec) : linesOption(spec, detector));
     charts[id] = chart;
     if (select) {
       select.addEventListener('change', function () {
@@ -171,7 +190,7 @@
   // Colours are handed out in page order before anything is drawn, whatever order the charts draw in.
   pending.forEach(function (el) {
     var spec = data.charts[el.getAttribute('data-chart')];
-    if (spec) { spec.series.forEach(function (s) { colourOf(s.name); }); }
+    if (spec && spec.series) { spec.series.forEach(function (s) { colourOf(s.name); }); }
   });
   var total = pending.length;
   function drawOne(el) {

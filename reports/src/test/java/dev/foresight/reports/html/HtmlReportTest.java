@@ -74,7 +74,7 @@ class HtmlReportTest {
     @Test
     void report_holdsEverySectionModelFailureAndLeak() throws Exception {
         String html = render("ret", true);
-        for (String id : List.of("header", "glance", "leaderboard", "regimes", "equity", "forecasts", "rolling", "training",
+        for (String id : List.of("header", "glance", "leaderboard", "regimes", "equity", "tearsheet", "forecasts", "rolling", "training",
                 "parameters", "folds", "leakage", "conventions", "config")) {
             assertTrue(html.contains("id=\"" + id + "\""), "section " + id);
         }
