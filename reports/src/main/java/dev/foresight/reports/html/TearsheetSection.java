@@ -23,7 +23,7 @@ final class TearsheetSection implements Section {
     record Drawdown(String rank, String peak, String trough, String recovery, String depth, String bars) {
     }
 
-    record Block(String experiment, String model, String heatmap, List<Drawdown> drawdowns) {
+    record Block(String experiment, String model, String note, String heatmap, List<Drawdown> drawdowns) {
     }
 
     record View(List<Block> blocks, boolean any, int worst) {
@@ -41,14 +41,21 @@ final class TearsheetSection implements Section {
             if (!e.traded()) {
                 continue;
             }
-            ReportInput.ModelRun best = Scores.ranked(e).stream()
-                    .filter(m -> m.path().traded() && Scores.metric(e, m) != null).findFirst().orElse(null);
+            List<ReportInput.ModelRun> ranked = Scores.ranked(e).stream()
+                    .filter(m -> m.path().traded() && Scores.metric(e, m) != null).toList();
+            // A model that never takes a position has nothing to show here: take the best one that trades.
+            ReportInput.ModelRun best = ranked.stream().filter(TearsheetSection::trades).findFirst().orElse(null);
             if (best == null) {
                 continue;
             }
-            blocks.add(new Block(e.name(), best.name(), charts.add("heatmap", monthly(best)), worst(best)));
+            String note = best == ranked.get(0) ? "" : "the best model that trades; " + ranked.get(0).name() + " ranks first but never takes a position";
+            blocks.add(new Block(e.name(), best.name(), note, charts.add("heatmap", monthly(best)), worst(best)));
         }
         return Templates.render(slot(), new View(blocks, !blocks.isEmpty(), WORST));
+    }
+
+    static boolean trades(ReportInput.ModelRun m) {
+        return java.util.Arrays.stream(m.path().backtest().turnover()).anyMatch(t -> t != 0);
     }
 
     /** Year × month compounded net returns, in percent. */
