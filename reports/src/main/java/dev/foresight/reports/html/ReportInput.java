@@ -108,11 +108,21 @@ record ReportInput(ResultDirectory dir, ResolvedBatch config, Map<String, Object
         return v;
     }
 
-    /** The manifest without its wall-clock fields, for the deterministic exports. */
+    /**
+     * The manifest without what changes from one run of the same batch to the next — wall-clock
+     * times, the command line (output directory), cores and workers — for the deterministic exports.
+     */
     Map<String, Object> provenance() {
         Map<String, Object> out = new LinkedHashMap<>(manifest);
         out.remove("started");
         out.remove("finished");
+        out.remove("command");
+        if (out.get("runtime") instanceof Map<?, ?> runtime) {
+            Map<Object, Object> r = new LinkedHashMap<>(runtime);
+            r.remove("workers");
+            r.remove("cores");
+            out.put("runtime", r);
+        }
         return out;
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code results.json}: the report's figures for programs — provenance (the manifest without its
- * wall-clock times), the resolved batch, each model's scores and tests, the regime cells, the
+ * {@code results.json}: the report's figures for programs — provenance (the manifest without what
+ * varies between runs of the same batch: times, command line, cores, workers), the resolved batch, each model's scores and tests, the regime cells, the
  * leakage outcomes per task and the failures. Deterministic: no timestamps, keys sorted.
  */
 final class ResultsJson {
