@@ -10,12 +10,13 @@ import picocli.CommandLine.Command;
  * The {@code foresight} command. Exit codes: 0 success; 1 internal failure; 2 user error (bad
  * YAML, CSV, parameter or command line, with a located message and no stack trace); 4 the batch
  * ran but some tasks failed (the summary says which); 3 a leakage check failed (the message names the
- * plugin, check and evidence), unless {@code --allow-leaks}.
+ * plugin, check and evidence), unless {@code --allow-leaks}; 5 {@code report --pdf} wrote the HTML
+ * but could not write the PDF (no Chromium).
  */
 @Command(name = "foresight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Walk-forward research on forecasting models for financial time series.",
         subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, PlanCommand.class, PluginsCommand.class,
-                GarchCommand.class, CommandLine.HelpCommand.class})
+                ReportCommand.class, GarchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -23,6 +24,7 @@ public final class Main implements Runnable {
     public static final int USER_ERROR = 2;
     public static final int LEAKAGE = 3;
     public static final int TASKS_FAILED = 4;
+    public static final int NO_PDF = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -82,6 +82,7 @@ final class RunCommand implements Callable<Integer> {
         stdout.println();
         stdout.printf("%d tasks, %d failed%s; results in %s%n", outcome.tasks(), outcome.failed(),
                 outcome.cached() == 0 ? "" : " (" + outcome.cached() + " reused from an earlier run)", dir);
+        stdout.printf("report: %s%n", dir.resolve(dev.foresight.reports.html.HtmlReport.REPORT_HTML));
         stdout.flush();
         if (!outcome.leaks().isEmpty()) {
             return Leaks.report(outcome.leaks(), allowLeaks, stderr);

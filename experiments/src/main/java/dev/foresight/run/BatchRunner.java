@@ -13,6 +13,7 @@ import dev.foresight.leakage.CheckOutcome;
 import dev.foresight.leakage.CheckedFoldRunner;
 import dev.foresight.leakage.NullCanary;
 import dev.foresight.pipeline.Pipeline;
+import dev.foresight.reports.html.HtmlReport;
 import dev.foresight.reports.summary.Summary;
 import dev.foresight.result.AtomicFiles;
 import dev.foresight.result.FoldWindow;
@@ -183,6 +184,10 @@ public final class BatchRunner {
         ResultJson.write(dir.timings(), timingFile);
         ResultJson.write(dir.manifest(), Provenance.manifest(batch, configSha, dataByExperiment, options, started,
                 System.currentTimeMillis()));
+        long reportStart = System.nanoTime();
+        HtmlReport.write(dir, summary, java.time.Instant.now());
+        options.progress().note(String.format(java.util.Locale.ROOT, "report written in %.2f s",
+                (System.nanoTime() - reportStart) / 1e9));
         int cached = (int) done.stream().filter(Done::cached).count();
         return new Outcome(dir, tasks.size(), cached, failed, summary, leaks);
     }
@@ -449,7 +454,8 @@ public final class BatchRunner {
                     }
                 }
                 for (String f : List.of(ResultDirectory.SUMMARY_JSON, ResultDirectory.SUMMARY_CSV, ResultDirectory.TIMINGS,
-                        ResultDirectory.MANIFEST)) {
+                        ResultDirectory.MANIFEST, HtmlReport.REPORT_HTML, HtmlReport.METRICS_CSV, HtmlReport.RESULTS_JSON,
+                        HtmlReport.REPORT_PDF)) {
                     Files.deleteIfExists(out.resolve(f));
                 }
             } else if (Files.exists(out)) {

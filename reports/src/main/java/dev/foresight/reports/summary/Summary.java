@@ -122,6 +122,43 @@ public final class Summary {
         return new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, trials, config.seed());
     }
 
+    /**
+     * The summary a run wrote ({@code summary.json}), read back as it was written — no bootstrap
+     * rerun, so a re-rendered report shows exactly the figures the run printed; null when the
+     * directory has no summary file.
+     */
+    public static Summary read(ResultDirectory dir) {
+        java.nio.file.Path file = dir.file(ResultDirectory.SUMMARY_JSON);
+        if (!java.nio.file.Files.exists(file)) {
+            return null;
+        }
+        Stored s = ResultJson.read(file, Stored.class);
+        ResolvedBatch config = dir.readConfig();
+        Map<String, String> baselines = new LinkedHashMap<>();
+        Map<String, List<String>> detectors = new LinkedHashMap<>();
+        for (ResolvedBatch.Experiment e : config.experiments()) {
+            baselines.put(e.name(), e.baselineModel());
+            detectors.put(e.name(), e.regimeNames());
+        }
+        Object count = s.testSettings() == null ? null : s.testSettings().get("trials");
+        Object variance = s.testSettings() == null ? null : s.testSettings().get("trial_sharpe_variance");
+        Significance.Trials trials = count instanceof Number c && variance instanceof Number v
+                ? new Significance.Trials(c.intValue(), v.doubleValue()) : new Significance.Trials(1, 0);
+        return new Summary(s.batch(), s.rows() == null ? List.of() : s.rows(), s.tests() == null ? List.of() : s.tests(),
+                s.regimes() == null ? List.of() : s.regimes(), baselines, detectors, trials, config.seed());
+    }
+
+    /** The shape of {@code summary.json}, for reading it back. */
+    record Stored(String batch, List<SummaryRow> rows,
+                  @com.fasterxml.jackson.annotation.JsonProperty("test_settings") Map<String, Object> testSettings,
+                  List<SignificanceRow> tests, List<RegimeRow> regimes) {
+    }
+
+    /** The batch's traded trials, as used by the deflated Sharpe ratio. */
+    public Significance.Trials trials() {
+        return trials;
+    }
+
     public List<SignificanceRow> tests() {
         return tests;
     }
