@@ -19,7 +19,12 @@ public final class Pipelines {
     }
 
     public static Pipeline of(ExperimentSpec e, ModelSpec m, long seed) {
-        return new Pipeline(e.target().instance(), featureSets(e), m.scaling(), m.label(), m.model().instance(),
+        List<NamedFeatureSet> features = new ArrayList<>(featureSets(e));
+        List<FeatureSet> required = m.model().instance().requiredFeatures();
+        for (int i = 0; i < required.size(); i++) {
+            features.add(new NamedFeatureSet(m.label() + ":" + (i + 1), required.get(i)));
+        }
+        return new Pipeline(e.target().instance(), features, m.scaling(), m.label(), m.model().instance(),
                 e.strategy().map(PluginSpec::instance),
                 e.regimes().stream().map(r -> new NamedRegimeDetector(r.name(), r.detector().instance(), r.detector().location()))
                         .toList(), seed);

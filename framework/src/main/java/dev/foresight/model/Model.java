@@ -25,6 +25,15 @@ public interface Model {
     }
 
     /**
+     * Feature sets this model needs whatever the experiment configures (a hybrid's GARCH features,
+     * say). The pipeline fits them per fold like the experiment's own, after them, so they are
+     * leakage-checked the same way.
+     */
+    default java.util.List<dev.foresight.feature.FeatureSet> requiredFeatures() {
+        return java.util.List.of();
+    }
+
+    /**
      * A position this model always takes, whatever the strategy (buy-and-hold: +1); empty for
      * models whose forecasts drive a strategy.
      */

@@ -22,7 +22,7 @@ class PluginRegistrationTest {
 
     private static final Map<Class<?>, List<String>> KINDS = Map.of(
             Model.class, List.of("random-walk", "historical-mean", "ar", "buy-and-hold", "linear", "cart", "xgboost", "logistic",
-                    "garch", "lstm", "lstm-attention"),
+                    "garch", "lstm", "lstm-attention", "lstm-garch"),
             Strategy.class, List.of("sign", "long-above"),
             FeatureSet.class, List.of("returns", "ohlcv", "rsi", "macd", "bollinger", "realized-vol", "momentum", "calendar",
                     "garch", "price"),

@@ -19,8 +19,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class FittedLstm implements FittedModel {
 
-    /** Windows per forward pass at predict time: bounds memory, not results. */
-    private static final int CHUNK = 1024;
+    /**
+     * Windows per forward pass at predict time: one. A float32 forward pass over a batch of windows
+     * may round differently from the same window alone (the native kernels depend on the batch
+     * shape), so the forecast at bar t would depend on how many other bars were forecast with it —
+     * and the truncation check, which forecasts bar t alone, would rightly refuse that. One window
+     * per pass makes every forecast a function of its own window only, bit for bit.
+     */
+    private static final int CHUNK = 1;
 
     private final LstmSettings settings;
     private final MultiLayerNetwork net;
