@@ -57,7 +57,7 @@ class QuickstartReportTest {
         assertTrue(Files.readString(out.resolve(HtmlReport.METRICS_CSV)).startsWith("experiment,model,detector,regime,bars,metric,value\n"));
         JsonNode results = JSON.readTree(out.resolve(HtmlReport.RESULTS_JSON).toFile());
         assertEquals("quickstart", results.path("batch").asText());
-        assertEquals(3, results.path("experiments").size());
+        assertEquals(4, results.path("experiments").size());
     }
 
     @Test
