@@ -5,13 +5,12 @@ import dev.foresight.leakage.CheckOutcome;
 import dev.foresight.plugin.PluginRegistry;
 import dev.foresight.run.BatchCheck;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code foresight check BATCH.yaml}: the leakage checks alone, fast, writing nothing. */
@@ -20,21 +19,15 @@ import picocli.CommandLine.Spec;
                 + "labels on every fold without training, each model on its first fold. Exit 3 when a check fails.")
 final class CheckCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BATCH.yaml")
-    Path batchFile;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a YAML value (repeatable)")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = {"-v", "--verbose"}, description = "stack traces on errors")
-    boolean verbose;
+    @Mixin
+    BatchArguments args;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        BatchSpec batch = Batches.load(batchFile, overrides, PluginRegistry.discover());
+        BatchSpec batch = Batches.load(args.file, args.overrides, PluginRegistry.discover());
         PrintWriter out = spec.commandLine().getOut();
         List<String> leaks = new ArrayList<>();
         String experiment = null;

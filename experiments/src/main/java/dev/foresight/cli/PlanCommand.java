@@ -6,13 +6,12 @@ import dev.foresight.plugin.PluginRegistry;
 import dev.foresight.run.ExperimentData;
 import dev.foresight.walkforward.Fold;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code foresight plan BATCH.yaml}: the folds of every experiment, with dates, without running anything. */
@@ -20,21 +19,15 @@ import picocli.CommandLine.Spec;
         description = "Print each experiment's walk-forward folds with their dates.")
 final class PlanCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BATCH.yaml")
-    Path batchFile;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a YAML value (repeatable)")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = {"-v", "--verbose"}, description = "stack traces on errors")
-    boolean verbose;
+    @Mixin
+    BatchArguments args;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        BatchSpec batch = Batches.load(batchFile, overrides, PluginRegistry.discover());
+        BatchSpec batch = Batches.load(args.file, args.overrides, PluginRegistry.discover());
         PrintWriter out = spec.commandLine().getOut();
         ExperimentData data = new ExperimentData();
         for (ExperimentSpec e : batch.experiments()) {

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code foresight run BATCH.yaml}: every experiment × model × fold, then the summary. */
@@ -19,21 +19,14 @@ import picocli.CommandLine.Spec;
                 + "and a summary under --out, and print the summary table.")
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BATCH.yaml", description = "the experiment batch")
-    Path batchFile;
+    @Mixin
+    BatchArguments args;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: runs/<batch name>)")
     Path out;
 
     @Option(names = "--workers", paramLabel = "N", description = "tasks run in parallel (default: number of cores)")
     Integer workers;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a YAML value, e.g. data.path=AAPL.csv "
-            + "or experiments[0].walk_forward.train=500 (repeatable)")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = {"-v", "--verbose"}, description = "print a line per finished task, and stack traces on errors")
-    boolean verbose;
 
     @Option(names = "--fresh", description = "recompute every task, even those an earlier run into --out finished "
             + "with the same inputs")
@@ -51,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (verbose) {
+        if (args.verbose) {
             // Before any logger exists: DL4J/ND4J's INFO logs (quiet by default) and ND4J's start-up
             // block become visible. See dev.foresight.strategies.lstm.LstmRuntime.
             System.setProperty("foresight.verbose", "true");
@@ -60,14 +53,14 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         PluginRegistry plugins = PluginRegistry.discover();
-        BatchSpec batch = Batches.load(batchFile, overrides, plugins);
+        BatchSpec batch = Batches.load(args.file, args.overrides, plugins);
         int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
         if (n < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1, got " + n);
         }
         Path dir = out != null ? out : Path.of("runs", batch.name());
         var stderr = ((Main) spec.root().userObject()).err;
-        var progress = new TerminalProgress(TerminalProgress.choose(quiet, verbose, System.console() != null), stderr);
+        var progress = new TerminalProgress(TerminalProgress.choose(quiet, args.verbose, System.console() != null), stderr);
         if (!quiet) {
             stderr.printf("foresight: running batch '%s' (%d experiments) with %d workers -> %s%n", batch.name(),
                     batch.experiments().size(), n, dir);

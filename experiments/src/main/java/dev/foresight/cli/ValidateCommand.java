@@ -8,13 +8,12 @@ import dev.foresight.batch.ExperimentSpec;
 import dev.foresight.plugin.PluginRegistry;
 import dev.foresight.run.BatchRunner;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -26,21 +25,15 @@ import picocli.CommandLine.Spec;
         description = "Check a batch without running it: every problem, located, in one pass (exit 2 if any).")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BATCH.yaml")
-    Path batchFile;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a YAML value (repeatable)")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = {"-v", "--verbose"}, description = "stack traces on errors")
-    boolean verbose;
+    @Mixin
+    BatchArguments args;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        BatchParser.Lenient parsed = Batches.loadLenient(batchFile, overrides, PluginRegistry.discover());
+        BatchParser.Lenient parsed = Batches.loadLenient(args.file, args.overrides, PluginRegistry.discover());
         BatchSpec batch = parsed.batch();
         List<UserError> problems = new ArrayList<>(parsed.problems());
         BatchRunner.Prepared prepared = null;
@@ -73,7 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf("  %s: %d bars, %d folds, %d models (%s)%n", e.name(), prepared.data().get(e.name()).market().size(),
                     folds, e.models().size(), String.join(", ", e.models().stream().map(m -> m.label()).toList()));
         }
-        out.printf("%s is valid: %d experiments, %d tasks%n", batchFile, batch.experiments().size(), tasks);
+        out.printf("%s is valid: %d experiments, %d tasks%n", args.file, batch.experiments().size(), tasks);
         out.flush();
         return Main.OK;
     }
