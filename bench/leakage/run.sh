@@ -24,9 +24,9 @@ wall() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['wall_m
 on_times=()
 off_times=()
 for ((r = 1; r <= reps; r++)); do
-  ./foresight run -q "$batch" "${common[@]}" "${off[@]}" --out "$out/off" >/dev/null
+  ./foresight run -q --fresh "$batch" "${common[@]}" "${off[@]}" --out "$out/off" >/dev/null
   off_times+=("$(wall "$out/off")")
-  ./foresight run -q "$batch" "${common[@]}" --out "$out/on" >/dev/null
+  ./foresight run -q --fresh "$batch" "${common[@]}" --out "$out/on" >/dev/null
   on_times+=("$(wall "$out/on")")
   echo "rep $r: checks off ${off_times[-1]} ms, on ${on_times[-1]} ms"
 done

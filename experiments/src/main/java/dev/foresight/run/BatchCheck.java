@@ -62,7 +62,7 @@ public final class BatchCheck {
             }
             List<CheckOutcome> found = new ArrayList<>(TruncationInvariance.probe(market, p, fitted,
                     TruncationInvariance.sample(fitted, samples, seed + f.index())).inputFailures());
-            if (f.index() < Math.max(1, e.leakage().perturbFolds())) {
+            if (e.leakage().perturbs(f.index()) || f.index() == 0) {
                 found.addAll(FuturePerturbation.check(market, p, fitted, seed).stream().filter(CheckOutcome::failed).toList());
             }
             for (CheckOutcome c : found) {
@@ -83,7 +83,7 @@ public final class BatchCheck {
         List<CheckOutcome> checks = new ArrayList<>();
         String scope = "model " + m.label() + ", fold 0";
         try {
-            CheckedFoldRunner.run(market, p, first, e.plan().embargo(),
+            CheckedFoldRunner.run(market, p, first, 1, e.plan().embargo(),
                     new dev.foresight.leakage.LeakageSettings(Math.max(1, e.leakage().truncationSamples()), 1, false),
                     seed, checks);
         } catch (FoldFailure | LookAheadException ex) {

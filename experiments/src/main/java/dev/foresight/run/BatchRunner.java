@@ -92,7 +92,8 @@ public final class BatchRunner {
         for (ExperimentSpec e : batch.experiments()) {
             for (ModelSpec m : e.models()) {
                 for (Fold f : foldsByExperiment.get(e.name())) {
-                    tasks.add(new Task(e, m, f, Hashing.derive(batch.seed(), e.name(), m.label(), "fold", String.valueOf(f.index()))));
+                    tasks.add(new Task(e, m, f, foldsByExperiment.get(e.name()).size(),
+                            Hashing.derive(batch.seed(), e.name(), m.label(), "fold", String.valueOf(f.index()))));
                 }
             }
         }
@@ -314,7 +315,7 @@ public final class BatchRunner {
         return out;
     }
 
-    private record Task(ExperimentSpec experiment, ModelSpec model, Fold fold, long seed) {
+    private record Task(ExperimentSpec experiment, ModelSpec model, Fold fold, int folds, long seed) {
         String id() {
             return experiment.name() + "/" + model.label() + "/fold-" + String.format("%03d", fold.index());
         }
@@ -405,7 +406,8 @@ public final class BatchRunner {
         long predict = 0;
         List<CheckOutcome> checks = new ArrayList<>();
         try {
-            FoldOutcome out = CheckedFoldRunner.run(data.market(), pipeline, task.fold(), e.plan().embargo(), e.leakage(),
+            FoldOutcome out = CheckedFoldRunner.run(data.market(), pipeline, task.fold(), task.folds(), e.plan().embargo(),
+                    e.leakage(),
                     task.seed(), checks);
             fit = out.fitNanos();
             predict = out.predictNanos();

@@ -27,8 +27,8 @@ public final class CheckedFoldRunner {
      *
      * @throws dev.foresight.pipeline.FoldFailure as {@link FoldRunner} does
      */
-    public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int embargo, LeakageSettings settings,
-                                  long seed, List<CheckOutcome> checks) {
+    public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
+                                  LeakageSettings settings, long seed, List<CheckOutcome> checks) {
         checks.add(FoldIntegrity.check(data, fold, pipeline.target().horizon(), embargo));
         FittedFold fitted = FoldRunner.fit(data, pipeline, fold);
         TruncationInvariance.Probe probe = settings.truncationSamples() == 0 ? null
@@ -41,8 +41,12 @@ public final class CheckedFoldRunner {
         if (probe != null) {
             checks.addAll(probe.forecastOutcomes(forecasts(outcome)));
         }
-        if (fold.index() < settings.perturbFolds()) {
-            checks.addAll(FuturePerturbation.check(data, pipeline, fitted, seed));
+        if (settings.perturbs(fold.index())) {
+            checks.addAll(settings.refitsModel(folds) ? FuturePerturbation.check(data, pipeline, fitted, seed)
+                    : FuturePerturbation.check(data, pipeline, fitted.withoutModel(), seed).stream()
+                    .map(c -> c.failed() ? c : CheckOutcome.passed(c.check(), c.evidence() + "; the model was not refit"
+                            + " (only " + folds + " folds: one more fit would exceed a quarter of its fits; set"
+                            + " leakage.perturb_folds to force it)")).toList());
         }
         return outcome;
     }

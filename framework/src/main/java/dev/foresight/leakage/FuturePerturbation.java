@@ -20,8 +20,8 @@ import java.util.List;
  */
 public final class FuturePerturbation {
 
-    /** Training rows (the last ones) whose model outputs are compared; plus every validation row. */
-    static final int COMPARED_FIT_ROWS = 250;
+    /** Training and validation rows (the last ones of each) whose model outputs are compared. */
+    static final int COMPARED_ROWS = 50;
 
     private FuturePerturbation() {
     }
@@ -79,17 +79,20 @@ public final class FuturePerturbation {
         String modelNote = "";
         if (out.isEmpty() && original.model() != null) {
             int[] fit = original.fitRows();
-            int[] compared = java.util.Arrays.copyOfRange(fit, Math.max(0, fit.length - COMPARED_FIT_ROWS), fit.length);
+            int[] compared = java.util.Arrays.copyOfRange(fit, Math.max(0, fit.length - COMPARED_ROWS), fit.length);
+            int[] validation = original.validationRows();
+            int[] comparedValidation = java.util.Arrays.copyOfRange(validation,
+                    Math.max(0, validation.length - COMPARED_ROWS), validation.length);
             String diff;
             try {
                 diff = modelDifference(original, refit, original.fitData().withRows(compared),
                         refit.fitData().withRows(compared), data, "training");
-                if (diff == null && original.validationRows().length > 0) {
-                    diff = modelDifference(original, refit, original.validationData(), refit.validationData(), data,
-                            "validation");
+                if (diff == null && comparedValidation.length > 0) {
+                    diff = modelDifference(original, refit, original.validationData().withRows(comparedValidation),
+                            refit.validationData().withRows(comparedValidation), data, "validation");
                 }
                 modelNote = " and model outputs on its last " + compared.length + " training rows"
-                        + (original.validationRows().length > 0 ? " and validation rows" : "");
+                        + (comparedValidation.length > 0 ? " and " + comparedValidation.length + " validation rows" : "");
             } catch (RuntimeException e) {
                 // A model may be unable to forecast early training rows (too few lags): that is not a leak.
                 diff = null;

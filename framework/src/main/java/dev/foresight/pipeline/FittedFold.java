@@ -23,6 +23,12 @@ public record FittedFold(Fold fold, List<FittedFeatureSet> featureSets, FeatureM
     public record FittedFeatureSet(String name, dev.foresight.feature.FittedFeatures fitted, List<String> columns) {
     }
 
+    /** The same fold without its model: what {@link FoldRunner#fitInputs} returns. */
+    public FittedFold withoutModel() {
+        return new FittedFold(fold, featureSets, raw, labels, scaler, scaled, fitRows, validationRows, rowsDroppedForWarmUp,
+                null, 0, detectors, regimeLabels);
+    }
+
     /** Model input for the fitting rows, with labels known at the end of the training window. */
     public ModelData fitData() {
         return ModelData.of(scaled, labels, fold.horizon(), fold.lastTrainingBar(), fitRows);

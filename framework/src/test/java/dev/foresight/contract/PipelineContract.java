@@ -104,7 +104,7 @@ public abstract class PipelineContract {
         LeakageSettings everything = new LeakageSettings(truncationSamples(), folds.size(), false);
         List<FoldOutcome> out = new ArrayList<>();
         for (Fold f : folds) {
-            out.add(CheckedFoldRunner.run(data, p, f, 0, everything, 17L + f.index(), checks));
+            out.add(CheckedFoldRunner.run(data, p, f, folds.size(), 0, everything, 17L + f.index(), checks));
         }
         return out;
     }
