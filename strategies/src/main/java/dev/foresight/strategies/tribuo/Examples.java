@@ -124,4 +124,12 @@ final class Examples {
                                                                    String model) {
         return new MutableDataset<>(examples, new SimpleDataSourceProvenance("foresight " + model, factory), factory);
     }
+
+    /** A fitted model forecasts only from the feature columns it was fitted on, in the same order. */
+    static void requireFittedFeatures(String name, List<String> fitted, ModelData data) {
+        if (!data.featureNames().equals(fitted)) {
+            throw new IllegalArgumentException(name + " was fitted on features " + fitted + " but asked to forecast"
+                    + " from " + data.featureNames());
+        }
+    }
 }

@@ -41,10 +41,7 @@ final class FittedClassifier implements FittedModel {
 
     @Override
     public Forecast[] predict(ModelData data) {
-        if (!data.featureNames().equals(features)) {
-            throw new IllegalArgumentException(name + " was fitted on features " + features + " but asked to forecast"
-                    + " from " + data.featureNames());
-        }
+        Examples.requireFittedFeatures(name, features, data);
         List<Prediction<Label>> predictions = model.predict(Examples.classificationInputs(name, data));
         Forecast[] out = new Forecast[predictions.size()];
         for (int i = 0; i < out.length; i++) {

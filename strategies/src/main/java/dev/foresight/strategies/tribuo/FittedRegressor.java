@@ -44,10 +44,7 @@ final class FittedRegressor implements FittedModel {
 
     @Override
     public Forecast[] predict(ModelData data) {
-        if (!data.featureNames().equals(features)) {
-            throw new IllegalArgumentException(name + " was fitted on features " + features + " but asked to forecast"
-                    + " from " + data.featureNames());
-        }
+        Examples.requireFittedFeatures(name, features, data);
         List<Prediction<Regressor>> predictions = model.predict(Examples.regressionInputs(name, data));
         Forecast[] out = new Forecast[predictions.size()];
         for (int i = 0; i < out.length; i++) {
