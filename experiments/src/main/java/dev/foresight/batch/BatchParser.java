@@ -39,7 +39,8 @@ public final class BatchParser {
     private static final List<String> DATA = List.of("symbol", "path", "columns", "date_format", "missing", "synthetic",
             "inputs");
     private static final List<String> COLUMNS = List.of("date", "open", "high", "low", "close", "adj_close", "volume");
-    private static final List<String> SYNTHETIC_KINDS = List.of("gbm", "garch", "regime-garch", "regime-garch-3");
+    private static final List<String> SYNTHETIC_KINDS = List.of("gbm", "garch", "regime-garch", "regime-garch-3", "panel",
+            "panel-index");
 
     private final PluginRegistry plugins;
     private final Path baseDirectory;

@@ -10,6 +10,7 @@ import dev.foresight.data.synthetic.RegimeSwitchingGarchSource;
 import java.util.ArrayList;
 import java.util.List;
 import dev.foresight.data.synthetic.SyntheticSource;
+import dev.foresight.data.synthetic.VolatilityPanelSource;
 import dev.foresight.error.UserError;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +71,31 @@ final class SyntheticData {
         k.put("regime-garch-3", new Kind(ordered("nu", three.nu(), "start_price", 100.0),
                 p -> new RegimeSwitchingGarchSource(three.regimes(), three.transition(), p.get("nu"), p.get("start_price"),
                         START)));
+        VolatilityPanelSource panel = VolatilityPanelSource.defaults(1);
+        Map<String, Double> panelDefaults = ordered("assets", panel.assets(), "mu", panel.mu(), "daily_vol",
+                panel.dailyVol(), "phi", panel.phi(), "vol_of_vol", panel.volOfVol(), "rho", panel.rho(), "leverage",
+                panel.leverage(), "lead", panel.lead(), "nu", panel.nu(), "start_price", panel.startPrice());
+        Map<String, Double> assetDefaults = new LinkedHashMap<>();
+        assetDefaults.put("asset", 1.0);
+        assetDefaults.putAll(panelDefaults);
+        // Same parameters and seed => the same joint path, so members generated one by one belong together.
+        k.put("panel", new Kind(java.util.Collections.unmodifiableMap(assetDefaults),
+                p -> panelMember(p, whole(p.get("asset"), "asset"))));
+        k.put("panel-index", new Kind(panelDefaults, p -> panelMember(p, 0)));
         return k;
+    }
+
+    private static VolatilityPanelSource panelMember(Map<String, Double> p, int member) {
+        return new VolatilityPanelSource(member, whole(p.get("assets"), "assets"), p.get("mu"), p.get("daily_vol"),
+                p.get("phi"), p.get("vol_of_vol"), p.get("rho"), p.get("leverage"), p.get("lead"), p.get("nu"),
+                p.get("start_price"), START);
+    }
+
+    private static int whole(double v, String name) {
+        if (v != Math.rint(v) || Math.abs(v) > 1_000) {
+            throw new IllegalArgumentException(name + " must be a whole number, got " + v);
+        }
+        return (int) v;
     }
 
     static LoadedSeries generate(SourceSpec.Synthetic spec) {
