@@ -1,5 +1,6 @@
 package dev.foresight.run;
 
+import dev.foresight.batch.BatchSchema;
 import dev.foresight.batch.SourceSpec;
 import dev.foresight.data.DataNotes;
 import dev.foresight.data.PriceSeries;
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * Maps a YAML {@code synthetic:} block onto a simulator. Each kind has named parameters with
  * defaults; unknown names and invalid values are user errors at the block.
  */
-final class SyntheticData {
+public final class SyntheticData {
 
     /** Synthetic series start on the first business day of 2000. */
     private static final java.time.LocalDate START = java.time.LocalDate.of(2000, 1, 3);
@@ -27,18 +28,28 @@ final class SyntheticData {
     private SyntheticData() {
     }
 
-    private record Kind(Map<String, Double> defaults, Function<Map<String, Double>, SyntheticSource> make) {
+    private record Kind(String description, Map<String, Double> defaults,
+                        Function<Map<String, Double>, SyntheticSource> make) {
     }
 
-    private static final Map<String, Kind> KINDS = kinds();
+    private static final Map<String, Kind> KINDS = checked(kinds());
+
+    /** The parser accepts the kinds of {@link SourceSpec.Synthetic#KINDS}: this table must have exactly those. */
+    private static Map<String, Kind> checked(Map<String, Kind> kinds) {
+        if (!List.copyOf(kinds.keySet()).equals(SourceSpec.Synthetic.KINDS)) {
+            throw new IllegalStateException("synthetic kinds " + kinds.keySet() + " differ from the parser's "
+                    + SourceSpec.Synthetic.KINDS);
+        }
+        return kinds;
+    }
 
     private static Map<String, Kind> kinds() {
         Map<String, Kind> k = new LinkedHashMap<>();
-        k.put("gbm", new Kind(ordered("mu", 0.07, "sigma", 0.2, "start_price", 100.0),
+        k.put("gbm", new Kind("geometric Brownian motion", ordered("mu", 0.07, "sigma", 0.2, "start_price", 100.0),
                 p -> new GbmSource(p.get("mu"), p.get("sigma"), p.get("start_price"),
                         START)));
         GarchSource g = GarchSource.defaults();
-        k.put("garch", new Kind(ordered("mu", g.mu(), "omega", g.omega(), "alpha", g.alpha(), "beta", g.beta(), "nu", g.nu(),
+        k.put("garch", new Kind("GARCH(1,1) with Student-t shocks (daily units)", ordered("mu", g.mu(), "omega", g.omega(), "alpha", g.alpha(), "beta", g.beta(), "nu", g.nu(),
                 "start_price", 100.0),
                 p -> new GarchSource(p.get("mu"), p.get("omega"), p.get("alpha"), p.get("beta"), p.get("nu"),
                         p.get("start_price"), START)));
@@ -54,7 +65,9 @@ final class SyntheticData {
         }
         twoDefaults.put("nu", two.nu());
         twoDefaults.put("start_price", 100.0);
-        k.put("regime-garch", new Kind(java.util.Collections.unmodifiableMap(twoDefaults), p -> {
+        k.put("regime-garch", new Kind("Markov switching between a calm and a turbulent GARCH(1,1) regime; "
+                + "the true regimes are kept (regime detector truth)", java.util.Collections.unmodifiableMap(twoDefaults),
+                p -> {
             List<RegimeSwitchingGarchSource.Regime> regimes = new ArrayList<>();
             for (RegimeSwitchingGarchSource.Regime r : two.regimes()) {
                 regimes.add(new RegimeSwitchingGarchSource.Regime(r.name(), p.get(r.name() + "_mu"),
@@ -67,7 +80,8 @@ final class SyntheticData {
                     p.get("start_price"), START);
         }));
         RegimeSwitchingGarchSource three = RegimeSwitchingGarchSource.bullBearCrisis();
-        k.put("regime-garch-3", new Kind(ordered("nu", three.nu(), "start_price", 100.0),
+        k.put("regime-garch-3", new Kind("Markov switching between bull, bear and crisis GARCH regimes; "
+                + "the true regimes are kept (regime detector truth)", ordered("nu", three.nu(), "start_price", 100.0),
                 p -> new RegimeSwitchingGarchSource(three.regimes(), three.transition(), p.get("nu"), p.get("start_price"),
                         START)));
         return k;
@@ -100,6 +114,40 @@ final class SyntheticData {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         KINDS.forEach((name, kind) -> out.put(name, kind.defaults()));
         return out;
+    }
+
+    /**
+     * Every kind with its description and its parameters' defaults and meanings, in the parser's
+     * order: what {@code foresight schema} publishes.
+     */
+    public static List<BatchSchema.SyntheticKind> documented() {
+        List<BatchSchema.SyntheticKind> out = new ArrayList<>();
+        KINDS.forEach((name, kind) -> {
+            Map<String, String> meanings = new LinkedHashMap<>();
+            kind.defaults().keySet().forEach(p -> meanings.put(p, meaning(name, p)));
+            out.add(new BatchSchema.SyntheticKind(name, kind.description(), kind.defaults(), meanings));
+        });
+        return out;
+    }
+
+    /** What a parameter means, from its name: {@code calm_beta} is beta in the calm regime. */
+    private static String meaning(String kind, String parameter) {
+        int cut = parameter.indexOf('_');
+        String regime = kind.equals("regime-garch") && cut > 0 ? parameter.substring(0, cut) : null;
+        String base = regime == null ? parameter : parameter.substring(cut + 1);
+        String what = switch (base) {
+            case "mu" -> kind.equals("gbm") ? "annual expected (arithmetic) return"
+                    : "mean daily log return";
+            case "sigma" -> "annual volatility";
+            case "omega" -> "GARCH constant ω of the daily variance";
+            case "alpha" -> "GARCH α: weight of the last squared shock";
+            case "beta" -> "GARCH β: weight of the last variance (persistence)";
+            case "stay" -> "probability of staying in the regime from one bar to the next";
+            case "nu" -> "degrees of freedom of the Student-t shocks";
+            case "start_price" -> "the price before the first bar";
+            default -> parameter;
+        };
+        return regime == null ? what : regime + " regime: " + what;
     }
 
     static Map<String, Double> ordered(Object... keyValues) {
