@@ -280,6 +280,7 @@ public final class BatchSchema {
     }
 
     private ObjectNode synthetic() {
+        definitions.putObject("synthetic"); // first, then its kinds: the caller fills it in
         ArrayNode kinds = F.arrayNode();
         for (SyntheticKind k : synthetic) {
             ObjectNode properties = F.objectNode();
