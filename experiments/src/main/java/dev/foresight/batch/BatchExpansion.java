@@ -22,8 +22,7 @@ import java.util.Map;
 final class BatchExpansion {
 
     /** Keys {@code defaults} may hold: everything an experiment has but its name and models. */
-    static final List<String> DEFAULTABLE = List.of("data", "target", "features", "walk_forward", "strategy", "costs",
-            "regimes", "baseline", "leakage", "grid");
+    static final List<String> DEFAULTABLE = BatchKeys.DEFAULTABLE;
 
     private BatchExpansion() {
     }
@@ -95,7 +94,8 @@ final class BatchExpansion {
                 experimentAxes.add(new Axis(key, last, values.items(), null));
             } else {
                 throw new UserError(valuesNode.location().withField(Fields.join(grid.path(), key)), "grid key '" + key
-                        + "': '" + head + "' is neither an experiment key (" + String.join(", ", DEFAULTABLE.subList(0, 9))
+                        + "': '" + head + "' is neither an experiment key ("
+                        + String.join(", ", DEFAULTABLE.subList(0, DEFAULTABLE.size() - 1))
                         + ") nor a model of this experiment (" + String.join(", ", models.keySet()) + ")");
             }
         }

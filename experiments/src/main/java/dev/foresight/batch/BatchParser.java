@@ -1,5 +1,22 @@
 package dev.foresight.batch;
 
+import static dev.foresight.batch.BatchKeys.ANNUALISATION;
+import static dev.foresight.batch.BatchKeys.COLUMNS;
+import static dev.foresight.batch.BatchKeys.COSTS;
+import static dev.foresight.batch.BatchKeys.CSV_ONLY;
+import static dev.foresight.batch.BatchKeys.DATA;
+import static dev.foresight.batch.BatchKeys.EXPERIMENT;
+import static dev.foresight.batch.BatchKeys.INPUT;
+import static dev.foresight.batch.BatchKeys.LEAKAGE;
+import static dev.foresight.batch.BatchKeys.MISSING;
+import static dev.foresight.batch.BatchKeys.MODEL_RESERVED;
+import static dev.foresight.batch.BatchKeys.PLAN;
+import static dev.foresight.batch.BatchKeys.PLUGIN_RESERVED;
+import static dev.foresight.batch.BatchKeys.REGIME_RESERVED;
+import static dev.foresight.batch.BatchKeys.SINGLE_SPLIT_EXCLUDES;
+import static dev.foresight.batch.BatchKeys.SYNTHETIC_COMMON;
+import static dev.foresight.batch.BatchKeys.TOP;
+
 import dev.foresight.backtest.CostModel;
 import dev.foresight.error.Location;
 import dev.foresight.error.UserError;
@@ -31,16 +48,7 @@ import java.util.Set;
  */
 public final class BatchParser {
 
-    private static final List<String> TOP = List.of("name", "description", "seed", "annualisation", "data", "defaults",
-            "experiments");
-    private static final List<String> EXPERIMENT = List.of("name", "data", "target", "features", "walk_forward",
-            "strategy", "costs", "regimes", "models", "baseline", "leakage", "grid");
-    private static final List<String> PLAN = List.of("window", "train", "test", "step", "validation", "embargo", "max_folds");
-    private static final List<String> DATA = List.of("symbol", "path", "columns", "date_format", "missing", "synthetic",
-            "inputs");
-    private static final List<String> COLUMNS = List.of("date", "open", "high", "low", "close", "adj_close", "volume");
-    private static final List<String> SYNTHETIC_KINDS = List.of("gbm", "garch", "regime-garch", "regime-garch-3", "panel",
-            "panel-index");
+    private static final List<String> SYNTHETIC_KINDS = SourceSpec.Synthetic.KINDS;
 
     private final PluginRegistry plugins;
     private final Path baseDirectory;
@@ -120,7 +128,7 @@ public final class BatchParser {
             return Annualisation.DAILY;
         }
         YamlNode.Mapping m = Fields.mapping(node, "annualisation");
-        m.allowOnly(List.of("periods_per_year", "risk_free_rate"));
+        m.allowOnly(ANNUALISATION);
         return new Annualisation(Fields.integer(m, "periods_per_year", 252, 1, 100_000, "periods_per_year"),
                 Fields.real(m, "risk_free_rate", 0.0, -1, 1, "risk_free_rate (annual, as a fraction)"));
     }
@@ -146,12 +154,12 @@ public final class BatchParser {
             return data(m.get("data"));
         }, null);
         PluginSpec<Target> target = problems.attempt(() -> plugin(Target.class, Fields.require(m, "target",
-                "what to forecast, e.g. {kind: log-return, horizon: 1}"), Set.of("kind")), null);
+                "what to forecast, e.g. {kind: log-return, horizon: 1}"), PLUGIN_RESERVED), null);
 
         List<PluginSpec<FeatureSet>> features = new ArrayList<>();
         if (m.has("features")) {
             for (YamlNode f : m.get("features").asList()) {
-                PluginSpec<FeatureSet> set = problems.attempt(() -> plugin(FeatureSet.class, f, Set.of("kind")), null);
+                PluginSpec<FeatureSet> set = problems.attempt(() -> plugin(FeatureSet.class, f, PLUGIN_RESERVED), null);
                 if (set != null) {
                     features.add(set);
                 }
@@ -204,7 +212,7 @@ public final class BatchParser {
                 throw new UserError(m.get("strategy").location(), "target " + target.instance().name()
                         + " has no direction to trade on: remove 'strategy' (it is evaluated on forecast errors only)");
             }
-            return Optional.of(plugin(Strategy.class, m.get("strategy"), Set.of("kind")));
+            return Optional.of(plugin(Strategy.class, m.get("strategy"), PLUGIN_RESERVED));
         }
         return directional ? Optional.of(PluginSpec.of(plugins.create(Strategy.class, "sign", Map.of(),
                 m.location().withField(Fields.join(m.path(), "strategy"))), m.location())) : Optional.empty();
@@ -215,7 +223,7 @@ public final class BatchParser {
             return CostModel.NONE;
         }
         YamlNode.Mapping c = Fields.mapping(node, "costs");
-        c.allowOnly(List.of("bps", "slippage_bps"));
+        c.allowOnly(COSTS);
         return new CostModel(Fields.real(c, "bps", 0, 0, 10_000, "costs.bps (basis points per unit of turnover)"),
                 Fields.real(c, "slippage_bps", 0, 0, 10_000, "costs.slippage_bps"));
     }
@@ -229,7 +237,7 @@ public final class BatchParser {
         for (YamlNode r : node.asList()) {
             RegimeSpec spec = problems.attempt(() -> {
                 YamlNode.Mapping rm = Fields.mapping(r, "a regime detector");
-                PluginSpec<RegimeDetector> detector = plugin(RegimeDetector.class, rm, Set.of("kind", "name"));
+                PluginSpec<RegimeDetector> detector = plugin(RegimeDetector.class, rm, REGIME_RESERVED);
                 String regimeName = rm.has("name") ? Fields.name(rm.get("name"), "regime name") : detector.kind();
                 if (!regimeNames.add(regimeName)) {
                     throw new UserError(rm.location(), "regime name '" + regimeName + "' is used twice"
@@ -246,7 +254,7 @@ public final class BatchParser {
 
     private ModelSpec model(YamlNode node) {
         YamlNode.Mapping mm = Fields.mapping(node, "a model");
-        PluginSpec<Model> model = plugin(Model.class, mm, Set.of("kind", "name", "scaling"));
+        PluginSpec<Model> model = plugin(Model.class, mm, MODEL_RESERVED);
         String label = mm.has("name") ? Fields.name(mm.get("name"), "model name") : model.kind();
         ScalingMethod scaling = Fields.choice(mm, "scaling", model.instance().defaultScaling(), ScalingMethod.class,
                 "scaling");
@@ -273,7 +281,7 @@ public final class BatchParser {
             return LeakageSettings.DEFAULT;
         }
         YamlNode.Mapping m = Fields.mapping(node, "leakage");
-        m.allowOnly(List.of("truncation_samples", "perturb_folds", "canary"));
+        m.allowOnly(LEAKAGE);
         LeakageSettings d = LeakageSettings.DEFAULT;
         int samples = Fields.integer(m, "truncation_samples", d.truncationSamples(), 0, 10_000,
                 "truncation_samples (test bars per fold recomputed on truncated history)");
@@ -305,7 +313,7 @@ public final class BatchParser {
                 throw new UserError(trainNode.location(), "train must be an integer number of bars (e.g. 750) or a "
                         + "fraction of the series in (0, 1) (e.g. 0.85), got " + sc.text());
             }
-            for (String key : List.of("test", "step", "max_folds", "window")) {
+            for (String key : SINGLE_SPLIT_EXCLUDES) {
                 if (m.get(key) != null) {
                     throw new UserError(m.location().withField(Fields.join(m.path(), key)),
                             "with a fractional train (one split, the test block is the rest of the series) '" + key
@@ -357,7 +365,7 @@ public final class BatchParser {
         if (m.has("inputs")) {
             for (YamlNode in : m.get("inputs").asList()) {
                 YamlNode.Mapping im = Fields.mapping(in, "a data input");
-                im.allowOnly(DATA.subList(0, DATA.size() - 1));
+                im.allowOnly(INPUT);
                 SourceSpec s = source(im, false);
                 if (!symbols.add(s.symbol())) {
                     throw new UserError(im.location(), "two data series are called '" + s.symbol() + "': set 'symbol'");
@@ -376,7 +384,7 @@ public final class BatchParser {
                     + "(a simulator), got " + (csv ? "both" : "neither"));
         }
         if (synthetic) {
-            for (String k : List.of("columns", "date_format", "missing")) {
+            for (String k : CSV_ONLY) {
                 if (m.has(k)) {
                     throw new UserError(m.get(k).location(), "'" + k + "' applies to CSV files, not to synthetic data");
                 }
@@ -391,7 +399,7 @@ public final class BatchParser {
             long seed = Fields.longValue(s, "seed", 1, "seed");
             Map<String, Double> params = new LinkedHashMap<>();
             for (Map.Entry<String, YamlNode> e : s.entries().entrySet()) {
-                if (!Set.of("kind", "bars", "seed").contains(e.getKey())) {
+                if (!SYNTHETIC_COMMON.contains(e.getKey())) {
                     params.put(e.getKey(), Fields.real(s, e.getKey(), 0, -Double.MAX_VALUE, Double.MAX_VALUE, e.getKey()));
                 }
             }
@@ -412,7 +420,7 @@ public final class BatchParser {
         }
         String dateFormat = Fields.text(m, "date_format", null, "date_format");
         String missing = Fields.text(m, "missing", "error", "missing");
-        if (!missing.equals("error") && !missing.equals("drop")) {
+        if (!MISSING.contains(missing)) {
             throw new UserError(m.get("missing").location(), "missing must be 'error' or 'drop', got '" + missing + "'");
         }
         String defaultSymbol = path.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9_.-]", "_");

@@ -22,9 +22,17 @@ public sealed interface SourceSpec {
         }
     }
 
-    /** A synthetic series: {@code kind} is gbm, garch or regime-garch; {@code parameters} override its defaults. */
+    /** A synthetic series: {@code kind} is one of {@link #KINDS}; {@code parameters} override its defaults. */
     record Synthetic(String symbol, String kind, int bars, long seed, Map<String, Double> parameters,
                      Location location) implements SourceSpec {
+
+        /**
+         * The simulators a batch may name: the parser accepts these, and the run's simulator table
+         * checks at load that it has exactly these (one list, so the two cannot drift).
+         */
+        public static final java.util.List<String> KINDS = java.util.List.of("gbm", "garch", "regime-garch",
+                "regime-garch-3", "panel", "panel-index");
+
         public Synthetic {
             parameters = Map.copyOf(parameters);
         }

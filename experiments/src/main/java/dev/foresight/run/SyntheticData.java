@@ -1,5 +1,6 @@
 package dev.foresight.run;
 
+import dev.foresight.batch.BatchSchema;
 import dev.foresight.batch.SourceSpec;
 import dev.foresight.data.DataNotes;
 import dev.foresight.data.PriceSeries;
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * Maps a YAML {@code synthetic:} block onto a simulator. Each kind has named parameters with
  * defaults; unknown names and invalid values are user errors at the block.
  */
-final class SyntheticData {
+public final class SyntheticData {
 
     /** Synthetic series start on the first business day of 2000. */
     private static final java.time.LocalDate START = java.time.LocalDate.of(2000, 1, 3);
@@ -28,18 +29,28 @@ final class SyntheticData {
     private SyntheticData() {
     }
 
-    private record Kind(Map<String, Double> defaults, Function<Map<String, Double>, SyntheticSource> make) {
+    private record Kind(String description, Map<String, Double> defaults,
+                        Function<Map<String, Double>, SyntheticSource> make) {
     }
 
-    private static final Map<String, Kind> KINDS = kinds();
+    private static final Map<String, Kind> KINDS = checked(kinds());
+
+    /** The parser accepts the kinds of {@link SourceSpec.Synthetic#KINDS}: this table must have exactly those. */
+    private static Map<String, Kind> checked(Map<String, Kind> kinds) {
+        if (!List.copyOf(kinds.keySet()).equals(SourceSpec.Synthetic.KINDS)) {
+            throw new IllegalStateException("synthetic kinds " + kinds.keySet() + " differ from the parser's "
+                    + SourceSpec.Synthetic.KINDS);
+        }
+        return kinds;
+    }
 
     private static Map<String, Kind> kinds() {
         Map<String, Kind> k = new LinkedHashMap<>();
-        k.put("gbm", new Kind(ordered("mu", 0.07, "sigma", 0.2, "start_price", 100.0),
+        k.put("gbm", new Kind("geometric Brownian motion", ordered("mu", 0.07, "sigma", 0.2, "start_price", 100.0),
                 p -> new GbmSource(p.get("mu"), p.get("sigma"), p.get("start_price"),
                         START)));
         GarchSource g = GarchSource.defaults();
-        k.put("garch", new Kind(ordered("mu", g.mu(), "omega", g.omega(), "alpha", g.alpha(), "beta", g.beta(), "nu", g.nu(),
+        k.put("garch", new Kind("GARCH(1,1) with Student-t shocks (daily units)", ordered("mu", g.mu(), "omega", g.omega(), "alpha", g.alpha(), "beta", g.beta(), "nu", g.nu(),
                 "start_price", 100.0),
                 p -> new GarchSource(p.get("mu"), p.get("omega"), p.get("alpha"), p.get("beta"), p.get("nu"),
                         p.get("start_price"), START)));
@@ -55,7 +66,9 @@ final class SyntheticData {
         }
         twoDefaults.put("nu", two.nu());
         twoDefaults.put("start_price", 100.0);
-        k.put("regime-garch", new Kind(java.util.Collections.unmodifiableMap(twoDefaults), p -> {
+        k.put("regime-garch", new Kind("Markov switching between a calm and a turbulent GARCH(1,1) regime; "
+                + "the true regimes are kept (regime detector truth)", java.util.Collections.unmodifiableMap(twoDefaults),
+                p -> {
             List<RegimeSwitchingGarchSource.Regime> regimes = new ArrayList<>();
             for (RegimeSwitchingGarchSource.Regime r : two.regimes()) {
                 regimes.add(new RegimeSwitchingGarchSource.Regime(r.name(), p.get(r.name() + "_mu"),
@@ -68,7 +81,8 @@ final class SyntheticData {
                     p.get("start_price"), START);
         }));
         RegimeSwitchingGarchSource three = RegimeSwitchingGarchSource.bullBearCrisis();
-        k.put("regime-garch-3", new Kind(ordered("nu", three.nu(), "start_price", 100.0),
+        k.put("regime-garch-3", new Kind("Markov switching between bull, bear and crisis GARCH regimes; "
+                + "the true regimes are kept (regime detector truth)", ordered("nu", three.nu(), "start_price", 100.0),
                 p -> new RegimeSwitchingGarchSource(three.regimes(), three.transition(), p.get("nu"), p.get("start_price"),
                         START)));
         VolatilityPanelSource panel = VolatilityPanelSource.defaults(1);
@@ -79,9 +93,11 @@ final class SyntheticData {
         assetDefaults.put("asset", 1.0);
         assetDefaults.putAll(panelDefaults);
         // Same parameters and seed => the same joint path, so members generated one by one belong together.
-        k.put("panel", new Kind(java.util.Collections.unmodifiableMap(assetDefaults),
+        k.put("panel", new Kind("one asset of a multi-asset panel on a stochastic-volatility factor; members with the "
+                + "same parameters, bars and seed share one path", java.util.Collections.unmodifiableMap(assetDefaults),
                 p -> panelMember(p, whole(p.get("asset"), "asset"))));
-        k.put("panel-index", new Kind(panelDefaults, p -> panelMember(p, 0)));
+        k.put("panel-index", new Kind("the panel's volatility index: the assets' annualised % volatility for the next bar",
+                panelDefaults, p -> panelMember(p, 0)));
         return k;
     }
 
@@ -125,6 +141,48 @@ final class SyntheticData {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         KINDS.forEach((name, kind) -> out.put(name, kind.defaults()));
         return out;
+    }
+
+    /**
+     * Every kind with its description and its parameters' defaults and meanings, in the parser's
+     * order: what {@code foresight schema} publishes.
+     */
+    public static List<BatchSchema.SyntheticKind> documented() {
+        List<BatchSchema.SyntheticKind> out = new ArrayList<>();
+        KINDS.forEach((name, kind) -> {
+            Map<String, String> meanings = new LinkedHashMap<>();
+            kind.defaults().keySet().forEach(p -> meanings.put(p, meaning(name, p)));
+            out.add(new BatchSchema.SyntheticKind(name, kind.description(), kind.defaults(), meanings));
+        });
+        return out;
+    }
+
+    /** What a parameter means, from its name: {@code calm_beta} is beta in the calm regime. */
+    private static String meaning(String kind, String parameter) {
+        int cut = parameter.indexOf('_');
+        String regime = kind.equals("regime-garch") && cut > 0 ? parameter.substring(0, cut) : null;
+        String base = regime == null ? parameter : parameter.substring(cut + 1);
+        String what = switch (base) {
+            case "mu" -> kind.equals("gbm") ? "annual expected (arithmetic) return"
+                    : kind.startsWith("panel") ? "mean daily log return of every asset" : "mean daily log return";
+            case "sigma" -> "annual volatility";
+            case "omega" -> "GARCH constant ω of the daily variance";
+            case "alpha" -> "GARCH α: weight of the last squared shock";
+            case "beta" -> "GARCH β: weight of the last variance (persistence)";
+            case "stay" -> "probability of staying in the regime from one bar to the next";
+            case "nu" -> "degrees of freedom of the Student-t shocks";
+            case "start_price" -> "the price before the first bar";
+            case "asset" -> "which asset of the panel, 1..assets";
+            case "assets" -> "number of assets in the panel";
+            case "daily_vol" -> "median daily volatility of the assets";
+            case "phi" -> "persistence of the log-volatility factor, in [0, 1)";
+            case "vol_of_vol" -> "standard deviation of the factor's daily innovation";
+            case "rho" -> "correlation of the assets' unpredictable returns";
+            case "leverage" -> "correlation of the market shock with the factor's innovation";
+            case "lead" -> "tomorrow's mean return per unit of today's factor innovation, in volatility units";
+            default -> parameter;
+        };
+        return regime == null ? what : regime + " regime: " + what;
     }
 
     static Map<String, Double> ordered(Object... keyValues) {
