@@ -16,6 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * block on and, if the SLF4J level was not given explicitly, raises it to {@code info} — that only
  * works when it runs before the first logger is created, which the CLI ensures by setting the
  * SLF4J property itself.
+ *
+ * <p>SameDiff (behind the attention layer) also prints "Added differentiated op ..." with
+ * {@code System.out.println} for every network it builds, bypassing the logger; unless verbose,
+ * {@link #initialise()} wraps {@code System.out} once so those lines — and only those — are dropped.
  */
 public final class LstmRuntime {
 
@@ -35,6 +39,28 @@ public final class LstmRuntime {
         }
         if (verbose && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
+        synchronized (LstmRuntime.class) {
+            if (!verbose && !(System.out instanceof SameDiffChatterFilter)) {
+                System.setOut(new SameDiffChatterFilter(System.out));
+            }
+        }
+    }
+
+    /** {@code System.out} without SameDiff's unconditional per-network "Added differentiated op" lines. */
+    static final class SameDiffChatterFilter extends java.io.PrintStream {
+
+        static final String CHATTER = "Added differentiated op ";
+
+        SameDiffChatterFilter(java.io.PrintStream out) {
+            super(out, true);
+        }
+
+        @Override
+        public void println(String line) {
+            if (line == null || !line.startsWith(CHATTER)) {
+                super.println(line);
+            }
         }
     }
 

@@ -166,6 +166,23 @@ class LstmModelTest {
     }
 
     @Test
+    void buildingAnAttentionNetworkPrintsNothingOnStandardOutput() {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(captured, true));
+            LstmRuntime.initialise();
+            double[] x = noisySine(6);
+            fit(new LstmSettings("lstm-attention", 8, List.of(4), 0.0, List.of(2), "identity", 2, 0.0, 0.02, 32, 1, 0,
+                    true, 0.0, Head.AUTO, true, -1), x, nextValue(x), 3);
+            System.out.println("ours");
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("ours" + System.lineSeparator(), captured.toString(), "SameDiff's chatter is dropped, nothing else");
+    }
+
+    @Test
     void sameSeedGivesBitIdenticalForecastsEvenWhenTwoFitsRunConcurrently() throws Exception {
         double[] x = noisySine(6);
         double[] y = nextValue(x);
