@@ -66,7 +66,9 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf("  %s: %d bars, %d folds, %d models (%s)%n", e.name(), prepared.data().get(e.name()).market().size(),
                     folds, e.models().size(), String.join(", ", e.models().stream().map(m -> m.label()).toList()));
         }
-        out.printf("%s is valid: %d experiments, %d tasks%n", args.file, batch.experiments().size(), tasks);
+        int experiments = batch.experiments().size();
+        out.printf("%s is valid: %d experiment%s, %d task%s%n", args.file, experiments, experiments == 1 ? "" : "s", tasks,
+                tasks == 1 ? "" : "s");
         out.flush();
         return Main.OK;
     }

@@ -36,7 +36,7 @@ class QuickstartTest {
         Cli.Result r = Cli.run("run", QUICKSTART, "--out", out, "-q");
 
         assertEquals(Main.OK, r.code(), r.toString());
-        assertTrue(r.out().contains("92 tasks, 0 failed"), r.toString());
+        assertTrue(r.out().contains("98 tasks, 0 failed"), r.toString());
 
         JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
         for (String experiment : new String[] {"daily-return", "direction", "volatility"}) {
@@ -57,6 +57,7 @@ class QuickstartTest {
         assertRow(out, "direction", "ar", 6, 1511, 0.2506);
         assertRow(out, "volatility", "random-walk", 6, 1498, 4.625e-5);
         assertRow(out, "volatility", "ar", 6, 1498, 3.702e-5);
+        assertRow(out, "volatility", "garch", 6, 1498, 3.702e-5);
         JsonNode hm = row(out, "daily-return", "historical-mean");
         assertEquals(0.5010, hm.path("directionAccuracy").asDouble(), 0.00005, hm.toString());
         assertEquals(1511, hm.path("directionCalls").asInt(), hm.toString());
