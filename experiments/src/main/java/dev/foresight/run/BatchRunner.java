@@ -77,11 +77,13 @@ public final class BatchRunner {
 
     public Outcome run(BatchSpec batch, Options options) {
         long started = System.currentTimeMillis();
+        long startedNanos = System.nanoTime();
         // Load and plan everything first: user errors surface before any task runs, and before the
         // output directory (perhaps holding a previous run's results) is touched.
         Prepared prepared = prepare(batch, loader);
         Map<String, LoadedData> dataByExperiment = prepared.data();
         Map<String, List<Fold>> foldsByExperiment = prepared.folds();
+        long preparedAt = System.nanoTime();
         ResultDirectory dir = prepare(options.out(), options.fresh());
         ResolvedBatch resolved = ResolvedConfig.of(batch);
         byte[] configBytes = ResultJson.bytes(resolved);
@@ -99,6 +101,7 @@ public final class BatchRunner {
         }
 
         Map<String, Object> timings = new LinkedHashMap<>();
+        long tasksFrom = System.nanoTime();
         int failed = 0;
         List<String> leaks = new ArrayList<>();
         List<Task> toRun = new ArrayList<>();
@@ -167,6 +170,7 @@ public final class BatchRunner {
             timings.put(d.result().taskId(), t);
         }
         removeStaleTasks(dir, tasks);
+        long tasksTo = System.nanoTime();
         options.progress().done();
 
         List<Map<String, Object>> canaries = canaries(batch, dataByExperiment, foldsByExperiment, options, leaks, resolved,
@@ -176,11 +180,21 @@ public final class BatchRunner {
         } else {
             deleteQuietly(dir.file(ResultDirectory.CANARY));
         }
+        long summaryFrom = System.nanoTime();
         Summary summary = Summary.of(dir);
         summary.write(dir);
+        long summaryTo = System.nanoTime();
         Map<String, Object> timingFile = new LinkedHashMap<>();
         timingFile.put("wall_ms", System.currentTimeMillis() - started);
         timingFile.put("workers", options.workers());
+        // Where the wall time went: loading and planning; the task phase (finding earlier results,
+        // running the rest); the null-data canary; the summary. The report comes after this file.
+        Map<String, Object> phases = new LinkedHashMap<>();
+        phases.put("prepare", Math.round((preparedAt - startedNanos) / 1e6));
+        phases.put("tasks", Math.round((tasksTo - tasksFrom) / 1e6));
+        phases.put("canary", Math.round((summaryFrom - tasksTo) / 1e6));
+        phases.put("summary", Math.round((summaryTo - summaryFrom) / 1e6));
+        timingFile.put("phases_ms", phases);
         timingFile.put("tasks", timings);
         ResultJson.write(dir.timings(), timingFile);
         ResultJson.write(dir.manifest(), Provenance.manifest(batch, configSha, dataByExperiment, options, started,
