@@ -35,6 +35,10 @@ fi
 mkdir -p "$OUT/classes"
 javac -d "$OUT/classes" -cp framework/target/classes bench/backtest/BacktestBench.java
 
+# The launcher's JVM options (jvm.options), so the engine is measured as ./foresight runs it;
+# JAVA_OPTS="-XX:+UseG1GC" measures it under another collector.
+JVM_OPTS=${JAVA_OPTS:-$(sed 's/#.*//' jvm.options | xargs)}
+echo "JVM options: $JVM_OPTS"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1)"
 "$PY" bench/backtest/bench_pandas.py "$OUT" "$WARMUP" "$REPS" \
-  java -cp "framework/target/classes:$OUT/classes" BacktestBench "$OUT" "$BARS" "$WARMUP"
+  java $JVM_OPTS -cp "framework/target/classes:$OUT/classes" BacktestBench "$OUT" "$BARS" "$WARMUP"

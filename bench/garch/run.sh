@@ -14,7 +14,7 @@ if ! Rscript -e 'library(fGarch)' >/dev/null 2>&1; then
 fi
 "$root/foresight" plugins >/dev/null   # builds experiments/target/foresight.jar if needed
 javac -d "$out" -cp "$root/experiments/target/foresight.jar" "$here/GarchBench.java"
-java -cp "$root/experiments/target/foresight.jar:$out" GarchBench "$out" "${1:-300}" "${2:-300}" | tee "$out/java.tsv"
+java $(sed 's/#.*//' "$root/jvm.options" | xargs) -cp "$root/experiments/target/foresight.jar:$out" GarchBench "$out" "${1:-300}" "${2:-300}" | tee "$out/java.tsv"
 Rscript "$here/fgarch_bench.R" "$out/returns.csv" 30 | tee "$out/r.tsv"
 python3 - "$out" <<'PY'
 import sys

@@ -15,7 +15,7 @@ mkdir -p "$OUT/classes"
 CP="strategies/target/classes:framework/target/classes:$(cat "$OUT/cp.txt")"
 javac -d "$OUT/classes" -cp "$CP" bench/lstm/src/dev/foresight/strategies/lstm/LstmBench.java
 python3 bench/lstm/make_data.py "$OUT/series.txt"
-JAVA="java -Xmx1g -Dorg.nd4j.log.initialization=false -cp $OUT/classes:$CP dev.foresight.strategies.lstm.LstmBench"
+JAVA="java $(sed 's/#.*//' jvm.options | xargs) -Xmx1g -Dorg.nd4j.log.initialization=false -cp $OUT/classes:$CP dev.foresight.strategies.lstm.LstmBench"
 TORCH="env LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp /usr/bin/python3 bench/lstm/torch_lstm.py"
 
 median() { grep median_seconds_per_epoch | awk '{print $2}'; }

@@ -85,7 +85,7 @@ final class GlanceSection implements Section {
                         + (t == null || t.psr() == null ? "" : "; PSR " + Fmt.num(t.psr(), "%.3f"))
                         + (t == null || t.dsr() == null ? "" : ", deflated for the batch's " + in.summary().trials().count() + " traded trials DSR "
                         + Fmt.num(t.dsr(), "%.3f") + (dsr ? " (> 0.95)" : " (≤ 0.95: could be luck among the trials)"))
-                        + (t == null || t.dmSquaredP() == null ? "" : "; forecast loss DM " + Fmt.pIs(t.dmSquaredP()))
+                        + forecastLoss(t)
                         + ".";
             }
         } else {
@@ -150,5 +150,20 @@ final class GlanceSection implements Section {
             return so > sc;
         }
         return o.mse() != null && c.mse() != null && o.mse() < c.mse();
+    }
+
+    /**
+     * The Diebold–Mariano verdict with its direction: a traded model can win on Sharpe while its
+     * forecasts are significantly worse, and a bare p-value would read as praise.
+     */
+    static String forecastLoss(SignificanceRow t) {
+        if (t == null || t.dmSquaredP() == null || t.dmSquaredStatistic() == null) {
+            return "";
+        }
+        double p = t.dmSquaredP();
+        // DM's statistic is negative when the model has the smaller loss
+        String verdict = p >= 0.05 ? "not significantly different from"
+                : t.dmSquaredStatistic() > 0 ? "significantly LARGER than" : "significantly smaller than";
+        return "; its squared forecast errors are " + verdict + " the baseline's (Diebold–Mariano " + Fmt.pIs(p) + ")";
     }
 }
