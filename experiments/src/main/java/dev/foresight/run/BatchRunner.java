@@ -11,6 +11,7 @@ import dev.foresight.pipeline.FoldFailure;
 import dev.foresight.pipeline.FoldOutcome;
 import dev.foresight.leakage.CheckOutcome;
 import dev.foresight.leakage.CheckedFoldRunner;
+import dev.foresight.leakage.LeakageSettings;
 import dev.foresight.leakage.NullCanary;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.reports.html.HtmlReport;
@@ -127,13 +128,14 @@ public final class BatchRunner {
                     return t;
                 });
         try {
-            List<Future<Done>> futures = new ArrayList<>();
-            for (Task task : toRun) {
+            Map<Task, Future<Done>> futures = new java.util.IdentityHashMap<>();
+            for (Task task : longestFirst(toRun)) {
                 LoadedData data = dataByExperiment.get(task.experiment().name());
                 String key = inputsSha(task, data, resolved, options.codeFingerprint());
-                futures.add(pool.submit(() -> execute(task, data, resolved, dir, key)));
+                futures.put(task, pool.submit(() -> execute(task, data, resolved, dir, key)));
             }
-            for (Future<Done> f : futures) {
+            for (Task task : toRun) {
+                Future<Done> f = futures.get(task);
                 Done d;
                 try {
                     d = f.get();
@@ -333,6 +335,27 @@ public final class BatchRunner {
         String id() {
             return experiment.name() + "/" + model.label() + "/fold-" + String.format("%03d", fold.index());
         }
+
+        /**
+         * A relative guess of the task's cost, for ordering only: its training rows, twice for a fold
+         * that is refit with the future scrambled (the perturbation check).
+         */
+        long expectedCost() {
+            long rows = fold.trainEnd() - fold.trainStart() + 1L;
+            LeakageSettings leakage = experiment.leakage();
+            return leakage.perturbs(fold.index()) && leakage.refitsModel(folds) ? 2 * rows : rows;
+        }
+    }
+
+    /**
+     * Submission order: expected cost, largest first (a stable sort: ties keep the batch's order).
+     * The pool's last tasks are then its smallest, so one worker does not finish a big task alone
+     * while the other idles. Results do not depend on the order; they are collected in batch order.
+     */
+    static List<Task> longestFirst(List<Task> tasks) {
+        List<Task> order = new ArrayList<>(tasks);
+        order.sort(Comparator.comparingLong(Task::expectedCost).reversed());
+        return order;
     }
 
     private record Done(TaskResult result, long fitNanos, long predictNanos, long totalNanos, boolean cached) {
