@@ -460,31 +460,28 @@ public final class BatchSchema {
     }
 
     private static ObjectNode integer(String description, Integer fallback, Long min, Long max) {
-        ObjectNode n = object(description).put("type", "integer");
-        if (min != null) {
-            n.put("minimum", min);
-        }
-        if (max != null) {
-            n.put("maximum", max);
-        }
-        if (fallback != null) {
-            n.put("default", fallback);
-        }
-        return n;
+        return bounded("integer", description, fallback, min, max);
     }
 
     private static ObjectNode number(String description, Double fallback, Double min, Double max) {
-        ObjectNode n = object(description).put("type", "number");
-        if (min != null) {
-            n.put("minimum", min);
-        }
-        if (max != null) {
-            n.put("maximum", max);
-        }
-        if (fallback != null) {
-            n.put("default", fallback);
-        }
+        return bounded("number", description, fallback, min, max);
+    }
+
+    /** A JSON number of {@code type} with its optional bounds and default, in that order. */
+    private static ObjectNode bounded(String type, String description, Number fallback, Number min, Number max) {
+        ObjectNode n = object(description).put("type", type);
+        putNumber(n, "minimum", min);
+        putNumber(n, "maximum", max);
+        putNumber(n, "default", fallback);
         return n;
+    }
+
+    private static void putNumber(ObjectNode n, String key, Number v) {
+        if (v instanceof Double d) {
+            n.put(key, d);
+        } else if (v != null) {
+            n.put(key, v.longValue());
+        }
     }
 
     private static ObjectNode choice(String description, String fallback, Collection<String> choices) {
