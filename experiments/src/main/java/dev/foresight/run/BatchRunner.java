@@ -30,13 +30,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -128,17 +130,18 @@ public final class BatchRunner {
                     return t;
                 });
         try {
-            Map<Task, Future<Done>> futures = new java.util.IdentityHashMap<>();
+            CompletionService<Done> running = new ExecutorCompletionService<>(pool);
             for (Task task : longestFirst(toRun)) {
                 LoadedData data = dataByExperiment.get(task.experiment().name());
                 String key = inputsSha(task, data, resolved, options.codeFingerprint());
-                futures.put(task, pool.submit(() -> execute(task, data, resolved, dir, key)));
+                running.submit(() -> execute(task, data, resolved, dir, key));
             }
-            for (Task task : toRun) {
-                Future<Done> f = futures.get(task);
+            // Progress as tasks finish; results afterwards in batch order, whatever order they ran in.
+            Map<String, Done> finished = new HashMap<>();
+            for (int i = 0; i < toRun.size(); i++) {
                 Done d;
                 try {
-                    d = f.get();
+                    d = running.take().get();
                 } catch (ExecutionException ex) {
                     pool.shutdownNow();
                     if (ex.getCause() instanceof RuntimeException re) {
@@ -146,8 +149,11 @@ public final class BatchRunner {
                     }
                     throw new IllegalStateException(ex.getCause());
                 }
-                done.add(d);
+                finished.put(d.result().taskId(), d);
                 options.progress().finished(d.result(), d.totalNanos() / 1e9, false);
+            }
+            for (Task task : toRun) {
+                done.add(finished.get(task.id()));
             }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
