@@ -37,15 +37,29 @@ final class Networks {
     private Networks() {
     }
 
+    /** Which layer computes the LSTM recurrence (the same network and parameter count in each). */
+    enum Recurrence {
+        /** DL4J's {@code LSTM} layer: many small ND4J operations per time step. */
+        STOCK,
+        /** {@link FusedLstm}: libnd4j's native lstmLayer op through SameDiff. */
+        FUSED,
+        /** {@link GemmLstm}: DL4J's LSTM configuration and parameters, the recurrence as a few BLAS products. */
+        GEMM
+    }
+
+    /** The recurrence the models use. */
+    static final Recurrence DEFAULT_RECURRENCE = Recurrence.STOCK;
+
     static MultiLayerNetwork build(LstmSettings s, int features, long seed) {
-        return build(s, features, seed, false, WorkspaceMode.ENABLED);
+        return build(s, features, seed, DEFAULT_RECURRENCE, WorkspaceMode.ENABLED);
     }
 
     /**
-     * The benchmark's levers (bench/lstm): {@code fused} uses {@link FusedLstm} (libnd4j's native
-     * lstmLayer op) instead of DL4J's LSTM layer; {@code workspaces} is DL4J's memory-reuse mode.
+     * The benchmark's levers (bench/lstm): {@code recurrence} picks the layer that computes the
+     * LSTM recurrence; {@code workspaces} is DL4J's memory-reuse mode.
      */
-    static MultiLayerNetwork build(LstmSettings s, int features, long seed, boolean fused, WorkspaceMode workspaces) {
+    static MultiLayerNetwork build(LstmSettings s, int features, long seed, Recurrence recurrence,
+                                   WorkspaceMode workspaces) {
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -72,10 +86,13 @@ final class Networks {
                     .dataFormat(RNNFormat.NCW)
                     .build();
             boolean last = i == layers - 1;
-            if (fused) {
-                list.layer(new FusedLstm(s.lstmUnits().get(i), last && !attention));
-            } else {
-                list.layer(last && !attention ? new LastTimeStep(lstm) : lstm);
+            switch (recurrence) {
+                case FUSED -> list.layer(new FusedLstm(s.lstmUnits().get(i), last && !attention));
+                case GEMM -> {
+                    GemmLstm gemm = new GemmLstm(s.lstmUnits().get(i));
+                    list.layer(last && !attention ? new LastTimeStep(gemm) : gemm);
+                }
+                default -> list.layer(last && !attention ? new LastTimeStep(lstm) : lstm);
             }
             if (s.dropout() > 0) {
                 list.layer(new DropoutLayer.Builder(1.0 - s.dropout()).build());
