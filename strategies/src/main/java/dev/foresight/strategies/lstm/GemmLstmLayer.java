@@ -131,12 +131,14 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         }
         applyDropOutIfNecessary(training, workspaceMgr);
         float[] out = forward();
-        INDArray ret = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {b, h, t}, 'c');
-        ret.assign(Nd4j.create(out, new long[] {b, h, t}, 'c'));
+        // 'f' order, as DL4J's LSTM layer returns it: a dropout layer above draws its mask over the
+        // buffer in memory order, so the same seed drops the same units as with DL4J's layer
+        INDArray ret = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {b, h, t}, 'f');
+        ret.assign(Nd4j.create(out, new long[] {b, h, t}, 'f'));
         return ret;
     }
 
-    /** The forward pass over {@link #input}; keeps the state for backprop; returns h as NCW [B, H, T]. */
+    /** The forward pass over {@link #input}; keeps the state for backprop; returns h as NCW [B, H, T] in 'f' order. */
     private float[] forward() {
         INDArray x = input.castTo(DataType.FLOAT);
         long[] shape = x.shape();
@@ -197,7 +199,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
                     cells[cr + j] = c;
                     tanhCells[cr + j] = tc;
                     hStep[bb * h + j] = hv;
-                    out[(bb * h + j) * t + tt] = hv;
+                    out[(tt * h + j) * b + bb] = hv;
                 }
             }
             ph.position((long) (tt + 1) * b * h).put(hStep, 0, b * h);
