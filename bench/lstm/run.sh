@@ -29,17 +29,21 @@ printf '%-52s %10s %16s\n' "PyTorch, 2 threads" "${T[torch2]}" 1
 run() { # label, torch threads, env...
   local label=$1 th=$2; shift 2
   local arg=""; for kv in "$@"; do case $kv in ARG=*) arg=${kv#ARG=};; esac; done
-  local s; s=$(env "$@" $JAVA "$EPOCHS" "$OUT/series.txt" $arg 2>/dev/null | median || true)
+  local o s r; o=$(env "$@" $JAVA "$EPOCHS" "$OUT/series.txt" $arg 2>/dev/null || true)
+  s=$(echo "$o" | median || true); r=$(echo "$o" | grep peak_rss_mb | awk '{print $2}' || true)
+  [ -z "$r" ] || echo "$label: peak RSS $r MB" >&2
   if [ -z "$s" ]; then printf '%-52s %10s\n' "$label" failed; return; fi
   printf '%-52s %10s %16s\n' "$label" "$s" "$(python3 -c "print(round($s/${T[torch$th]},2))")"
 }
-[ -n "${SKIP_DEFAULT_OMP:-}" ] || run "DL4J LSTM, default OpenMP (2 threads)" 2
-run "DL4J LSTM, OMP_WAIT_POLICY=PASSIVE (2 threads)" 2 OMP_WAIT_POLICY=PASSIVE
-run "DL4J LSTM, OMP_NUM_THREADS=2 PASSIVE" 2 OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE
-run "DL4J LSTM, OMP_NUM_THREADS=1" 1 OMP_NUM_THREADS=1
-run "DL4J LSTM, OMP_NUM_THREADS=1 PASSIVE" 1 OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE
+[ -n "${SKIP_DEFAULT_OMP:-}" ] || run "DL4J LSTM, default OpenMP (2 threads)" 2 ARG=stock
+run "DL4J LSTM, OMP_WAIT_POLICY=PASSIVE (2 threads)" 2 OMP_WAIT_POLICY=PASSIVE ARG=stock
+run "DL4J LSTM, OMP_NUM_THREADS=2 PASSIVE" 2 OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE ARG=stock
+run "DL4J LSTM, OMP_NUM_THREADS=1" 1 OMP_NUM_THREADS=1 ARG=stock
+run "DL4J LSTM, OMP_NUM_THREADS=1 PASSIVE" 1 OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE ARG=stock
 run "DL4J LSTM, 1 thread PASSIVE, workspaces off" 1 OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE ARG=no-workspaces
 run "FusedLstm (libnd4j lstmLayer op via SameDiff), 1 thread PASSIVE" 1 OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE ARG=fused
-# Walk-forward throughput: two folds at once, one thread each (time per pair of epochs)
+run "GemmLstm (the default: BLAS products + Java gates), 1 thread PASSIVE" 1 OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE ARG=gemm
+run "GemmLstm, OMP_NUM_THREADS=2 PASSIVE" 2 OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE ARG=gemm
+# Walk-forward throughput: two folds at once, one thread each (time per pair of epochs), default layer
 s=$(OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE $JAVA "$EPOCHS" "$OUT/series.txt" parallel 2>/dev/null | median)
-printf '%-52s %10s %16s\n' "2 folds in parallel, 1 thread each (s per 2 epochs)" "$s" "$(python3 -c "print(round($s/2/${T[torch2]},2))") per epoch"
+printf '%-52s %10s %16s\n' "2 folds in parallel (GemmLstm), 1 thread each (s per 2 epochs)" "$s" "$(python3 -c "print(round($s/2/${T[torch2]},2))") per epoch"

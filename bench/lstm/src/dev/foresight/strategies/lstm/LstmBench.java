@@ -20,10 +20,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * LSTM 64 → dense 25 → 1, dropout 0.2, Adam, MSE, batch 32) on 2,000 windows and prints the
  * median seconds per epoch. Lives in the lstm package to reach the package-private training code.
  *
- * <p>Usage: {@code LstmBench EPOCHS SERIES [parallel|fused|no-workspaces]}: {@code parallel} trains
- * two networks at once in two threads (two folds side by side) and reports seconds per epoch-pair;
- * {@code fused} uses {@link FusedLstm} (libnd4j's lstmLayer op); {@code no-workspaces} turns DL4J's
- * workspaces off.
+ * <p>Usage: {@code LstmBench EPOCHS SERIES [parallel|stock|fused|gemm|no-workspaces] [stock|fused|gemm]}:
+ * {@code parallel} trains two networks at once in two threads (two folds side by side) and reports
+ * seconds per epoch-pair, with the models' default recurrence or the one named after it;
+ * {@code stock} is DL4J's LSTM layer (also the layer when no recurrence is named), {@code fused}
+ * {@link FusedLstm} (libnd4j's lstmLayer op), {@code gemm} {@link GemmLstm} (the recurrence as BLAS
+ * products); {@code no-workspaces} turns DL4J's workspaces off (with DL4J's LSTM layer).
  */
 public final class LstmBench {
 
@@ -31,7 +33,13 @@ public final class LstmBench {
         int epochs = Integer.parseInt(args[0]);
         Path csv = Path.of(args[1]);
         boolean parallel = args.length > 2 && args[2].equals("parallel");
-        boolean fused = args.length > 2 && args[2].equals("fused");
+        String layer = args.length > 3 ? args[3] : args.length > 2 ? args[2] : "stock";
+        Networks.Recurrence recurrence = switch (layer) {
+            case "fused" -> Networks.Recurrence.FUSED;
+            case "gemm" -> Networks.Recurrence.GEMM;
+            case "parallel" -> Networks.DEFAULT_RECURRENCE;
+            default -> Networks.Recurrence.STOCK;
+        };
         WorkspaceMode workspaces = args.length > 2 && args[2].equals("no-workspaces") ? WorkspaceMode.NONE
                 : WorkspaceMode.ENABLED;
         float[] series = series(csv);
@@ -40,11 +48,12 @@ public final class LstmBench {
         Data d = data(series, 60);
         long t0 = System.nanoTime();
         LstmRuntime.load();
+        System.err.println("recurrence: " + recurrence);
         System.err.printf(Locale.ROOT, "nd4j loaded in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, LstmRuntime.environment());
         List<Double> times = new ArrayList<>();
         if (!parallel) {
             Nd4j.getRandom().setSeed(1);
-            MultiLayerNetwork net = Networks.build(s, 1, 1, fused, workspaces);
+            MultiLayerNetwork net = Networks.build(s, 1, 1, recurrence, workspaces);
             for (int e = 0; e < epochs; e++) {
                 long t = System.nanoTime();
                 LstmModel.Training tr = LstmModel.train(s, net, d.x, d.y, null, null, 1 + e);
@@ -58,7 +67,7 @@ public final class LstmBench {
                 final int kk = k;
                 nets[k] = pool.submit(() -> {
                     Nd4j.getRandom().setSeed(kk);
-                    return Networks.build(s, 1, kk);
+                    return Networks.build(s, 1, kk, recurrence, WorkspaceMode.ENABLED);
                 }).get();
             }
             for (int e = 0; e < epochs; e++) {

@@ -1,8 +1,13 @@
 /**
  * LSTM models on Deeplearning4j: {@code kind: lstm} (the course's stacked network by default) and
  * {@code kind: lstm-attention} (LSTM encoder, multi-head self-attention over the time steps, mean
- * over time, dense head). {@code FusedLstm} (the recurrence in libnd4j's native lstmLayer op) is a
- * measured alternative to DL4J's LSTM layer used by the benchmark, not by the models (bench/lstm).
+ * over time, dense head). The recurrence is computed by {@code GemmLstm}: DL4J's LSTM layer
+ * configuration and parameters, with the forward and backward passes as a few OpenBLAS matrix
+ * products and Java gate loops instead of DL4J's many small per-time-step operations (2.6–5×
+ * faster to train, same outputs and gradients within float rounding: GemmLstmTest); with
+ * {@code gradient_clip} set the models use DL4J's layer (see {@code Networks.build}). DL4J's stock
+ * layer and {@code FusedLstm} (the recurrence in libnd4j's native lstmLayer op) remain measured
+ * alternatives for the benchmark ({@code Networks.Recurrence}, bench/lstm).
  *
  * <p>This is the only package that imports DL4J or ND4J; {@code framework} knows nothing of them.
  * Models see the framework's scaled feature rows ({@link dev.foresight.model.ModelData}) and build

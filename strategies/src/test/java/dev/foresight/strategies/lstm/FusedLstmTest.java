@@ -24,8 +24,8 @@ class FusedLstmTest {
         LstmSettings s = new LstmSettings("lstm", 7, List.of(units), 0.0, List.of(), "identity", 0, 0.0, 1e-3, 4, 1, 0,
                 false, 0.0, Head.REGRESSION, false, -1);
         Nd4j.getRandom().setSeed(3);
-        MultiLayerNetwork stock = Networks.build(s, 2, 3, false, WorkspaceMode.ENABLED);
-        MultiLayerNetwork fused = Networks.build(s, 2, 3, true, WorkspaceMode.ENABLED);
+        MultiLayerNetwork stock = Networks.build(s, 2, 3, Networks.Recurrence.STOCK, WorkspaceMode.ENABLED);
+        MultiLayerNetwork fused = Networks.build(s, 2, 3, Networks.Recurrence.FUSED, WorkspaceMode.ENABLED);
         int[] dl4jBlockOf = {3, 1, 0, 2}; // libnd4j block k takes DL4J block dl4jBlockOf[k]
         for (String p : List.of("W", "RW", "b")) {
             // biases: [4n] in DL4J's layer, [1, 4n] in the fused one; both viewed as [rows, 4n]

@@ -1,0 +1,61 @@
+package dev.foresight.strategies.lstm;
+
+import java.util.Collection;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * DL4J's {@link LSTM} layer configuration (same parameters, same layout, same initialisation:
+ * {@code LSTMParamInitializer}, so the same seed gives bit-identical initial weights) whose
+ * recurrence runs in {@link GemmLstmLayer}: the input projection of all time steps as one matrix
+ * product, one product per step for the recurrent term, gate nonlinearities in plain Java loops,
+ * and the weight and input gradients as one product each after backpropagation through time.
+ * DL4J's own layer issues many small ND4J operations per time step (and recomputes the forward
+ * pass in backprop), which is where its training time goes (bench/lstm).
+ *
+ * <p>Only the configuration Foresight uses is supported, and anything else throws: tanh
+ * activation, sigmoid gates, NCW input, single precision, no masks, no weight noise, no truncated
+ * BPTT. Wrap it in {@code LastTimeStep} for last-step-only output, like DL4J's layer.
+ *
+ * <p>Public with a no-argument constructor because DL4J copies layer configurations through JSON.
+ */
+public class GemmLstm extends LSTM {
+
+    /** For DL4J's JSON copies only. */
+    public GemmLstm() {
+    }
+
+    /** The course's LSTM of {@code units} units: tanh, sigmoid gates, forget-gate bias 1, NCW. */
+    GemmLstm(int units) {
+        setNOut(units);
+        setActivationFn(new ActivationTanH());
+        setGateActivationFn(new ActivationSigmoid());
+        setForgetGateBiasInit(1.0);
+        setRnnDataFormat(RNNFormat.NCW);
+    }
+
+    @Override
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
+                             int layerIndex, INDArray layerParamsView, boolean initializeParams,
+                             DataType networkDataType) {
+        if (getNIn() <= 0 || getNOut() <= 0) {
+            throw new IllegalStateException("GemmLstm (layer " + layerIndex + "): nIn and nOut must be set");
+        }
+        GemmLstmLayer ret = new GemmLstmLayer(conf, networkDataType);
+        ret.setListeners(trainingListeners);
+        ret.setIndex(layerIndex);
+        ret.setParamsViewArray(layerParamsView);
+        Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
+        ret.setParamTable(paramTable);
+        ret.setConf(conf);
+        return ret;
+    }
+}
