@@ -136,13 +136,6 @@ public final class SyntheticData {
         }
     }
 
-    /** Parameter names and defaults of every kind, for documentation and `foresight plugins`. */
-    static Map<String, Map<String, Double>> catalogue() {
-        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-        KINDS.forEach((name, kind) -> out.put(name, kind.defaults()));
-        return out;
-    }
-
     /**
      * Every kind with its description and its parameters' defaults and meanings, in the parser's
      * order: what {@code foresight schema} publishes.
