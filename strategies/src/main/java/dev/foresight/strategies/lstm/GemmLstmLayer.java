@@ -1,7 +1,9 @@
 package dev.foresight.strategies.lstm;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -53,25 +55,28 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
     private int nIn;
     private int h;
 
-    // heap state of the last forward pass (time-major rows t·B + b)
-    private float[] gates = new float[0];   // [T·B × 4H] activations a, f, o, i
-    private float[] cells = new float[0];   // [T·B × H]
-    private float[] tanhCells = new float[0]; // [T·B × H]
-    private float[] zStep = new float[0];   // [B × 4H]
-    private float[] hStep = new float[0];   // [B × H]
-    private float[] bias = new float[0];    // [4H]
-    private INDArray stateInput;            // the input the state above belongs to
+    // State of the last forward pass, on the heap. Every per-step block is feature-major with the
+    // batch fastest ([feature][B]), so the gate loops run over thousands of contiguous floats
+    // (C2 vectorises them) and the blocks are BLAS operands without transposition.
+    private float[] gates = new float[0];     // [T][4H][B] activations a, f, o, i
+    private float[] cells = new float[0];     // [T][H][B]
+    private float[] tanhCells = new float[0]; // [T][H][B]
+    private float[] biasBlock = new float[0]; // [4H][B] the bias broadcast over the batch
+    private float[] zeroState = new float[0]; // [H][B] c_{−1} = 0
+    private float[] step = new float[0];      // [4H][B] scratch: z_t forward, dz_t backward
+    private final GateMath math = new GateMath();
+    private INDArray stateInput;              // the input the state above belongs to
 
     // off-heap BLAS operands
-    private FloatPointer px;   // [T·B × I]
-    private FloatPointer pw;   // [I × 4H]
+    private FloatPointer px;   // [T][I][B]
+    private FloatPointer pw;   // [I × 4H] row-major, as DL4J stores W
     private FloatPointer prw;  // [H × 4H]
-    private FloatPointer pz;   // [T·B × 4H]   pre-activations forward, dZ backward
-    private FloatPointer ph;   // [(T+1)·B × H] block 0 zeros, block t+1 = h_t
-    private FloatPointer pdh;  // [B × H]
+    private FloatPointer pz;   // [4H][B]       z_t forward, dz_t backward
+    private FloatPointer ph;   // [T+1][H][B]   block 0 zeros, block t+1 = h_t
+    private FloatPointer pdh;  // [H][B]
     private FloatPointer pgw;  // [I × 4H]
     private FloatPointer pgrw; // [H × 4H]
-    private FloatPointer pdx;  // [T·B × I]
+    private FloatPointer pdx;  // [T][I][B]
 
     GemmLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -134,14 +139,13 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         // 'f' order, as DL4J's LSTM layer returns it: a dropout layer above draws its mask over the
         // buffer in memory order, so the same seed drops the same units as with DL4J's layer
         INDArray ret = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {b, h, t}, 'f');
-        ret.assign(Nd4j.create(out, new long[] {b, h, t}, 'f'));
+        ret.assign(array(out, new long[] {b, h, t}, 'f'));
         return ret;
     }
 
     /** The forward pass over {@link #input}; keeps the state for backprop; returns h as NCW [B, H, T] in 'f' order. */
     private float[] forward() {
-        INDArray x = input.castTo(DataType.FLOAT);
-        long[] shape = x.shape();
+        long[] shape = input.shape();
         b = Math.toIntExact(shape[0]);
         nIn = Math.toIntExact(shape[1]);
         t = Math.toIntExact(shape[2]);
@@ -150,62 +154,61 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             throw new IllegalArgumentException("GemmLstm: input has " + nIn + " features, layer expects " + layerConf().getNIn());
         }
         int g = 4 * h;
-        int rows = t * b;
-        allocate(rows, g);
-        // input, NCW [b][i][t] → time-major rows [t·B + b][i]
-        float[] xin = x.dup('c').data().asFloat();
-        float[] xr = new float[rows * nIn];
-        for (int bb = 0; bb < b; bb++) {
-            for (int i = 0; i < nIn; i++) {
-                int src = (bb * nIn + i) * t;
-                for (int tt = 0; tt < t; tt++) {
-                    xr[(tt * b + bb) * nIn + i] = xin[src + tt];
-                }
-            }
+        int hb = h * b; // one [H][B] block
+        int gb = g * b; // one [4H][B] block
+        allocate();
+        // NCW [B, I, T] in 'f' order is [T][I][B] in memory: the layout px wants
+        px.position(0).put(matrix(input, 'f'), 0, t * nIn * b);
+        pw.position(0).put(matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c'), 0, nIn * g);
+        prw.position(0).put(matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c'), 0, h * g);
+        float[] bias = matrix(params.get(LSTMParamInitializer.BIAS_KEY), 'c');
+        for (int k = 0; k < g; k++) {
+            Arrays.fill(biasBlock, k * b, (k + 1) * b, bias[k]);
         }
-        px.position(0).put(xr, 0, xr.length);
-        pw.position(0).put(matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY)), 0, nIn * g);
-        prw.position(0).put(matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY)), 0, h * g);
-        System.arraycopy(matrix(params.get(LSTMParamInitializer.BIAS_KEY)), 0, bias, 0, g);
-        // Z = X·W for all steps at once
-        openblas_nolapack.cblas_sgemm(ROW, N, N, rows, g, nIn, 1f, px.position(0), nIn, pw.position(0), g, 0f,
-                pz.position(0), g);
-        float[] out = new float[b * h * t];
+        float[] out = new float[t * hb]; // [T][H][B] = NCW [B, H, T] in 'f' order
         for (int tt = 0; tt < t; tt++) {
-            long zOff = (long) tt * b * g;
-            if (tt > 0) { // z_t += h_{t−1}·RW (h_{−1} = 0)
-                openblas_nolapack.cblas_sgemm(ROW, N, N, b, g, h, 1f, ph.position((long) tt * b * h), h,
-                        prw.position(0), g, 1f, pz.position(zOff), g);
+            // z_t = Wᵀ·x_t + RWᵀ·h_{t−1}   ([4H][B]; h_{−1} = 0)
+            openblas_nolapack.cblas_sgemm(ROW, TR, N, g, b, nIn, 1f, pw.position(0), g,
+                    px.position((long) tt * nIn * b), b, 0f, pz.position(0), b);
+            if (tt > 0) {
+                openblas_nolapack.cblas_sgemm(ROW, TR, N, g, b, h, 1f, prw.position(0), g,
+                        ph.position((long) tt * hb), b, 1f, pz.position(0), b);
             }
-            pz.position(zOff).get(zStep, 0, b * g);
-            for (int bb = 0; bb < b; bb++) {
-                int zr = bb * g;
-                int gr = (tt * b + bb) * g;
-                int cr = (tt * b + bb) * h;
-                int pr = cr - b * h;
-                for (int j = 0; j < h; j++) {
-                    float a = tanh(zStep[zr + j] + bias[j]);
-                    float f = sigmoid(zStep[zr + h + j] + bias[h + j]);
-                    float o = sigmoid(zStep[zr + 2 * h + j] + bias[2 * h + j]);
-                    float in = sigmoid(zStep[zr + 3 * h + j] + bias[3 * h + j]);
-                    float cPrev = tt > 0 ? cells[pr + j] : 0f;
-                    float c = f * cPrev + in * a;
-                    float tc = tanh(c);
-                    float hv = o * tc;
-                    gates[gr + j] = a;
-                    gates[gr + h + j] = f;
-                    gates[gr + 2 * h + j] = o;
-                    gates[gr + 3 * h + j] = in;
-                    cells[cr + j] = c;
-                    tanhCells[cr + j] = tc;
-                    hStep[bb * h + j] = hv;
-                    out[(tt * h + j) * b + bb] = hv;
-                }
-            }
-            ph.position((long) (tt + 1) * b * h).put(hStep, 0, b * h);
+            pz.position(0).get(step, 0, gb);
+            int ct = tt * hb;
+            addTo(step, biasBlock, gb);
+            math.tanh(step, 0, hb);           // a
+            math.logistic(step, hb, 3 * hb);  // f, o, i
+            System.arraycopy(step, 0, gates, tt * gb, gb);
+            cellState(step, hb, tt > 0 ? cells : zeroState, tt > 0 ? ct - hb : 0, cells, ct);
+            System.arraycopy(cells, ct, tanhCells, ct, hb);
+            math.tanh(tanhCells, ct, hb);
+            hidden(step, hb, tanhCells, ct, out, ct);
+            ph.position((long) (tt + 1) * hb).put(out, ct, hb);
         }
         stateInput = input;
         return out;
+    }
+
+    /** x[i] += y[i]. */
+    private static void addTo(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            x[i] += y[i];
+        }
+    }
+
+    /** c = f⊙c_{t−1} + i⊙a, with the gate blocks a, f, o, i of {@code act} in that order. */
+    private static void cellState(float[] act, int hb, float[] prev, int prevOff, float[] c, int cOff) {
+        for (int k = 0; k < hb; k++) {
+            c[cOff + k] = act[hb + k] * prev[prevOff + k] + act[3 * hb + k] * act[k];
+        }
+    }
+
+    /** h = o⊙tanh(c). */
+    private static void hidden(float[] act, int hb, float[] tanhC, int off, float[] out, int outOff) {
+        for (int k = 0; k < hb; k++) {
+            out[outOff + k] = act[2 * hb + k] * tanhC[off + k];
+        }
     }
 
     @Override
@@ -215,117 +218,116 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             forward();
         }
         int g = 4 * h;
-        int rows = t * b;
-        float[] eps = epsilon.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        if (eps.length != b * h * t) {
-            throw new IllegalArgumentException("GemmLstm: epsilon has " + eps.length + " values, expected " + b * h * t);
+        int hb = h * b;
+        int gb = g * b;
+        float[] eps = matrix(epsilon, 'f'); // NCW [B, H, T] in 'f' order: [T][H][B]
+        if (eps.length != t * hb) {
+            throw new IllegalArgumentException("GemmLstm: epsilon has " + eps.length + " values, expected " + t * hb);
         }
-        float[] dhRec = new float[b * h];
-        float[] dcNext = new float[b * h];
-        float[] db = new float[g];
-        float[] dz = zStep;
+        float[] dhRec = new float[hb];
+        float[] dcNext = new float[hb];
+        float[] dbBlock = new float[gb];
+        float[] dz = step;
+        Pointer.memset(pgw.position(0), 0, 4L * nIn * g);
+        Pointer.memset(pgrw.position(0), 0, 4L * h * g);
         for (int tt = t - 1; tt >= 0; tt--) {
-            for (int bb = 0; bb < b; bb++) {
-                int zr = bb * g;
-                int gr = (tt * b + bb) * g;
-                int cr = (tt * b + bb) * h;
-                int pr = cr - b * h;
-                int sr = bb * h;
-                for (int j = 0; j < h; j++) {
-                    float a = gates[gr + j];
-                    float f = gates[gr + h + j];
-                    float o = gates[gr + 2 * h + j];
-                    float in = gates[gr + 3 * h + j];
-                    float tc = tanhCells[cr + j];
-                    float dh = eps[(bb * h + j) * t + tt] + dhRec[sr + j];
-                    float dc = dh * o * (1f - tc * tc) + dcNext[sr + j];
-                    float cPrev = tt > 0 ? cells[pr + j] : 0f;
-                    float dza = dc * in * (1f - a * a);
-                    float dzf = dc * cPrev * f * (1f - f);
-                    float dzo = dh * tc * o * (1f - o);
-                    float dzi = dc * a * in * (1f - in);
-                    dcNext[sr + j] = dc * f;
-                    dz[zr + j] = dza;
-                    dz[zr + h + j] = dzf;
-                    dz[zr + 2 * h + j] = dzo;
-                    dz[zr + 3 * h + j] = dzi;
-                }
-            }
-            for (int bb = 0; bb < b; bb++) {
-                int zr = bb * g;
-                for (int k = 0; k < g; k++) {
-                    db[k] += dz[zr + k];
-                }
-            }
-            long zOff = (long) tt * b * g;
-            pz.position(zOff).put(dz, 0, b * g);
-            if (tt > 0) { // dh_{t−1} = dz_t·RWᵀ
-                openblas_nolapack.cblas_sgemm(ROW, N, TR, b, h, g, 1f, pz.position(zOff), g, prw.position(0), g,
-                        0f, pdh.position(0), h);
-                pdh.position(0).get(dhRec, 0, b * h);
+            int ct = tt * hb;
+            cellGradients(gates, tt * gb, hb, tanhCells, ct, tt > 0 ? cells : zeroState, tt > 0 ? ct - hb : 0,
+                    eps, dhRec, dcNext, dz);
+            addTo(dbBlock, dz, gb);
+            pz.position(0).put(dz, 0, gb);
+            // dW += x_t·dz_tᵀ, dx_t = W·dz_t, dRW += h_{t−1}·dz_tᵀ, dh_{t−1} = RW·dz_t
+            openblas_nolapack.cblas_sgemm(ROW, N, TR, nIn, g, b, 1f, px.position((long) tt * nIn * b), b,
+                    pz.position(0), b, 1f, pgw.position(0), g);
+            openblas_nolapack.cblas_sgemm(ROW, N, N, nIn, b, g, 1f, pw.position(0), g, pz.position(0), b, 0f,
+                    pdx.position((long) tt * nIn * b), b);
+            if (tt > 0) {
+                openblas_nolapack.cblas_sgemm(ROW, N, TR, h, g, b, 1f, ph.position((long) tt * hb), b,
+                        pz.position(0), b, 1f, pgrw.position(0), g);
+                openblas_nolapack.cblas_sgemm(ROW, N, N, h, b, g, 1f, prw.position(0), g, pz.position(0), b, 0f,
+                        pdh.position(0), b);
+                pdh.position(0).get(dhRec, 0, hb);
             }
         }
-        // dW = Xᵀ·dZ, dRW = H_prevᵀ·dZ, dX = dZ·Wᵀ, each over all steps at once
-        openblas_nolapack.cblas_sgemm(ROW, TR, N, nIn, g, rows, 1f, px.position(0), nIn, pz.position(0), g, 0f,
-                pgw.position(0), g);
-        openblas_nolapack.cblas_sgemm(ROW, TR, N, h, g, rows, 1f, ph.position(0), h, pz.position(0), g, 0f,
-                pgrw.position(0), g);
-        openblas_nolapack.cblas_sgemm(ROW, N, TR, rows, nIn, g, 1f, pz.position(0), g, pw.position(0), g, 0f,
-                pdx.position(0), nIn);
         float[] gw = new float[nIn * g];
         float[] grw = new float[h * g];
-        float[] dxr = new float[rows * nIn];
+        float[] dx = new float[t * nIn * b];
+        float[] db = new float[g];
         pgw.position(0).get(gw, 0, gw.length);
         pgrw.position(0).get(grw, 0, grw.length);
-        pdx.position(0).get(dxr, 0, dxr.length);
+        pdx.position(0).get(dx, 0, dx.length);
+        for (int k = 0; k < g; k++) {
+            float sum = 0f;
+            for (int bb = 0; bb < b; bb++) {
+                sum += dbBlock[k * b + bb];
+            }
+            db[k] = sum;
+        }
 
         Map<String, INDArray> views = gradientViews;
         INDArray gW = views.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray gRW = views.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         INDArray gB = views.get(LSTMParamInitializer.BIAS_KEY);
-        gW.assign(Nd4j.create(gw, new long[] {nIn, g}, 'c'));
-        gRW.assign(Nd4j.create(grw, new long[] {h, g}, 'c'));
-        gB.assign(Nd4j.create(db, gB.shape(), 'c'));
+        gW.assign(array(gw, new long[] {nIn, g}, 'c'));
+        gRW.assign(array(grw, new long[] {h, g}, 'c'));
+        gB.assign(array(db, gB.shape(), 'c'));
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(LSTMParamInitializer.INPUT_WEIGHT_KEY, gW);
         gradient.gradientForVariable().put(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, gRW);
         gradient.gradientForVariable().put(LSTMParamInitializer.BIAS_KEY, gB);
 
-        float[] dx = new float[b * nIn * t]; // time-major rows → NCW
-        for (int bb = 0; bb < b; bb++) {
-            for (int i = 0; i < nIn; i++) {
-                int dst = (bb * nIn + i) * t;
-                for (int tt = 0; tt < t; tt++) {
-                    dx[dst + tt] = dxr[(tt * b + bb) * nIn + i];
-                }
-            }
-        }
+        // [T][I][B] is NCW [B, I, T] in 'f' order
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
-                new long[] {b, nIn, t}, 'c');
-        epsOut.assign(Nd4j.create(dx, new long[] {b, nIn, t}, 'c'));
+                new long[] {b, nIn, t}, 'f');
+        epsOut.assign(array(dx, new long[] {b, nIn, t}, 'f'));
         weightNoiseParams.clear();
         return new Pair<>(gradient, backpropDropOutIfPresent(epsOut));
     }
 
-    private void allocate(int rows, int g) {
-        if (gates.length < rows * g || zStep.length != b * g || px == null || px.capacity() < (long) rows * nIn) {
-            gates = new float[rows * g];
-            cells = new float[rows * h];
-            tanhCells = new float[rows * h];
-            zStep = new float[b * g];
-            hStep = new float[b * h];
-            bias = new float[g];
+    /**
+     * One step of BPTT over an [H][B] block: from the step's activations, dh = ε_t + dh_rec and
+     * dc = dh⊙o⊙(1 − tanh²c) + dc_{t+1}; the pre-activation gradients go to {@code dz} (blocks a, f,
+     * o, i) and dc⊙f to {@code dcNext}, for the step before.
+     */
+    private static void cellGradients(float[] act, int gt, int hb, float[] tanhC, int ct, float[] prev, int prevOff,
+                                      float[] eps, float[] dhRec, float[] dcNext, float[] dz) {
+        for (int k = 0; k < hb; k++) {
+            float a = act[gt + k];
+            float f = act[gt + hb + k];
+            float o = act[gt + 2 * hb + k];
+            float in = act[gt + 3 * hb + k];
+            float tc = tanhC[ct + k];
+            float dh = eps[ct + k] + dhRec[k];
+            float dc = dh * o * (1f - tc * tc) + dcNext[k];
+            dz[k] = dc * in * (1f - a * a);
+            dz[hb + k] = dc * prev[prevOff + k] * f * (1f - f);
+            dz[2 * hb + k] = dh * tc * o * (1f - o);
+            dz[3 * hb + k] = dc * a * in * (1f - in);
+            dcNext[k] = dc * f;
+        }
+    }
+
+    private void allocate() {
+        int g = 4 * h;
+        int tgb = t * g * b;
+        if (gates.length != tgb || biasBlock.length != g * b || px == null || px.capacity() != (long) t * nIn * b) {
+            gates = new float[tgb];
+            cells = new float[t * h * b];
+            tanhCells = new float[t * h * b];
+            biasBlock = new float[g * b];
+            zeroState = new float[h * b];
+            step = new float[g * b];
             freeBuffers();
-            px = new FloatPointer((long) rows * nIn);
+            px = new FloatPointer((long) t * nIn * b);
             pw = new FloatPointer((long) nIn * g);
             prw = new FloatPointer((long) h * g);
-            pz = new FloatPointer((long) rows * g);
-            ph = new FloatPointer((long) (rows + b) * h);
-            pdh = new FloatPointer((long) b * h);
+            pz = new FloatPointer((long) g * b);
+            ph = new FloatPointer((long) (t + 1) * h * b);
+            pdh = new FloatPointer((long) h * b);
             pgw = new FloatPointer((long) nIn * g);
             pgrw = new FloatPointer((long) h * g);
-            pdx = new FloatPointer((long) rows * nIn);
-            ph.position(0).put(new float[b * h], 0, b * h); // h_{−1} = 0
+            pdx = new FloatPointer((long) t * nIn * b);
+            ph.position(0).put(new float[h * b], 0, h * b); // h_{−1} = 0
         }
     }
 
@@ -337,19 +339,23 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         }
     }
 
-    /** A parameter (or its view) as row-major floats. */
-    private static float[] matrix(INDArray p) {
-        return p.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    /**
+     * An array (or view) as floats in the given memory order: one native copy, then one bulk read.
+     * ND4J's {@code data().asFloat()} and {@code Nd4j.create(float[])} go element by element
+     * through the buffer's indexer, which cost a tenth of an epoch.
+     */
+    private static float[] matrix(INDArray p, char order) {
+        INDArray c = p.castTo(DataType.FLOAT).dup(order);
+        float[] v = new float[Math.toIntExact(c.length())];
+        new FloatPointer(c.data().addressPointer()).get(v, 0, v.length);
+        return v;
     }
 
-    private static float sigmoid(float x) {
-        return (float) (1.0 / (1.0 + Math.exp(-x)));
-    }
-
-    private static float tanh(float x) {
-        double e = Math.exp(-2.0 * Math.abs(x));
-        double r = (1.0 - e) / (1.0 + e);
-        return (float) (x < 0 ? -r : r);
+    /** Values in the given memory order as an ND4J array, outside any workspace, by one bulk write. */
+    private static INDArray array(float[] v, long[] shape, char order) {
+        INDArray a = Nd4j.createUninitializedDetached(DataType.FLOAT, order, shape);
+        new FloatPointer(a.data().addressPointer()).put(v, 0, v.length);
+        return a;
     }
 
     @Override
