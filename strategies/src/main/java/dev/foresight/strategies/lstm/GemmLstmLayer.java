@@ -64,6 +64,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
     private float[] biasBlock = new float[0]; // [4H][B] the bias broadcast over the batch
     private float[] zeroState = new float[0]; // [H][B] c_{−1} = 0
     private float[] step = new float[0];      // [4H][B] scratch: z_t forward, dz_t backward
+    private float[] hStep = new float[0];     // [H][B] scratch: h_t
     private final GateMath math = new GateMath();
     private INDArray stateInput;              // the input the state above belongs to
 
@@ -135,16 +136,16 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             throw new IllegalArgumentException("GemmLstm expects [batch, features, time] input, got rank " + input.rank());
         }
         applyDropOutIfNecessary(training, workspaceMgr);
-        float[] out = forward();
+        forward();
         // 'f' order, as DL4J's LSTM layer returns it: a dropout layer above draws its mask over the
         // buffer in memory order, so the same seed drops the same units as with DL4J's layer
         INDArray ret = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {b, h, t}, 'f');
-        ret.assign(array(out, new long[] {b, h, t}, 'f'));
+        copy(ph, (long) h * b, ret, (long) t * h * b); // h_0 … h_{T−1}: [T][H][B] is ret's memory order
         return ret;
     }
 
-    /** The forward pass over {@link #input}; keeps the state for backprop; returns h as NCW [B, H, T] in 'f' order. */
-    private float[] forward() {
+    /** The forward pass over {@link #input}; keeps the state for backprop, h_t in block t + 1 of {@link #ph}. */
+    private void forward() {
         long[] shape = input.shape();
         b = Math.toIntExact(shape[0]);
         nIn = Math.toIntExact(shape[1]);
@@ -158,14 +159,13 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         int gb = g * b; // one [4H][B] block
         allocate();
         // NCW [B, I, T] in 'f' order is [T][I][B] in memory: the layout px wants
-        px.position(0).put(matrix(input, 'f'), 0, t * nIn * b);
+        copy(input.castTo(DataType.FLOAT).dup('f'), px, (long) t * nIn * b);
         pw.position(0).put(matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c'), 0, nIn * g);
         prw.position(0).put(matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c'), 0, h * g);
         float[] bias = matrix(params.get(LSTMParamInitializer.BIAS_KEY), 'c');
         for (int k = 0; k < g; k++) {
             Arrays.fill(biasBlock, k * b, (k + 1) * b, bias[k]);
         }
-        float[] out = new float[t * hb]; // [T][H][B] = NCW [B, H, T] in 'f' order
         for (int tt = 0; tt < t; tt++) {
             // z_t = Wᵀ·x_t + RWᵀ·h_{t−1}   ([4H][B]; h_{−1} = 0)
             openblas_nolapack.cblas_sgemm(ROW, TR, N, g, b, nIn, 1f, pw.position(0), g,
@@ -183,11 +183,10 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             cellState(step, hb, tt > 0 ? cells : zeroState, tt > 0 ? ct - hb : 0, cells, ct);
             System.arraycopy(cells, ct, tanhCells, ct, hb);
             math.tanh(tanhCells, ct, hb);
-            hidden(step, hb, tanhCells, ct, out, ct);
-            ph.position((long) (tt + 1) * hb).put(out, ct, hb);
+            hidden(step, hb, tanhCells, ct, hStep, 0);
+            ph.position((long) (tt + 1) * hb).put(hStep, 0, hb);
         }
         stateInput = input;
-        return out;
     }
 
     /** x[i] += y[i]. */
@@ -251,11 +250,9 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         }
         float[] gw = new float[nIn * g];
         float[] grw = new float[h * g];
-        float[] dx = new float[t * nIn * b];
         float[] db = new float[g];
         pgw.position(0).get(gw, 0, gw.length);
         pgrw.position(0).get(grw, 0, grw.length);
-        pdx.position(0).get(dx, 0, dx.length);
         for (int k = 0; k < g; k++) {
             float sum = 0f;
             for (int bb = 0; bb < b; bb++) {
@@ -279,7 +276,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         // [T][I][B] is NCW [B, I, T] in 'f' order
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {b, nIn, t}, 'f');
-        epsOut.assign(array(dx, new long[] {b, nIn, t}, 'f'));
+        copy(pdx, 0, epsOut, (long) t * nIn * b);
         weightNoiseParams.clear();
         return new Pair<>(gradient, backpropDropOutIfPresent(epsOut));
     }
@@ -317,6 +314,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             biasBlock = new float[g * b];
             zeroState = new float[h * b];
             step = new float[g * b];
+            hStep = new float[h * b];
             freeBuffers();
             px = new FloatPointer((long) t * nIn * b);
             pw = new FloatPointer((long) nIn * g);
@@ -349,6 +347,26 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         float[] v = new float[Math.toIntExact(c.length())];
         new FloatPointer(c.data().addressPointer()).get(v, 0, v.length);
         return v;
+    }
+
+    /**
+     * n floats from a BLAS buffer, starting at float {@code offset}, into a fresh (offset 0,
+     * contiguous) ND4J array. JavaCPP's memcpy reads a pointer's position as bytes, hence
+     * getPointer for the offset.
+     */
+    private static void copy(FloatPointer from, long offset, INDArray to, long n) {
+        if (to.offset() != 0 || to.length() != n || to.dataType() != DataType.FLOAT) {
+            throw new IllegalStateException("GemmLstm: expected a fresh float array of " + n + " values");
+        }
+        Pointer.memcpy(to.data().addressPointer(), from.position(0).getPointer(offset), 4 * n);
+    }
+
+    /** n floats from a fresh (offset 0, contiguous) ND4J array into a BLAS buffer. */
+    private static void copy(INDArray from, FloatPointer to, long n) {
+        if (from.offset() != 0 || from.length() != n || from.dataType() != DataType.FLOAT) {
+            throw new IllegalStateException("GemmLstm: expected a fresh float array of " + n + " values");
+        }
+        Pointer.memcpy(to.position(0), from.data().addressPointer(), 4 * n);
     }
 
     /** Values in the given memory order as an ND4J array, outside any workspace, by one bulk write. */
