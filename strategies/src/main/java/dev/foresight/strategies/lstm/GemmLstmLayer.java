@@ -68,15 +68,13 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
     private final GateMath math = new GateMath();
     private INDArray stateInput;              // the input the state above belongs to
 
-    // off-heap BLAS operands
-    private FloatPointer px;   // [T][I][B]
-    private FloatPointer pw;   // [I × 4H] row-major, as DL4J stores W
-    private FloatPointer prw;  // [H × 4H]
-    private FloatPointer pz;   // [4H][B]       z_t forward, dz_t backward
-    private FloatPointer ph;   // [T+1][H][B]   block 0 zeros, block t+1 = h_t
-    private FloatPointer pdh;  // [H][B]
-    private FloatPointer pgw;  // [I × 4H]
-    private FloatPointer pgrw; // [H × 4H]
+    // Off-heap BLAS operands. The input and recurrent weights are stacked, K = I + H, so that each
+    // step is one product forward (z_t = [W; RW]ᵀ·[x_t; h_{t−1}]) and two backward.
+    private FloatPointer pxh;  // [T+1][K][B]  block t = [x_t; h_{t−1}] (h_{−1} = 0); block T holds h_{T−1}
+    private FloatPointer pwr;  // [K × 4H]     row-major: W's rows, then RW's, as DL4J stores them
+    private FloatPointer pz;   // [4H][B]      z_t forward, dz_t backward
+    private FloatPointer pdxh; // [K][B]       [dx_t; dh_{t−1}]
+    private FloatPointer pgwr; // [K × 4H]     d[W; RW]
     private FloatPointer pdx;  // [T][I][B]
 
     GemmLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -140,11 +138,15 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         // 'f' order, as DL4J's LSTM layer returns it: a dropout layer above draws its mask over the
         // buffer in memory order, so the same seed drops the same units as with DL4J's layer
         INDArray ret = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {b, h, t}, 'f');
-        copy(ph, (long) h * b, ret, (long) t * h * b); // h_0 … h_{T−1}: [T][H][B] is ret's memory order
+        // h_0 … h_{T−1}, [T][H][B]: ret's memory order
+        FloatPointer out = pointer(ret, (long) t * h * b);
+        for (int tt = 0; tt < t; tt++) {
+            Pointer.memcpy(at(out, (long) tt * h * b), at(pxh, ((tt + 1L) * k() + nIn) * b), 4L * h * b);
+        }
         return ret;
     }
 
-    /** The forward pass over {@link #input}; keeps the state for backprop, h_t in block t + 1 of {@link #ph}. */
+    /** The forward pass over {@link #input}; keeps the state for backprop, h_t in block t + 1 of {@link #pxh}. */
     private void forward() {
         long[] shape = input.shape();
         b = Math.toIntExact(shape[0]);
@@ -158,22 +160,22 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         int hb = h * b; // one [H][B] block
         int gb = g * b; // one [4H][B] block
         allocate();
-        // NCW [B, I, T] in 'f' order is [T][I][B] in memory: the layout px wants
-        copy(input.castTo(DataType.FLOAT).dup('f'), px, (long) t * nIn * b);
-        pw.position(0).put(matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c'), 0, nIn * g);
-        prw.position(0).put(matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c'), 0, h * g);
+        int kb = k() * b; // one [K][B] block
+        // NCW [B, I, T] in 'f' order is [T][I][B] in memory: x_t goes to the top of block t
+        FloatPointer x = pointer(input.castTo(DataType.FLOAT).dup('f'), (long) t * nIn * b);
+        for (int tt = 0; tt < t; tt++) {
+            Pointer.memcpy(at(pxh, (long) tt * kb), at(x, (long) tt * nIn * b), 4L * nIn * b);
+        }
+        pwr.position(0).put(matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c'), 0, nIn * g);
+        pwr.position((long) nIn * g).put(matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c'), 0, h * g);
         float[] bias = matrix(params.get(LSTMParamInitializer.BIAS_KEY), 'c');
         for (int k = 0; k < g; k++) {
             Arrays.fill(biasBlock, k * b, (k + 1) * b, bias[k]);
         }
         for (int tt = 0; tt < t; tt++) {
-            // z_t = Wᵀ·x_t + RWᵀ·h_{t−1}   ([4H][B]; h_{−1} = 0)
-            openblas_nolapack.cblas_sgemm(ROW, TR, N, g, b, nIn, 1f, pw.position(0), g,
-                    px.position((long) tt * nIn * b), b, 0f, pz.position(0), b);
-            if (tt > 0) {
-                openblas_nolapack.cblas_sgemm(ROW, TR, N, g, b, h, 1f, prw.position(0), g,
-                        ph.position((long) tt * hb), b, 1f, pz.position(0), b);
-            }
+            // z_t = [W; RW]ᵀ·[x_t; h_{t−1}]   ([4H][B])
+            openblas_nolapack.cblas_sgemm(ROW, TR, N, g, b, k(), 1f, pwr.position(0), g,
+                    pxh.position((long) tt * kb), b, 0f, pz.position(0), b);
             pz.position(0).get(step, 0, gb);
             int ct = tt * hb;
             addTo(step, biasBlock, gb);
@@ -184,7 +186,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             System.arraycopy(cells, ct, tanhCells, ct, hb);
             math.tanh(tanhCells, ct, hb);
             hidden(step, hb, tanhCells, ct, hStep, 0);
-            ph.position((long) (tt + 1) * hb).put(hStep, 0, hb);
+            pxh.position((long) (tt + 1) * kb + (long) nIn * b).put(hStep, 0, hb);
         }
         stateInput = input;
     }
@@ -227,32 +229,27 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         float[] dcNext = new float[hb];
         float[] dbBlock = new float[gb];
         float[] dz = step;
-        Pointer.memset(pgw.position(0), 0, 4L * nIn * g);
-        Pointer.memset(pgrw.position(0), 0, 4L * h * g);
+        int kb = k() * b;
+        Pointer.memset(pgwr.position(0), 0, 4L * k() * g);
         for (int tt = t - 1; tt >= 0; tt--) {
             int ct = tt * hb;
             cellGradients(gates, tt * gb, hb, tanhCells, ct, tt > 0 ? cells : zeroState, tt > 0 ? ct - hb : 0,
                     eps, dhRec, dcNext, dz);
             addTo(dbBlock, dz, gb);
             pz.position(0).put(dz, 0, gb);
-            // dW += x_t·dz_tᵀ, dx_t = W·dz_t, dRW += h_{t−1}·dz_tᵀ, dh_{t−1} = RW·dz_t
-            openblas_nolapack.cblas_sgemm(ROW, N, TR, nIn, g, b, 1f, px.position((long) tt * nIn * b), b,
-                    pz.position(0), b, 1f, pgw.position(0), g);
-            openblas_nolapack.cblas_sgemm(ROW, N, N, nIn, b, g, 1f, pw.position(0), g, pz.position(0), b, 0f,
-                    pdx.position((long) tt * nIn * b), b);
-            if (tt > 0) {
-                openblas_nolapack.cblas_sgemm(ROW, N, TR, h, g, b, 1f, ph.position((long) tt * hb), b,
-                        pz.position(0), b, 1f, pgrw.position(0), g);
-                openblas_nolapack.cblas_sgemm(ROW, N, N, h, b, g, 1f, prw.position(0), g, pz.position(0), b, 0f,
-                        pdh.position(0), b);
-                pdh.position(0).get(dhRec, 0, hb);
-            }
+            // d[W; RW] += [x_t; h_{t−1}]·dz_tᵀ, [dx_t; dh_{t−1}] = [W; RW]·dz_t
+            openblas_nolapack.cblas_sgemm(ROW, N, TR, k(), g, b, 1f, pxh.position((long) tt * kb), b,
+                    pz.position(0), b, 1f, pgwr.position(0), g);
+            openblas_nolapack.cblas_sgemm(ROW, N, N, k(), b, g, 1f, pwr.position(0), g, pz.position(0), b, 0f,
+                    pdxh.position(0), b);
+            Pointer.memcpy(at(pdx, (long) tt * nIn * b), pdxh.position(0), 4L * nIn * b);
+            pdxh.position((long) nIn * b).get(dhRec, 0, hb);
         }
         float[] gw = new float[nIn * g];
         float[] grw = new float[h * g];
         float[] db = new float[g];
-        pgw.position(0).get(gw, 0, gw.length);
-        pgrw.position(0).get(grw, 0, grw.length);
+        pgwr.position(0).get(gw, 0, gw.length);
+        pgwr.position((long) nIn * g).get(grw, 0, grw.length);
         for (int k = 0; k < g; k++) {
             float sum = 0f;
             for (int bb = 0; bb < b; bb++) {
@@ -276,7 +273,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         // [T][I][B] is NCW [B, I, T] in 'f' order
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {b, nIn, t}, 'f');
-        copy(pdx, 0, epsOut, (long) t * nIn * b);
+        Pointer.memcpy(pointer(epsOut, (long) t * nIn * b), pdx.position(0), 4L * t * nIn * b);
         weightNoiseParams.clear();
         return new Pair<>(gradient, backpropDropOutIfPresent(epsOut));
     }
@@ -307,7 +304,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
     private void allocate() {
         int g = 4 * h;
         int tgb = t * g * b;
-        if (gates.length != tgb || biasBlock.length != g * b || px == null || px.capacity() != (long) t * nIn * b) {
+        if (gates.length != tgb || biasBlock.length != g * b || pdx == null || pdx.capacity() != (long) t * nIn * b) {
             gates = new float[tgb];
             cells = new float[t * h * b];
             tanhCells = new float[t * h * b];
@@ -316,21 +313,18 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             step = new float[g * b];
             hStep = new float[h * b];
             freeBuffers();
-            px = new FloatPointer((long) t * nIn * b);
-            pw = new FloatPointer((long) nIn * g);
-            prw = new FloatPointer((long) h * g);
+            pxh = new FloatPointer((t + 1L) * k() * b);
+            pwr = new FloatPointer((long) k() * g);
             pz = new FloatPointer((long) g * b);
-            ph = new FloatPointer((long) (t + 1) * h * b);
-            pdh = new FloatPointer((long) h * b);
-            pgw = new FloatPointer((long) nIn * g);
-            pgrw = new FloatPointer((long) h * g);
+            pdxh = new FloatPointer((long) k() * b);
+            pgwr = new FloatPointer((long) k() * g);
             pdx = new FloatPointer((long) t * nIn * b);
-            ph.position(0).put(new float[h * b], 0, h * b); // h_{−1} = 0
+            Pointer.memset(pxh.position(0), 0, 4L * (t + 1) * k() * b); // h_{−1} = 0
         }
     }
 
     private void freeBuffers() {
-        for (FloatPointer p : new FloatPointer[] {px, pw, prw, pz, ph, pdh, pgw, pgrw, pdx}) {
+        for (FloatPointer p : new FloatPointer[] {pxh, pwr, pz, pdxh, pgwr, pdx}) {
             if (p != null) {
                 p.close();
             }
@@ -349,24 +343,25 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         return v;
     }
 
-    /**
-     * n floats from a BLAS buffer, starting at float {@code offset}, into a fresh (offset 0,
-     * contiguous) ND4J array. JavaCPP's memcpy reads a pointer's position as bytes, hence
-     * getPointer for the offset.
-     */
-    private static void copy(FloatPointer from, long offset, INDArray to, long n) {
-        if (to.offset() != 0 || to.length() != n || to.dataType() != DataType.FLOAT) {
-            throw new IllegalStateException("GemmLstm: expected a fresh float array of " + n + " values");
-        }
-        Pointer.memcpy(to.data().addressPointer(), from.position(0).getPointer(offset), 4 * n);
+    /** A pointer to float i of p, at position 0 (whatever p's position). */
+    private static FloatPointer at(FloatPointer p, long i) {
+        return p.position(0).getPointer(i);
     }
 
-    /** n floats from a fresh (offset 0, contiguous) ND4J array into a BLAS buffer. */
-    private static void copy(INDArray from, FloatPointer to, long n) {
-        if (from.offset() != 0 || from.length() != n || from.dataType() != DataType.FLOAT) {
+    /** The stacked operand's height, I + H. */
+    private int k() {
+        return nIn + h;
+    }
+
+    /**
+     * The memory of a fresh (offset 0, contiguous) float array of n values. JavaCPP's memcpy reads a
+     * pointer's position as bytes, so offsets into these pointers go through getPointer.
+     */
+    private static FloatPointer pointer(INDArray a, long n) {
+        if (a.offset() != 0 || a.length() != n || a.dataType() != DataType.FLOAT) {
             throw new IllegalStateException("GemmLstm: expected a fresh float array of " + n + " values");
         }
-        Pointer.memcpy(to.position(0), from.data().addressPointer(), 4 * n);
+        return new FloatPointer(a.data().addressPointer());
     }
 
     /** Values in the given memory order as an ND4J array, outside any workspace, by one bulk write. */
