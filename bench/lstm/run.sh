@@ -5,6 +5,7 @@
 # trained side by side. Not a test; takes several minutes. Times depend on what else the machine
 # runs: compare ratios from one run, not figures across runs.
 #   bench/lstm/run.sh [EPOCHS]     (needs: apt-get install -y python3-torch libopenblas0-openmp)
+#   GEMM_ONLY=1 bench/lstm/run.sh  PyTorch and the default recurrence only (about a minute)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 EPOCHS=${1:-4}
@@ -35,6 +36,7 @@ run() { # label, torch threads, env...
   if [ -z "$s" ]; then printf '%-52s %10s\n' "$label" failed; return; fi
   printf '%-52s %10s %16s\n' "$label" "$s" "$(python3 -c "print(round($s/${T[torch$th]},2))")"
 }
+if [ -z "${GEMM_ONLY:-}" ]; then
 [ -n "${SKIP_DEFAULT_OMP:-}" ] || run "DL4J LSTM, default OpenMP (2 threads)" 2 ARG=stock
 run "DL4J LSTM, OMP_WAIT_POLICY=PASSIVE (2 threads)" 2 OMP_WAIT_POLICY=PASSIVE ARG=stock
 run "DL4J LSTM, OMP_NUM_THREADS=2 PASSIVE" 2 OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE ARG=stock
@@ -42,6 +44,7 @@ run "DL4J LSTM, OMP_NUM_THREADS=1" 1 OMP_NUM_THREADS=1 ARG=stock
 run "DL4J LSTM, OMP_NUM_THREADS=1 PASSIVE" 1 OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE ARG=stock
 run "DL4J LSTM, 1 thread PASSIVE, workspaces off" 1 OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE ARG=no-workspaces
 run "FusedLstm (libnd4j lstmLayer op via SameDiff), 1 thread PASSIVE" 1 OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE ARG=fused
+fi
 run "GemmLstm (the default: BLAS products + Java gates), 1 thread PASSIVE" 1 OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE ARG=gemm
 run "GemmLstm, OMP_NUM_THREADS=2 PASSIVE" 2 OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE ARG=gemm
 # Walk-forward throughput: two folds at once, one thread each (time per pair of epochs), default layer
