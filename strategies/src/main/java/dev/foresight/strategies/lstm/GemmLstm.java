@@ -15,9 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * DL4J's {@link LSTM} layer configuration (same parameters, same layout, same initialisation:
  * {@code LSTMParamInitializer}, so the same seed gives bit-identical initial weights) whose
- * recurrence runs in {@link GemmLstmLayer}: the input projection of all time steps as one matrix
- * product, one product per step for the recurrent term, gate nonlinearities in plain Java loops,
- * and the weight and input gradients as one product each after backpropagation through time.
+ * recurrence runs in {@link GemmLstmLayer}: input and recurrent weights stacked, so one matrix
+ * product per time step forward and two backward, and the gate nonlinearities in Java loops that
+ * the JIT vectorises ({@link GateMath}).
  * DL4J's own layer issues many small ND4J operations per time step (and recomputes the forward
  * pass in backprop), which is where its training time goes (bench/lstm).
  *

@@ -25,19 +25,21 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The implementation of {@link GemmLstm}: the LSTM recurrence of DL4J's layer (no peepholes;
  * DL4J's gate blocks in the columns of W, RW and b: candidate a (tanh), forget f, output o, input
- * i, all sigmoid but a), computed as
+ * i, all sigmoid but a), computed per time step as
  * <pre>
- *   Z = X·W + b                      one product over all T·B rows  [T·B × I]·[I × 4H]
- *   z_t = Z_t + h_{t−1}·RW            one product per step            [B × H]·[H × 4H]
- *   c_t = f⊙c_{t−1} + i⊙a,  h_t = o⊙tanh(c_t)          Java loops
- * backward (BPTT), per step: gate derivatives in Java, dh_{t−1} = dz_t·RWᵀ (one product);
- * after the loop: dW = Xᵀ·dZ, dRW = H_{prev}ᵀ·dZ, dX = dZ·Wᵀ, db = Σ dZ.
+ *   z_t = [W; RW]ᵀ·[x_t; h_{t−1}] + b      one product, K = I + H       [4H × K]·[K × B]
+ *   c_t = f⊙c_{t−1} + i⊙a,  h_t = o⊙tanh(c_t)                            Java loops (GateMath)
+ * backward (BPTT), per step: gate derivatives in Java loops, then two products:
+ *   d[W; RW] += [x_t; h_{t−1}]·dz_tᵀ,   [dx_t; dh_{t−1}] = [W; RW]·dz_t;   db = Σ dz.
  * </pre>
- * Matrix products go straight to OpenBLAS's {@code cblas_sgemm} (the BLAS ND4J itself uses) on
- * off-heap buffers kept between calls; rows are time-major ({@code t·B + b}). The forward pass
- * keeps the gate activations and cell states on the Java heap for the backward pass, so backprop
- * does not recompute the forward pass (DL4J's layer does). Nothing here is random or
- * multi-threaded outside BLAS: with the same BLAS thread count the results are bit-identical.
+ * Every per-step block is feature-major with the batch fastest ([feature][B]): the element-wise
+ * loops then run over thousands of contiguous floats, which C2 vectorises, and NCW arrays in 'f'
+ * order ([B, F, T] is [T][F][B] in memory) move in and out by memcpy. Matrix products go straight
+ * to OpenBLAS's {@code cblas_sgemm} (the BLAS ND4J itself uses) on off-heap buffers kept between
+ * calls. The forward pass keeps the gate activations and cell states on the Java heap for the
+ * backward pass, so backprop does not recompute the forward pass (DL4J's layer does). Nothing here
+ * is random or multi-threaded outside BLAS: with the same BLAS thread count the results are
+ * bit-identical.
  *
  * <p>Workspaces: the layer's scratch memory is its own (heap arrays and off-heap buffers owned by
  * this object, not workspace memory); the activations and the input gradient it returns are
