@@ -1,10 +1,15 @@
 package dev.foresight.strategies.lstm;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Pointer;
-import org.bytedeco.openblas.global.openblas_nolapack;
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -23,61 +28,41 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The implementation of {@link GemmLstm}: the LSTM recurrence of DL4J's layer (no peepholes;
- * DL4J's gate blocks in the columns of W, RW and b: candidate a (tanh), forget f, output o, input
- * i, all sigmoid but a), computed per time step as
- * <pre>
- *   z_t = [W; RW]ᵀ·[x_t; h_{t−1}] + b      one product, K = I + H       [4H × K]·[K × B]
- *   c_t = f⊙c_{t−1} + i⊙a,  h_t = o⊙tanh(c_t)                            Java loops (GateMath)
- * backward (BPTT), per step: gate derivatives in Java loops, then two products:
- *   d[W; RW] += [x_t; h_{t−1}]·dz_tᵀ,   [dx_t; dh_{t−1}] = [W; RW]·dz_t;   db = Σ dz.
- * </pre>
- * Every per-step block is feature-major with the batch fastest ([feature][B]): the element-wise
- * loops then run over thousands of contiguous floats, which C2 vectorises, and NCW arrays in 'f'
- * order ([B, F, T] is [T][F][B] in memory) move in and out by memcpy. Matrix products go straight
- * to OpenBLAS's {@code cblas_sgemm} (the BLAS ND4J itself uses) on off-heap buffers kept between
- * calls. The forward pass keeps the gate activations and cell states on the Java heap for the
- * backward pass, so backprop does not recompute the forward pass (DL4J's layer does). Nothing here
- * is random or multi-threaded outside BLAS: with the same BLAS thread count the results are
- * bit-identical.
+ * The implementation of {@link GemmLstm}: DL4J's LSTM recurrence (no peepholes), computed by
+ * {@link GemmLstmSlice}s over column slices of the minibatch. With ND4J's thread count at n > 1
+ * the batch is cut into up to n slices of at least {@value #MIN_SLICE} columns, run on n threads
+ * with single-threaded BLAS: OpenBLAS splitting each of these small products (N = 32) over two
+ * threads was slower than one thread (bench/lstm). The slices' weight gradients are added in slice
+ * order, so with the same thread count the results are bit-identical; with one thread there is one
+ * slice and nothing is split.
  *
- * <p>Workspaces: the layer's scratch memory is its own (heap arrays and off-heap buffers owned by
- * this object, not workspace memory); the activations and the input gradient it returns are
+ * <p>NCW arrays in 'f' order ([B, F, T] is [T][F][B] in memory) are what the slices read and
+ * write. Workspaces: the layer's scratch memory is its own (heap arrays and off-heap buffers owned
+ * by the slices, not workspace memory); the activations and the input gradient it returns are
  * created through the {@link LayerWorkspaceMgr} as DL4J's layers do. Masks, weight noise, double
  * precision, NWC input and truncated BPTT are not supported (Foresight uses none) and throw.
  */
 final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
 
-    private static final int ROW = openblas_nolapack.CblasRowMajor;
-    private static final int N = openblas_nolapack.CblasNoTrans;
-    private static final int TR = openblas_nolapack.CblasTrans;
+    /** Fewest batch columns per slice: narrower products lose more to BLAS overheads than a thread gains. */
+    static final int MIN_SLICE = 16;
+
+    private static final ExecutorService SLICE_THREADS = Executors.newCachedThreadPool(r -> {
+        Thread th = new Thread(r, "gemm-lstm-slice");
+        th.setDaemon(true);
+        return th;
+    });
+    private static volatile boolean blasSingleThreaded;
+    /** Where the thread count comes from: ND4J's; tests swap it (ND4J's cannot be changed after start-up). */
+    static volatile IntSupplier threads = () -> Nd4j.getEnvironment().maxThreads();
 
     private int b;
     private int t;
     private int nIn;
     private int h;
-
-    // State of the last forward pass, on the heap. Every per-step block is feature-major with the
-    // batch fastest ([feature][B]), so the gate loops run over thousands of contiguous floats
-    // (C2 vectorises them) and the blocks are BLAS operands without transposition.
-    private float[] gates = new float[0];     // [T][4H][B] activations a, f, o, i
-    private float[] cells = new float[0];     // [T][H][B]
-    private float[] tanhCells = new float[0]; // [T][H][B]
-    private float[] biasBlock = new float[0]; // [4H][B] the bias broadcast over the batch
-    private float[] zeroState = new float[0]; // [H][B] c_{−1} = 0
-    private float[] step = new float[0];      // [4H][B] scratch: z_t forward, dz_t backward
-    private float[] hStep = new float[0];     // [H][B] scratch: h_t
-    private final GateMath math = new GateMath();
-    private INDArray stateInput;              // the input the state above belongs to
-
-    // Off-heap BLAS operands. The input and recurrent weights are stacked, K = I + H, so that each
-    // step is one product forward (z_t = [W; RW]ᵀ·[x_t; h_{t−1}]) and two backward.
-    private FloatPointer pxh;  // [T+1][K][B]  block t = [x_t; h_{t−1}] (h_{−1} = 0); block T holds h_{T−1}
-    private FloatPointer pwr;  // [K × 4H]     row-major: W's rows, then RW's, as DL4J stores them
-    private FloatPointer pz;   // [4H][B]      z_t forward, dz_t backward
-    private FloatPointer pdxh; // [K][B]       [dx_t; dh_{t−1}]
-    private FloatPointer pgwr; // [K × 4H]     d[W; RW]
-    private FloatPointer pdx;  // [T][I][B]
+    private GemmLstmSlice[] slices = new GemmLstmSlice[0];
+    private FloatPointer pwr;    // [K × 4H] row-major, K = I + H: W's rows, then RW's, as DL4J stores them
+    private INDArray stateInput; // the input the slices' state belongs to
 
     GemmLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -136,20 +121,16 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             throw new IllegalArgumentException("GemmLstm expects [batch, features, time] input, got rank " + input.rank());
         }
         applyDropOutIfNecessary(training, workspaceMgr);
-        forward();
+        float[] out = forward();
         // 'f' order, as DL4J's LSTM layer returns it: a dropout layer above draws its mask over the
         // buffer in memory order, so the same seed drops the same units as with DL4J's layer
         INDArray ret = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {b, h, t}, 'f');
-        // h_0 … h_{T−1}, [T][H][B]: ret's memory order
-        FloatPointer out = pointer(ret, (long) t * h * b);
-        for (int tt = 0; tt < t; tt++) {
-            Pointer.memcpy(at(out, (long) tt * h * b), at(pxh, ((tt + 1L) * k() + nIn) * b), 4L * h * b);
-        }
+        pointer(ret, out.length).put(out, 0, out.length);
         return ret;
     }
 
-    /** The forward pass over {@link #input}; keeps the state for backprop, h_t in block t + 1 of {@link #pxh}. */
-    private void forward() {
+    /** The forward pass over {@link #input}; the slices keep the state for backprop. Returns h as [T][H][B]. */
+    private float[] forward() {
         long[] shape = input.shape();
         b = Math.toIntExact(shape[0]);
         nIn = Math.toIntExact(shape[1]);
@@ -159,59 +140,15 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             throw new IllegalArgumentException("GemmLstm: input has " + nIn + " features, layer expects " + layerConf().getNIn());
         }
         int g = 4 * h;
-        int hb = h * b; // one [H][B] block
-        int gb = g * b; // one [4H][B] block
         allocate();
-        int kb = k() * b; // one [K][B] block
-        // NCW [B, I, T] in 'f' order is [T][I][B] in memory: x_t goes to the top of block t
-        FloatPointer x = pointer(input.castTo(DataType.FLOAT).dup('f'), (long) t * nIn * b);
-        for (int tt = 0; tt < t; tt++) {
-            Pointer.memcpy(at(pxh, (long) tt * kb), at(x, (long) tt * nIn * b), 4L * nIn * b);
-        }
+        float[] x = matrix(input, 'f'); // NCW [B, I, T] in 'f' order: [T][I][B]
         pwr.position(0).put(matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c'), 0, nIn * g);
         pwr.position((long) nIn * g).put(matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c'), 0, h * g);
         float[] bias = matrix(params.get(LSTMParamInitializer.BIAS_KEY), 'c');
-        for (int k = 0; k < g; k++) {
-            Arrays.fill(biasBlock, k * b, (k + 1) * b, bias[k]);
-        }
-        for (int tt = 0; tt < t; tt++) {
-            // z_t = [W; RW]ᵀ·[x_t; h_{t−1}]   ([4H][B])
-            openblas_nolapack.cblas_sgemm(ROW, TR, N, g, b, k(), 1f, pwr.position(0), g,
-                    pxh.position((long) tt * kb), b, 0f, pz.position(0), b);
-            pz.position(0).get(step, 0, gb);
-            int ct = tt * hb;
-            addTo(step, biasBlock, gb);
-            math.tanh(step, 0, hb);           // a
-            math.logistic(step, hb, 3 * hb);  // f, o, i
-            System.arraycopy(step, 0, gates, tt * gb, gb);
-            cellState(step, hb, tt > 0 ? cells : zeroState, tt > 0 ? ct - hb : 0, cells, ct);
-            System.arraycopy(cells, ct, tanhCells, ct, hb);
-            math.tanh(tanhCells, ct, hb);
-            hidden(step, hb, tanhCells, ct, hStep, 0);
-            pxh.position((long) (tt + 1) * kb + (long) nIn * b).put(hStep, 0, hb);
-        }
+        float[] out = new float[t * h * b];
+        inSlices(j -> slices[j].forward(x, b, pwr, bias, out));
         stateInput = input;
-    }
-
-    /** x[i] += y[i]. */
-    private static void addTo(float[] x, float[] y, int n) {
-        for (int i = 0; i < n; i++) {
-            x[i] += y[i];
-        }
-    }
-
-    /** c = f⊙c_{t−1} + i⊙a, with the gate blocks a, f, o, i of {@code act} in that order. */
-    private static void cellState(float[] act, int hb, float[] prev, int prevOff, float[] c, int cOff) {
-        for (int k = 0; k < hb; k++) {
-            c[cOff + k] = act[hb + k] * prev[prevOff + k] + act[3 * hb + k] * act[k];
-        }
-    }
-
-    /** h = o⊙tanh(c). */
-    private static void hidden(float[] act, int hb, float[] tanhC, int off, float[] out, int outOff) {
-        for (int k = 0; k < hb; k++) {
-            out[outOff + k] = act[2 * hb + k] * tanhC[off + k];
-        }
+        return out;
     }
 
     @Override
@@ -221,44 +158,21 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             forward();
         }
         int g = 4 * h;
-        int hb = h * b;
-        int gb = g * b;
         float[] eps = matrix(epsilon, 'f'); // NCW [B, H, T] in 'f' order: [T][H][B]
-        if (eps.length != t * hb) {
-            throw new IllegalArgumentException("GemmLstm: epsilon has " + eps.length + " values, expected " + t * hb);
+        if (eps.length != t * h * b) {
+            throw new IllegalArgumentException("GemmLstm: epsilon has " + eps.length + " values, expected " + t * h * b);
         }
-        float[] dhRec = new float[hb];
-        float[] dcNext = new float[hb];
-        float[] dbBlock = new float[gb];
-        float[] dz = step;
-        int kb = k() * b;
-        Pointer.memset(pgwr.position(0), 0, 4L * k() * g);
-        for (int tt = t - 1; tt >= 0; tt--) {
-            int ct = tt * hb;
-            cellGradients(gates, tt * gb, hb, tanhCells, ct, tt > 0 ? cells : zeroState, tt > 0 ? ct - hb : 0,
-                    eps, dhRec, dcNext, dz);
-            addTo(dbBlock, dz, gb);
-            pz.position(0).put(dz, 0, gb);
-            // d[W; RW] += [x_t; h_{t−1}]·dz_tᵀ, [dx_t; dh_{t−1}] = [W; RW]·dz_t
-            openblas_nolapack.cblas_sgemm(ROW, N, TR, k(), g, b, 1f, pxh.position((long) tt * kb), b,
-                    pz.position(0), b, 1f, pgwr.position(0), g);
-            openblas_nolapack.cblas_sgemm(ROW, N, N, k(), b, g, 1f, pwr.position(0), g, pz.position(0), b, 0f,
-                    pdxh.position(0), b);
-            Pointer.memcpy(at(pdx, (long) tt * nIn * b), pdxh.position(0), 4L * nIn * b);
-            pdxh.position((long) nIn * b).get(dhRec, 0, hb);
+        float[] dx = new float[t * nIn * b];
+        float[][][] parts = new float[slices.length][][];
+        inSlices(j -> parts[j] = slices[j].backward(eps, b, pwr, dx));
+        float[] gwr = parts[0][0];
+        float[] db = parts[0][1];
+        for (int j = 1; j < parts.length; j++) { // in slice order: the sum does not depend on timing
+            addTo(gwr, parts[j][0]);
+            addTo(db, parts[j][1]);
         }
-        float[] gw = new float[nIn * g];
-        float[] grw = new float[h * g];
-        float[] db = new float[g];
-        pgwr.position(0).get(gw, 0, gw.length);
-        pgwr.position((long) nIn * g).get(grw, 0, grw.length);
-        for (int k = 0; k < g; k++) {
-            float sum = 0f;
-            for (int bb = 0; bb < b; bb++) {
-                sum += dbBlock[k * b + bb];
-            }
-            db[k] = sum;
-        }
+        float[] gw = java.util.Arrays.copyOfRange(gwr, 0, nIn * g);
+        float[] grw = java.util.Arrays.copyOfRange(gwr, nIn * g, gwr.length);
 
         Map<String, INDArray> views = gradientViews;
         INDArray gW = views.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
@@ -275,61 +189,79 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         // [T][I][B] is NCW [B, I, T] in 'f' order
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {b, nIn, t}, 'f');
-        Pointer.memcpy(pointer(epsOut, (long) t * nIn * b), pdx.position(0), 4L * t * nIn * b);
+        pointer(epsOut, dx.length).put(dx, 0, dx.length);
         weightNoiseParams.clear();
         return new Pair<>(gradient, backpropDropOutIfPresent(epsOut));
     }
 
-    /**
-     * One step of BPTT over an [H][B] block: from the step's activations, dh = ε_t + dh_rec and
-     * dc = dh⊙o⊙(1 − tanh²c) + dc_{t+1}; the pre-activation gradients go to {@code dz} (blocks a, f,
-     * o, i) and dc⊙f to {@code dcNext}, for the step before.
-     */
-    private static void cellGradients(float[] act, int gt, int hb, float[] tanhC, int ct, float[] prev, int prevOff,
-                                      float[] eps, float[] dhRec, float[] dcNext, float[] dz) {
-        for (int k = 0; k < hb; k++) {
-            float a = act[gt + k];
-            float f = act[gt + hb + k];
-            float o = act[gt + 2 * hb + k];
-            float in = act[gt + 3 * hb + k];
-            float tc = tanhC[ct + k];
-            float dh = eps[ct + k] + dhRec[k];
-            float dc = dh * o * (1f - tc * tc) + dcNext[k];
-            dz[k] = dc * in * (1f - a * a);
-            dz[hb + k] = dc * prev[prevOff + k] * f * (1f - f);
-            dz[2 * hb + k] = dh * tc * o * (1f - o);
-            dz[3 * hb + k] = dc * a * in * (1f - in);
-            dcNext[k] = dc * f;
+    /** Runs {@code work} for every slice: slice 0 on this thread, the others on the pool; rethrows the first failure. */
+    private void inSlices(IntConsumer work) {
+        if (slices.length == 1) {
+            work.accept(0);
+            return;
         }
-    }
-
-    private void allocate() {
-        int g = 4 * h;
-        int tgb = t * g * b;
-        if (gates.length != tgb || biasBlock.length != g * b || pdx == null || pdx.capacity() != (long) t * nIn * b) {
-            gates = new float[tgb];
-            cells = new float[t * h * b];
-            tanhCells = new float[t * h * b];
-            biasBlock = new float[g * b];
-            zeroState = new float[h * b];
-            step = new float[g * b];
-            hStep = new float[h * b];
-            freeBuffers();
-            pxh = new FloatPointer((t + 1L) * k() * b);
-            pwr = new FloatPointer((long) k() * g);
-            pz = new FloatPointer((long) g * b);
-            pdxh = new FloatPointer((long) k() * b);
-            pgwr = new FloatPointer((long) k() * g);
-            pdx = new FloatPointer((long) t * nIn * b);
-            Pointer.memset(pxh.position(0), 0, 4L * (t + 1) * k() * b); // h_{−1} = 0
+        List<Future<?>> others = new ArrayList<>();
+        for (int j = 1; j < slices.length; j++) {
+            int slice = j;
+            others.add(SLICE_THREADS.submit(() -> work.accept(slice)));
         }
-    }
-
-    private void freeBuffers() {
-        for (FloatPointer p : new FloatPointer[] {pxh, pwr, pz, pdxh, pgwr, pdx}) {
-            if (p != null) {
-                p.close();
+        RuntimeException failure = null;
+        try {
+            work.accept(0);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> f : others) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("GemmLstm interrupted", e);
             }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** (Re)builds the slices when the batch shape changed. */
+    private void allocate() {
+        int n = Math.max(1, Math.min(threads.getAsInt(), b / MIN_SLICE));
+        boolean same = slices.length == n;
+        for (int j = 0; same && j < n; j++) {
+            same = slices[j].fits(b * j / n, b * (j + 1) / n - b * j / n, t, nIn, h);
+        }
+        if (!same) {
+            for (GemmLstmSlice s : slices) {
+                s.free();
+            }
+            slices = new GemmLstmSlice[n];
+            for (int j = 0; j < n; j++) {
+                int lo = b * j / n;
+                slices[j] = new GemmLstmSlice(lo, b * (j + 1) / n - lo, t, nIn, h);
+            }
+        }
+        if (n > 1 && !blasSingleThreaded) {
+            // each slice's products run single-threaded: ND4J set OpenBLAS to its own thread count
+            Nd4j.factory().blas().setMaxThreads(1);
+            blasSingleThreaded = true;
+        }
+        long weights = (long) (nIn + h) * 4 * h;
+        if (pwr == null || pwr.capacity() != weights) {
+            if (pwr != null) {
+                pwr.close();
+            }
+            pwr = new FloatPointer(weights);
+        }
+    }
+
+    private static void addTo(float[] x, float[] y) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] += y[i];
         }
     }
 
@@ -345,20 +277,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         return v;
     }
 
-    /** A pointer to float i of p, at position 0 (whatever p's position). */
-    private static FloatPointer at(FloatPointer p, long i) {
-        return p.position(0).getPointer(i);
-    }
-
-    /** The stacked operand's height, I + H. */
-    private int k() {
-        return nIn + h;
-    }
-
-    /**
-     * The memory of a fresh (offset 0, contiguous) float array of n values. JavaCPP's memcpy reads a
-     * pointer's position as bytes, so offsets into these pointers go through getPointer.
-     */
+    /** The memory of a fresh (offset 0, contiguous) float array of n values. */
     private static FloatPointer pointer(INDArray a, long n) {
         if (a.offset() != 0 || a.length() != n || a.dataType() != DataType.FLOAT) {
             throw new IllegalStateException("GemmLstm: expected a fresh float array of " + n + " values");

@@ -105,6 +105,49 @@ class GemmLstmTest {
         }
     }
 
+    /** The gradients, the loss and the output of a small network on (x, y) when GemmLstm sees {@code threads} threads. */
+    private static float[][] gradientsWithThreads(int threads, INDArray x, INDArray y) {
+        java.util.function.IntSupplier before = GemmLstmLayer.threads;
+        GemmLstmLayer.threads = () -> threads;
+        try {
+            MultiLayerNetwork gemm = net(settings(9, List.of(6, 5), 0.0, List.of(3), 0, 0, 40), 3,
+                    Networks.Recurrence.GEMM, WorkspaceMode.ENABLED);
+            gemm.setInput(x);
+            gemm.setLabels(y);
+            gemm.computeGradientAndScore();
+            return new float[][] {gemm.gradient().gradient().dup().data().asFloat(), {(float) gemm.score()},
+                    gemm.output(x).data().asFloat()};
+        } finally {
+            GemmLstmLayer.threads = before;
+        }
+    }
+
+    /**
+     * With two ND4J threads the batch of 40 runs as two slices of 20 on two threads: outputs,
+     * loss and gradients equal the single-slice computation within float rounding (BLAS blocks
+     * narrower products differently, and the slices' gradients are summed), and repeated runs are
+     * bit-identical.
+     */
+    @Test
+    void slicingTheBatchOverThreadsChangesOnlyRoundingAndStaysDeterministic() {
+        Nd4j.getRandom().setSeed(21);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 40, 3, 9).muli(2).subi(1);
+        INDArray y = Nd4j.rand(DataType.FLOAT, 40, 1);
+        float[][] one = gradientsWithThreads(1, x, y);
+        float[][] two = gradientsWithThreads(2, x, y);
+        float[][] again = gradientsWithThreads(2, x, y);
+        assertClose(one[2], two[2], 1e-5, 1e-7, "output");
+        assertEquals(one[1][0], two[1][0], 1e-6 * Math.abs(one[1][0]), "loss");
+        assertClose(one[0], two[0], 1e-5, 1e-7, "gradients");
+        assertArrayEquals(two[0], again[0], "bit-identical gradients with the same thread count");
+        assertArrayEquals(two[2], again[2], "bit-identical outputs with the same thread count");
+        boolean differs = false;
+        for (int i = 0; i < one[0].length; i++) {
+            differs |= one[0][i] != two[0][i];
+        }
+        assertTrue(differs, "two slices should round differently somewhere (else the test did not slice)");
+    }
+
     /** Analytic gradients against central finite differences on a tiny network (single precision). */
     @Test
     void gradientsMatchFiniteDifferences() {
