@@ -55,7 +55,7 @@ public final class BacktestBench {
 
         // The results the pandas side checks against.
         BacktestResult bt = Backtest.run(d.positions, d.assetReturns, COSTS, INITIAL_POSITION);
-        PerformanceMetrics pm = PerformanceMetrics.of(bt, ANNUALISATION);
+        PerformanceMetrics pm = PerformanceMetrics.of(bt.netReturns(), bt.turnover(), ANNUALISATION);
         ForecastMetrics fm = ForecastMetrics.of(d.actual, d.forecast, d.actualMove, d.forecastMove);
         writeDoubles(out.resolve("java_series.bin"), bt.grossReturns(), bt.costs(), bt.netReturns(),
                 bt.turnover(), bt.equity(), bt.drawdown());
@@ -101,7 +101,7 @@ public final class BacktestBench {
         long t0 = System.nanoTime();
         BacktestResult bt = Backtest.run(d.positions, d.assetReturns, COSTS, INITIAL_POSITION);
         long t1 = System.nanoTime();
-        PerformanceMetrics pm = PerformanceMetrics.of(bt, ANNUALISATION);
+        PerformanceMetrics pm = PerformanceMetrics.of(bt.netReturns(), bt.turnover(), ANNUALISATION);
         long t2 = System.nanoTime();
         ForecastMetrics fm = ForecastMetrics.of(d.actual, d.forecast, d.actualMove, d.forecastMove);
         long t3 = System.nanoTime();

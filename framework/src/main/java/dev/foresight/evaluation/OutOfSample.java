@@ -118,7 +118,7 @@ public final class OutOfSample {
         PerformanceMetrics pm = null;
         if (traded) {
             BacktestResult bt = backtest(bars, costs);
-            pm = PerformanceMetrics.of(bt, annualisation);
+            pm = PerformanceMetrics.of(bt.netReturns(), bt.turnover(), annualisation);
         }
         VolatilityMetrics vm = isVolatility(target) ? VolatilityMetrics.of(actual, forecast) : null;
         return new ModelScore(experiment, model, target, folds.size(), failed, n, fm, pm, vm);
