@@ -13,6 +13,9 @@ import dev.foresight.leakage.CheckOutcome;
 import dev.foresight.leakage.CheckedFoldRunner;
 import dev.foresight.leakage.LeakageSettings;
 import dev.foresight.leakage.NullCanary;
+import dev.foresight.model.FittedModel;
+import dev.foresight.model.PreviousFit;
+import dev.foresight.pipeline.FoldChain;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.reports.html.HtmlReport;
 import dev.foresight.reports.summary.Summary;
@@ -34,17 +37,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Stream;
 
 /**
  * Runs every (experiment × model × fold) task of a batch and writes the result directory
  * ({@link ResultDirectory}). A task that fails is recorded as a failed result and the batch goes
  * on; a user error (bad data, impossible plan) stops the batch before anything is half-written.
+ *
+ * <p>Tasks are independent and run in parallel, except the folds of a model that
+ * {@linkplain dev.foresight.model.Model#warmStarts() warm-starts}: they form one chain, run by one
+ * worker in fold order, each fold fit from the previous fold's fitted model ({@link FoldChain}),
+ * so fold k's result is a deterministic function of folds 0..k whatever the number of workers.
+ * Each fold of a chain still writes its own task file as it finishes; a chain is reused from an
+ * earlier run only when every one of its fold files is (fitted models are not stored, so a chain
+ * with a missing or stale fold is run again from fold 0, rewriting identical files).
  */
 public final class BatchRunner {
 
@@ -94,11 +104,23 @@ public final class BatchRunner {
         AtomicFiles.write(dir.config(), configBytes);
 
         List<Task> tasks = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         for (ExperimentSpec e : batch.experiments()) {
             for (ModelSpec m : e.models()) {
-                for (Fold f : foldsByExperiment.get(e.name())) {
-                    tasks.add(new Task(e, m, f, foldsByExperiment.get(e.name()).size(),
-                            Hashing.derive(batch.seed(), e.name(), m.label(), "fold", String.valueOf(f.index()))));
+                List<Fold> folds = foldsByExperiment.get(e.name());
+                boolean chained = m.model().instance().warmStarts();
+                List<Task> chain = new ArrayList<>();
+                for (Fold f : folds) {
+                    Task task = new Task(e, m, f, folds.size(), seed(batch, e, m, f), chained,
+                            chained ? List.copyOf(chain) : List.of());
+                    tasks.add(task);
+                    chain.add(task);
+                    if (!chained) {
+                        jobs.add(new Job(List.of(task), false));
+                    }
+                }
+                if (chained && !chain.isEmpty()) {
+                    jobs.add(new Job(chain, true));
                 }
             }
         }
@@ -107,18 +129,27 @@ public final class BatchRunner {
         long tasksFrom = System.nanoTime();
         int failed = 0;
         List<String> leaks = new ArrayList<>();
-        List<Task> toRun = new ArrayList<>();
+        List<Job> toRun = new ArrayList<>();
         List<Done> done = new ArrayList<>();
-        for (Task task : tasks) {
-            TaskResult previous = options.fresh() ? null
-                    : cachedResult(dir, task, inputsSha(task, dataByExperiment.get(task.experiment().name()), resolved,
-                    options.codeFingerprint()));
-            if (previous != null) {
-                done.add(new Done(previous, 0, 0, 0, true));
+        for (Job job : jobs) {
+            // A chain is reused only whole: its later folds depend on fitted models that are not stored.
+            List<Done> reused = new ArrayList<>();
+            for (Task task : job.tasks()) {
+                TaskResult previous = options.fresh() ? null
+                        : cachedResult(dir, task, inputsSha(task, dataByExperiment.get(task.experiment().name()), resolved,
+                        options.codeFingerprint()));
+                if (previous == null) {
+                    break;
+                }
+                reused.add(new Done(previous, 0, 0, 0, true));
+            }
+            if (reused.size() == job.tasks().size()) {
+                done.addAll(reused);
             } else {
-                toRun.add(task);
+                toRun.add(job);
             }
         }
+        int toRunTasks = toRun.stream().mapToInt(j -> j.tasks().size()).sum();
         options.progress().started(tasks.size(), done.size());
         for (Done d : done) {
             options.progress().finished(d.result(), 0, true);
@@ -130,30 +161,40 @@ public final class BatchRunner {
                     return t;
                 });
         try {
-            CompletionService<Done> running = new ExecutorCompletionService<>(pool);
-            for (Task task : longestFirst(toRun)) {
-                LoadedData data = dataByExperiment.get(task.experiment().name());
-                String key = inputsSha(task, data, resolved, options.codeFingerprint());
-                running.submit(() -> execute(task, data, resolved, dir, key));
+            // Workers report each finished task (a chain one fold at a time), or what stopped them.
+            BlockingQueue<Object> reports = new LinkedBlockingQueue<>();
+            for (Job job : longestFirst(toRun)) {
+                LoadedData data = dataByExperiment.get(job.tasks().get(0).experiment().name());
+                pool.submit(() -> {
+                    try {
+                        run(job, data, resolved, dir, options.codeFingerprint(), reports::add);
+                    } catch (Throwable t) {
+                        reports.add(new Crash(t));
+                    }
+                });
             }
             // Progress as tasks finish; results afterwards in batch order, whatever order they ran in.
             Map<String, Done> finished = new HashMap<>();
-            for (int i = 0; i < toRun.size(); i++) {
-                Done d;
-                try {
-                    d = running.take().get();
-                } catch (ExecutionException ex) {
+            for (int i = 0; i < toRunTasks; i++) {
+                Object report = reports.take();
+                if (report instanceof Crash crash) {
                     pool.shutdownNow();
-                    if (ex.getCause() instanceof RuntimeException re) {
+                    if (crash.error() instanceof RuntimeException re) {
                         throw re;
                     }
-                    throw new IllegalStateException(ex.getCause());
+                    if (crash.error() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(crash.error());
                 }
+                Done d = (Done) report;
                 finished.put(d.result().taskId(), d);
                 options.progress().finished(d.result(), d.totalNanos() / 1e9, false);
             }
-            for (Task task : toRun) {
-                done.add(finished.get(task.id()));
+            for (Job job : toRun) {
+                for (Task task : job.tasks()) {
+                    done.add(finished.get(task.id()));
+                }
             }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -337,7 +378,18 @@ public final class BatchRunner {
         return out;
     }
 
-    private record Task(ExperimentSpec experiment, ModelSpec model, Fold fold, int folds, long seed) {
+    /** A task's seed: derived from the batch seed, the experiment, the model and the fold. */
+    private static long seed(BatchSpec batch, ExperimentSpec e, ModelSpec m, Fold f) {
+        return Hashing.derive(batch.seed(), e.name(), m.label(), "fold", String.valueOf(f.index()));
+    }
+
+    /**
+     * One (experiment × model × fold). {@code chained}: a fold of a warm-starting model, fit from
+     * the fold before it; {@code earlier} are the tasks of the folds before it in its chain (empty
+     * when it is independent), part of its cache key since its result depends on them.
+     */
+    private record Task(ExperimentSpec experiment, ModelSpec model, Fold fold, int folds, long seed, boolean chained,
+                        List<Task> earlier) {
         String id() {
             return experiment.name() + "/" + model.label() + "/fold-" + String.format("%03d", fold.index());
         }
@@ -354,17 +406,50 @@ public final class BatchRunner {
     }
 
     /**
+     * What one worker runs at a time: one independent task, or the chain of a warm-starting model's
+     * folds, in fold order.
+     */
+    private record Job(List<Task> tasks, boolean chained) {
+        long expectedCost() {
+            return tasks.stream().mapToLong(Task::expectedCost).sum();
+        }
+    }
+
+    /**
      * Submission order: expected cost, largest first (a stable sort: ties keep the batch's order).
-     * The pool's last tasks are then its smallest, so one worker does not finish a big task alone
+     * The pool's last jobs are then its smallest, so one worker does not finish a big job alone
      * while the other idles. Results do not depend on the order; they are collected in batch order.
      */
-    static List<Task> longestFirst(List<Task> tasks) {
-        List<Task> order = new ArrayList<>(tasks);
-        order.sort(Comparator.comparingLong(Task::expectedCost).reversed());
+    static List<Job> longestFirst(List<Job> jobs) {
+        List<Job> order = new ArrayList<>(jobs);
+        order.sort(Comparator.comparingLong(Job::expectedCost).reversed());
         return order;
     }
 
     private record Done(TaskResult result, long fitNanos, long predictNanos, long totalNanos, boolean cached) {
+    }
+
+    /** A worker stopped by a user error or a bug: the batch stops with it. */
+    private record Crash(Throwable error) {
+    }
+
+    /**
+     * Runs a job's tasks in order, reporting each as it finishes; in a chain each fold starts from
+     * the fitted model of the last earlier fold that fitted.
+     */
+    private static void run(Job job, LoadedData data, ResolvedBatch resolved, ResultDirectory dir, String code,
+                            java.util.function.Consumer<Done> report) {
+        FoldChain chain = null;
+        for (Task task : job.tasks()) {
+            Pipeline pipeline = Pipelines.of(task.experiment(), task.model(), task.seed());
+            if (chain == null) {
+                chain = new FoldChain(pipeline);
+            }
+            Executed x = execute(task, pipeline, data, resolved, dir, inputsSha(task, data, resolved, code),
+                    job.chained() ? chain.previous() : null);
+            chain.fitted(task.fold(), x.model());
+            report.accept(x.done());
+        }
     }
 
     /**
@@ -385,6 +470,17 @@ public final class BatchRunner {
         key.put("fold", FoldWindow.of(task.fold(), data.market()));
         key.put("data_sha256", data.sha256());
         key.put("seed", task.seed());
+        if (task.chained()) {
+            // warm start: the result also depends on every earlier fold of the chain
+            List<Map<String, Object>> earlier = new ArrayList<>();
+            for (Task t : task.earlier()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("fold", FoldWindow.of(t.fold(), data.market()));
+                e.put("seed", t.seed());
+                earlier.add(e);
+            }
+            key.put("warm_start_after", earlier);
+        }
         key.put("code_sha256", code);
         return Hashing.sha256(ResultJson.bytes(key));
     }
@@ -435,11 +531,15 @@ public final class BatchRunner {
         }
     }
 
-    private static Done execute(Task task, LoadedData data, ResolvedBatch resolved, ResultDirectory dir, String inputsSha) {
+    /** A task's result, and its fitted model for the next fold of a chain (null when it failed). */
+    private record Executed(Done done, FittedModel model) {
+    }
+
+    private static Executed execute(Task task, Pipeline pipeline, LoadedData data, ResolvedBatch resolved,
+                                    ResultDirectory dir, String inputsSha, PreviousFit previous) {
         long t0 = System.nanoTime();
         ExperimentSpec e = task.experiment();
         ModelSpec m = task.model();
-        Pipeline pipeline = Pipelines.of(e, m, task.seed());
         ResolvedBatch.Experiment re = resolved.experiment(e.name());
         ResolvedBatch.Model rm = re.models().stream().filter(x -> x.name().equals(m.label())).findFirst().orElseThrow();
         FoldWindow window = FoldWindow.of(task.fold(), data.market());
@@ -447,11 +547,12 @@ public final class BatchRunner {
         TaskResult result;
         long fit = 0;
         long predict = 0;
+        FittedModel model = null;
         List<CheckOutcome> checks = new ArrayList<>();
         try {
             FoldOutcome out = CheckedFoldRunner.run(data.market(), pipeline, task.fold(), task.folds(), e.plan().embargo(),
-                    e.leakage(),
-                    task.seed(), checks);
+                    e.leakage(), task.seed(), checks, previous);
+            model = out.model();
             fit = out.fitNanos();
             predict = out.predictNanos();
             result = TaskResults.ok(task.id(), e, m, rm, task.seed(), window, out, checks, inputsSha);
@@ -469,7 +570,7 @@ public final class BatchRunner {
                     checks, inputsSha);
         }
         ResultJson.write(dir.task(e.name(), m.label(), task.fold().index()), result);
-        return new Done(result, fit, predict, System.nanoTime() - t0, false);
+        return new Executed(new Done(result, fit, predict, System.nanoTime() - t0, false), result.ok() ? model : null);
     }
 
     /**

@@ -159,6 +159,62 @@ class RunCommandTest {
         assertEquals(json(one.resolve("manifest.json")).path("data"), json(two.resolve("manifest.json")).path("data"));
     }
 
+    /**
+     * A tiny LSTM with {@code warm_start: true} beside the same network without it and a random walk:
+     * 400 bars, 3 folds each, 9 tasks; the warm one's folds are one chain.
+     */
+    static final String WARM_LSTM = """
+            name: warm
+            seed: 9
+            data:
+              synthetic: {kind: gbm, bars: 400, seed: 6}
+            experiments:
+              - name: ret
+                target: {kind: log-return, horizon: 1}
+                features: [{kind: returns, lags: 2}]
+                walk_forward: {train: 200, test: 60, validation: 0.2, max_folds: 3}
+                models:
+                  - {kind: random-walk}
+                  - {kind: lstm, name: warm, window: 5, lstm_units: [4], dense_units: [0], max_epochs: 3, patience: 2, warm_start: true}
+                  - {kind: lstm, name: cold, window: 5, lstm_units: [4], dense_units: [0], max_epochs: 3, patience: 2}
+            """;
+
+    @Test
+    void run_withAWarmStartedLstm_isByteIdenticalAcrossWorkerCountsAndResumesAPartialChain(@TempDir Path tmp)
+            throws IOException {
+        Path batch = write(tmp.resolve("warm.yaml"), WARM_LSTM);
+        Path one = tmp.resolve("one");
+        Path two = tmp.resolve("two");
+        assertEquals(Main.OK, run("run", batch, "--out", one, "--workers", "1", "-q").code());
+        assertEquals(Main.OK, run("run", batch, "--out", two, "--workers", "2", "-q").code());
+        List<String> tasks = taskFiles(one);
+        assertEquals(9, tasks.size(), tasks.toString());
+        assertEquals(tasks, taskFiles(two));
+        for (String f : tasks) {
+            assertArrayEquals(bytes(one.resolve(f)), bytes(two.resolve(f)), f + " differs between 1 and 2 workers");
+        }
+        JsonNode first = json(one.resolve("tasks/ret/warm/fold-000.json"));
+        assertTrue(first.path("modelParameters").path("warm_start").asBoolean(), first.path("modelParameters").toString());
+        assertTrue(first.path("diagnostics").path("warm_start").asBoolean());
+        assertTrue(first.path("diagnostics").path("initialised_from_fold").isMissingNode(), "fold 0 starts fresh");
+        for (int k = 1; k < 3; k++) {
+            JsonNode d = json(one.resolve("tasks/ret/warm/fold-00" + k + ".json")).path("diagnostics");
+            assertEquals(k - 1, d.path("initialised_from_fold").asInt(-1), d.toString());
+        }
+        JsonNode cold = json(one.resolve("tasks/ret/cold/fold-001.json"));
+        assertFalse(cold.path("modelParameters").path("warm_start").asBoolean());
+        assertTrue(cold.path("diagnostics").path("warm_start").isMissingNode());
+
+        // A run killed during the chain's last fold: the chain runs again from fold 0, to the same bytes.
+        Files.delete(two.resolve("tasks/ret/warm/fold-002.json"));
+        Cli.Result resumed = run("run", batch, "--out", two, "--workers", "2", "-q");
+        assertEquals(Main.OK, resumed.code(), resumed.toString());
+        assertTrue(resumed.out().contains("9 tasks, 0 failed (6 reused from an earlier run)"), resumed.out());
+        for (String f : tasks) {
+            assertArrayEquals(bytes(one.resolve(f)), bytes(two.resolve(f)), f + " differs after the resumed chain");
+        }
+    }
+
     @Test
     void verboseProgressAndTheStartLine_goToTheGivenErrorStream(@TempDir Path tmp) {
         Path batch = write(tmp.resolve("small.yaml"), SMALL);

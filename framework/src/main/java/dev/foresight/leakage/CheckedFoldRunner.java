@@ -2,6 +2,7 @@ package dev.foresight.leakage;
 
 import dev.foresight.data.MarketData;
 import dev.foresight.model.Forecast;
+import dev.foresight.model.PreviousFit;
 import dev.foresight.pipeline.BarOutcome;
 import dev.foresight.pipeline.FittedFold;
 import dev.foresight.pipeline.FoldOutcome;
@@ -29,8 +30,20 @@ public final class CheckedFoldRunner {
      */
     public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
                                   LeakageSettings settings, long seed, List<CheckOutcome> checks) {
+        return run(data, pipeline, fold, folds, embargo, settings, seed, checks, null);
+    }
+
+    /**
+     * The same for a fold of a warm-starting model, fit from {@code previous} (an earlier fold's fit,
+     * see {@link dev.foresight.pipeline.FoldChain}); the future-perturbation refit starts from the
+     * same {@code previous}, which saw nothing after the earlier fold's training data, so the check
+     * tests this fold's fit as honestly as a fresh one.
+     */
+    public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
+                                  LeakageSettings settings, long seed, List<CheckOutcome> checks,
+                                  PreviousFit previous) {
         checks.add(FoldIntegrity.check(data, fold, pipeline.target().horizon(), embargo));
-        FittedFold fitted = FoldRunner.fit(data, pipeline, fold);
+        FittedFold fitted = FoldRunner.fit(data, pipeline, fold, previous);
         TruncationInvariance.Probe probe = settings.truncationSamples() == 0 ? null
                 : TruncationInvariance.probe(data, pipeline, fitted,
                         TruncationInvariance.sample(fitted, settings.truncationSamples(), seed));

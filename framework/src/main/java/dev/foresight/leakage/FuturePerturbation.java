@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * Check 3, future perturbation: scramble every bar after the fold's training data
- * ({@link dev.foresight.walkforward.Fold#lastTrainingBar()}) and refit the fold. Everything computed
+ * ({@link dev.foresight.walkforward.Fold#lastTrainingBar()}) and refit the fold (a warm-starting
+ * model from the same earlier fold's fit as the original, {@link FittedFold#previous()}: that fit
+ * saw only bars before this fold's training end, none of the scrambled ones). Everything computed
  * for bars up to the end of training — feature rows, labels, regime labels, the fitted scaler and
  * the fitted model's outputs on its training and validation rows — must be bit-identical. A
  * difference means some stage saw the future; the first one found is blamed with the two values.
@@ -35,7 +37,7 @@ public final class FuturePerturbation {
         FittedFold refit;
         try {
             refit = original.model() == null ? FoldRunner.fitInputs(scrambled, pipeline, original.fold())
-                    : FoldRunner.fit(scrambled, pipeline, original.fold());
+                    : FoldRunner.fit(scrambled, pipeline, original.fold(), original.previous());
         } catch (LookAheadException e) {
             return List.of(CheckOutcome.failed(CheckOutcome.PERTURBATION, "pipeline", "refitting fold "
                     + original.fold().index() + " read data not yet known: " + e.getMessage()));
@@ -92,7 +94,9 @@ public final class FuturePerturbation {
                             refit.validationData().withRows(comparedValidation), data, "validation");
                 }
                 modelNote = " and model outputs on its last " + compared.length + " training rows"
-                        + (comparedValidation.length > 0 ? " and " + comparedValidation.length + " validation rows" : "");
+                        + (comparedValidation.length > 0 ? " and " + comparedValidation.length + " validation rows" : "")
+                        + (original.previous() == null ? ""
+                        : " (refit, like the original, from fold " + original.previous().fold().index() + "'s model)");
             } catch (RuntimeException e) {
                 // A model may be unable to forecast early training rows (too few lags): that is not a leak.
                 diff = null;

@@ -7,7 +7,9 @@ import dev.foresight.data.Column;
 import dev.foresight.data.MarketData;
 import dev.foresight.data.PriceSeries;
 import dev.foresight.metrics.Annualisation;
+import dev.foresight.model.FittedModel;
 import dev.foresight.pipeline.BarOutcome;
+import dev.foresight.pipeline.FoldChain;
 import dev.foresight.pipeline.FoldOutcome;
 import dev.foresight.pipeline.FoldRunner;
 import dev.foresight.pipeline.Pipeline;
@@ -46,13 +48,18 @@ public final class NullCanary {
                                      Annualisation annualisation, long seed) {
         MarketData surrogate = surrogate(data, seed);
         List<BarOutcome> bars = new ArrayList<>();
+        // A warm-starting model runs its surrogate folds as a chain too, as in the real run.
+        FoldChain chain = new FoldChain(pipeline);
         for (Fold f : folds) {
+            FittedModel model = null;
             try {
-                FoldOutcome out = FoldRunner.run(surrogate, pipeline, f);
+                FoldOutcome out = FoldRunner.run(surrogate, pipeline, f, chain.previous());
                 bars.addAll(out.bars());
+                model = out.model();
             } catch (RuntimeException e) {
                 // A fold the surrogate cannot fit is left out; the canary judges what did run.
             }
+            chain.fitted(f, model);
         }
         String plugin = "model " + pipeline.modelName();
         if (bars.size() < 30) {

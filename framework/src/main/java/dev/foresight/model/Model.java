@@ -5,6 +5,11 @@ import dev.foresight.scaling.ScalingMethod;
 /**
  * A forecasting method, like Tribuo's {@code Trainer}: {@link #fit} learns from training rows
  * and returns an immutable {@link FittedModel}. Same inputs and seed ⇒ identical forecasts.
+ *
+ * <p>Each fold is fit afresh unless the model {@linkplain #warmStarts() warm-starts}: then the
+ * framework runs the folds of the pipeline in order and fits fold k with
+ * {@link #fit(ModelData, ModelData, long, PreviousFit)}, handing it the fitted model of the
+ * previous fold, so fold k's fit is a deterministic function of folds 0..k.
  */
 public interface Model {
 
@@ -13,6 +18,31 @@ public interface Model {
      * tail of the training window, for early stopping.
      */
     FittedModel fit(ModelData train, ModelData validation, long seed);
+
+    /**
+     * Whether this model starts each fold from the previous fold's fitted model (a configuration
+     * option such as the LSTM's {@code warm_start: true}; false by default). When true, the
+     * framework fits the folds of a pipeline in order, one after the other, and calls
+     * {@link #fit(ModelData, ModelData, long, PreviousFit)}; the model should record in its
+     * {@linkplain FittedModel#diagnostics() diagnostics} that it warm-started and from which fold.
+     */
+    default boolean warmStarts() {
+        return false;
+    }
+
+    /**
+     * Like {@link #fit(ModelData, ModelData, long)}, starting from an earlier fold's fit. Called
+     * only for a model that {@linkplain #warmStarts() warm-starts}; the default ignores
+     * {@code previous}.
+     *
+     * @param previous the fitted model of the same pipeline on the preceding fold (the most recent
+     *                 earlier fold whose fit succeeded), trained only on data up to that fold's
+     *                 training end — before this fold's — so it carries no look-ahead; null for
+     *                 the first fold, or when no earlier fold fitted. Must not be modified.
+     */
+    default FittedModel fit(ModelData train, ModelData validation, long seed, PreviousFit previous) {
+        return fit(train, validation, seed);
+    }
 
     /** Rows of history per forecast; sequence models need more than 1. */
     default int window() {

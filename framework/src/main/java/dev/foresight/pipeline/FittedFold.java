@@ -3,6 +3,7 @@ package dev.foresight.pipeline;
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.ModelData;
+import dev.foresight.model.PreviousFit;
 import dev.foresight.regime.FittedRegimeDetector;
 import dev.foresight.scaling.Scaler;
 import dev.foresight.walkforward.Fold;
@@ -11,13 +12,16 @@ import java.util.Map;
 
 /**
  * A fold after fitting and before forecasting: the fitted transforms, the features they computed
- * up to the last test bar (raw and scaled), the labels, the fitted model and regime detectors.
- * Leakage checks recompute parts of this on truncated or perturbed data and compare.
+ * up to the last test bar (raw and scaled), the labels, the fitted model and regime detectors, and
+ * the earlier fold's fit a warm-starting model started from ({@code previous}, null when it
+ * started fresh). Leakage checks recompute parts of this on truncated or perturbed data and
+ * compare; a refit starts from the same {@code previous}.
  */
 public record FittedFold(Fold fold, List<FittedFeatureSet> featureSets, FeatureMatrix raw, double[] labels,
                          Scaler scaler, FeatureMatrix scaled, int[] fitRows, int[] validationRows,
                          int rowsDroppedForWarmUp, FittedModel model, long fitNanos,
-                         Map<String, FittedRegimeDetector> detectors, Map<String, String[]> regimeLabels) {
+                         Map<String, FittedRegimeDetector> detectors, Map<String, String[]> regimeLabels,
+                         PreviousFit previous) {
 
     /** One feature set's fitted transform and the columns it produced. */
     public record FittedFeatureSet(String name, dev.foresight.feature.FittedFeatures fitted, List<String> columns) {
@@ -26,7 +30,7 @@ public record FittedFold(Fold fold, List<FittedFeatureSet> featureSets, FeatureM
     /** The same fold without its model: what {@link FoldRunner#fitInputs} returns. */
     public FittedFold withoutModel() {
         return new FittedFold(fold, featureSets, raw, labels, scaler, scaled, fitRows, validationRows, rowsDroppedForWarmUp,
-                null, 0, detectors, regimeLabels);
+                null, 0, detectors, regimeLabels, null);
     }
 
     /** Model input for the fitting rows, with labels known at the end of the training window. */

@@ -10,6 +10,7 @@ import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.feature.FittedFeatures;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Forecast;
+import dev.foresight.model.PreviousFit;
 import dev.foresight.regime.FittedRegimeDetector;
 import dev.foresight.regime.UnsupportedDataException;
 import dev.foresight.scaling.Scaler;
@@ -35,18 +36,36 @@ public final class FoldRunner {
     private FoldRunner() {
     }
 
-    /** Both stages. */
+    /** Both stages, the model fit fresh. */
     public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold) {
-        return predict(data, pipeline, fit(data, pipeline, fold));
+        return run(data, pipeline, fold, null);
     }
 
     /**
-     * Fits features, scaler, model and regime detectors for {@code fold}.
+     * Both stages; a warm-starting model starts from {@code previous} (see
+     * {@link #fitModel(MarketData, Pipeline, FittedFold, PreviousFit)}).
+     */
+    public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, PreviousFit previous) {
+        return predict(data, pipeline, fit(data, pipeline, fold, previous));
+    }
+
+    /**
+     * Fits features, scaler, model and regime detectors for {@code fold}, the model fresh.
      *
      * @throws FoldFailure for a model that cannot fit (the batch records it and goes on)
      */
     public static FittedFold fit(MarketData data, Pipeline pipeline, Fold fold) {
-        return fitModel(data, pipeline, fitInputs(data, pipeline, fold));
+        return fit(data, pipeline, fold, null);
+    }
+
+    /**
+     * Fits features, scaler, model and regime detectors for {@code fold}; a warm-starting model
+     * starts from {@code previous}.
+     *
+     * @throws FoldFailure for a model that cannot fit (the batch records it and goes on)
+     */
+    public static FittedFold fit(MarketData data, Pipeline pipeline, Fold fold, PreviousFit previous) {
+        return fitModel(data, pipeline, fitInputs(data, pipeline, fold), previous);
     }
 
     /**
@@ -84,16 +103,38 @@ public final class FoldRunner {
         }
         Map<String, String[]> regimeLabels = regimeLabels(detectors, test);
         return new FittedFold(fold, sets, raw, labels, scaler, scaled, fitRows, validationRows, dropped, null, 0,
-                detectors, regimeLabels);
+                detectors, regimeLabels, null);
     }
 
-    /** Fits the model on a fold whose inputs are fitted. */
+    /** Fits the model, fresh, on a fold whose inputs are fitted. */
     public static FittedFold fitModel(MarketData data, Pipeline pipeline, FittedFold inputs) {
+        return fitModel(data, pipeline, inputs, null);
+    }
+
+    /**
+     * Fits the model on a fold whose inputs are fitted. A model that {@linkplain
+     * dev.foresight.model.Model#warmStarts() warm-starts} is given {@code previous} (null: the
+     * first fold, or no earlier fold fitted); {@code previous} must come from an earlier fold whose
+     * training data ended no later than this fold's, and is kept in the returned fold so that a
+     * refit (the future-perturbation check) starts from the same one. A model that does not
+     * warm-start is always fit fresh and {@code previous} is ignored.
+     */
+    public static FittedFold fitModel(MarketData data, Pipeline pipeline, FittedFold inputs, PreviousFit previous) {
         Fold fold = inputs.fold();
+        if (!pipeline.model().warmStarts()) {
+            previous = null;
+        } else if (previous != null && (previous.fold().index() >= fold.index()
+                || previous.fold().lastTrainingBar() > fold.lastTrainingBar())) {
+            throw new IllegalArgumentException("fold " + fold.index() + " (training data up to bar "
+                    + fold.lastTrainingBar() + ") cannot start from the fit of fold " + previous.fold().index()
+                    + " (training data up to bar " + previous.fold().lastTrainingBar() + "): only an earlier fold's");
+        }
         long t0 = System.nanoTime();
         FittedModel fitted;
         try {
-            fitted = pipeline.model().fit(inputs.fitData(), inputs.validationData(), pipeline.seed());
+            fitted = pipeline.model().warmStarts()
+                    ? pipeline.model().fit(inputs.fitData(), inputs.validationData(), pipeline.seed(), previous)
+                    : pipeline.model().fit(inputs.fitData(), inputs.validationData(), pipeline.seed());
         } catch (LookAheadException | UserError e) {
             throw e;
         } catch (RuntimeException e) {
@@ -101,7 +142,7 @@ public final class FoldRunner {
         }
         return new FittedFold(fold, inputs.featureSets(), inputs.raw(), inputs.labels(), inputs.scaler(),
                 inputs.scaled(), inputs.fitRows(), inputs.validationRows(), inputs.rowsDroppedForWarmUp(), fitted,
-                System.nanoTime() - t0, inputs.detectors(), inputs.regimeLabels());
+                System.nanoTime() - t0, inputs.detectors(), inputs.regimeLabels(), previous);
     }
 
     /**
@@ -162,7 +203,7 @@ public final class FoldRunner {
         }
         return new FoldOutcome(fold, bars, fitted.raw().names(), fitted.scaler(), fitted.fitRows().length,
                 fitted.validationRows().length, fitted.rowsDroppedForWarmUp(), fitted.model().diagnostics(),
-                fitted.fitNanos(), predictNanos);
+                fitted.fitNanos(), predictNanos, fitted.model());
     }
 
     /** Forecasts with failures turned into {@link FoldFailure}s naming the fold; look-ahead propagates. */

@@ -14,6 +14,7 @@ import dev.foresight.model.Forecast;
 import dev.foresight.model.Model;
 import dev.foresight.model.ModelData;
 import dev.foresight.pipeline.BarOutcome;
+import dev.foresight.pipeline.FoldChain;
 import dev.foresight.pipeline.FoldOutcome;
 import dev.foresight.pipeline.NamedFeatureSet;
 import dev.foresight.pipeline.NamedRegimeDetector;
@@ -34,9 +35,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The leakage contract every plugin passes, run through the same checks as {@code foresight run}
  * — truncation invariance at many bars of every fold, future perturbation of every fold — plus
- * determinism (two runs with fresh instances and the same seed give identical bars). Plugin tests
- * extend {@link FeatureSetContract}, {@link ModelContract}, {@link RegimeDetectorContract}; override
- * the fixture methods when a plugin needs other data, features or a target.
+ * determinism (two runs with fresh instances and the same seed give identical bars). A model that
+ * warm-starts runs its folds as a chain, each fold (and its perturbation refit) from the previous
+ * fold's fit, as in a batch. Plugin tests extend {@link FeatureSetContract}, {@link ModelContract},
+ * {@link RegimeDetectorContract}; override the fixture methods when a plugin needs other data,
+ * features or a target.
  */
 public abstract class PipelineContract {
 
@@ -103,8 +106,13 @@ public abstract class PipelineContract {
         List<Fold> folds = plan().folds(data.size(), target().horizon());
         LeakageSettings everything = new LeakageSettings(truncationSamples(), folds.size(), false);
         List<FoldOutcome> out = new ArrayList<>();
+        // A warm-starting model runs its folds as a chain (each from the previous fold's fit), as in a batch.
+        FoldChain chain = new FoldChain(p);
         for (Fold f : folds) {
-            out.add(CheckedFoldRunner.run(data, p, f, folds.size(), 0, everything, 17L + f.index(), checks));
+            FoldOutcome o = CheckedFoldRunner.run(data, p, f, folds.size(), 0, everything, 17L + f.index(), checks,
+                    chain.previous());
+            chain.fitted(f, o.model());
+            out.add(o);
         }
         return out;
     }

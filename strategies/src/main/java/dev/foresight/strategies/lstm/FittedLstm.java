@@ -37,9 +37,11 @@ final class FittedLstm implements FittedModel {
     private final int validationRows;
     private final long seed;
     private final LstmModel.Training training;
+    /** The fold whose trained parameters this network started from (warm start), or null: fresh weights. */
+    private final Integer initialisedFromFold;
 
     FittedLstm(LstmSettings settings, MultiLayerNetwork net, LabelScaling scaling, int horizon, int features, int rows,
-               int validationRows, long seed, LstmModel.Training training) {
+               int validationRows, long seed, LstmModel.Training training, Integer initialisedFromFold) {
         this.settings = settings;
         this.net = net;
         this.scaling = scaling;
@@ -49,6 +51,42 @@ final class FittedLstm implements FittedModel {
         this.validationRows = validationRows;
         this.seed = seed;
         this.training = training;
+        this.initialisedFromFold = initialisedFromFold;
+    }
+
+    /**
+     * Why a network for {@code other} on {@code otherFeatures} input columns cannot start from this
+     * one's parameters (another architecture, head or input width), or null when it can.
+     */
+    String incompatibility(LstmSettings other, int otherFeatures) {
+        if (otherFeatures != features) {
+            return "it was trained on " + features + " input feature columns, this fold has " + otherFeatures;
+        }
+        if (!other.kind().equals(settings.kind()) || other.window() != settings.window()
+                || !other.lstmUnits().equals(settings.lstmUnits()) || !other.denseUnits().equals(settings.denseUnits())
+                || other.attentionHeads() != settings.attentionHeads()
+                || (other.gradientClip() > 0) != (settings.gradientClip() > 0)) {
+            return "its architecture differs (" + architecture(settings) + " vs " + architecture(other) + ")";
+        }
+        if (other.head() != settings.head()) {
+            return "it has the " + settings.head().yamlName() + " head, this fold the " + other.head().yamlName()
+                    + " head (head: auto chose differently from the labels; set head explicitly)";
+        }
+        return null;
+    }
+
+    private static String architecture(LstmSettings s) {
+        return s.kind() + ", window " + s.window() + ", lstm_units " + s.lstmUnits() + ", dense_units " + s.denseUnits()
+                + (s.attentionHeads() > 0 ? ", attention_heads " + s.attentionHeads() : "");
+    }
+
+    long numParams() {
+        return net.numParams();
+    }
+
+    /** A copy of the trained parameters (the network itself is never changed). */
+    synchronized INDArray parameters() {
+        return net.params().dup();
     }
 
     @Override
@@ -104,6 +142,12 @@ final class FittedLstm implements FittedModel {
         d.put("best_epoch", training.bestEpoch());
         d.put("stopped_early", training.stoppedEarly());
         d.put("restored_best_weights", training.restored());
+        if (settings.warmStart()) {
+            d.put("warm_start", true);
+            if (initialisedFromFold != null) {
+                d.put("initialised_from_fold", initialisedFromFold);
+            }
+        }
         d.put("train_loss", training.trainLoss());
         d.put("validation_loss", training.validationLoss());
         Map<String, Object> labels = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.foresight.feature.FeatureSet;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Model;
 import dev.foresight.model.ModelData;
+import dev.foresight.model.PreviousFit;
 import dev.foresight.plugin.ParameterSpec;
 import dev.foresight.plugin.Parameters;
 import dev.foresight.plugin.SimpleProvider;
@@ -55,6 +56,16 @@ public final class LstmGarchProvider extends SimpleProvider<Model> {
         @Override
         public FittedModel fit(ModelData train, ModelData validation, long seed) {
             return lstm.fit(train, validation, seed);
+        }
+
+        @Override
+        public boolean warmStarts() {
+            return lstm.warmStarts();
+        }
+
+        @Override
+        public FittedModel fit(ModelData train, ModelData validation, long seed, PreviousFit previous) {
+            return lstm.fit(train, validation, seed, previous);
         }
 
         @Override

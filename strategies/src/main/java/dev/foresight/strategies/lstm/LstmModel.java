@@ -3,6 +3,7 @@ package dev.foresight.strategies.lstm;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Model;
 import dev.foresight.model.ModelData;
+import dev.foresight.model.PreviousFit;
 import dev.foresight.scaling.ScalingMethod;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code kind: lstm} and {@code kind: lstm-attention}: a fresh DL4J network per fit (so per fold),
- * trained with Adam on minibatches of windows, with early stopping on the validation tail.
+ * trained with Adam on minibatches of windows, with early stopping on the validation tail. With
+ * {@code warm_start: true} the model {@linkplain #warmStarts() warm-starts}: the framework runs the
+ * folds in order and each fold's network starts from a copy of the previous fold's trained
+ * parameters instead of fresh initial weights.
  *
  * <p>Determinism: the network's seed, ND4J's random generator (per thread in ND4J, so two folds
  * training at once in two worker threads do not disturb each other) and the shuffling generator
@@ -42,9 +46,29 @@ record LstmModel(LstmSettings settings) implements Model {
         return ScalingMethod.MINMAX;
     }
 
+    /** With {@code warm_start: true} the folds run in order, each from the previous fold's network. */
+    @Override
+    public boolean warmStarts() {
+        return settings.warmStart();
+    }
+
     @Override
     public FittedModel fit(ModelData train, ModelData validation, long batchSeed) {
+        return fit(train, validation, batchSeed, null);
+    }
+
+    /**
+     * With {@code warm_start: true} and a previous fit, the network starts from a copy of the
+     * previous fold's trained parameters (see {@link #network}); Adam's state, the label scaling and
+     * the early stopping start afresh on this fold's data. Without warm start {@code previous} is
+     * ignored.
+     */
+    @Override
+    public FittedModel fit(ModelData train, ModelData validation, long batchSeed, PreviousFit previous) {
         LstmRuntime.load();
+        if (!settings.warmStart()) {
+            previous = null;
+        }
         String kind = settings.kind();
         int w = settings.window();
         int[] fitRows = usable(train, w);
@@ -71,10 +95,39 @@ record LstmModel(LstmSettings settings) implements Model {
         INDArray yv = validationRows.length == 0 ? null : scaled(labels(validation, validationRows), scaling);
 
         Nd4j.getRandom().setSeed(seed);
-        MultiLayerNetwork net = Networks.build(s, train.width(), seed);
+        MultiLayerNetwork net = network(s, train.width(), seed, previous);
         Training result = train(s, net, x, y, xv, yv, seed);
         return new FittedLstm(s, net, scaling, train.horizon(), train.width(), fitRows.length, validationRows.length,
-                seed, result);
+                seed, result, previous == null ? null : previous.fold().index());
+    }
+
+    /**
+     * The network a fit starts from: fresh initial weights for {@code seed}, or — warm start — the
+     * same network with a copy of {@code previous}'s trained parameters. The fresh network is built
+     * either way, so ND4J's random generator is in the same state afterwards (dropout draws the same).
+     *
+     * @throws IllegalArgumentException when the previous fit is not a compatible LSTM: another
+     *                                  architecture, head or number of input features
+     */
+    static MultiLayerNetwork network(LstmSettings s, int features, long seed, PreviousFit previous) {
+        MultiLayerNetwork net = Networks.build(s, features, seed);
+        if (previous == null) {
+            return net;
+        }
+        String from = s.kind() + ": warm_start: cannot start from fold " + previous.fold().index() + "'s network: ";
+        if (!(previous.model() instanceof FittedLstm before)) {
+            throw new IllegalArgumentException(from + "it is not an LSTM (" + previous.model().getClass().getSimpleName()
+                    + ")");
+        }
+        String difference = before.incompatibility(s, features);
+        if (difference == null && before.numParams() != net.numParams()) {
+            difference = "it has " + before.numParams() + " parameters, this network " + net.numParams();
+        }
+        if (difference != null) {
+            throw new IllegalArgumentException(from + difference);
+        }
+        net.setParams(before.parameters());
+        return net;
     }
 
     /** What one training run did, epoch by epoch (epochs count from 1). */

@@ -36,7 +36,10 @@ final class LstmParameters {
                                 + " direction: sigmoid + cross-entropy, forecast = P(up); volatility: MSE on"
                                 + " min-max-scaled log σ, forecast exp(...) > 0"),
                 ParameterSpec.bool("shuffle", true, "shuffle training windows each epoch (seeded; Keras' default)"),
-                ParameterSpec.integer("seed", -1, -1, Integer.MAX_VALUE, "-1 = the batch's seed")));
+                ParameterSpec.integer("seed", -1, -1, Integer.MAX_VALUE, "-1 = the batch's seed"),
+                ParameterSpec.bool("warm_start", false, "start each fold's network from the previous fold's trained"
+                        + " weights instead of fresh ones (folds then run in order, one chain per model; label and"
+                        + " feature scaling stay per fold)")));
         if (attention) {
             p.add(ParameterSpec.integer("attention_heads", 1, 1, 64,
                     "heads of the learned self-attention over time steps; must divide the last LSTM layer's units"));
@@ -68,6 +71,7 @@ final class LstmParameters {
         return new LstmModel(new LstmSettings(kind, p.integer("window"), units, p.real("dropout"),
                 dense(p), p.text("dense_activation"), heads, p.real("l2"), p.real("learning_rate"),
                 p.integer("batch_size"), p.integer("max_epochs"), p.integer("patience"), p.bool("restore_best"),
-                p.real("gradient_clip"), Head.of(p.text("head")), p.bool("shuffle"), p.integer("seed")));
+                p.real("gradient_clip"), Head.of(p.text("head")), p.bool("shuffle"), p.integer("seed"),
+                p.bool("warm_start")));
     }
 }

@@ -29,11 +29,13 @@ import java.util.Objects;
  * @param shuffle        shuffle the training windows each epoch with a seeded generator (Keras'
  *                       {@code fit} default); false keeps chronological order
  * @param seed           −1 = the batch's seed, else this one
+ * @param warmStart      start each fold's network from a copy of the previous fold's trained
+ *                       parameters instead of fresh initial weights (the folds then run in order)
  */
 record LstmSettings(String kind, int window, List<Integer> lstmUnits, double dropout, List<Integer> denseUnits,
                     String denseActivation, int attentionHeads, double l2, double learningRate, int batchSize,
                     int maxEpochs, int patience, boolean restoreBest, double gradientClip, Head head, boolean shuffle,
-                    long seed) {
+                    long seed, boolean warmStart) {
 
     static final List<String> ACTIVATIONS = List.of("identity", "relu", "tanh", "sigmoid");
 
@@ -64,6 +66,15 @@ record LstmSettings(String kind, int window, List<Integer> lstmUnits, double dro
         }
     }
 
+    /** The same settings without warm start (each fit from fresh initial weights). */
+    LstmSettings(String kind, int window, List<Integer> lstmUnits, double dropout, List<Integer> denseUnits,
+                 String denseActivation, int attentionHeads, double l2, double learningRate, int batchSize,
+                 int maxEpochs, int patience, boolean restoreBest, double gradientClip, Head head, boolean shuffle,
+                 long seed) {
+        this(kind, window, lstmUnits, dropout, denseUnits, denseActivation, attentionHeads, l2, learningRate, batchSize,
+                maxEpochs, patience, restoreBest, gradientClip, head, shuffle, seed, false);
+    }
+
     /** The seed a fit uses: this setting's, or the batch's. */
     long seedFor(long batchSeed) {
         return seed >= 0 ? seed : batchSeed;
@@ -71,6 +82,12 @@ record LstmSettings(String kind, int window, List<Integer> lstmUnits, double dro
 
     LstmSettings withHead(Head h) {
         return new LstmSettings(kind, window, lstmUnits, dropout, denseUnits, denseActivation, attentionHeads, l2,
-                learningRate, batchSize, maxEpochs, patience, restoreBest, gradientClip, h, shuffle, seed);
+                learningRate, batchSize, maxEpochs, patience, restoreBest, gradientClip, h, shuffle, seed, warmStart);
+    }
+
+    /** The same settings with warm start on or off. */
+    LstmSettings withWarmStart(boolean on) {
+        return new LstmSettings(kind, window, lstmUnits, dropout, denseUnits, denseActivation, attentionHeads, l2,
+                learningRate, batchSize, maxEpochs, patience, restoreBest, gradientClip, head, shuffle, seed, on);
     }
 }

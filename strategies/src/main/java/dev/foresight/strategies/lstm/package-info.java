@@ -15,9 +15,10 @@
  * label scaling the course also applies (min-max on the training labels, log first for the
  * volatility head) is done here and inverted at predict ({@code LabelScaling}).
  *
- * <p>Each fit builds a fresh network ({@code Networks}), trains it ({@code LstmModel.train}) with
- * early stopping on the validation tail, and returns an immutable {@code FittedLstm} whose
- * diagnostics hold the per-epoch losses. {@link dev.foresight.strategies.lstm.LstmRuntime} keeps
+ * <p>Each fit builds a fresh network ({@code Networks}) — with {@code warm_start: true}, holding a
+ * copy of the previous fold's trained parameters ({@code LstmModel.network}) — trains it
+ * ({@code LstmModel.train}) with early stopping on the validation tail, and returns an immutable
+ * {@code FittedLstm} whose diagnostics hold the per-epoch losses. {@link dev.foresight.strategies.lstm.LstmRuntime} keeps
  * DL4J quiet unless {@code foresight.verbose} is set and reports the ND4J thread count and native
  * classifier for provenance.
  */
