@@ -84,10 +84,11 @@ final class GemmLstmSlice {
 
     /**
      * The forward pass over this slice's columns of {@code x} ([T][I][B]) with the stacked weights
-     * {@code pwr} ([K × 4H], read only) and bias {@code b}; writes h_t into its columns of
-     * {@code out} ([T][H][B]) and keeps the state for {@link #backward}.
+     * {@code weights} ([K × 4H], shared by the slices, read only) and bias {@code b}; writes h_t
+     * into its columns of {@code out} ([T][H][B]) and keeps the state for {@link #backward}.
      */
-    void forward(float[] x, int batch, FloatPointer pwr, float[] b, float[] out) {
+    void forward(float[] x, int batch, FloatPointer weights, float[] b, float[] out) {
+        FloatPointer pwr = new FloatPointer(weights); // this thread's own position on the shared buffer
         for (int r = 0; r < g; r++) {
             Arrays.fill(biasBlock, r * w, (r + 1) * w, b[r]);
         }
@@ -121,7 +122,8 @@ final class GemmLstmSlice {
      * ([T][H][B]): writes its columns of {@code dx} ([T][I][B]), and returns d[W; RW] ([K × 4H])
      * and db ([4H]) of this slice.
      */
-    float[][] backward(float[] eps, int batch, FloatPointer pwr, float[] dx) {
+    float[][] backward(float[] eps, int batch, FloatPointer weights, float[] dx) {
+        FloatPointer pwr = new FloatPointer(weights); // this thread's own position on the shared buffer
         int hb = h * w;
         int gb = g * w;
         int kb = k * w;
