@@ -116,11 +116,11 @@ public final class BatchRunner {
                     tasks.add(task);
                     chain.add(task);
                     if (!chained) {
-                        jobs.add(new Job(List.of(task), false));
+                        jobs.add(new Job(List.of(task)));
                     }
                 }
                 if (chained && !chain.isEmpty()) {
-                    jobs.add(new Job(chain, true));
+                    jobs.add(new Job(chain));
                 }
             }
         }
@@ -409,7 +409,7 @@ public final class BatchRunner {
      * What one worker runs at a time: one independent task, or the chain of a warm-starting model's
      * folds, in fold order.
      */
-    private record Job(List<Task> tasks, boolean chained) {
+    private record Job(List<Task> tasks) {
         long expectedCost() {
             return tasks.stream().mapToLong(Task::expectedCost).sum();
         }
@@ -445,8 +445,9 @@ public final class BatchRunner {
             if (chain == null) {
                 chain = new FoldChain(pipeline);
             }
+            // previous() is null for a model that does not warm-start: its one-task job runs fresh
             Executed x = execute(task, pipeline, data, resolved, dir, inputsSha(task, data, resolved, code),
-                    job.chained() ? chain.previous() : null);
+                    chain.previous());
             chain.fitted(task.fold(), x.model());
             report.accept(x.done());
         }

@@ -6,23 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.data.MarketData;
-import dev.foresight.data.synthetic.RegimeSwitchingGarchSource;
 import dev.foresight.model.FittedModel;
-import dev.foresight.model.Forecast;
-import dev.foresight.model.Model;
-import dev.foresight.model.ModelData;
-import dev.foresight.model.PreviousFit;
 import dev.foresight.pipeline.FoldChain;
+import dev.foresight.pipeline.FoldChainTest;
 import dev.foresight.pipeline.FoldOutcome;
 import dev.foresight.pipeline.Pipeline;
-import dev.foresight.scaling.ScalingMethod;
-import dev.foresight.target.Targets;
 import dev.foresight.walkforward.Fold;
-import dev.foresight.walkforward.WalkForwardPlan;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,52 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 class WarmStartChecksTest {
 
-    private static final MarketData DATA = RegimeSwitchingGarchSource.calmTurbulent().market("SYN", 900, 11);
-    private static final List<Fold> FOLDS = WalkForwardPlan.expanding(400, 100).folds(DATA.size(), 1);
-
-    /** Forecasts the mean training label plus half its predecessor's level; records what each fit started from. */
-    static final class Chained implements Model {
-        final List<PreviousFit> startedFrom = new ArrayList<>();
-
-        @Override
-        public boolean warmStarts() {
-            return true;
-        }
-
-        @Override
-        public FittedModel fit(ModelData train, ModelData validation, long seed) {
-            throw new AssertionError("not called for a warm-starting model");
-        }
-
-        @Override
-        public FittedModel fit(ModelData train, ModelData validation, long seed, PreviousFit previous) {
-            startedFrom.add(previous);
-            double level = Arrays.stream(train.rowLabels()).average().orElseThrow()
-                    + (previous == null ? 0 : 0.5 * ((Level) previous.model()).level);
-            return new Level(level);
-        }
-    }
-
-    static final class Level implements FittedModel {
-        final double level;
-
-        Level(double level) {
-            this.level = level;
-        }
-
-        @Override
-        public Forecast[] predict(ModelData data) {
-            Forecast[] out = new Forecast[data.size()];
-            Arrays.fill(out, Forecast.point(level));
-            return out;
-        }
-    }
+    private static final MarketData DATA = FoldChainTest.DATA;
+    private static final List<Fold> FOLDS = FoldChainTest.FOLDS;
 
     @Test
     void thePerturbationRefitStartsFromTheSamePreviousFitSoAnHonestChainPasses() {
-        Chained model = new Chained();
-        Pipeline p = new Pipeline(Targets.logReturn(1), List.of(), ScalingMethod.NONE, "chained", model,
-                Optional.of(in -> Math.signum(in.expectedMove())), List.of(), 7);
+        // FoldChainTest's recording model: the mean training label plus half its predecessor's level
+        FoldChainTest.Recording model = new FoldChainTest.Recording(bar -> false);
+        Pipeline p = FoldChainTest.pipeline(model);
         LeakageSettings everyFold = new LeakageSettings(3, FOLDS.size(), false);
         FoldChain chain = new FoldChain(p);
         List<CheckOutcome> checks = new ArrayList<>();
@@ -88,12 +41,12 @@ class WarmStartChecksTest {
             fitted.add(out.model());
         }
         // two fits per fold (the run's and the perturbation refit), both from the same previous fit
-        assertEquals(2 * FOLDS.size(), model.startedFrom.size());
-        assertNull(model.startedFrom.get(0));
-        assertNull(model.startedFrom.get(1));
+        assertEquals(2 * FOLDS.size(), model.fits.size());
+        assertNull(model.fits.get(0).previous());
+        assertNull(model.fits.get(1).previous());
         for (int k = 1; k < FOLDS.size(); k++) {
-            assertSame(fitted.get(k - 1), model.startedFrom.get(2 * k).model());
-            assertSame(fitted.get(k - 1), model.startedFrom.get(2 * k + 1).model());
+            assertSame(fitted.get(k - 1), model.fits.get(2 * k).previous().model());
+            assertSame(fitted.get(k - 1), model.fits.get(2 * k + 1).previous().model());
         }
         List<CheckOutcome> failed = checks.stream().filter(CheckOutcome::failed).toList();
         assertTrue(failed.isEmpty(), failed.toString());

@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Test;
  * A warm-starting model's folds run as a chain: fold k is fit from fold k−1's fitted model (the
  * last one that fitted), in fold order, and never sees anything of a later fold.
  */
-class FoldChainTest {
+public class FoldChainTest {
 
-    private static final MarketData DATA = RegimeSwitchingGarchSource.calmTurbulent().market("SYN", 900, 11);
-    private static final List<Fold> FOLDS = WalkForwardPlan.expanding(400, 100).folds(DATA.size(), 1);
+    public static final MarketData DATA = RegimeSwitchingGarchSource.calmTurbulent().market("SYN", 900, 11);
+    public static final List<Fold> FOLDS = WalkForwardPlan.expanding(400, 100).folds(DATA.size(), 1);
 
     /** What the model is fitted to: the forecast level, and the last bar its training data reached. */
-    record Level(double level, int lastSeen) implements FittedModel {
+    public record Level(double level, int lastSeen) implements FittedModel {
         @Override
         public Forecast[] predict(ModelData data) {
             Forecast[] out = new Forecast[data.size()];
@@ -51,18 +51,18 @@ class FoldChainTest {
     }
 
     /** One call of the warm-starting fit: the last bar of its training data and what it started from. */
-    record Fit(int lastTrainingBar, PreviousFit previous, Level result) {
+    public record Fit(int lastTrainingBar, PreviousFit previous, Level result) {
     }
 
     /**
      * Forecasts the mean training label plus half its predecessor's level (so its forecasts depend
      * on the chain), records every fit, and fails the fits whose last training bar {@code fails}.
      */
-    static final class Recording implements Model {
-        final List<Fit> fits = new ArrayList<>();
+    public static final class Recording implements Model {
+        public final List<Fit> fits = new ArrayList<>();
         private final IntPredicate fails;
 
-        Recording(IntPredicate fails) {
+        public Recording(IntPredicate fails) {
             this.fails = fails;
         }
 
@@ -89,7 +89,7 @@ class FoldChainTest {
         }
     }
 
-    static Pipeline pipeline(Model model) {
+    public static Pipeline pipeline(Model model) {
         return new Pipeline(Targets.logReturn(1), List.of(), ScalingMethod.NONE, "m", model,
                 Optional.of(in -> Math.signum(in.expectedMove())), List.of(), 7);
     }

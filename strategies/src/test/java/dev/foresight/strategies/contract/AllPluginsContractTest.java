@@ -232,22 +232,12 @@ class AllPluginsContractTest {
 
     /** Warm start: the contract runs the folds as a chain, each fold (and its perturbation refit) from the previous fit. */
     @Nested
-    class LstmWarmStart extends ModelContract {
+    class LstmWarmStart extends Lstm {
         @Override
         protected Model model() {
             Map<String, Object> p = new java.util.HashMap<>(TINY);
             p.put("warm_start", true);
             return make(new LstmProvider(), p);
-        }
-
-        @Override
-        protected List<FeatureSet> features() {
-            return List.of(returns());
-        }
-
-        @Override
-        protected int truncationSamples() {
-            return 3;
         }
     }
 
