@@ -105,4 +105,75 @@ class ModelConfidenceSetTest {
                 () -> ModelConfidenceSet.compute(new double[][] {{1, 2, 3}, {1, Double.NaN, 2}}, Statistic.RANGE, boot));
         assertTrue(nan.getMessage().contains("bar 1"));
     }
+
+    /**
+     * Against an independent implementation on the same resamples: the {@code MCS} class of the Python
+     * package arch (K. Sheppard, bashtage/arch, {@code arch/bootstrap/multiple_comparison.py}, commit
+     * 543f44cf), run unmodified on losses and stationary-bootstrap indices drawn from the 64-bit LCG
+     * below (reproduced exactly in both languages): 6 models, 120 bars, 500 resamples, mean block 5.
+     * arch printed these elimination orders and MCS p-values (its "R" and "max" methods).
+     */
+    @Test
+    void matchesArchOnTheSameResamples() {
+        double[][] losses = lcgLosses(6, 120, 42);
+        int[][] resamples = lcgResamples(120, 500, 5, 7);
+        var boot = new StationaryBootstrap(5, 500, 7);
+        var range = ModelConfidenceSet.compute(losses, Statistic.RANGE, resamples, boot);
+        assertArrayEquals(new int[] {4, 5, 2, 3, 1}, range.steps().stream().mapToInt(ModelConfidenceSet.Step::eliminated).toArray());
+        assertArrayEquals(new double[] {1.0, 0.828, 0.288, 0.828, 0.01, 0.052}, range.pValues(), 1e-12);
+        var max = ModelConfidenceSet.compute(losses, Statistic.MAX, resamples, boot);
+        assertArrayEquals(new int[] {5, 4, 2, 3, 1}, max.steps().stream().mapToInt(ModelConfidenceSet.Step::eliminated).toArray());
+        assertArrayEquals(new double[] {1.0, 0.902, 0.182, 0.902, 0.104, 0.104}, max.pValues(), 1e-12);
+    }
+
+    /** Knuth's MMIX LCG; uniforms from the top 53 bits, integers below n from the top 31. */
+    private static final class Lcg {
+        private long s;
+
+        Lcg(long seed) {
+            s = seed;
+        }
+
+        long next() {
+            s = s * 6364136223846793005L + 1442695040888963407L;
+            return s;
+        }
+
+        double uniform() {
+            return (next() >>> 11) * 0x1.0p-53;
+        }
+
+        int below(int n) {
+            return (int) ((next() >>> 33) % n);
+        }
+    }
+
+    /** L[i][t] = (u_t,i − 0.5 + c_t + 0.02 i)², c_t and u uniform from the LCG in that order. */
+    static double[][] lcgLosses(int k, int n, long seed) {
+        Lcg g = new Lcg(seed);
+        double[][] l = new double[k][n];
+        for (int t = 0; t < n; t++) {
+            double common = g.uniform();
+            for (int i = 0; i < k; i++) {
+                double e = g.uniform() - 0.5 + common + 0.02 * i;
+                l[i][t] = e * e;
+            }
+        }
+        return l;
+    }
+
+    /** Stationary-bootstrap indices from the LCG: a uniform start, then a new start with probability 1/block. */
+    static int[][] lcgResamples(int n, int reps, double block, long seed) {
+        Lcg g = new Lcg(seed);
+        int[][] out = new int[reps][n];
+        for (int b = 0; b < reps; b++) {
+            int cur = g.below(n);
+            out[b][0] = cur;
+            for (int t = 1; t < n; t++) {
+                cur = g.uniform() < 1.0 / block ? g.below(n) : (cur + 1) % n;
+                out[b][t] = cur;
+            }
+        }
+        return out;
+    }
 }
