@@ -81,8 +81,8 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
     }
 
     /** Buy-and-hold on the compared bars: its figures, and its MCS p-value among the strategies. */
-    record Benchmark(double sharpe, double annualReturn, double maxDrawdown, double returnMcsP, double[] netReturns,
-                     double[] equity) {
+    record Benchmark(double sharpe, double annualReturn, double maxDrawdown, double returnMcsP, int[] bars,
+                     double[] netReturns, double[] equity, double[] drawdown) {
 
         boolean inReturnSet() {
             return returnMcsP >= 1 - CONFIDENCE;
@@ -226,7 +226,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
             }
             PerformanceMetrics pm = PerformanceMetrics.of(bhTest.netReturns(), bhTest.turnover(), a);
             bh = new Benchmark(pm.sharpe(), pm.annualReturn(), pm.maxDrawdown(), retMcs.pValues()[traded.size()],
-                    bhTest.netReturns(), bhTest.equity());
+                    path.stream().mapToInt(BarRecord::bar).toArray(), bhTest.netReturns(), bhTest.equity(), bhTest.drawdown());
         }
         List<ModelView> views = new ArrayList<>();
         for (int i = 0; i < k; i++) {

@@ -173,8 +173,14 @@ final class GlanceSection implements Section {
         return dev.foresight.statistics.MultipleTesting.holm(ps)[at];
     }
 
+    /** The Diebold–Mariano verdict with its direction: a bare p-value next to a worse loss would read as praise. */
     private static String dm(SignificanceRow t) {
-        return t == null || t.dmSquaredP() == null ? "" : " (Diebold–Mariano on squared loss " + Fmt.pIs(t.dmSquaredP()) + ", unadjusted)";
+        if (t == null || t.dmSquaredP() == null || t.dmSquaredStatistic() == null) {
+            return "";
+        }
+        String verdict = t.dmSquaredP() >= 0.05 ? "not significantly different"
+                : t.dmSquaredStatistic() > 0 ? "significantly WORSE forecasts" : "significantly better forecasts";
+        return " — " + verdict + " (Diebold–Mariano on squared errors " + Fmt.pIs(t.dmSquaredP()) + ", unadjusted)";
     }
 
     private static String regimeFigure(ReportInput.Experiment e, RegimeRow c) {
