@@ -209,7 +209,6 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
             }
             CostModel costs = new CostModel(e.config().costBps(), e.config().slippageBps());
             BacktestResult bhTest = OutOfSample.backtest(path, costs);
-            double[] asset = path.stream().mapToDouble(BarRecord::assetReturn).toArray();
             double[][] negReturns = new double[traded.size() + 1][];
             for (int i = 0; i < traded.size(); i++) {
                 negReturns[i] = negate(commonNet(traded.get(i), common));
@@ -221,7 +220,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
             for (int i = 0; i < traded.size(); i++) {
                 int idx = runs.indexOf(traded.get(i));
                 returnP[idx] = retMcs.pValues()[i];
-                exposure[idx] = exposure(traded.get(i), common, asset);
+                exposure[idx] = exposure(traded.get(i), common);
                 spaModels.add(traded.get(i).name());
             }
             PerformanceMetrics pm = PerformanceMetrics.of(bhTest.netReturns(), bhTest.turnover(), a);
@@ -300,10 +299,11 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
         return out;
     }
 
-    /** Shares of positions and the OLS beta of position × asset return on the asset return, on the compared bars. */
-    static Exposure exposure(ReportInput.ModelRun m, java.util.Set<Integer> common, double[] asset) {
-        int n = asset.length;
+    /** Shares of positions and the OLS beta of position × asset return on the asset return, on the compared bars (the model's own records). */
+    static Exposure exposure(ReportInput.ModelRun m, java.util.Set<Integer> common) {
+        int n = common.size();
         double[] gross = new double[n];
+        double[] asset = new double[n];
         int longs = 0;
         int shorts = 0;
         int j = 0;
@@ -311,6 +311,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
             if (common.contains(b.bar())) {
                 longs += b.position() > 0 ? 1 : 0;
                 shorts += b.position() < 0 ? 1 : 0;
+                asset[j] = b.assetReturn();
                 gross[j++] = b.position() * b.assetReturn();
             }
         }

@@ -50,10 +50,22 @@ final class Scores {
         return e.traded() ? Comparator.reverseOrder() : Comparator.naturalOrder();
     }
 
-    /** Models ranked best first; models without the metric last, in configuration order. */
+    /** Whether the model held a position on some bar (a model that is always flat has no strategy). */
+    static boolean trades(ReportInput.ModelRun m) {
+        return m.path().traded() && m.path().bars().stream().anyMatch(b -> b.position() != 0);
+    }
+
+    /**
+     * Models ranked best first; models without the metric last, in configuration order. In a traded
+     * experiment a model that never holds a position ranks after every model that does: its Sharpe
+     * ratio of 0 is cash, not a strategy, and it must not be called best.
+     */
     static List<ReportInput.ModelRun> ranked(ReportInput.Experiment e) {
         Comparator<Double> b = better(e);
         return e.models().stream().sorted((x, y) -> {
+            if (e.traded() && trades(x) != trades(y)) {
+                return trades(x) ? -1 : 1;
+            }
             Double mx = metric(e, x);
             Double my = metric(e, y);
             if (mx == null || my == null) {
