@@ -1,6 +1,7 @@
 package dev.foresight.target;
 
 import dev.foresight.data.SeriesView;
+import dev.foresight.model.Forecast;
 
 /**
  * Realised volatility over the next {@code h} bars as the root mean square of the log returns
@@ -41,5 +42,15 @@ record RealisedVolatilityTarget(int horizon) implements Target {
     @Override
     public boolean directional() {
         return false;
+    }
+
+    /**
+     * The label is a per-bar RMS volatility, so a forecast's variance (the mean of the h one-bar
+     * variance forecasts, for a GARCH) is already per bar; a model without one (an LSTM's
+     * volatility head) forecasts the volatility itself, whose square is the mean one-bar variance.
+     */
+    @Override
+    public double barVariance(Forecast forecast) {
+        return Double.isNaN(forecast.variance()) ? forecast.point() * forecast.point() : forecast.variance();
     }
 }
