@@ -56,6 +56,38 @@ public record VarBacktest(double level, int n, int failures, CoverageTest kupiec
     }
 
     /**
+     * The tests over the bars where {@code include} is true (e.g. one regime's), {@code bars[i]}
+     * being bar i's index in the series: a run breaks wherever a bar is left out or the indices
+     * jump (a gap between test blocks), so only truly consecutive bars form transitions.
+     *
+     * @throws IllegalArgumentException on arrays of different lengths, indices not increasing, or
+     *                                  no included bar
+     */
+    public static VarBacktest of(int[] bars, boolean[] failures, boolean[] include, double level) {
+        if (bars.length != failures.length || bars.length != include.length) {
+            throw new IllegalArgumentException("bars, failures and include must have one entry per bar; got "
+                    + bars.length + ", " + failures.length + ", " + include.length);
+        }
+        List<boolean[]> runs = new java.util.ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= bars.length; i++) {
+            if (i > 0 && i < bars.length && bars[i] <= bars[i - 1]) {
+                throw new IllegalArgumentException("bar indices must increase: " + bars[i - 1] + " then " + bars[i]);
+            }
+            boolean in = i < bars.length && include[i];
+            boolean continues = in && start >= 0 && bars[i] == bars[i - 1] + 1;
+            if (start >= 0 && !continues) {
+                runs.add(java.util.Arrays.copyOfRange(failures, start, i));
+                start = -1;
+            }
+            if (in && start < 0) {
+                start = i;
+            }
+        }
+        return of(runs, level);
+    }
+
+    /**
      * The tests of failure sequences that are each contiguous in time but not with one another
      * (transitions are counted within each run only). Empty runs are ignored.
      *

@@ -107,6 +107,27 @@ class VarBacktestTest {
         assertThrows(IllegalArgumentException.class, () -> VarBacktest.of(List.of(new boolean[0]), 0.99));
     }
 
+    /** A regime's bars, or bars either side of a gap between test blocks, are separate runs. */
+    @Test
+    void includedBars_splitIntoRunsAtExclusionsAndIndexGaps() {
+        int[] bars = {10, 11, 12, 13, 20, 21, 22};
+        boolean[] failures = hits(1, 1, 0, 1, 1, 0, 1).clone();
+        boolean[] all = {true, true, true, true, true, true, true};
+        VarBacktest b = VarBacktest.of(bars, failures, all, 0.9);
+        // runs [1,1,0,1] and [1,0,1]: n11 1, n10 2, n01 2, n00 0
+        assertEquals(List.of(0, 2, 2, 1), List.of(b.n00(), b.n01(), b.n10(), b.n11()));
+        assertEquals(VarBacktest.of(List.of(hits(1, 1, 0, 1), hits(1, 0, 1)), 0.9), b);
+
+        boolean[] regime = {true, true, false, true, true, true, false};
+        VarBacktest r = VarBacktest.of(bars, failures, regime, 0.9);
+        assertEquals(VarBacktest.of(List.of(hits(1, 1), hits(1), hits(1, 0)), 0.9), r);
+        assertEquals(5, r.n());
+
+        assertThrows(IllegalArgumentException.class, () -> VarBacktest.of(new int[] {3, 2}, new boolean[2],
+                new boolean[] {true, true}, 0.9));
+        assertThrows(IllegalArgumentException.class, () -> VarBacktest.of(bars, failures, new boolean[7], 0.9));
+    }
+
     /**
      * Known truth: on a GARCH(1,1) path the VaR from the TRUE conditional variance fails with
      * probability exactly 1 − level, independently. Over 2,000 paths of 1,000 days at 99% the mean
