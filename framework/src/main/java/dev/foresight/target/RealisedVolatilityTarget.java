@@ -45,12 +45,13 @@ record RealisedVolatilityTarget(int horizon) implements Target {
     }
 
     /**
-     * The label is a per-bar RMS volatility, so a forecast's variance (the mean of the h one-bar
-     * variance forecasts, for a GARCH) is already per bar; a model without one (an LSTM's
-     * volatility head) forecasts the volatility itself, whose square is the mean one-bar variance.
+     * The label is a per-bar RMS volatility, so every model's point forecast is a volatility
+     * forecast and its square the mean one-bar variance over the h bars (for a GARCH exactly its
+     * variance forecast). The forecast's own variance is not used: for a model like AR it is the
+     * variance of its error in forecasting the volatility, not a variance of returns.
      */
     @Override
     public double barVariance(Forecast forecast) {
-        return Double.isNaN(forecast.variance()) ? forecast.point() * forecast.point() : forecast.variance();
+        return forecast.point() * forecast.point();
     }
 }
