@@ -44,6 +44,15 @@ public interface Model {
         return fit(train, validation, seed);
     }
 
+    /**
+     * The fit with its whole {@link FitContext}: the one the framework should call. Models that
+     * report progress ({@link FitProgress}) override this; the default ignores the listener and
+     * calls {@link #fit(ModelData, ModelData, long, PreviousFit)}.
+     */
+    default FittedModel fit(ModelData train, ModelData validation, FitContext context) {
+        return fit(train, validation, context.seed(), context.previous());
+    }
+
     /** Rows of history per forecast; sequence models need more than 1. */
     default int window() {
         return 1;
