@@ -37,6 +37,7 @@ public final class PluginSandbox {
 
     private final PluginRegistry base;
     private final PluginClassPath path;
+    private final dev.foresight.leakage.SharedInputs shared = new dev.foresight.leakage.SharedInputs();
 
     private PluginSandbox(PluginRegistry base, PluginClassPath path) {
         this.base = base;
@@ -82,7 +83,8 @@ public final class PluginSandbox {
      * state of {@code taskLoader}'s classes compared with a pristine copy.
      */
     public Isolation isolation(ExperimentSpec e, ModelSpec m, long seed, IsolatedLoader taskLoader) {
-        return new Isolation(() -> pipeline(e, m, seed, newLoader("check")), () -> StaticState.changes(taskLoader, path));
+        return new Isolation(() -> pipeline(e, m, seed, newLoader("check")), () -> StaticState.changes(taskLoader, path),
+                shared, e.name());
     }
 
     @SuppressWarnings("unchecked")

@@ -71,7 +71,7 @@ public final class StaticState {
                 }
                 Object now = read(f);
                 Object initially = read(g);
-                if (fingerprint(now) != fingerprint(initially)) {
+                if (fingerprint(now) != fingerprint(initially) && !(initially == null && immutable(now))) {
                     out.add(new Change(c, f.getName(), summary(initially), summary(now)));
                 }
             }
@@ -97,6 +97,20 @@ public final class StaticState {
             out.add(f);
         }
         return out;
+    }
+
+    /**
+     * A value that cannot change once published: a lazily initialised constant (null until first
+     * use, then an immutable value) is allowed; a growing map or a counter is not.
+     */
+    private static boolean immutable(Object v) {
+        if (v == null || v instanceof String || v instanceof Number && v.getClass().getName().startsWith("java.lang.")
+                || v instanceof Boolean || v instanceof Enum<?>) {
+            return true;
+        }
+        String n = v.getClass().getName();
+        return n.startsWith("java.util.ImmutableCollections$") || n.startsWith("java.util.Collections$Unmodifiable")
+                || n.startsWith("java.util.Collections$Empty") || n.startsWith("java.util.Collections$Singleton");
     }
 
     private static Object read(Field f) {
@@ -149,7 +163,7 @@ public final class StaticState {
                 return mix(v.getClass().getName().hashCode(), v.toString().hashCode());
             }
             if (v instanceof Class<?> c) {
-                return mix(1, c.getName().hashCode());
+                return mix(1, stableName(c).hashCode());
             }
             if (depth >= MAX_DEPTH || seen.put(v, Boolean.TRUE) != null) {
                 return mix(2, v.getClass().getName().hashCode());
@@ -205,7 +219,7 @@ public final class StaticState {
             if (v instanceof java.util.concurrent.atomic.AtomicReference<?> r) {
                 return mix(7, hash(r.get(), depth + 1));
             }
-            if (type.getClassLoader() instanceof IsolatedLoader) {
+            if (type.getClassLoader() instanceof IsolatedLoader && !type.isHidden()) {
                 long h = mix(8, type.getName().hashCode());
                 for (Class<?> k = type; k != null && k.getClassLoader() instanceof IsolatedLoader; k = k.getSuperclass()) {
                     for (Field f : k.getDeclaredFields()) {
@@ -222,7 +236,14 @@ public final class StaticState {
                 }
                 return h;
             }
-            return mix(10, type.getName().hashCode());
+            return mix(10, stableName(type).hashCode());
+        }
+
+        /** A class's name, without the per-loader suffix of a lambda's hidden class. */
+        private static String stableName(Class<?> c) {
+            String n = c.getName();
+            int lambda = n.indexOf("$$Lambda");
+            return lambda < 0 ? n : n.substring(0, lambda) + "$$Lambda";
         }
 
         private static long mix(long h, long x) {

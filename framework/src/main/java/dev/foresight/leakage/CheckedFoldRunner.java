@@ -62,10 +62,7 @@ public final class CheckedFoldRunner {
             FittedFold fitted = FoldRunner.fit(data, pipeline, fold, previous);
             TruncationInvariance.Probe probe = null;
             if (settings.truncationSamples() > 0) {
-                Pipeline fresh = isolation.checkPipeline().get();
-                probe = TruncationInvariance.probe(data, pipeline, fresh, fitted,
-                        TruncationInvariance.modelBars(fold, settings.truncationSamples()));
-                checks.addAll(probe.inputFailures());
+                probe = probe(data, pipeline, fitted, settings, isolation, checks);
             }
             FoldOutcome outcome = FoldRunner.predict(data, pipeline, fitted);
             if (probe != null) {
@@ -88,6 +85,44 @@ public final class CheckedFoldRunner {
         } finally {
             checks.addAll(staticState(pipeline, isolation));
         }
+    }
+
+    /**
+     * Truncation invariance's recomputations: the experiment's inputs on every test bar unless
+     * another task of the same fold checked them already (then this task's inputs are compared with
+     * those, bit for bit), the model's own required feature sets always, and the forecasts at the
+     * fold's model bars.
+     */
+    private static TruncationInvariance.Probe probe(MarketData data, Pipeline pipeline, FittedFold fitted,
+                                                    LeakageSettings settings, Isolation isolation,
+                                                    List<CheckOutcome> checks) {
+        Fold fold = fitted.fold();
+        String own = pipeline.modelName() + ":";
+        List<String> sets = new java.util.ArrayList<>();
+        List<Integer> widths = new java.util.ArrayList<>();
+        for (FittedFold.FittedFeatureSet s : fitted.featureSets()) {
+            if (!s.name().startsWith(own)) {
+                sets.add(s.name());
+                widths.add(s.columns().size());
+            }
+        }
+        String key = isolation.experiment() + "/" + fold.index() + "/" + sets;
+        SharedInputs.Reference ref = isolation.shared() == null ? null : isolation.shared().get(key);
+        int[] bars = TruncationInvariance.modelBars(fold, settings.truncationSamples());
+        Pipeline fresh = isolation.checkPipeline().get();
+        TruncationInvariance.Probe probe;
+        if (ref == null) {
+            probe = TruncationInvariance.probe(data, pipeline, fresh, fitted, bars);
+        } else {
+            checks.addAll(SharedInputs.compare(data, ref, pipeline.modelName(), fitted));
+            probe = TruncationInvariance.probe(data, pipeline, fresh, fitted, bars, name -> name.startsWith(own), false);
+        }
+        checks.addAll(probe.inputFailures());
+        if (ref == null && isolation.shared() != null && probe.inputFailures().isEmpty()) {
+            isolation.shared().offer(key, new SharedInputs.Reference(pipeline.modelName(), sets, widths, fitted.raw(),
+                    fitted.regimeLabels()));
+        }
+        return probe;
     }
 
     /** A look-ahead stopped by a data view or the model's input, as a failed check naming the plugin. */

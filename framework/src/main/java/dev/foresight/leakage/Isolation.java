@@ -9,9 +9,12 @@ import java.util.function.Supplier;
  * gives the task's pipeline again with every plugin created from classes loaded afresh (the
  * checks' recomputations run on it, so a cache or static field the task's own computation filled
  * is not there); {@code staticChanges} lists, after the task, the plugin classes of the task's own
- * loader whose static state changed while it ran.
+ * loader whose static state changed while it ran; {@code shared} (null: none) holds the batch's
+ * checked inputs per {@code experiment} and fold, so the every-bar input check runs once per fold.
  */
-public record Isolation(Supplier<Pipeline> checkPipeline, Supplier<List<dev.foresight.isolation.StaticState.Change>> staticChanges) {
+public record Isolation(Supplier<Pipeline> checkPipeline,
+                        Supplier<List<dev.foresight.isolation.StaticState.Change>> staticChanges,
+                        SharedInputs shared, String experiment) {
 
     public Isolation {
         if (checkPipeline == null || staticChanges == null) {
@@ -21,6 +24,6 @@ public record Isolation(Supplier<Pipeline> checkPipeline, Supplier<List<dev.fore
 
     /** No isolation: the checks recompute with the task's own plugin instances (tests of single checks). */
     public static Isolation none(Pipeline pipeline) {
-        return new Isolation(() -> pipeline, List::of);
+        return new Isolation(() -> pipeline, List::of, null, "");
     }
 }

@@ -71,6 +71,16 @@ public final class TruncationInvariance {
      * @param fresh the task's pipeline with plugins from their own class loader; or the task's own
      */
     public static Probe probe(MarketData data, Pipeline pipeline, Pipeline fresh, FittedFold fitted, int[] modelBars) {
+        return probe(data, pipeline, fresh, fitted, modelBars, name -> true, true);
+    }
+
+    /**
+     * The same, recomputing only the feature sets {@code recompute} accepts (by name) and the regime
+     * labels only when {@code regimes}: those another task of the fold already checked are skipped
+     * (see {@link SharedInputs}); the rest still feed the scaled inputs and forecasts.
+     */
+    static Probe probe(MarketData data, Pipeline pipeline, Pipeline fresh, FittedFold fitted, int[] modelBars,
+                       java.util.function.Predicate<String> recompute, boolean regimes) {
         List<CheckOutcome> failures = new ArrayList<>();
         Map<Integer, Forecast> forecasts = new LinkedHashMap<>();
         Map<String, Boolean> blamed = new LinkedHashMap<>();
@@ -82,9 +92,13 @@ public final class TruncationInvariance {
         String context = "model " + pipeline.modelName() + ", fold " + fitted.fold().index();
         for (int t : fitted.fold().testRows()) {
             MarketView cut = data.upTo(t);
-            FeatureMatrix truncated = features(recomputing, fitted, cut, t, failures, blamed);
-            regimes(recomputing, fitted, cut, t, failures, blamed);
-            if (truncated == null || !forecastAt.contains(t)) {
+            boolean forecast = forecastAt.contains(t);
+            FeatureMatrix truncated = features(recomputing, fitted, cut, t, failures, blamed,
+                    forecast ? name -> true : recompute);
+            if (regimes) {
+                regimes(recomputing, fitted, cut, t, failures, blamed);
+            }
+            if (truncated == null || !forecast) {
                 continue;
             }
             FeatureMatrix scaled = fitted.scaler().apply(truncated);
@@ -214,8 +228,9 @@ public final class TruncationInvariance {
                     + (bars.length == testBars ? "every one" : bars.length + " of them (the first, the last and one"
                     + " from each of " + (bars.length - 2) + " strata)");
             return "all " + testBars + " test bars: " + featureSets + " feature set(s) and " + detectors
-                    + " regime detector(s) recomputed with history cut at each bar by plugins loaded afresh, "
-                    + "identical" + forecastsChecked + ", identical";
+                    + " regime detector(s) recomputed with history cut at each bar by plugins loaded afresh (once per"
+                    + " fold and experiment; every model's task has the same inputs bit for bit), identical"
+                    + forecastsChecked + ", identical";
         }
 
         /** Test bars whose forecasts were recomputed. */
@@ -232,13 +247,14 @@ public final class TruncationInvariance {
     }
 
     private static FeatureMatrix features(FittedFold recomputing, FittedFold fitted, MarketView cut, int t,
-                                          List<CheckOutcome> failures, Map<String, Boolean> blamed) {
+                                          List<CheckOutcome> failures, Map<String, Boolean> blamed,
+                                          java.util.function.Predicate<String> recompute) {
         FeatureMatrix all = FeatureMatrix.empty(cut.size());
         int offset = 0;
         boolean complete = true;
         for (FittedFold.FittedFeatureSet set : recomputing.featureSets()) {
             String plugin = "feature set " + set.name();
-            if (blamed.containsKey(plugin)) {
+            if (blamed.containsKey(plugin) || !recompute.test(set.name())) {
                 complete = false;
                 offset += set.columns().size();
                 continue;
