@@ -20,9 +20,7 @@ import dev.foresight.regime.RegimeDetector;
 import dev.foresight.strategy.Strategy;
 import dev.foresight.target.Target;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Where a batch's plugins run. Each task (a warm-start chain: each job) gets its plugin classes
@@ -100,21 +98,11 @@ public final class PluginSandbox {
         return provider.create(Parameters.of(provider, spec.parameters()));
     }
 
-    /** The loader the batch's plugins were found by: a plugin-jar loader when there is one. */
+    /**
+     * The loader the batch's plugins were found by: the one {@link PluginRegistry#discover()} uses
+     * (the context class loader, over any plugin jars, when set).
+     */
     private static ClassLoader parent(BatchSpec batch) {
-        ClassLoader framework = PluginRegistry.class.getClassLoader();
-        Set<ClassLoader> loaders = new LinkedHashSet<>();
-        for (ExperimentSpec e : batch.experiments()) {
-            loaders.add(e.target().instance().getClass().getClassLoader());
-            e.features().forEach(f -> loaders.add(f.instance().getClass().getClassLoader()));
-            e.regimes().forEach(r -> loaders.add(r.detector().instance().getClass().getClassLoader()));
-            e.models().forEach(m -> loaders.add(m.model().instance().getClass().getClassLoader()));
-        }
-        for (ClassLoader l : loaders) {
-            if (l != null && l != framework && !(l instanceof IsolatedLoader)) {
-                return l;
-            }
-        }
-        return framework;
+        return PluginRegistry.defaultLoader();
     }
 }
