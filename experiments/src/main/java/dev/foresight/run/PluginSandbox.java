@@ -50,7 +50,9 @@ public final class PluginSandbox {
         for (PluginProvider<?> p : base.all()) {
             classes.add(p.getClass());
         }
-        return new PluginSandbox(base, PluginClassPath.of(parent, classes));
+        // -Dforesight.isolation=off: plugin classes shared by all tasks (bench/leakage's baseline only)
+        return new PluginSandbox(base, "off".equals(System.getProperty("foresight.isolation"))
+                ? PluginClassPath.none(parent) : PluginClassPath.of(parent, classes));
     }
 
     /** A new loader for one task, or one warm-start chain. */
