@@ -69,6 +69,8 @@ final class RunCommand implements Callable<Integer> {
         command.addAll(spec.root().commandLine().getParseResult().originalArgs());
         BatchRunner.Outcome outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, n, progress, command,
                 CodeFingerprint.of(plugins), fresh));
+        // The queryable copy of the run (task files stay the source of truth); see dev.foresight.results.
+        dev.foresight.results.ResultsDatabase.writeFor(new dev.foresight.result.ResultDirectory(dir));
         var stdout = spec.commandLine().getOut();
         stdout.println();
         stdout.print(outcome.summary().table());
