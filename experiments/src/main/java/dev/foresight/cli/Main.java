@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "foresight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Walk-forward research on forecasting models for financial time series.",
         subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, PlanCommand.class, PluginsCommand.class,
-                SchemaCommand.class, ReportCommand.class, GarchCommand.class, CommandLine.HelpCommand.class})
+                SchemaCommand.class, ReportCommand.class, GarchCommand.class, RunsCommand.class, CompareCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;

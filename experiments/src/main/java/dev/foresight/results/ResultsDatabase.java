@@ -41,7 +41,7 @@ import org.duckdb.DuckDBConnection;
  * <pre>
  * run           one row: batch, resolved-config hash, batch file hash, code commit, started, finished
  * data          experiment, data_sha256, bars, first_date, last_date
- * tasks         experiment, model, model_kind, fold, status, error, seed, train/test dates, fit_rows
+ * tasks         experiment, model, model_kind, fold, status, error, seed, horizon, train/test dates, fit_rows
  * bars          experiment, model, fold, bar, date, actual, forecast, p_up, variance, position,
  *               asset_return, return_gross, cost, return_net   (one row per out-of-sample bar)
  * bar_regimes   experiment, model, fold, bar, date, detector, regime
@@ -153,7 +153,7 @@ public final class ResultsDatabase {
             s.execute("CREATE TABLE data (experiment VARCHAR, data_sha256 VARCHAR, bars INTEGER, first_date DATE,"
                     + " last_date DATE)");
             s.execute("CREATE TABLE tasks (experiment VARCHAR, model VARCHAR, model_kind VARCHAR, fold INTEGER,"
-                    + " status VARCHAR, error VARCHAR, seed BIGINT, train_start DATE, train_end DATE, test_start DATE,"
+                    + " status VARCHAR, error VARCHAR, seed BIGINT, horizon INTEGER, train_start DATE, train_end DATE, test_start DATE,"
                     + " test_end DATE, fit_rows INTEGER)");
             s.execute("CREATE TABLE bars (experiment VARCHAR, model VARCHAR, fold INTEGER, bar INTEGER, date DATE,"
                     + " actual DOUBLE, forecast DOUBLE, p_up DOUBLE, variance DOUBLE, position DOUBLE,"
@@ -199,7 +199,7 @@ public final class ResultsDatabase {
                 for (TaskResult t : sorted) {
                     var f = t.fold();
                     Values.row(tasks, m.experiment(), m.model(), t.modelKind(), f.index(), t.status(), t.error(), t.seed(),
-                            date(f.trainStartDate()), date(f.trainEndDate()), date(f.testStartDate()),
+                            t.horizon(),                            date(f.trainStartDate()), date(f.trainEndDate()), date(f.testStartDate()),
                             date(f.testEndDate()), t.fitRows());
                     for (CheckOutcome o : t.checks()) {
                         Values.row(checks, m.experiment(), m.model(), f.index(), o.check(), o.status(), o.plugin(),
