@@ -58,6 +58,14 @@ final class RunCommand implements Callable<Integer> {
         if (n < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1, got " + n);
         }
+        // What is certain to fail is refused before anything is announced or trained (exit 2).
+        List<dev.foresight.error.UserError> refused = Preflight.check(batch, BatchRunner.prepare(batch, BatchRunner.newLoader()));
+        if (refused.size() == 1) {
+            throw refused.get(0);
+        }
+        if (!refused.isEmpty()) {
+            throw new dev.foresight.error.UserErrors(refused);
+        }
         Path dir = out != null ? out : Path.of("runs", batch.name());
         var stderr = ((Main) spec.root().userObject()).err;
         var progress = new TerminalProgress(TerminalProgress.choose(quiet, args.verbose, System.console() != null), stderr);
