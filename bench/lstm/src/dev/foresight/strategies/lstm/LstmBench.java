@@ -120,7 +120,7 @@ public final class LstmBench {
     static String blasKernel() {
         try {
             String file = Files.readAllLines(Path.of("/proc/self/maps")).stream()
-                    .filter(l -> l.contains("openblas") && l.contains(".so"))
+                    .filter(l -> l.contains("/libopenblas"))
                     .map(l -> l.substring(l.indexOf('/'))).distinct().reduce((a, b) -> a + "," + b).orElse("none mapped");
             return String.format(Locale.ROOT, "OpenBLAS(JavaCPP) file=%s nd4j_threads=%d OPENBLAS_NUM_THREADS=%s OMP_NUM_THREADS=%s",
                     file, Nd4j.getEnvironment().maxThreads(), System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "unset"),
