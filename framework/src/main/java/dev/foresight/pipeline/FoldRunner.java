@@ -163,7 +163,8 @@ public final class FoldRunner {
             }
         }
         long t0 = System.nanoTime();
-        Forecast[] forecasts = forecast(fitted.model(), fitted.predictData(), where);
+        Forecast[] forecasts = forecast(fitted.model(),
+                fitted.predictData().forForecasting("model " + pipeline.modelName() + ", fold " + fold.index()), where);
         long predictNanos = System.nanoTime() - t0;
         if (forecasts.length != testRows.length) {
             throw new IllegalStateException("model returned " + forecasts.length + " forecasts for " + testRows.length + " rows");
