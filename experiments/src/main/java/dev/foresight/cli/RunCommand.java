@@ -28,6 +28,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "tasks run in parallel (default: number of cores)")
     Integer workers;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "who computes the tasks: local (this JVM's thread "
+            + "pool, the default) or spark (needs the Spark launcher, which ./foresight starts for you; see README)")
+    String engine = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "with --engine spark: the Spark master (local[N], "
+            + "spark://host:7077, yarn...); default local[--workers], or what spark-submit set")
+    String master;
+
     @Option(names = "--fresh", description = "recompute every task, even those an earlier run into --out finished "
             + "with the same inputs")
     boolean fresh;
@@ -41,6 +49,23 @@ final class RunCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The local pool, or the engine named by {@code --engine} from this class path. */
+    private dev.foresight.run.Engine engine(int n) {
+        if (engine.equals("local")) {
+            if (master != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--master is for --engine spark; the local engine runs on this machine");
+            }
+            return dev.foresight.run.Engine.LOCAL;
+        }
+        var provider = dev.foresight.run.EngineProvider.find(engine).orElseThrow(() ->
+                new picocli.CommandLine.ParameterException(spec.commandLine(), "no engine '" + engine + "' in this "
+                        + "launcher: 'local' is built in; for 'spark' run ./foresight (which starts ./foresight-spark) "
+                        + "or spark-submit the foresight-spark jar (see README, 'Running on Spark')"));
+        return provider.create(args.file, args.overrides, java.util.Optional.ofNullable(master),
+                java.util.Optional.ofNullable(workers == null ? null : n));
+    }
 
     @Override
     public Integer call() {
@@ -59,16 +84,22 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1, got " + n);
         }
         Path dir = out != null ? out : Path.of("runs", batch.name());
+        dev.foresight.run.Engine chosen = engine(n);
         var stderr = ((Main) spec.root().userObject()).err;
         var progress = new TerminalProgress(TerminalProgress.choose(quiet, args.verbose, System.console() != null), stderr);
         if (!quiet) {
-            stderr.printf("foresight: running batch '%s' (%d experiments) with %d workers -> %s%n", batch.name(),
-                    batch.experiments().size(), n, dir);
+            if (chosen == dev.foresight.run.Engine.LOCAL) {
+                stderr.printf("foresight: running batch '%s' (%d experiments) with %d workers -> %s%n", batch.name(),
+                        batch.experiments().size(), n, dir);
+            } else {
+                stderr.printf("foresight: running batch '%s' (%d experiments) on %s -> %s%n", batch.name(),
+                        batch.experiments().size(), chosen, dir);
+            }
         }
         List<String> command = new ArrayList<>(List.of("foresight"));
         command.addAll(spec.root().commandLine().getParseResult().originalArgs());
         BatchRunner.Outcome outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, n, progress, command,
-                CodeFingerprint.of(plugins), fresh));
+                CodeFingerprint.of(plugins), fresh, chosen));
         var stdout = spec.commandLine().getOut();
         stdout.println();
         stdout.print(outcome.summary().table());

@@ -64,12 +64,19 @@ public final class BatchRunner {
      * recompute tasks already finished in {@code out}.
      */
     public record Options(Path out, int workers, Progress progress, List<String> commandLine, String codeFingerprint,
-                          boolean fresh) {
+                          boolean fresh, Engine engine) {
         public Options {
             if (workers < 1) {
                 throw new IllegalArgumentException("workers must be at least 1");
             }
             commandLine = List.copyOf(commandLine);
+            java.util.Objects.requireNonNull(engine, "engine");
+        }
+
+        /** On this JVM's thread pool ({@link Engine#LOCAL}). */
+        public Options(Path out, int workers, Progress progress, List<String> commandLine, String codeFingerprint,
+                       boolean fresh) {
+            this(out, workers, progress, commandLine, codeFingerprint, fresh, Engine.LOCAL);
         }
     }
 
@@ -125,10 +132,7 @@ public final class BatchRunner {
             }
         }
 
-        Map<String, Object> timings = new LinkedHashMap<>();
         long tasksFrom = System.nanoTime();
-        int failed = 0;
-        List<String> leaks = new ArrayList<>();
         List<Job> toRun = new ArrayList<>();
         List<Done> done = new ArrayList<>();
         for (Job job : jobs) {
@@ -154,6 +158,37 @@ public final class BatchRunner {
         for (Done d : done) {
             options.progress().finished(d.result(), 0, true);
         }
+        if (options.engine() != Engine.LOCAL && !toRun.isEmpty()) {
+            // Another engine computes; this JVM alone writes, each task file as its result arrives.
+            List<WorkUnit> units = new ArrayList<>();
+            for (Job job : longestFirst(toRun)) {
+                units.add(WorkUnit.of(job, dataByExperiment.get(job.tasks().get(0).experiment().name()), resolved,
+                        options.codeFingerprint()));
+            }
+            Map<String, Done> finished = new HashMap<>();
+            options.engine().execute(new Engine.Work(batch, units, dataByExperiment, options.codeFingerprint()),
+                    computed -> {
+                        AtomicFiles.write(dir.root().resolve(computed.relativePath()), computed.json());
+                        TaskResult r = computed.result();
+                        Done d = new Done(r, computed.fitNanos(), computed.predictNanos(), computed.totalNanos(), false);
+                        synchronized (finished) {
+                            finished.put(r.taskId(), d);
+                            options.progress().finished(r, d.totalNanos() / 1e9, false);
+                        }
+                    });
+            for (Job job : toRun) {
+                for (Task task : job.tasks()) {
+                    Done d = finished.get(task.id());
+                    if (d == null) {
+                        throw new IllegalStateException(options.engine().name() + " engine returned no result for "
+                                + task.id());
+                    }
+                    done.add(d);
+                }
+            }
+            return finish(batch, options, started, startedNanos, preparedAt, tasksFrom, dir, resolved, configSha,
+                    dataByExperiment, foldsByExperiment, tasks, done);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.workers(), Math.max(1, toRun.size())),
                 r -> {
                     Thread t = new Thread(r, "foresight-worker");
@@ -167,7 +202,11 @@ public final class BatchRunner {
                 LoadedData data = dataByExperiment.get(job.tasks().get(0).experiment().name());
                 pool.submit(() -> {
                     try {
-                        run(job, data, resolved, dir, options.codeFingerprint(), reports::add);
+                        run(job, data, resolved, options.codeFingerprint(), x -> {
+                            ResultJson.write(dir.task(x.task().experiment().name(), x.task().model().label(),
+                                    x.task().fold().index()), x.done().result());
+                            reports.add(x.done());
+                        });
                     } catch (Throwable t) {
                         reports.add(new Crash(t));
                     }
@@ -202,6 +241,18 @@ public final class BatchRunner {
         } finally {
             pool.shutdownNow();
         }
+        return finish(batch, options, started, startedNanos, preparedAt, tasksFrom, dir, resolved, configSha,
+                dataByExperiment, foldsByExperiment, tasks, done);
+    }
+
+    /** After the task phase, whichever engine ran it: timings, canaries, summary, manifest, report. */
+    private Outcome finish(BatchSpec batch, Options options, long started, long startedNanos, long preparedAt,
+                           long tasksFrom, ResultDirectory dir, ResolvedBatch resolved, String configSha,
+                           Map<String, LoadedData> dataByExperiment, Map<String, List<Fold>> foldsByExperiment,
+                           List<Task> tasks, List<Done> done) {
+        Map<String, Object> timings = new LinkedHashMap<>();
+        int failed = 0;
+        List<String> leaks = new ArrayList<>();
         for (Done d : done) {
             if (!d.result().ok()) {
                 failed++;
@@ -379,7 +430,7 @@ public final class BatchRunner {
     }
 
     /** A task's seed: derived from the batch seed, the experiment, the model and the fold. */
-    private static long seed(BatchSpec batch, ExperimentSpec e, ModelSpec m, Fold f) {
+    static long seed(BatchSpec batch, ExperimentSpec e, ModelSpec m, Fold f) {
         return Hashing.derive(batch.seed(), e.name(), m.label(), "fold", String.valueOf(f.index()));
     }
 
@@ -388,7 +439,7 @@ public final class BatchRunner {
      * the fold before it; {@code earlier} are the tasks of the folds before it in its chain (empty
      * when it is independent), part of its cache key since its result depends on them.
      */
-    private record Task(ExperimentSpec experiment, ModelSpec model, Fold fold, int folds, long seed, boolean chained,
+    record Task(ExperimentSpec experiment, ModelSpec model, Fold fold, int folds, long seed, boolean chained,
                         List<Task> earlier) {
         String id() {
             return experiment.name() + "/" + model.label() + "/fold-" + String.format("%03d", fold.index());
@@ -409,7 +460,7 @@ public final class BatchRunner {
      * What one worker runs at a time: one independent task, or the chain of a warm-starting model's
      * folds, in fold order.
      */
-    private record Job(List<Task> tasks) {
+    record Job(List<Task> tasks) {
         long expectedCost() {
             return tasks.stream().mapToLong(Task::expectedCost).sum();
         }
@@ -426,7 +477,7 @@ public final class BatchRunner {
         return order;
     }
 
-    private record Done(TaskResult result, long fitNanos, long predictNanos, long totalNanos, boolean cached) {
+    record Done(TaskResult result, long fitNanos, long predictNanos, long totalNanos, boolean cached) {
     }
 
     /** A worker stopped by a user error or a bug: the batch stops with it. */
@@ -437,8 +488,8 @@ public final class BatchRunner {
      * Runs a job's tasks in order, reporting each as it finishes; in a chain each fold starts from
      * the fitted model of the last earlier fold that fitted.
      */
-    private static void run(Job job, LoadedData data, ResolvedBatch resolved, ResultDirectory dir, String code,
-                            java.util.function.Consumer<Done> report) {
+    static void run(Job job, LoadedData data, ResolvedBatch resolved, String code,
+                    java.util.function.Consumer<Executed> report) {
         FoldChain chain = null;
         for (Task task : job.tasks()) {
             Pipeline pipeline = Pipelines.of(task.experiment(), task.model(), task.seed());
@@ -446,10 +497,10 @@ public final class BatchRunner {
                 chain = new FoldChain(pipeline);
             }
             // previous() is null for a model that does not warm-start: its one-task job runs fresh
-            Executed x = execute(task, pipeline, data, resolved, dir, inputsSha(task, data, resolved, code),
+            Executed x = execute(task, pipeline, data, resolved, inputsSha(task, data, resolved, code),
                     chain.previous());
             chain.fitted(task.fold(), x.model());
-            report.accept(x.done());
+            report.accept(x);
         }
     }
 
@@ -457,7 +508,7 @@ public final class BatchRunner {
      * The task's cache key: SHA-256 of everything its result depends on — the resolved experiment
      * and model, the fold, the data, the seed and the code.
      */
-    private static String inputsSha(Task task, LoadedData data, ResolvedBatch resolved, String code) {
+    static String inputsSha(Task task, LoadedData data, ResolvedBatch resolved, String code) {
         ResolvedBatch.Experiment re = resolved.experiment(task.experiment().name());
         ResolvedBatch.Model rm = re.models().stream().filter(x -> x.name().equals(task.model().label())).findFirst()
                 .orElseThrow();
@@ -533,11 +584,11 @@ public final class BatchRunner {
     }
 
     /** A task's result, and its fitted model for the next fold of a chain (null when it failed). */
-    private record Executed(Done done, FittedModel model) {
+    record Executed(Task task, Done done, FittedModel model) {
     }
 
     private static Executed execute(Task task, Pipeline pipeline, LoadedData data, ResolvedBatch resolved,
-                                    ResultDirectory dir, String inputsSha, PreviousFit previous) {
+                                    String inputsSha, PreviousFit previous) {
         long t0 = System.nanoTime();
         ExperimentSpec e = task.experiment();
         ModelSpec m = task.model();
@@ -570,8 +621,7 @@ public final class BatchRunner {
                     + ": " + re2.getClass().getSimpleName() + ": " + re2.getMessage() + (top == null ? "" : " at " + top),
                     checks, inputsSha);
         }
-        ResultJson.write(dir.task(e.name(), m.label(), task.fold().index()), result);
-        return new Executed(new Done(result, fit, predict, System.nanoTime() - t0, false), result.ok() ? model : null);
+        return new Executed(task, new Done(result, fit, predict, System.nanoTime() - t0, false), result.ok() ? model : null);
     }
 
     /**
