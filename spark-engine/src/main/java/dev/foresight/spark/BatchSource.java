@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The batch as the command line gave it — the YAML text, where it was read from, the {@code --set}
@@ -28,8 +27,12 @@ record BatchSource(String yaml, String file, String baseDirectory, List<String> 
         overrides = List.copyOf(overrides);
     }
 
-    /** One parse per executor JVM and batch, however many tasks it runs. */
-    private static final Map<BatchSource, BatchSpec> PARSED = new ConcurrentHashMap<>();
+    /**
+     * One parse per executor JVM and batch, however many tasks it runs; weak keys (the broadcast's
+     * copy), so a long-lived executor does not keep every batch it ever ran.
+     */
+    private static final Map<BatchSource, BatchSpec> PARSED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     static BatchSource read(Path file, List<String> overrides) {
         try {

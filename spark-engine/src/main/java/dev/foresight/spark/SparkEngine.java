@@ -173,12 +173,17 @@ final class SparkEngine implements Engine {
         return out;
     }
 
-    /** The rebuilt data, once per executor JVM and broadcast. */
+    /**
+     * The rebuilt data, once per executor JVM and broadcast value. Weak keys: the entry goes when
+     * Spark drops the broadcast (a long-lived executor runs many batches); keyed by the value, not
+     * the broadcast id, which restarts with every SparkContext in the same JVM.
+     */
     private static final class Loaded {
-        private static final Map<Long, LoadedData> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final Map<ShippedData, LoadedData> CACHE =
+                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
         static LoadedData of(Broadcast<ShippedData> b) {
-            return CACHE.computeIfAbsent(b.id(), id -> b.value().toLoaded());
+            return CACHE.computeIfAbsent(b.value(), ShippedData::toLoaded);
         }
     }
 }
