@@ -83,6 +83,14 @@ final class RunCommand implements Callable<Integer> {
         if (n < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1, got " + n);
         }
+        // What is certain to fail is refused before anything is announced or trained (exit 2).
+        List<dev.foresight.error.UserError> refused = Preflight.check(batch, BatchRunner.prepare(batch, BatchRunner.newLoader()));
+        if (refused.size() == 1) {
+            throw refused.get(0);
+        }
+        if (!refused.isEmpty()) {
+            throw new dev.foresight.error.UserErrors(refused);
+        }
         Path dir = out != null ? out : Path.of("runs", batch.name());
         dev.foresight.run.Engine chosen = engine(n);
         var stderr = ((Main) spec.root().userObject()).err;
@@ -100,6 +108,8 @@ final class RunCommand implements Callable<Integer> {
         command.addAll(spec.root().commandLine().getParseResult().originalArgs());
         BatchRunner.Outcome outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, n, progress, command,
                 CodeFingerprint.of(plugins), fresh, chosen));
+        // The queryable copy of the run (task files stay the source of truth); see dev.foresight.results.
+        dev.foresight.results.ResultsDatabase.writeFor(new dev.foresight.result.ResultDirectory(dir));
         var stdout = spec.commandLine().getOut();
         stdout.println();
         stdout.print(outcome.summary().table());

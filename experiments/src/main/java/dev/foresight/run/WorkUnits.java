@@ -56,7 +56,9 @@ public final class WorkUnits {
             }
         }
         ResultDirectory relative = new ResultDirectory(Path.of(""));
-        BatchRunner.run(new BatchRunner.Job(tasks), data, resolved, codeFingerprint, x -> out.accept(new Engine.Computed(
+        // the same plugin isolation as the local pool: classes loaded afresh per unit
+        BatchRunner.run(new BatchRunner.Job(tasks), data, resolved, codeFingerprint, PluginSandbox.of(batch),
+                x -> out.accept(new Engine.Computed(
                 relative.task(e.name(), m.label(), x.task().fold().index()).toString(),
                 ResultJson.bytes(x.done().result()), x.done().fitNanos(), x.done().predictNanos(), x.done().totalNanos())));
     }
