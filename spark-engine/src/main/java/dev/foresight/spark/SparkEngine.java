@@ -158,6 +158,13 @@ final class SparkEngine implements Engine {
             job.cancel();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        } catch (RuntimeException e) {
+            job.cancel();   // the runner could not take a result (a full disk...): stop computing
+            throw e;
+        } finally {
+            // a context that outlives the run (a notebook's) keeps no copy of this batch's data
+            batch.destroy();
+            data.values().forEach(Broadcast::destroy);
         }
     }
 

@@ -21,9 +21,11 @@ final class Runs {
 
     /**
      * Files that legitimately differ between two runs of the same batch: they hold times of day
-     * and durations, and the manifest also says which engine ran (and, for Spark, its master).
+     * and durations, and the manifest also says which engine ran (and, for Spark, its master);
+     * {@code results.duckdb} is a database file whose bytes differ between any two runs (its rows
+     * are read from the task files compared here).
      */
-    static final List<String> TIMED = List.of("manifest.json", "timings.json", "report.html");
+    static final List<String> TIMED = List.of("manifest.json", "timings.json", "report.html", "results.duckdb");
 
     /** Files promised byte-identical for the same inputs, whatever the engine. */
     static final List<String> REPORT_DATA = List.of("config.resolved.json", "summary.json", "summary.csv",
