@@ -6,6 +6,7 @@
 #     of one core each (the task phase from timings.json; executor start-up included). Goal: >= 1.8x.
 # Every run is --fresh. Times depend on what else the machine runs: compare ratios from one run.
 #   bench/spark/run.sh            REPS=3 bench/spark/run.sh   (alternating repetitions, medians)
+#   ONLY=overhead bench/spark/run.sh    ONLY=throughput bench/spark/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPS=${REPS:-1}
@@ -19,6 +20,8 @@ now() { date +%s.%N; }
 median() { python3 -c "import sys,statistics; print(round(statistics.median(map(float, sys.argv[1:])), 1))" "$@"; }
 phase() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['phases_ms']['tasks']/1000)" "$1/timings.json"; }
 
+ONLY=${ONLY:-}
+if [ "$ONLY" != throughput ]; then
 local_t=(); spark_t=()
 for r in $(seq "$REPS"); do
   t0=$(now); ./foresight run -q experiments/quickstart.yaml --fresh --workers 2 --out "$OUT/qs-local" >/dev/null || true
@@ -33,6 +36,8 @@ ql=$(median "${local_t[@]}"); qs=$(median "${spark_t[@]}")
 printf '%-58s %8s\n' "quickstart, local pool, 2 workers (s, whole command)" "$ql"
 printf '%-58s %8s\n' "quickstart, Spark local[2] (s, whole command)" "$qs"
 printf '%-58s %8s\n' "Spark engine fixed overhead (s)" "$(python3 -c "print(round($qs-$ql,1))")"
+fi
+[ "$ONLY" = overhead ] && exit 0
 
 # local-cluster executors are started from the launcher's class path (no Spark distribution needed).
 cp_abs="$(find "$PWD/spark-engine/target" -maxdepth 1 -name 'foresight-spark-*.jar' ! -name '*-cluster.jar' -print -quit):$PWD/spark-engine/target/lib/*"

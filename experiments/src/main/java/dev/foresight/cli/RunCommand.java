@@ -3,7 +3,11 @@ package dev.foresight.cli;
 import dev.foresight.batch.BatchSpec;
 import dev.foresight.plugin.PluginRegistry;
 import dev.foresight.run.BatchRunner;
-import dev.foresight.run.CodeFingerprint;
+import dev.foresight.run.engine.BatchSource;
+import dev.foresight.run.engine.CodeFingerprint;
+import dev.foresight.run.engine.Engine;
+import dev.foresight.run.engine.EngineSettings;
+import dev.foresight.run.engine.Engines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +32,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "tasks run in parallel (default: number of cores)")
     Integer workers;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "who computes the tasks: local (this JVM's thread "
-            + "pool, the default) or spark (needs the Spark launcher, which ./foresight starts for you; see README)")
-    String engine = "local";
-
-    @Option(names = "--master", paramLabel = "URL", description = "with --engine spark: the Spark master (local[N], "
-            + "spark://host:7077, yarn...); default local[--workers], or what spark-submit set")
-    String master;
-
     @Option(names = "--fresh", description = "recompute every task, even those an earlier run into --out finished "
             + "with the same inputs")
     boolean fresh;
@@ -44,28 +40,18 @@ final class RunCommand implements Callable<Integer> {
             + "the run is then marked as leaking in its results and summary")
     boolean allowLeaks;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "where tasks run: local (default, a thread pool "
+            + "in this JVM) or an engine whose jar is on the class path")
+    String engine = Engines.LOCAL;
+
+    @Option(names = "--master", paramLabel = "URL", description = "the cluster to run on, for an engine that takes one")
+    String master;
+
     @Option(names = {"-q", "--quiet"}, description = "print only the summary table")
     boolean quiet;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
-
-    /** The local pool, or the engine named by {@code --engine} from this class path. */
-    private dev.foresight.run.Engine engine(int n) {
-        if (engine.equals("local")) {
-            if (master != null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--master is for --engine spark; the local engine runs on this machine");
-            }
-            return dev.foresight.run.Engine.LOCAL;
-        }
-        var provider = dev.foresight.run.EngineProvider.find(engine).orElseThrow(() ->
-                new picocli.CommandLine.ParameterException(spec.commandLine(), "no engine '" + engine + "' in this "
-                        + "launcher: 'local' is built in; for 'spark' run ./foresight (which starts ./foresight-spark) "
-                        + "or spark-submit the foresight-spark jar (see README, 'Running on Spark')"));
-        return provider.create(args.file, args.overrides, java.util.Optional.ofNullable(master),
-                java.util.Optional.ofNullable(workers == null ? null : n));
-    }
 
     @Override
     public Integer call() {
@@ -78,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         PluginRegistry plugins = PluginRegistry.discover();
-        BatchSpec batch = Batches.load(args.file, args.overrides, plugins);
+        BatchSource source = BatchSource.read(args.file, args.overrides);
+        BatchSpec batch = source.parse(plugins);
         int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
         if (n < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1, got " + n);
@@ -92,22 +79,23 @@ final class RunCommand implements Callable<Integer> {
             throw new dev.foresight.error.UserErrors(refused);
         }
         Path dir = out != null ? out : Path.of("runs", batch.name());
-        dev.foresight.run.Engine chosen = engine(n);
         var stderr = ((Main) spec.root().userObject()).err;
         var progress = new TerminalProgress(TerminalProgress.choose(quiet, args.verbose, System.console() != null), stderr);
         if (!quiet) {
-            if (chosen == dev.foresight.run.Engine.LOCAL) {
-                stderr.printf("foresight: running batch '%s' (%d experiments) with %d workers -> %s%n", batch.name(),
-                        batch.experiments().size(), n, dir);
-            } else {
-                stderr.printf("foresight: running batch '%s' (%d experiments) on %s -> %s%n", batch.name(),
-                        batch.experiments().size(), chosen, dir);
-            }
+            stderr.printf("foresight: running batch '%s' (%d experiments) with %d workers -> %s%n", batch.name(),
+                    batch.experiments().size(), n, dir);
         }
         List<String> command = new ArrayList<>(List.of("foresight"));
         command.addAll(spec.root().commandLine().getParseResult().originalArgs());
-        BatchRunner.Outcome outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, n, progress, command,
-                CodeFingerprint.of(plugins), fresh, chosen));
+        java.util.Map<String, String> engineOptions = new java.util.TreeMap<>();
+        if (master != null) {
+            engineOptions.put("master", master);
+        }
+        BatchRunner.Outcome outcome;
+        try (Engine chosen = Engines.create(engine, new EngineSettings(n, engineOptions))) {
+            outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, chosen, progress, command,
+                    CodeFingerprint.of(plugins), fresh, source));
+        }
         // The queryable copy of the run (task files stay the source of truth); see dev.foresight.results.
         dev.foresight.results.ResultsDatabase.writeFor(new dev.foresight.result.ResultDirectory(dir));
         var stdout = spec.commandLine().getOut();

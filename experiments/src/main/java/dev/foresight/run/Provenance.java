@@ -42,10 +42,6 @@ public final class Provenance {
         });
         m.put("data", d);
         m.put("runtime", runtime(options.workers()));
-        if (options.engine() != Engine.LOCAL) {
-            // where the tasks ran (the runtime above is the driver's, which only planned and wrote)
-            m.put("engine", options.engine().provenance());
-        }
         m.put("command", options.commandLine());
         m.put("started", Instant.ofEpochMilli(started).toString());
         m.put("finished", Instant.ofEpochMilli(finished).toString());

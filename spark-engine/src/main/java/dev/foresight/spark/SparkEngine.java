@@ -1,53 +1,58 @@
 package dev.foresight.spark;
 
-import dev.foresight.run.Engine;
-import dev.foresight.run.LoadedData;
-import dev.foresight.run.WorkUnit;
-import dev.foresight.run.WorkUnits;
+import dev.foresight.run.engine.BatchSource;
+import dev.foresight.run.engine.Engine;
+import dev.foresight.run.engine.OutcomeSink;
+import dev.foresight.run.engine.RunContext;
+import dev.foresight.run.engine.TaskFile;
+import dev.foresight.run.engine.TaskOutcome;
+import dev.foresight.run.engine.UnitRunner;
+import dev.foresight.run.engine.WorkUnit;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
+import org.apache.spark.SparkContext$;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import scala.Function0;
 import scala.Function1;
 import scala.Function2;
-import org.apache.spark.SparkContext$;
 import scala.collection.Iterator;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.BoxedUnit;
 
 /**
  * Runs a batch's {@link WorkUnit}s as Spark tasks: one task per unit (a warm-start chain is one
- * task, run in fold order on one executor), one Spark job for the batch. The executors compute and
- * send back each unit's task files as bytes; the driver hands each to the runner as its task
- * finishes ({@code SparkContext.submitJob}'s result handler), not after a final collect, so the
- * runner writes results as they arrive and a killed driver loses only the units in flight.
+ * task, run in fold order on one executor), one Spark job for the batch. Executors build a
+ * {@link UnitRunner#remote} from the broadcast batch source and data and send back each unit's
+ * task files as bytes; the driver hands each to the sink as its Spark task finishes
+ * ({@code SparkContext.submitJob}'s result handler), not after a final collect, so the driver
+ * writes results as they arrive and a killed driver loses only the units in flight.
  *
- * <p>Faults: a task that fails deterministically (the model throws) is a failed <em>result</em>,
+ * <p>Faults: a task that fails deterministically (the model throws) is a failed <em>outcome</em>,
  * computed inside the Spark task, so Spark never retries it; a Spark task that dies (its executor
  * lost, an {@link Error}) is retried up to {@code spark.task.maxFailures} times (2 unless set), on
- * another executor if there is one. Speculative execution is off: a duplicate LSTM fit would waste
- * a core and its result would be thrown away.
+ * another executor if there is one; a retried unit's results are delivered once (only a finished
+ * Spark task's result reaches the handler). Speculative execution is off: a duplicate LSTM fit
+ * would waste a core.
  */
 final class SparkEngine implements Engine {
 
-    private final BatchSource source;
     private final SparkConf conf;
+    private final int parallelism;
 
-    SparkEngine(BatchSource source, SparkConf conf) {
-        this.source = source;
+    SparkEngine(SparkConf conf, int parallelism) {
         this.conf = conf;
+        this.parallelism = parallelism;
     }
 
     /**
@@ -77,53 +82,49 @@ final class SparkEngine implements Engine {
     }
 
     @Override
+    public int parallelism() {
+        return parallelism;
+    }
+
+    @Override
     public String toString() {
         return "Spark (" + conf.get("spark.master") + ")";
     }
 
     @Override
-    public Map<String, Object> provenance() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", name());
-        p.put("spark_version", org.apache.spark.package$.MODULE$.SPARK_VERSION());
-        p.put("master", conf.get("spark.master"));
-        for (String key : List.of("spark.task.cpus", "spark.executor.cores", "spark.task.maxFailures",
-                "spark.executorEnv.OMP_NUM_THREADS", "spark.executorEnv.OMP_WAIT_POLICY")) {
-            p.put(key, conf.get(key, null));
+    public void execute(RunContext context, List<WorkUnit> units, OutcomeSink sink) throws InterruptedException {
+        if (units.isEmpty()) {
+            return;   // a fully cached re-run starts no Spark context
         }
-        return p;
-    }
-
-    @Override
-    public void execute(Work work, Consumer<Computed> sink) {
         boolean existing = SparkContext$.MODULE$.getActive().isDefined();
-        SparkContext context = SparkContext.getOrCreate(conf);
+        SparkContext spark = SparkContext.getOrCreate(conf);
         try {
-            run(new JavaSparkContext(context), work, sink);
+            run(new JavaSparkContext(spark), context, units, sink);
         } finally {
             if (!existing) {
-                context.stop();   // ours; a context that was there before (a notebook's) stays
+                spark.stop();   // ours; a context that was there before (a notebook's) stays
             }
         }
     }
 
-    private void run(JavaSparkContext sc, Work work, Consumer<Computed> sink) {
-        // Shipped once per executor, whatever the number of tasks.
-        Broadcast<BatchSource> batch = sc.broadcast(source);
-        Map<String, Broadcast<ShippedData>> data = new LinkedHashMap<>();
-        for (Map.Entry<String, LoadedData> e : work.data().entrySet()) {
-            data.put(e.getKey(), sc.broadcast(ShippedData.of(e.getValue())));
+    private void run(JavaSparkContext sc, RunContext context, List<WorkUnit> units, OutcomeSink sink)
+            throws InterruptedException {
+        // Shipped once per executor, whatever the number of tasks; each distinct data set once.
+        Broadcast<BatchSource> batch = sc.broadcast(context.batch());
+        Map<String, Broadcast<byte[]>> byKey = new HashMap<>();
+        HashMap<String, Broadcast<byte[]>> data = new HashMap<>();
+        for (String experiment : context.experiments()) {
+            String key = context.dataKey(experiment);
+            data.put(experiment, byKey.computeIfAbsent(key, k -> sc.broadcast(context.marketData(k))));
         }
-        List<WorkUnit> units = work.units();
-        // One partition per unit, in the runner's order (largest first): Spark schedules them in order.
+        String code = context.codeFingerprint();
+        // One partition per unit, in the order given (largest first): Spark schedules them in order.
         JavaRDD<WorkUnit> rdd = sc.parallelize(units, units.size());
-        String code = work.codeFingerprint();
-        Function1<Iterator<WorkUnit>, ArrayList<Computed>> compute = (Function1<Iterator<WorkUnit>, ArrayList<Computed>>
+        Function1<Iterator<WorkUnit>, ArrayList<TaskFile>> compute = (Function1<Iterator<WorkUnit>, ArrayList<TaskFile>>
                 & Serializable) it -> computeUnits(it, batch, data, code);
-
-        BlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
-        Function2<Object, ArrayList<Computed>, BoxedUnit> handler = (partition, results) -> {
-            arrived.add(results);   // on Spark's scheduler thread: only queue, the runner's thread writes
+        BlockingQueue<ArrayList<TaskFile>> arrived = new LinkedBlockingQueue<>();
+        Function2<Object, ArrayList<TaskFile>, BoxedUnit> handler = (partition, files) -> {
+            arrived.add(files);   // on Spark's scheduler thread: only queue; the caller's thread delivers
             return BoxedUnit.UNIT;
         };
         Function0<BoxedUnit> done = () -> BoxedUnit.UNIT;
@@ -136,11 +137,11 @@ final class SparkEngine implements Engine {
         int received = 0;
         try {
             while (received < units.size()) {
-                Object next = arrived.poll(200, TimeUnit.MILLISECONDS);
+                ArrayList<TaskFile> next = arrived.poll(200, TimeUnit.MILLISECONDS);
                 if (next != null) {
                     received++;
-                    for (Object r : (ArrayList<?>) next) {
-                        sink.accept((Computed) r);
+                    for (TaskFile f : next) {
+                        sink.accept(TaskOutcome.of(f));
                     }
                 } else if (job.isCompleted() && arrived.isEmpty()) {
                     scala.util.Try<?> outcome = job.value().get();
@@ -154,43 +155,38 @@ final class SparkEngine implements Engine {
                             + " units' results");
                 }
             }
-        } catch (InterruptedException e) {
-            job.cancel();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (RuntimeException e) {
-            job.cancel();   // the runner could not take a result (a full disk...): stop computing
+        } catch (InterruptedException | RuntimeException e) {
+            job.cancel();   // Ctrl-C, or the driver could not take a result (a full disk...): stop computing
             throw e;
         } finally {
             // a context that outlives the run (a notebook's) keeps no copy of this batch's data
             batch.destroy();
-            data.values().forEach(Broadcast::destroy);
+            byKey.values().forEach(Broadcast::destroy);
         }
     }
 
-    /** On an executor: runs the partition's units (one) through the same code as the local pool. */
-    private static ArrayList<Computed> computeUnits(Iterator<WorkUnit> units, Broadcast<BatchSource> batch,
-                                                    Map<String, Broadcast<ShippedData>> data, String code) {
-        ArrayList<Computed> out = new ArrayList<>();
+    /** On an executor: runs the partition's units (one) through the seam's remote runner. */
+    private static ArrayList<TaskFile> computeUnits(Iterator<WorkUnit> units, Broadcast<BatchSource> batch,
+                                                    Map<String, Broadcast<byte[]>> data, String code) {
+        UnitRunner runner = Runners.of(batch.value(), code, data);
+        ArrayList<TaskFile> out = new ArrayList<>();
         while (units.hasNext()) {
-            WorkUnit unit = units.next();
-            LoadedData loaded = Loaded.of(data.get(unit.experiment()));
-            WorkUnits.execute(batch.value().parse(), unit, loaded, code, out::add);
+            out.addAll(runner.run(units.next()));
         }
         return out;
     }
 
     /**
-     * The rebuilt data, once per executor JVM and broadcast value. Weak keys: the entry goes when
-     * Spark drops the broadcast (a long-lived executor runs many batches); keyed by the value, not
-     * the broadcast id, which restarts with every SparkContext in the same JVM.
+     * One remote runner per executor JVM and batch (parsing, plugin discovery and the code check
+     * once, each data set decoded once). Weak keys: the broadcast's copy of the batch source, so the
+     * entry goes when Spark drops the broadcast (a long-lived executor runs many batches).
      */
-    private static final class Loaded {
-        private static final Map<ShippedData, LoadedData> CACHE =
+    private static final class Runners {
+        private static final Map<BatchSource, UnitRunner> CACHE =
                 java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-        static LoadedData of(Broadcast<ShippedData> b) {
-            return CACHE.computeIfAbsent(b.value(), ShippedData::toLoaded);
+        static UnitRunner of(BatchSource batch, String code, Map<String, Broadcast<byte[]>> data) {
+            return CACHE.computeIfAbsent(batch, b -> UnitRunner.remote(b, code, experiment -> data.get(experiment).value()));
         }
     }
 }

@@ -117,7 +117,6 @@ record ReportInput(ResultDirectory dir, ResolvedBatch config, Map<String, Object
         out.remove("started");
         out.remove("finished");
         out.remove("command");
-        out.remove("engine");   // which engine computed the tasks (Spark's master...): like workers, not the results'
         if (out.get("runtime") instanceof Map<?, ?> runtime) {
             Map<Object, Object> r = new LinkedHashMap<>(runtime);
             r.remove("workers");

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * {@code results.json}: the report's figures for programs — provenance (the manifest without what
- * varies between runs of the same batch: times, command line, cores, workers, engine), the resolved batch, each model's scores and tests, the regime cells, the
+ * varies between runs of the same batch: times, command line, cores, workers), the resolved batch, each model's scores and tests, the regime cells, the
  * leakage outcomes per task and the failures. Deterministic: no timestamps, keys sorted.
  */
 final class ResultsJson {
