@@ -25,9 +25,9 @@ class ClusterJarIT {
     @Test
     void clusterJar_isSelfContainedButLeavesSparkAndLoggingToTheCluster() throws IOException {
         Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("foresight.clusterJarDirectory", "target")))) {
             jar = files.filter(p -> p.getFileName().toString().matches("foresight-spark-.+-cluster\\.jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no target/foresight-spark-VERSION-cluster.jar"));
+                    .orElseThrow(() -> new AssertionError("no foresight-spark-VERSION-cluster.jar in the build directory"));
         }
         try (JarFile j = new JarFile(jar.toFile())) {
             Attributes main = j.getManifest().getMainAttributes();
