@@ -44,7 +44,7 @@ class ClusterJarIT {
             assertFalse(names.stream().anyMatch(n -> n.startsWith("org/apache/spark/")), "Spark is the cluster's");
             assertFalse(names.stream().anyMatch(n -> n.endsWith(".SF") || n.endsWith(".RSA") || n.endsWith(".DSA")),
                     "no signature files of the merged jars");
-            assertTrue(service(j, "dev.foresight.run.EngineProvider").contains(SparkEngineProvider.class.getName()));
+            assertTrue(service(j, "dev.foresight.run.engine.EngineProvider").contains(SparkEngineProvider.class.getName()));
             assertTrue(service(j, "dev.foresight.plugin.PluginProvider").contains("dev.foresight.strategies"),
                     "Foresight's plugins");
             assertTrue(service(j, "org.nd4j.linalg.factory.Nd4jBackend").contains("CpuBackend"), "ND4J's backend");
