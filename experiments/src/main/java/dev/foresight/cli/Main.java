@@ -33,6 +33,11 @@ public final class Main implements Runnable {
     /** The error stream given to {@link #execute}: subcommands write progress here, not to System.err. */
     PrintStream err = System.err;
 
+    @CommandLine.Option(names = "--plugins", scope = CommandLine.ScopeType.INHERIT, paramLabel = "PATH",
+            description = "plugin jars: a jar, a directory of jars or of classes; repeatable, or several joined by "
+                    + "the path separator (also FORESIGHT_PLUGINS, and the plugins/ folder next to the launcher)")
+    java.util.List<String> plugins = new java.util.ArrayList<>();
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, plan or plugins");
@@ -57,6 +62,23 @@ public final class Main implements Runnable {
             err.println("(see 'foresight " + (e.getCommandLine().getCommandName().equals("foresight") ? ""
                     : e.getCommandLine().getCommandName() + " ") + "--help')");
             return USER_ERROR;
+        });
+        // Plugins are found through the context class loader (PluginRegistry.discover()): one over
+        // the plugin path while the command runs.
+        cli.setExecutionStrategy(parseResult -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader before = thread.getContextClassLoader();
+            try {
+                try {
+                    thread.setContextClassLoader(PluginPath.loader(PluginPath.entries(main.plugins,
+                            System.getenv("FORESIGHT_PLUGINS"), System.getenv("FORESIGHT_HOME")), Main.class.getClassLoader()));
+                } catch (UserError e) {
+                    throw new CommandLine.ExecutionException(cli, e.getMessage(), e);
+                }
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                thread.setContextClassLoader(before);
+            }
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose");

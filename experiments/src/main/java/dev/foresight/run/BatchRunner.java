@@ -163,11 +163,12 @@ public final class BatchRunner {
         try {
             // Workers report each finished task (a chain one fold at a time), or what stopped them.
             BlockingQueue<Object> reports = new LinkedBlockingQueue<>();
+            PluginSandbox sandbox = PluginSandbox.of(batch);
             for (Job job : longestFirst(toRun)) {
                 LoadedData data = dataByExperiment.get(job.tasks().get(0).experiment().name());
                 pool.submit(() -> {
                     try {
-                        run(job, data, resolved, dir, options.codeFingerprint(), reports::add);
+                        run(job, data, resolved, dir, options.codeFingerprint(), sandbox, reports::add);
                     } catch (Throwable t) {
                         reports.add(new Crash(t));
                     }
@@ -438,16 +439,19 @@ public final class BatchRunner {
      * the fitted model of the last earlier fold that fitted.
      */
     private static void run(Job job, LoadedData data, ResolvedBatch resolved, ResultDirectory dir, String code,
-                            java.util.function.Consumer<Done> report) {
+                            PluginSandbox sandbox, java.util.function.Consumer<Done> report) {
         FoldChain chain = null;
+        // Plugin classes loaded afresh per job (one task, or a warm-start chain whose folds hand
+        // each other fitted models): no static state crosses from one job to another.
+        dev.foresight.isolation.IsolatedLoader loader = sandbox.newLoader("task");
         for (Task task : job.tasks()) {
-            Pipeline pipeline = Pipelines.of(task.experiment(), task.model(), task.seed());
+            Pipeline pipeline = sandbox.pipeline(task.experiment(), task.model(), task.seed(), loader);
             if (chain == null) {
                 chain = new FoldChain(pipeline);
             }
             // previous() is null for a model that does not warm-start: its one-task job runs fresh
             Executed x = execute(task, pipeline, data, resolved, dir, inputsSha(task, data, resolved, code),
-                    chain.previous());
+                    chain.previous(), sandbox.isolation(task.experiment(), task.model(), task.seed(), loader));
             chain.fitted(task.fold(), x.model());
             report.accept(x.done());
         }
@@ -537,7 +541,8 @@ public final class BatchRunner {
     }
 
     private static Executed execute(Task task, Pipeline pipeline, LoadedData data, ResolvedBatch resolved,
-                                    ResultDirectory dir, String inputsSha, PreviousFit previous) {
+                                    ResultDirectory dir, String inputsSha, PreviousFit previous,
+                                    dev.foresight.leakage.Isolation isolation) {
         long t0 = System.nanoTime();
         ExperimentSpec e = task.experiment();
         ModelSpec m = task.model();
@@ -552,7 +557,7 @@ public final class BatchRunner {
         List<CheckOutcome> checks = new ArrayList<>();
         try {
             FoldOutcome out = CheckedFoldRunner.run(data.market(), pipeline, task.fold(), task.folds(), e.plan().embargo(),
-                    e.leakage(), task.seed(), checks, previous);
+                    e.leakage(), task.seed(), checks, previous, isolation);
             model = out.model();
             fit = out.fitNanos();
             predict = out.predictNanos();

@@ -45,6 +45,15 @@ public interface Model {
     }
 
     /**
+     * The fit with its whole {@link FitContext}: the one the framework should call. Models that
+     * report progress ({@link FitProgress}) override this; the default ignores the listener and
+     * calls {@link #fit(ModelData, ModelData, long, PreviousFit)}.
+     */
+    default FittedModel fit(ModelData train, ModelData validation, FitContext context) {
+        return fit(train, validation, context.seed(), context.previous());
+    }
+
+    /**
      * Refuses, before any fold runs, data this model's {@link #fit} is certain to refuse for a reason
      * that needs no fitting: a feature column it reads that the experiment does not provide, a target
      * whose labels it cannot forecast. {@code foresight validate} and {@code run} call it on each
