@@ -68,12 +68,7 @@ public final class BatchParser {
      */
     public BatchSpec parse(YamlNode rootNode, Path source) {
         Lenient lenient = parseLenient(rootNode, source);
-        if (lenient.problems().size() == 1) {
-            throw lenient.problems().get(0);
-        }
-        if (!lenient.problems().isEmpty()) {
-            throw new dev.foresight.error.UserErrors(lenient.problems());
-        }
+        Problems.throwIfAny(lenient.problems());
         return lenient.batch();
     }
 

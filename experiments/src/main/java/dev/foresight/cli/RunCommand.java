@@ -22,6 +22,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     BatchArguments args;
 
+    @Option(names = {"-v", "--verbose"}, description = "a line per task (instead of the progress bar), each null-data canary line, DL4J/ND4J logs, and stack traces on errors")
+    boolean verbose;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: runs/<batch name>)")
     Path out;
 
@@ -44,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (args.verbose) {
+        if (verbose) {
             // Before any logger exists: DL4J/ND4J's INFO logs (quiet by default) and ND4J's start-up
             // block become visible. See dev.foresight.strategies.lstm.LstmRuntime.
             System.setProperty("foresight.verbose", "true");
@@ -60,19 +63,15 @@ final class RunCommand implements Callable<Integer> {
         }
         // What is certain to fail is refused before anything is announced or trained (exit 2).
         List<dev.foresight.error.UserError> refused = Preflight.check(batch, BatchRunner.prepare(batch, BatchRunner.newLoader()));
-        if (refused.size() == 1) {
-            throw refused.get(0);
-        }
-        if (!refused.isEmpty()) {
-            throw new dev.foresight.error.UserErrors(refused);
-        }
+        dev.foresight.batch.Problems.throwIfAny(refused);
         Path dir = out != null ? out : Path.of("runs", batch.name());
         var stderr = ((Main) spec.root().userObject()).err;
-        var progress = new TerminalProgress(TerminalProgress.choose(quiet, args.verbose, System.console() != null), stderr);
-        if (!quiet) {
-            stderr.printf("foresight: running batch '%s' (%d experiments) with %d workers -> %s%n", batch.name(),
-                    batch.experiments().size(), n, dir);
-        }
+        // The header is printed when the runner starts the tasks, i.e. after it has accepted --out: a
+        // refusal (a directory that is not a Foresight result) is never preceded by "running batch".
+        String header = quiet ? null : String.format("foresight: running batch '%s' (%d experiments) with %d workers -> %s",
+                batch.name(), batch.experiments().size(), n, dir);
+        var progress = new TerminalProgress(TerminalProgress.choose(quiet, verbose, System.console() != null), stderr,
+                header);
         List<String> command = new ArrayList<>(List.of("foresight"));
         command.addAll(spec.root().commandLine().getParseResult().originalArgs());
         BatchRunner.Outcome outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, n, progress, command,
