@@ -371,7 +371,35 @@ public final class BatchParser {
                 inputs.add(s);
             }
         }
-        return new DataSpec(primary, inputs);
+        return new DataSpec(primary, inputs, range(m));
+    }
+
+    /** {@code data.start} / {@code data.end}: ISO dates (YYYY-MM-DD), both inclusive, either may be left out. */
+    private static DateRange range(YamlNode.Mapping m) {
+        java.time.LocalDate start = date(m, "start");
+        java.time.LocalDate end = date(m, "end");
+        if (start == null && end == null) {
+            return DateRange.ALL;
+        }
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new UserError(m.get("end").location(), "data.end " + end + " is before data.start " + start);
+        }
+        YamlNode at = m.has("start") ? m.get("start") : m.get("end");
+        return new DateRange(start, end, at.location());
+    }
+
+    private static java.time.LocalDate date(YamlNode.Mapping m, String key) {
+        YamlNode n = m.get(key);
+        if (n == null) {
+            return null;
+        }
+        String text = Fields.text(n, "data." + key);
+        try {
+            return java.time.LocalDate.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UserError(n.location(), "data." + key + " must be a date written YYYY-MM-DD, got '"
+                    + dev.foresight.error.Quote.of(text) + "'");
+        }
     }
 
     private SourceSpec source(YamlNode.Mapping m, boolean primary) {

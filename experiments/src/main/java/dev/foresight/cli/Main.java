@@ -60,8 +60,13 @@ public final class Main implements Runnable {
         cli.getCommandSpec().parser().abbreviatedOptionsAllowed(false);
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("error: " + message(e));
-            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-                err.println("did you mean: " + String.join(" or ", u.getSuggestions().stream().limit(3).toList()) + "?");
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+                // The closest subcommand or option by edit distance (picocli's own list is by prefix and often long).
+                String typed = u.getUnmatched().get(0);
+                java.util.List<String> names = new java.util.ArrayList<>(u.getCommandLine().getSubcommands().keySet());
+                names.addAll(u.getCommandLine().getCommandSpec().optionsMap().keySet());
+                dev.foresight.plugin.Suggestions.closest(typed, names)
+                        .ifPresent(s -> err.println("did you mean: " + s + "?"));
             }
             err.println("(see 'foresight " + (e.getCommandLine().getCommandName().equals("foresight") ? ""
                     : e.getCommandLine().getCommandName() + " ") + "--help')");
