@@ -42,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print only the summary table")
     boolean quiet;
 
+    @Option(names = "--json", description = "print the run summary as JSON on stdout (tasks, failed, reused, directory,"
+            + " report, database, and summary.json's rows and tests) instead of the table; progress stays on stderr")
+    boolean json;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -77,18 +81,37 @@ final class RunCommand implements Callable<Integer> {
         BatchRunner.Outcome outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, n, progress, command,
                 CodeFingerprint.of(plugins), fresh));
         // The queryable copy of the run (task files stay the source of truth); see dev.foresight.results.
-        dev.foresight.results.ResultsDatabase.writeFor(new dev.foresight.result.ResultDirectory(dir));
+        Path database = dev.foresight.results.ResultsDatabase.writeFor(new dev.foresight.result.ResultDirectory(dir));
         var stdout = spec.commandLine().getOut();
+        if (json) {
+            java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+            result.put("tasks", outcome.tasks());
+            result.put("failed", outcome.failed());
+            result.put("reused", outcome.cached());
+            result.put("directory", dir.toString());
+            result.put("report", dir.resolve(dev.foresight.reports.html.HtmlReport.REPORT_HTML).toString());
+            result.put("database", database.toString());
+            result.put("leaking", !outcome.leaks().isEmpty());
+            result.put("summary", dev.foresight.result.ResultJson.read(
+                    dir.resolve(dev.foresight.result.ResultDirectory.SUMMARY_JSON), java.util.Map.class));
+            Json.print(stdout, result);
+        } else {
+            printTable(stdout, outcome, dir);
+        }
+        if (!outcome.leaks().isEmpty()) {
+            return Leaks.report(outcome.leaks(), allowLeaks, stderr);
+        }
+        return outcome.failed() == 0 ? Main.OK : Main.TASKS_FAILED;
+    }
+
+    private static void printTable(java.io.PrintWriter stdout, BatchRunner.Outcome outcome, Path dir) {
         stdout.println();
         stdout.print(outcome.summary().table());
         stdout.println();
         stdout.printf("%d tasks, %d failed%s; results in %s%n", outcome.tasks(), outcome.failed(),
                 outcome.cached() == 0 ? "" : " (" + outcome.cached() + " reused from an earlier run)", dir);
         stdout.printf("report: %s%n", dir.resolve(dev.foresight.reports.html.HtmlReport.REPORT_HTML));
+        stdout.printf("database: %s%n", dir.resolve(dev.foresight.results.ResultsDatabase.FILE));
         stdout.flush();
-        if (!outcome.leaks().isEmpty()) {
-            return Leaks.report(outcome.leaks(), allowLeaks, stderr);
-        }
-        return outcome.failed() == 0 ? Main.OK : Main.TASKS_FAILED;
     }
 }

@@ -116,4 +116,16 @@ class DateRangeAndJsonTest {
         assertEquals(0, r.code());
         assertTrue(r.out().contains("foresight") && r.out().contains("complete"), r.out());
     }
+
+    @Test
+    void runJson_isOneDocumentOnStdout(@TempDir Path dir) throws Exception {
+        Path file = write(dir.resolve("r.yaml"), BATCH);
+        Cli.Result r = run("run", file, "--out", dir.resolve("out"), "--json", "--workers", "1");
+        assertEquals(0, r.code(), r.toString());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(5, json.get("tasks").asInt());
+        assertEquals(0, json.get("failed").asInt());
+        assertTrue(json.get("database").asText().endsWith("results.duckdb"));
+        assertEquals("ar", json.get("summary").get("rows").get(0).get("model").asText());
+    }
 }
