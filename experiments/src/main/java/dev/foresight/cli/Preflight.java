@@ -6,7 +6,7 @@ import dev.foresight.batch.ModelSpec;
 import dev.foresight.error.UserError;
 import dev.foresight.pipeline.FoldRunner;
 import dev.foresight.run.BatchRunner;
-import dev.foresight.run.Pipelines;
+import dev.foresight.run.engine.Pipelines;
 import dev.foresight.walkforward.Fold;
 import java.util.ArrayList;
 import java.util.List;
