@@ -99,8 +99,8 @@ final class RunCommand implements Callable<Integer> {
             outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, chosen, progress, command,
                     CodeFingerprint.of(plugins), fresh, source));
         }
-        // The queryable copy of the run (task files stay the source of truth); see dev.foresight.results.
-        Path database = dev.foresight.results.ResultsDatabase.writeFor(new dev.foresight.result.ResultDirectory(dir));
+        // The queryable copy of the run, written by the ResultStore (see dev.foresight.results).
+        Path database = dir.resolve(dev.foresight.results.ResultsDatabase.FILE);
         var stdout = spec.commandLine().getOut();
         if (json) {
             java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
