@@ -24,10 +24,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 2
   fi
 fi
-"$root/foresight" plugins >/dev/null   # builds experiments/target/foresight.jar if needed
-javac -d "$out" -cp "$root/experiments/target/foresight.jar" "$here/GarchBench.java"
+# CP=... runs against other classes (e.g. strategies/target/classes) instead of building foresight.jar
+if [ -z "${CP:-}" ]; then
+  "$root/foresight" plugins >/dev/null   # builds experiments/target/foresight.jar if needed
+  CP="$root/experiments/target/foresight.jar"
+fi
+javac -d "$out" -cp "$CP" "$here/GarchBench.java"
 # shellcheck disable=SC2046
-java_cmd="java $(sed 's/#.*//' "$root/jvm.options" | xargs) -cp $root/experiments/target/foresight.jar:$out GarchBench"
+java_cmd="java $(sed 's/#.*//' "$root/jvm.options" | xargs) -cp $CP:$out GarchBench"
 $java_cmd simulate "$out/returns.csv"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$out/returns.csv" "$rounds" "$warmup" "$reps" "$freps" "$here/fgarch_bench.R" $java_cmd <<'PY'

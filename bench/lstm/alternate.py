@@ -36,6 +36,7 @@ def env_for(threads, coretype):
     for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         e[k] = str(threads)
     e["OMP_WAIT_POLICY"] = "PASSIVE"
+    e["OPENBLAS_VERBOSE"] = "2"  # OpenBLAS prints "Core: <kernel>" when it loads
     if coretype is None:
         e.pop("OPENBLAS_CORETYPE", None)
     else:
@@ -56,6 +57,12 @@ def run(cmd, env):
     d = parse(p.stdout)
     if p.returncode != 0 or "median_seconds_per_epoch" not in d:
         sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr[-3000:]}")
+    return with_core(d, p.stderr)
+
+
+def with_core(d, stderr):
+    cores = sorted({line.split(":", 1)[1].strip() for line in stderr.splitlines() if line.startswith("Core:")})
+    d["blas"] = d.get("blas", "") + f" [OpenBLAS 'Core:' at load: {', '.join(cores) or 'not printed'}]"
     return d
 
 
@@ -63,7 +70,7 @@ def run_pair(cmd, env):
     """Two processes side by side (two folds at once); the pair's epoch takes as long as the slower one."""
     ps = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     outs = [p.communicate() for p in ps]
-    ds = [parse(o) for o, _ in outs]
+    ds = [with_core(parse(o), err) for o, err in outs]
     for p, d, (_, err) in zip(ps, ds, outs):
         if p.returncode != 0 or "median_seconds_per_epoch" not in d:
             sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{err[-3000:]}")

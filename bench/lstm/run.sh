@@ -27,9 +27,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-./mvnw -B -ntp -q -pl strategies -am compile
-./mvnw -B -ntp -q -pl strategies dependency:build-classpath -Dmdep.outputFile="$PWD/$OUT/cp.txt" >/dev/null
-CP="strategies/target/classes:framework/target/classes:$(cat "$OUT/cp.txt")"
+./foresight plugins >/dev/null   # builds experiments/target/foresight.jar and its lib/ when sources changed
+CP="experiments/target/foresight.jar:experiments/target/lib/*"
 javac -d "$OUT/classes" -cp "$CP" bench/lstm/src/dev/foresight/strategies/lstm/LstmBench.java
 /usr/bin/python3 bench/lstm/make_data.py "$OUT/series.txt"
 # shellcheck disable=SC2046

@@ -112,24 +112,20 @@ public final class LstmBench {
     }
 
     /**
-     * The OpenBLAS that ND4J loaded (JavaCPP's build, not the system's): its build configuration,
-     * the kernel it chose for this CPU (OPENBLAS_CORETYPE overrides the choice), its threading
-     * model and thread count.
+     * The OpenBLAS that ND4J loaded (JavaCPP's build, not the system's) as the process maps it,
+     * and ND4J's thread count. JavaCPP's preset does not expose openblas_get_corename, so the
+     * kernel OpenBLAS chose (which OPENBLAS_CORETYPE overrides) is read by the driver from the
+     * "Core:" line OpenBLAS prints at load with OPENBLAS_VERBOSE=2.
      */
     static String blasKernel() {
         try {
-            Class<?> b = Class.forName("org.bytedeco.openblas.global.openblas_nolapack");
-            org.bytedeco.javacpp.Loader.load(b);
-            Object config = b.getMethod("openblas_get_config").invoke(null);
-            Object core = b.getMethod("openblas_get_corename").invoke(null);
-            int parallel = (Integer) b.getMethod("openblas_get_parallel").invoke(null);
-            int threads = (Integer) b.getMethod("openblas_get_num_threads").invoke(null);
-            return String.format(Locale.ROOT, "OpenBLAS(JavaCPP) core=%s threading=%s threads=%d config=[%s] OPENBLAS_CORETYPE=%s",
-                    ((org.bytedeco.javacpp.BytePointer) core).getString(),
-                    parallel == 0 ? "sequential" : parallel == 1 ? "pthreads" : "openmp", threads,
-                    ((org.bytedeco.javacpp.BytePointer) config).getString().trim(),
-                    System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset"));
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            String file = Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                    .filter(l -> l.contains("/libopenblas"))
+                    .map(l -> l.substring(l.indexOf('/'))).distinct().reduce((a, b) -> a + "," + b).orElse("none mapped");
+            return String.format(Locale.ROOT, "OpenBLAS(JavaCPP) file=%s nd4j_threads=%d OPENBLAS_NUM_THREADS=%s OMP_NUM_THREADS=%s",
+                    file, Nd4j.getEnvironment().maxThreads(), System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "unset"),
+                    System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        } catch (IOException | RuntimeException e) {
             return "unknown (" + e + ")";
         }
     }

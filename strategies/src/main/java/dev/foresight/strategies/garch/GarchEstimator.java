@@ -468,12 +468,17 @@ public final class GarchEstimator {
         double initial = lik.initialUsed;
         double[] h = Derivatives.steps(theta, lik.layout.beta);
         double[][] hess = a.hessian != null ? a.hessian : Derivatives.hessian(th -> lik.evaluate(th, null), theta, h, value);
-        double[][] scores;
+        double[][] m = new double[k][k]; // Σ s(t)s(t)', the sandwich's middle
         if (lik.hasAnalyticDerivatives()) {
-            scores = new double[n][k];
-            lik.derivatives(theta, new double[k], new double[k][k], scores);
+            lik.derivatives(theta, new double[k], new double[k][k], m);
         } else {
-            scores = Derivatives.scores(lik, theta, h);
+            for (double[] st : Derivatives.scores(lik, theta, h)) {
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        m[i][j] += st[i] * st[j];
+                    }
+                }
+            }
         }
         double[] se = new double[k];
         double[] robust = new double[k];
@@ -507,16 +512,7 @@ public final class GarchEstimator {
         } else try {
             RealMatrix negH = new Array2DRowRealMatrix(hess).scalarMultiply(-1);
             RealMatrix inv = new CholeskyDecomposition(negH, 1e-10, 1e-14).getSolver().getInverse();
-            RealMatrix meat = new Array2DRowRealMatrix(k, k);
-            double[][] m = new double[k][k];
-            for (double[] st : scores) {
-                for (int i = 0; i < k; i++) {
-                    for (int j = 0; j < k; j++) {
-                        m[i][j] += st[i] * st[j];
-                    }
-                }
-            }
-            meat = new Array2DRowRealMatrix(m);
+            RealMatrix meat = new Array2DRowRealMatrix(m);
             RealMatrix j = new Array2DRowRealMatrix(jac);
             RealMatrix cov = j.multiply(inv).multiply(j.transpose());
             RealMatrix sandwich = j.multiply(inv.multiply(meat).multiply(inv)).multiply(j.transpose());

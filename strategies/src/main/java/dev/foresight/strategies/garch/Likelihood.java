@@ -141,7 +141,8 @@ final class Likelihood {
 
     /**
      * The log-likelihood with its exact gradient and Hessian in natural parameters (requires
-     * {@link #hasAnalyticDerivatives}); {@code scores} (may be null) gets row t = ∂ℓ(t)/∂θ.
+     * {@link #hasAnalyticDerivatives}); {@code scoreProducts} (may be null) gets Σ s(t)s(t)' with
+     * s(t) = ∂ℓ(t)/∂θ, the sandwich's middle, accumulated in the same pass instead of an n × k array.
      *
      * <p>With e(t) = r(t) − μ, V = (1/n) Σ e², σ²(0) = ω + (α + β)V and
      * σ²(t) = ω + α e(t−1)² + β σ²(t−1), the first and second derivatives D(t), S(t) of σ²(t) follow
@@ -154,7 +155,7 @@ final class Likelihood {
      * evaluations, where a finite-difference Hessian costs 2k² + 1. The value is the same
      * arithmetic as the optimiser's fused path, to the last bit.
      */
-    double derivatives(double[] theta, double[] gradient, double[][] hessian, double[][] scores) {
+    double derivatives(double[] theta, double[] gradient, double[][] hessian, double[][] scoreProducts) {
         Layout l = layout;
         double mu = l.get(theta, l.mu, 0.0);
         double omega = theta[l.omega];
@@ -188,6 +189,7 @@ final class Likelihood {
         double sbb = 0;
         double gm = 0, gw = 0, ga = 0, gb = 0;
         double hmm = 0, hmw = 0, hma = 0, hmb = 0, hww = 0, hwa = 0, hwb = 0, haa = 0, hab = 0, hbb = 0;
+        double pmm = 0, pmw = 0, pma = 0, pmb = 0, pww = 0, pwa = 0, pwb = 0, paa = 0, pab = 0, pbb = 0;
         double logSum = 0;
         double product = 1;
         int inBlock = 0;
@@ -222,14 +224,21 @@ final class Likelihood {
             haa += w * da * da;
             hab += w * da * db + u * sab;
             hbb += w * db * db + u * sbb;
-            if (scores != null) {
-                double[] row = scores[t];
-                if (l.mu >= 0) {
-                    row[l.mu] = -0.5 * (u * dm + a * cm);
-                }
-                row[l.omega] = -0.5 * u * dw;
-                row[l.alpha] = -0.5 * u * da;
-                row[l.beta] = -0.5 * u * db;
+            if (scoreProducts != null) {
+                double sm = -0.5 * (u * dm + a * cm);
+                double sw = -0.5 * u * dw;
+                double sa = -0.5 * u * da;
+                double sb = -0.5 * u * db;
+                pmm += sm * sm;
+                pmw += sm * sw;
+                pma += sm * sa;
+                pmb += sm * sb;
+                pww += sw * sw;
+                pwa += sw * sa;
+                pwb += sw * sb;
+                paa += sa * sa;
+                pab += sa * sb;
+                pbb += sb * sb;
             }
             // to t + 1: S before D, which it reads at t
             smm = 2 * alpha + beta * smm;
@@ -253,6 +262,7 @@ final class Likelihood {
         int[] at = {l.mu, l.omega, l.alpha, l.beta};
         double[] g = {gm, gw, ga, gb};
         double[][] h = {{hmm, hmw, hma, hmb}, {hmw, hww, hwa, hwb}, {hma, hwa, haa, hab}, {hmb, hwb, hab, hbb}};
+        double[][] p = {{pmm, pmw, pma, pmb}, {pmw, pww, pwa, pwb}, {pma, pwa, paa, pab}, {pmb, pwb, pab, pbb}};
         for (int i = 0; i < 4; i++) {
             if (at[i] < 0) {
                 continue;
@@ -261,6 +271,9 @@ final class Likelihood {
             for (int j = 0; j < 4; j++) {
                 if (at[j] >= 0) {
                     hessian[at[i]][at[j]] = -0.5 * h[i][j];
+                    if (scoreProducts != null) {
+                        scoreProducts[at[i]][at[j]] = p[i][j];
+                    }
                 }
             }
         }

@@ -108,9 +108,9 @@ class LikelihoodTest {
 
     /**
      * The exact derivatives of {@link Likelihood#derivatives} against central differences (of the
-     * value for the gradient, of the so-checked gradient for the Hessian), with zero and constant mean, at a
-     * point away from the optimum; the value is the fused path's to the last bit, and the scores
-     * sum to the gradient.
+     * value for the gradient, of the so-checked gradient for the Hessian, of the per-bar
+     * contributions for the sandwich's Σ s(t)s(t)'), with zero and constant mean, at a
+     * point away from the optimum; the value is the fused path's to the last bit.
      */
     @Test
     void exactGradientAndHessianOfGaussianGarchEqualFiniteDifferences() {
@@ -124,8 +124,10 @@ class LikelihoodTest {
             int k = theta.length;
             double[] g = new double[k];
             double[][] h = new double[k][k];
-            double[][] scores = new double[r.length][k];
-            double value = lik.derivatives(theta, g, h, scores);
+            double[][] products = new double[k][k];
+            double value = lik.derivatives(theta, g, h, products);
+            // the sandwich's middle against the outer products of finite-difference scores
+            double[][] fdScores = Derivatives.scores(lik, theta, Derivatives.steps(theta, lik.layout.beta));
             assertEquals(lik.evaluate(theta, null), value, 0.0);
             // gradient against central differences of the value; Hessian against central
             // differences of the gradient (so both are tied to the value), steps 1e-6·max(|θ|, 0.1)
@@ -148,12 +150,12 @@ class LikelihoodTest {
             }
             for (int i = 0; i < k; i++) {
                 assertEquals(fdGradient[i], g[i], 1e-5 * Math.max(1, Math.abs(g[i])), mean + " gradient " + i);
-                double sum = 0;
-                for (double[] row : scores) {
-                    sum += row[i];
-                }
-                assertEquals(g[i], sum, 1e-9 * Math.max(1, Math.abs(g[i])), mean + " scores " + i);
                 for (int j = 0; j < k; j++) {
+                    double outer = 0;
+                    for (double[] st : fdScores) {
+                        outer += st[i] * st[j];
+                    }
+                    assertEquals(outer, products[i][j], 1e-5 * Math.abs(products[i][j]), mean + " score products " + i + "," + j);
                     assertEquals(fdHessian[i][j], h[i][j], 1e-6 * Math.max(1, Math.abs(h[i][j])), mean + " hessian " + i + "," + j);
                     assertEquals(h[j][i], h[i][j], 0.0);
                 }
