@@ -267,6 +267,10 @@ public final class BatchSchema {
                             "error", BatchKeys.MISSING);
                     case "synthetic" -> ref("synthetic", null);
                     case "inputs" -> listOrOne("data_input", "more series aligned with this one on common dates");
+                    case "start", "end" -> object("the " + (k.equals("start") ? "first" : "last") + " date used of every"
+                            + " series (inclusive, YYYY-MM-DD), applied before anything else; default: the "
+                            + (k.equals("start") ? "first" : "last") + " bar").put("type", "string")
+                            .put("pattern", "^\\d{4}-\\d{2}-\\d{2}$");
                     default -> null;
                 });
         source.set("oneOf", F.arrayNode().add(F.objectNode().set("required", strings("path")))

@@ -188,6 +188,7 @@ public final class BatchRunner {
         store.writeJson(ResultDirectory.TIMINGS, timingFile);
         store.writeJson(ResultDirectory.MANIFEST, Provenance.manifest(batch, configSha, dataByExperiment, options, started,
                 System.currentTimeMillis()));
+        store.writeDatabase();
         long reportStart = System.nanoTime();
         HtmlReport.write(dir, summary, java.time.Instant.now());
         options.progress().note(String.format(java.util.Locale.ROOT, "report written in %.2f s",

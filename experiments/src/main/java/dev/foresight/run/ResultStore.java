@@ -143,6 +143,14 @@ final class ResultStore {
         }
     }
 
+    /**
+     * Writes the run's queryable copy, {@code results.duckdb}, from the files just stored (the task
+     * files stay the source of truth); atomically, like every file here. See dev.foresight.results.
+     */
+    void writeDatabase() {
+        dev.foresight.results.ResultsDatabase.writeFor(dir);
+    }
+
     /** Writes a JSON file of the run (canary, timings, manifest) atomically. */
     void writeJson(String name, Object value) {
         ResultJson.write(dir.file(name), value);
