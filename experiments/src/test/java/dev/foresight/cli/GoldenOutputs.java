@@ -44,7 +44,7 @@ final class GoldenOutputs {
 
     /** Files never pinned: they hold wall-clock times, the command line or the report's creation time. */
     private static final List<String> UNPINNED = List.of("manifest.json", "timings.json", "report.html", "report.pdf",
-            "foresight-run.json", ".foresight.lock");
+            "foresight-result.json", ".foresight.lock");
 
     static void assertMatches(String batch, Path dir) {
         Map<String, String> expected = expected(batch);
