@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Cost of the default leakage checks (1-3 and 5; the canary is opt-in and not counted): runs a
-# batch alternately with the checks off and on, REPS times each, and prints the median wall time
-# of the tasks (timings.json, so JVM start-up is not counted) and the ratio on/off.
+# Cost of the default leakage checks (1-3 and 5, and the per-task plugin class loaders with the
+# static-state watch; the canary is opt-in and not counted): runs a batch alternately with
+# everything off (truncation_samples 0, perturb_folds 0, -Dforesight.isolation=off) and on, REPS
+# times each, and prints the median wall time of the run (timings.json, so JVM start-up is not
+# counted) and the median ratio on/off.
 #   bench/leakage/run.sh [BATCH.yaml]     (default: experiments/quickstart.yaml; REPS=5)
+#   bench/leakage/run.sh bench/leakage/spy.yaml   (real data: SPY daily, 1993-)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 batch="${1:-$root/experiments/quickstart.yaml}"
@@ -24,7 +27,8 @@ wall() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['wall_m
 on_times=()
 off_times=()
 for ((r = 1; r <= reps; r++)); do
-  ./foresight run -q --fresh "$batch" "${common[@]}" "${off[@]}" --out "$out/off" >/dev/null
+  FORESIGHT_JAVA_OPTS="${FORESIGHT_JAVA_OPTS:-} -Dforesight.isolation=off" \
+    ./foresight run -q --fresh "$batch" "${common[@]}" "${off[@]}" --out "$out/off" >/dev/null
   off_times+=("$(wall "$out/off")")
   ./foresight run -q --fresh "$batch" "${common[@]}" --out "$out/on" >/dev/null
   on_times+=("$(wall "$out/on")")

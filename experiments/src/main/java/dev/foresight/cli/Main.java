@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "foresight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Walk-forward research on forecasting models for financial time series.",
         subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, PlanCommand.class, PluginsCommand.class,
-                SchemaCommand.class, ReportCommand.class, GarchCommand.class, CommandLine.HelpCommand.class})
+                SchemaCommand.class, ReportCommand.class, GarchCommand.class, RunsCommand.class, CompareCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -35,6 +36,11 @@ public final class Main implements Runnable {
 
     /** The error stream given to {@link #execute}: subcommands write progress here, not to System.err. */
     PrintStream err = System.err;
+
+    @CommandLine.Option(names = "--plugins", scope = CommandLine.ScopeType.INHERIT, paramLabel = "PATH",
+            description = "plugin jars: a jar, a directory of jars or of classes; repeatable, or several joined by "
+                    + "the path separator (also FORESIGHT_PLUGINS, and the plugins/ folder next to the launcher)")
+    java.util.List<String> plugins = new java.util.ArrayList<>();
 
     @Override
     public void run() {
@@ -61,17 +67,34 @@ public final class Main implements Runnable {
                     : e.getCommandLine().getCommandName() + " ") + "--help')");
             return USER_ERROR;
         });
+        // Plugins are found through the context class loader (PluginRegistry.discover()): one over
+        // the plugin path while the command runs.
+        cli.setExecutionStrategy(parseResult -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader before = thread.getContextClassLoader();
+            try {
+                try {
+                    thread.setContextClassLoader(PluginPath.loader(PluginPath.entries(main.plugins,
+                            System.getenv("FORESIGHT_PLUGINS"), System.getenv("FORESIGHT_HOME")), Main.class.getClassLoader()));
+                } catch (UserError e) {
+                    throw new CommandLine.ExecutionException(cli, e.getMessage(), e);
+                }
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                thread.setContextClassLoader(before);
+            }
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose");
             if (e instanceof dev.foresight.error.UserErrors many) {
                 for (UserError one : many.errors()) {
-                    err.println("error: " + one.getMessage());
+                    err.println("error: " + message(one));
                 }
                 err.println(many.errors().size() + " problems; nothing was run");
                 return USER_ERROR;
             }
             if (e instanceof UserError) {
-                err.println("error: " + e.getMessage());
+                err.println("error: " + message(e));
                 if (verbose) {
                     e.printStackTrace(err);
                 }
@@ -96,5 +119,26 @@ public final class Main implements Runnable {
             return INTERNAL;
         });
         return cli.execute(args);
+    }
+
+    /** Longest error message printed: a safety net behind each message's own quoting of user text. */
+    static final int MAX_MESSAGE = 600;
+
+    /**
+     * A user error's message as printed: one line, control characters shown as escapes, at
+     * most {@value #MAX_MESSAGE} characters — whatever a message quotes, a huge or hostile input
+     * never floods the terminal.
+     */
+    static String message(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        StringBuilder b = new StringBuilder(Math.min(m.length(), MAX_MESSAGE) + 32);
+        for (int i = 0; i < m.length() && b.length() < MAX_MESSAGE; i++) {
+            char c = m.charAt(i);
+            b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        if (b.length() >= MAX_MESSAGE && m.length() > MAX_MESSAGE) {
+            b.append("… (message cut)");
+        }
+        return b.toString();
     }
 }

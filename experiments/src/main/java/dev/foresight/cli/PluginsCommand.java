@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
-/** {@code foresight plugins}: every kind on the class path with its parameters and defaults. */
+/**
+ * {@code foresight plugins}: every kind on the class path and the plugin path with its parameters
+ * and defaults, and the jar (or class directory) it came from.
+ */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List every plugin kind (targets, feature sets, models, strategies, regime detectors) with its parameters.")
 final class PluginsCommand implements Callable<Integer> {
@@ -25,7 +28,7 @@ final class PluginsCommand implements Callable<Integer> {
                 contract = p.contract().getSimpleName();
                 out.println((contract.equals("Target") ? "" : "\n") + contract + " kinds:");
             }
-            out.printf("  %s — %s%n", p.kind(), p.description());
+            out.printf("  %s — %s [from %s]%n", p.kind(), p.description(), source(p.getClass()));
             for (ParameterSpec s : p.parameters()) {
                 out.printf("      %-14s %s; %s%s%n", s.name(), s.rule(),
                         s.required() ? "required" : "default " + format(s.defaultValue()),
@@ -34,6 +37,21 @@ final class PluginsCommand implements Callable<Integer> {
         }
         out.flush();
         return Main.OK;
+    }
+
+    /** The file name of the jar or class directory a plugin's classes come from. */
+    static String source(Class<?> c) {
+        var cs = c.getProtectionDomain().getCodeSource();
+        if (cs == null || cs.getLocation() == null) {
+            return "unknown";
+        }
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(cs.getLocation().toURI());
+            return p.getFileName() == null ? p.toString() : p.getFileName().toString().equals("classes")
+                    || p.getFileName().toString().equals("test-classes") ? p.toString() : p.getFileName().toString();
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return cs.getLocation().toString();
+        }
     }
 
     private static String format(Object value) {

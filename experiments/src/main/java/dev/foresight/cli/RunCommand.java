@@ -70,6 +70,14 @@ final class RunCommand implements Callable<Integer> {
         if (n < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1, got " + n);
         }
+        // What is certain to fail is refused before anything is announced or trained (exit 2).
+        List<dev.foresight.error.UserError> refused = Preflight.check(batch, BatchRunner.prepare(batch, BatchRunner.newLoader()));
+        if (refused.size() == 1) {
+            throw refused.get(0);
+        }
+        if (!refused.isEmpty()) {
+            throw new dev.foresight.error.UserErrors(refused);
+        }
         Path dir = out != null ? out : Path.of("runs", batch.name());
         var stderr = ((Main) spec.root().userObject()).err;
         var progress = new TerminalProgress(TerminalProgress.choose(quiet, args.verbose, System.console() != null), stderr);
@@ -100,6 +108,8 @@ final class RunCommand implements Callable<Integer> {
                 // the JVM is already exiting: the hook runs
             }
         }
+        // The queryable copy of the run (task files stay the source of truth); see dev.foresight.results.
+        dev.foresight.results.ResultsDatabase.writeFor(new dev.foresight.result.ResultDirectory(dir));
         var stdout = spec.commandLine().getOut();
         stdout.println();
         stdout.print(outcome.summary().table());

@@ -15,6 +15,7 @@ import dev.foresight.pipeline.FoldFailure;
 import dev.foresight.pipeline.FoldRunner;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.run.engine.Pipelines;
+import dev.foresight.run.engine.PluginSandbox;
 import dev.foresight.walkforward.Fold;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,26 +34,31 @@ public final class BatchCheck {
     private final ExperimentData data = new ExperimentData();
 
     public List<Line> check(BatchSpec batch) {
+        PluginSandbox sandbox = PluginSandbox.of(batch);
         List<Line> lines = new ArrayList<>();
         for (ExperimentSpec e : batch.experiments()) {
             MarketData market = data.load(e);
             List<Fold> folds = data.folds(e, market);
             int horizon = e.target().instance().horizon();
             lines.add(new Line(e.name(), "plan", FoldIntegrity.checkAll(market, folds, horizon, e.plan().embargo())));
-            lines.addAll(inputs(e, market, folds, batch.seed()));
+            lines.addAll(inputs(e, market, folds, batch.seed(), sandbox));
             for (ModelSpec m : e.models()) {
-                lines.addAll(model(e, m, market, folds.get(0), batch.seed()));
+                lines.addAll(model(e, m, market, folds.get(0), batch.seed(), sandbox));
             }
         }
         return lines;
     }
 
-    /** Features, regimes and scaling on every fold, with the first model's pipeline and no model fit. */
-    private List<Line> inputs(ExperimentSpec e, MarketData market, List<Fold> folds, long seed) {
-        Pipeline p = Pipelines.of(e, e.models().get(0), seed);
+    /**
+     * Features and regimes on every test bar of every fold, with the first model's pipeline and no
+     * model fit; the task's plugins and the recomputing ones each from a loader of their own, as in a run.
+     */
+    private List<Line> inputs(ExperimentSpec e, MarketData market, List<Fold> folds, long seed, PluginSandbox sandbox) {
+        int bars = 0;
         List<Line> out = new ArrayList<>();
-        int samples = Math.max(1, e.leakage().truncationSamples());
         for (Fold f : folds) {
+            Pipeline p = sandbox.pipeline(e, e.models().get(0), seed, sandbox.newLoader("task"));
+            bars += f.testRows().length;
             FittedFold fitted;
             try {
                 fitted = FoldRunner.fitInputs(market, p, f);
@@ -61,8 +67,9 @@ public final class BatchCheck {
                         "inputs", "fitting the inputs failed: " + ex.getMessage())));
                 return out;
             }
-            List<CheckOutcome> found = new ArrayList<>(TruncationInvariance.probe(market, p, fitted,
-                    TruncationInvariance.sample(fitted, samples, seed + f.index())).inputFailures());
+            Pipeline fresh = sandbox.pipeline(e, e.models().get(0), seed, sandbox.newLoader("check"));
+            List<CheckOutcome> found = new ArrayList<>(TruncationInvariance.probe(market, p, fresh, fitted, new int[0])
+                    .inputFailures());
             if (e.leakage().perturbs(f.index()) || f.index() == 0) {
                 found.addAll(FuturePerturbation.check(market, p, fitted, seed).stream().filter(CheckOutcome::failed).toList());
             }
@@ -73,20 +80,23 @@ public final class BatchCheck {
                 return out;
             }
         }
-        out.add(new Line(e.name(), "inputs", CheckOutcome.passed(CheckOutcome.TRUNCATION, folds.size() + " folds × "
-                + samples + " bars: features, regime labels and scaled inputs identical with history cut at the bar; "
-                + "unchanged on training bars when the future is scrambled")));
+        out.add(new Line(e.name(), "inputs", CheckOutcome.passed(CheckOutcome.TRUNCATION, folds.size() + " folds, all "
+                + bars + " test bars: features and regime labels identical with history cut at each bar (recomputed by"
+                + " plugins loaded afresh); unchanged on training bars when the future is scrambled")));
         return out;
     }
 
-    private List<Line> model(ExperimentSpec e, ModelSpec m, MarketData market, Fold first, long seed) {
-        Pipeline p = Pipelines.of(e, m, seed);
+    private List<Line> model(ExperimentSpec e, ModelSpec m, MarketData market, Fold first, long seed,
+                             PluginSandbox sandbox) {
+        dev.foresight.isolation.IsolatedLoader loader = sandbox.newLoader("task");
+        Pipeline p = sandbox.pipeline(e, m, seed, loader);
         List<CheckOutcome> checks = new ArrayList<>();
         String scope = "model " + m.label() + ", fold 0";
         try {
+            // the same bars as the run's first fold: the run's budget, drawn from the fold alone
             CheckedFoldRunner.run(market, p, first, 1, e.plan().embargo(),
                     new dev.foresight.leakage.LeakageSettings(Math.max(1, e.leakage().truncationSamples()), 1, false),
-                    seed, checks);
+                    seed, checks, null, sandbox.isolation(e, m, seed, loader));
         } catch (FoldFailure | LookAheadException ex) {
             checks.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, "model " + m.label(),
                     "the first fold could not be run, so the model was not checked: " + ex.getMessage()));

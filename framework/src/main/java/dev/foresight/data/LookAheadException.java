@@ -12,4 +12,9 @@ public final class LookAheadException extends IllegalStateException {
         super("look-ahead: read " + what + " at bar " + requested + " but only bars 0.." + lastVisible
                 + " are visible at this point in time");
     }
+
+    /** A look-ahead described in full by the reader (which plugin, fold and bar). */
+    public LookAheadException(String message) {
+        super("look-ahead: " + message);
+    }
 }

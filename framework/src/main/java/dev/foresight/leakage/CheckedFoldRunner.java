@@ -1,6 +1,8 @@
 package dev.foresight.leakage;
 
+import dev.foresight.data.LookAheadException;
 import dev.foresight.data.MarketData;
+import dev.foresight.isolation.StaticState;
 import dev.foresight.model.Forecast;
 import dev.foresight.model.PreviousFit;
 import dev.foresight.pipeline.BarOutcome;
@@ -13,55 +15,136 @@ import java.util.List;
 
 /**
  * A fold run with its leakage checks, in the order that makes them sharp: fold integrity; fit;
- * the truncated recomputations and forecasts (before the full forecast, so state a model keeps
- * from the full forecast cannot help it); the full forecast; the comparison; and, for the first
- * {@code perturbFolds} folds, a refit with the future scrambled.
+ * the truncated recomputations (inputs by plugins loaded afresh, on every test bar) and forecasts
+ * (before the full forecast, so state a model keeps from the full forecast cannot help it); the
+ * full forecast; the comparison; for the first {@code perturbFolds} folds, a refit with the future
+ * scrambled; and last the watch on the plugin classes' static state. A look-ahead a data view or
+ * {@link dev.foresight.model.ModelData} stopped is recorded as a failed check naming the plugin,
+ * then rethrown (the task fails).
  */
 public final class CheckedFoldRunner {
+
+    /** The check a prevented look-ahead is reported under. */
+    public static final String LOOK_AHEAD = "look-ahead";
+    /** The check that watches plugin classes' static state. */
+    public static final String STATIC_STATE = "static-state";
 
     private CheckedFoldRunner() {
     }
 
+    /** A fold run with no class isolation (the checks recompute with the task's own plugin instances). */
+    public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
+                                  LeakageSettings settings, long seed, List<CheckOutcome> checks) {
+        return run(data, pipeline, fold, folds, embargo, settings, seed, checks, null, Isolation.none(pipeline));
+    }
+
+    /** The same for a fold of a warm-starting model, fit from {@code previous}, with no class isolation. */
+    public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
+                                  LeakageSettings settings, long seed, List<CheckOutcome> checks,
+                                  PreviousFit previous) {
+        return run(data, pipeline, fold, folds, embargo, settings, seed, checks, previous, Isolation.none(pipeline));
+    }
+
     /**
      * Runs the fold, appending each check's outcomes to {@code checks} as it goes (so a fold that
-     * fails half way keeps the outcomes reached).
+     * fails half way keeps the outcomes reached). A warm-starting model is fit from {@code previous}
+     * (an earlier fold's fit, see {@link dev.foresight.pipeline.FoldChain}); the future-perturbation
+     * refit starts from the same {@code previous}, which saw nothing after the earlier fold's
+     * training data, so the check tests this fold's fit as honestly as a fresh one.
      *
      * @throws dev.foresight.pipeline.FoldFailure as {@link FoldRunner} does
      */
     public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
-                                  LeakageSettings settings, long seed, List<CheckOutcome> checks) {
-        return run(data, pipeline, fold, folds, embargo, settings, seed, checks, null);
+                                  LeakageSettings settings, long seed, List<CheckOutcome> checks,
+                                  PreviousFit previous, Isolation isolation) {
+        checks.add(FoldIntegrity.check(data, fold, pipeline.target().horizon(), embargo));
+        try {
+            FittedFold fitted = FoldRunner.fit(data, pipeline, fold, previous);
+            TruncationInvariance.Probe probe = null;
+            if (settings.truncationSamples() > 0) {
+                probe = probe(data, pipeline, fitted, settings, isolation, checks);
+            }
+            FoldOutcome outcome = FoldRunner.predict(data, pipeline, fitted);
+            if (probe != null) {
+                checks.addAll(probe.forecastOutcomes(forecasts(outcome)));
+            }
+            if (settings.perturbs(fold.index())) {
+                // the refit runs on plugins loaded afresh, unless a warm start hands it the task's own fit
+                Pipeline refitting = previous == null || !pipeline.model().warmStarts()
+                        ? isolation.checkPipeline().get() : pipeline;
+                checks.addAll(settings.refitsModel(folds) ? FuturePerturbation.check(data, refitting, fitted, seed)
+                        : FuturePerturbation.check(data, refitting, fitted.withoutModel(), seed).stream()
+                        .map(c -> c.failed() ? c : CheckOutcome.passed(c.check(), c.evidence() + "; the model was not refit"
+                                + " (only " + folds + " folds: one more fit would exceed a quarter of its fits; set"
+                                + " leakage.perturb_folds to force it)")).toList());
+            }
+            return outcome;
+        } catch (LookAheadException e) {
+            checks.add(lookAhead(pipeline, e));
+            throw e;
+        } finally {
+            checks.addAll(staticState(pipeline, isolation));
+        }
     }
 
     /**
-     * The same for a fold of a warm-starting model, fit from {@code previous} (an earlier fold's fit,
-     * see {@link dev.foresight.pipeline.FoldChain}); the future-perturbation refit starts from the
-     * same {@code previous}, which saw nothing after the earlier fold's training data, so the check
-     * tests this fold's fit as honestly as a fresh one.
+     * Truncation invariance's recomputations: the experiment's inputs on every test bar unless
+     * another task of the same fold checked them already (then this task's inputs are compared with
+     * those, bit for bit), the model's own required feature sets always, and the forecasts at the
+     * fold's model bars.
      */
-    public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
-                                  LeakageSettings settings, long seed, List<CheckOutcome> checks,
-                                  PreviousFit previous) {
-        checks.add(FoldIntegrity.check(data, fold, pipeline.target().horizon(), embargo));
-        FittedFold fitted = FoldRunner.fit(data, pipeline, fold, previous);
-        TruncationInvariance.Probe probe = settings.truncationSamples() == 0 ? null
-                : TruncationInvariance.probe(data, pipeline, fitted,
-                        TruncationInvariance.sample(fitted, settings.truncationSamples(), seed));
-        if (probe != null) {
-            checks.addAll(probe.inputFailures());
+    private static TruncationInvariance.Probe probe(MarketData data, Pipeline pipeline, FittedFold fitted,
+                                                    LeakageSettings settings, Isolation isolation,
+                                                    List<CheckOutcome> checks) {
+        Fold fold = fitted.fold();
+        String own = pipeline.modelName() + ":";
+        List<String> sets = new java.util.ArrayList<>();
+        List<Integer> widths = new java.util.ArrayList<>();
+        for (FittedFold.FittedFeatureSet s : fitted.featureSets()) {
+            if (!s.name().startsWith(own)) {
+                sets.add(s.name());
+                widths.add(s.columns().size());
+            }
         }
-        FoldOutcome outcome = FoldRunner.predict(data, pipeline, fitted);
-        if (probe != null) {
-            checks.addAll(probe.forecastOutcomes(forecasts(outcome)));
+        String key = isolation.experiment() + "/" + fold.index() + "/" + sets;
+        SharedInputs.Reference ref = isolation.shared() == null ? null : isolation.shared().get(key);
+        int[] bars = TruncationInvariance.modelBars(fold, settings.truncationSamples());
+        Pipeline fresh = isolation.checkPipeline().get();
+        TruncationInvariance.Probe probe;
+        if (ref == null) {
+            probe = TruncationInvariance.probe(data, pipeline, fresh, fitted, bars);
+        } else {
+            checks.addAll(SharedInputs.compare(data, ref, pipeline.modelName(), fitted));
+            probe = TruncationInvariance.probe(data, pipeline, fresh, fitted, bars, name -> name.startsWith(own), false);
         }
-        if (settings.perturbs(fold.index())) {
-            checks.addAll(settings.refitsModel(folds) ? FuturePerturbation.check(data, pipeline, fitted, seed)
-                    : FuturePerturbation.check(data, pipeline, fitted.withoutModel(), seed).stream()
-                    .map(c -> c.failed() ? c : CheckOutcome.passed(c.check(), c.evidence() + "; the model was not refit"
-                            + " (only " + folds + " folds: one more fit would exceed a quarter of its fits; set"
-                            + " leakage.perturb_folds to force it)")).toList());
+        checks.addAll(probe.inputFailures());
+        if (ref == null && isolation.shared() != null && probe.inputFailures().isEmpty()) {
+            isolation.shared().offer(key, new SharedInputs.Reference(pipeline.modelName(), sets, widths, fitted.raw(),
+                    fitted.regimeLabels()));
         }
-        return outcome;
+        return probe;
+    }
+
+    /** A look-ahead stopped by a data view or the model's input, as a failed check naming the plugin. */
+    static CheckOutcome lookAhead(Pipeline pipeline, LookAheadException e) {
+        StackTraceElement frame = Culprits.pluginFrame(e, pipeline);
+        String plugin = frame == null ? "pipeline" : Culprits.of(pipeline, frame.getClassName());
+        return CheckOutcome.failed(LOOK_AHEAD, plugin, e.getMessage() + (frame == null ? ""
+                : " (in " + frame.getClassName() + "." + frame.getMethodName() + ")"));
+    }
+
+    /** A failed check per plugin whose classes changed their static state during the task. */
+    static List<CheckOutcome> staticState(Pipeline pipeline, Isolation isolation) {
+        java.util.Map<String, StringBuilder> byPlugin = new java.util.LinkedHashMap<>();
+        for (StaticState.Change c : isolation.staticChanges().get()) {
+            byPlugin.computeIfAbsent(Culprits.of(pipeline, c.owner().getName()), k -> new StringBuilder())
+                    .append(byPlugin.get(Culprits.of(pipeline, c.owner().getName())).length() == 0 ? "" : "; ")
+                    .append(c.describe());
+        }
+        return byPlugin.entrySet().stream().map(e -> CheckOutcome.failed(STATIC_STATE, e.getKey(), e.getValue()
+                + ": state that outlives a computation can carry labels or full-history values into another fold, "
+                + "task or check (each task's plugin classes are loaded afresh, so it did not reach them here; keep "
+                + "state in the fitted objects, or build constant tables in a static initialiser)")).toList();
     }
 
     /** The forecasts of a fold outcome, in test-bar order. */

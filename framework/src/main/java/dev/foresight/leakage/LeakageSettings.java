@@ -3,7 +3,10 @@ package dev.foresight.leakage;
 /**
  * How much checking each experiment gets. Fold integrity and implausibility flags always run.
  *
- * @param truncationSamples test bars per fold recomputed on history cut at the bar (0 = off)
+ * @param truncationSamples test bars per fold whose forecast is recomputed on history cut at the bar
+ *                          (every test bar when the fold has at most this many; else a stratified
+ *                          sample of this many that includes the first and last; 0 = off). Features
+ *                          and regime labels are recomputed on every test bar whenever it is not 0
  * @param perturbFolds      folds per model (the first ones) refit with the future scrambled (0 = off),
  *                          or {@link #AUTO}: the first fold, with the model refit only when the
  *                          experiment has at least {@link #AUTO_MIN_FOLDS} folds — one extra fit is
@@ -16,8 +19,10 @@ public record LeakageSettings(int truncationSamples, int perturbFolds, boolean c
     /** {@code perturb_folds: auto}. */
     public static final int AUTO = -1;
     public static final int AUTO_MIN_FOLDS = 4;
+    /** Default budget of forecasts recomputed per fold: a year of daily bars, so most folds are covered whole. */
+    public static final int DEFAULT_MODEL_BARS = 260;
 
-    public static final LeakageSettings DEFAULT = new LeakageSettings(5, AUTO, false);
+    public static final LeakageSettings DEFAULT = new LeakageSettings(DEFAULT_MODEL_BARS, AUTO, false);
 
     public LeakageSettings {
         if (truncationSamples < 0 || perturbFolds < AUTO) {

@@ -17,13 +17,18 @@ public final class ModelData {
     private final int horizon;
     private final int last;
     private final int[] rows;
+    private final boolean forecasting;
+    private final String context;
 
-    private ModelData(FeatureMatrix features, double[] labels, int horizon, int last, int[] rows) {
+    private ModelData(FeatureMatrix features, double[] labels, int horizon, int last, int[] rows, boolean forecasting,
+                      String context) {
         this.features = features;
         this.labels = labels;
         this.horizon = horizon;
         this.last = last;
         this.rows = rows;
+        this.forecasting = forecasting;
+        this.context = context;
     }
 
     /**
@@ -44,7 +49,22 @@ public final class ModelData {
             }
         }
         return new ModelData(features.rows() == last + 1 ? features : features.head(last + 1), known, horizon, last,
-                rows.clone());
+                rows.clone(), false, "");
+    }
+
+    /**
+     * The same data as the input of a forecast of {@link #rows()}: {@link #label(int)} then returns
+     * only labels known at the <em>first</em> row forecast (known at every forecast bar), and any
+     * other label must be read with {@link #labelKnownAt(int, int)} as of the bar being forecast.
+     * {@code context} (e.g. {@code "model ar, fold 2"}) names the reader in a {@link LookAheadException}.
+     */
+    public ModelData forForecasting(String context) {
+        return new ModelData(features, labels, horizon, last, rows, true, context == null ? "" : context);
+    }
+
+    /** Whether this is the input of a forecast (see {@link #forForecasting}). */
+    public boolean forecasting() {
+        return forecasting;
     }
 
     /** Last visible bar. */
@@ -101,8 +121,18 @@ public final class ModelData {
         return out;
     }
 
-    /** The label of bar {@code t}; throws if it is not known at {@link #last()}. */
+    /**
+     * The label of bar {@code t}; throws if it is not known at {@link #last()} — or, in the input of
+     * a forecast, if it is not known at the first bar forecast: a forecast of bar {@code t} may use
+     * only labels known at the close of {@code t}, so later ones need {@link #labelKnownAt}.
+     */
     public double label(int t) {
+        if (forecasting && rows.length > 0 && t + horizon > rows[0]) {
+            throw new LookAheadException(prefix() + "read the label of bar " + t + " (horizon " + horizon
+                    + ", known only from the close of bar " + (t + horizon) + ") while forecasting bars " + rows[0] + ".."
+                    + rows[rows.length - 1] + "; at forecast time read labels with labelKnownAt(s, t), t the bar "
+                    + "being forecast");
+        }
         return labelKnownAt(t, last);
     }
 
@@ -113,7 +143,11 @@ public final class ModelData {
     public double labelKnownAt(int s, int asOf) {
         check(asOf);
         if (s + horizon > asOf) {
-            throw new LookAheadException("label of bar " + s + " (horizon " + horizon + ")", s + horizon, asOf);
+            throw new LookAheadException(prefix() + "read the label of bar " + s + " (horizon " + horizon
+                    + ") as known at bar " + asOf + ", but it is known only from the close of bar " + (s + horizon));
+        }
+        if (s < 0) {
+            throw new IndexOutOfBoundsException("bar " + s);
         }
         return labels[s];
     }
@@ -127,14 +161,20 @@ public final class ModelData {
         return out;
     }
 
-    /** The same data with other rows of interest. */
+    /** The same data with other rows of interest (and the same forecasting mode and context). */
     public ModelData withRows(int[] newRows) {
-        return of(features, labels, horizon, last, newRows);
+        ModelData d = of(features, labels, horizon, last, newRows);
+        return forecasting ? d.forForecasting(context) : d;
+    }
+
+    private String prefix() {
+        return context.isEmpty() ? "" : context + ": ";
     }
 
     private void check(int t) {
         if (t > last) {
-            throw new LookAheadException("model input", t, last);
+            throw new LookAheadException(prefix() + "read model input at bar " + t + " but only bars 0.." + last
+                    + " are visible at this point in time");
         }
         if (t < 0) {
             throw new IndexOutOfBoundsException("bar " + t);

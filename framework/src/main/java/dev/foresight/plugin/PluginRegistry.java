@@ -38,8 +38,28 @@ public final class PluginRegistry {
         return new PluginRegistry(found);
     }
 
+    /** Every provider visible to {@link #defaultLoader()}. */
     public static PluginRegistry discover() {
-        return discover(PluginRegistry.class.getClassLoader());
+        return discover(defaultLoader());
+    }
+
+    /**
+     * The loader plugins are found by: the current thread's context class loader when it sees the
+     * framework's own classes (the launcher sets it to a loader over the plugin jars), else the
+     * framework's loader.
+     */
+    public static ClassLoader defaultLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context != null) {
+            try {
+                if (Class.forName(PluginRegistry.class.getName(), false, context) == PluginRegistry.class) {
+                    return context;
+                }
+            } catch (ClassNotFoundException e) {
+                // a foreign context loader: fall back to the framework's
+            }
+        }
+        return PluginRegistry.class.getClassLoader();
     }
 
     /** A registry of exactly these providers, for tests. */

@@ -8,6 +8,8 @@ import dev.foresight.data.MarketData;
 import dev.foresight.error.UserError;
 import dev.foresight.leakage.CheckOutcome;
 import dev.foresight.leakage.CheckedFoldRunner;
+import dev.foresight.leakage.Isolation;
+import dev.foresight.isolation.IsolatedLoader;
 import dev.foresight.model.FittedModel;
 import dev.foresight.pipeline.FoldChain;
 import dev.foresight.pipeline.FoldFailure;
@@ -44,12 +46,14 @@ public final class UnitRunner {
     private final Map<String, ExperimentSpec> experiments = new ConcurrentHashMap<>();
     private final Function<String, MarketData> data;
     private final Map<String, List<Fold>> folds = new ConcurrentHashMap<>();
+    private final PluginSandbox sandbox;
 
     private UnitRunner(BatchSpec batch, Function<String, MarketData> data) {
         for (ExperimentSpec e : batch.experiments()) {
             experiments.put(e.name(), e);
         }
         this.data = data;
+        this.sandbox = PluginSandbox.of(batch);
     }
 
     /** The driver's runner, over the batch and data it loaded (experiment name → data). */
@@ -92,16 +96,20 @@ public final class UnitRunner {
         MarketData market = data.apply(e.name());
         List<Fold> all = folds.computeIfAbsent(e.name(), x -> e.plan().folds(market.size(), e.target().instance().horizon()));
         FoldChain chain = null;
+        // Plugin classes loaded afresh per unit (one task, or a warm-start chain whose folds hand
+        // each other fitted models): no static state crosses from one unit to another.
+        IsolatedLoader loader = sandbox.newLoader("task");
         for (PlannedTask task : unit.tasks()) {
             if (task.fold() >= all.size()) {
                 throw new IllegalArgumentException(task.id() + ": the experiment has " + all.size() + " folds");
             }
-            Pipeline pipeline = Pipelines.of(e, m, task.seed());
+            Pipeline pipeline = sandbox.pipeline(e, m, task.seed(), loader);
             if (chain == null) {
                 chain = new FoldChain(pipeline);
             }
             Fold fold = all.get(task.fold());
-            Computed c = compute(task, e, m, pipeline, market, fold, all.size(), chain);
+            Computed c = compute(task, e, m, pipeline, market, fold, all.size(), chain,
+                    sandbox.isolation(e, m, task.seed(), loader));
             chain.fitted(fold, c.model());
             each.accept(c.outcome());
         }
@@ -127,7 +135,7 @@ public final class UnitRunner {
     }
 
     private static Computed compute(PlannedTask task, ExperimentSpec e, ModelSpec m, Pipeline pipeline,
-                                    MarketData market, Fold fold, int folds, FoldChain chain) {
+                                    MarketData market, Fold fold, int folds, FoldChain chain, Isolation isolation) {
         long t0 = System.nanoTime();
         FoldWindow window = FoldWindow.of(fold, market);
         List<CheckOutcome> checks = new ArrayList<>();
@@ -136,7 +144,7 @@ public final class UnitRunner {
         try {
             // previous() is null for a model that does not warm-start: its one-task unit runs fresh
             out = CheckedFoldRunner.run(market, pipeline, fold, folds, e.plan().embargo(), e.leakage(), task.seed(), checks,
-                    chain.previous());
+                    chain.previous(), isolation);
             result = TaskResults.ok(task, e, m, window, out, checks);
         } catch (UserError ue) {
             throw ue;

@@ -4,8 +4,8 @@
  * over time, dense head). The recurrence is computed by {@code GemmLstm}: DL4J's LSTM layer
  * configuration and parameters, with the forward and backward passes as a few OpenBLAS matrix
  * products and Java gate loops instead of DL4J's many small per-time-step operations (2.6–5×
- * faster to train, same outputs and gradients within float rounding: GemmLstmTest); with
- * {@code gradient_clip} set the models use DL4J's layer (see {@code Networks.build}). DL4J's stock
+ * faster to train, same outputs, gradients and Adam steps — clipped or not — within float
+ * rounding: GemmLstmTest). DL4J's stock
  * layer and {@code FusedLstm} (the recurrence in libnd4j's native lstmLayer op) remain measured
  * alternatives for the benchmark ({@code Networks.Recurrence}, bench/lstm).
  *
