@@ -22,7 +22,9 @@ final class LegacyLayout {
 
     private static final Set<String> FILES = Set.of(ResultDirectory.CONFIG, ResultDirectory.MANIFEST,
             ResultDirectory.SUMMARY_JSON, ResultDirectory.SUMMARY_CSV, "summary_regimes.csv", ResultDirectory.CANARY,
-            ResultDirectory.TIMINGS, "report.html", "report.pdf", "metrics.csv", "results.json", "tasks");
+            ResultDirectory.TIMINGS, "report.html", "report.pdf", "metrics.csv", "results.json", "tasks",
+            // written by the versions between the engine seam and the marker
+            "risk.json", "summary_risk.csv", "results.duckdb", "results.duckdb.wal");
 
     private LegacyLayout() {
     }
