@@ -89,9 +89,14 @@ public final class BacktestBench {
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
         long[] t = new long[3];
+        // whole-process CPU (every thread: GC included, as pandas' time.process_time counts its process)
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (String line = in.readLine(); line != null && line.equals("run"); line = in.readLine()) {
+            long c0 = os.getProcessCpuTime();
             sink += runOnce(d, t);
-            System.out.println(t[0] + " " + t[1] + " " + t[2]);
+            long cpu = os.getProcessCpuTime() - c0;
+            System.out.println(t[0] + " " + t[1] + " " + t[2] + " " + cpu);
             System.out.flush();
         }
     }

@@ -1,27 +1,30 @@
 import dev.foresight.strategies.garch.GarchEstimator;
 import dev.foresight.strategies.garch.GarchFit;
 import dev.foresight.strategies.garch.GarchSpec;
+import dev.foresight.strategies.garch.InitialVariance;
 import dev.foresight.strategies.garch.Innovations;
 import dev.foresight.strategies.garch.MeanModel;
 import dev.foresight.strategies.garch.VarianceModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Benchmark: GARCH(1,1), normal innovations, constant mean (fGarch's default model) fitted to
- * 2,000 daily returns, in a warmed JVM. Writes the returns to {@code OUT/returns.csv} for the R
- * side ({@code fgarch_bench.R}) and prints the median time per fit and the estimates.
- *
- * <p>The returns are simulated from a GARCH(1,1) with Student-t(6) shocks (seeded), or, when a
- * CSV of returns is given, read from its single column.
- *
- * <p>Usage: {@code java -cp experiments/target/foresight.jar:bench/out GarchBench OUT [warmup] [reps]}
+ * Benchmark (not a test), the Java side of {@code bench/garch/run.sh}. Two commands:
+ * <ul>
+ * <li>{@code simulate OUT.csv}: writes 2,000 returns simulated from a GARCH(1,1) with Student-t(6)
+ *     shocks (seeded) as a one-column CSV with header {@code r}; both sides then read that file.</li>
+ * <li>{@code time RETURNS.csv WARMUP REPS MEAN}: reads the returns from the CSV's single column,
+ *     fits GARCH(1,1), normal innovations, fGarch's initial variance, with {@code MEAN} =
+ *     {@code constant} (fGarch's default model) or {@code zero} (tseries::garch's model) WARMUP
+ *     times untimed and REPS times timed, and prints the wall and whole-process CPU time per fit
+ *     (the totals over REPS divided by REPS — every JVM thread counts: JIT compiler, GC — exactly
+ *     as R's {@code proc.time()} counts the R process) and the estimates.</li>
+ * </ul>
+ * The R side ({@code fgarch_bench.R}) applies the same WARMUP/REPS policy.
  */
 public final class GarchBench {
 
@@ -29,46 +32,50 @@ public final class GarchBench {
     static volatile double sink;
 
     public static void main(String[] args) throws IOException {
-        Path out = Path.of(args.length > 0 ? args[0] : "bench/out/garch");
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-        int reps = args.length > 2 ? Integer.parseInt(args[2]) : 300;
-        Files.createDirectories(out);
-        double[] r = simulate(N, 20261124L);
-        StringBuilder csv = new StringBuilder("r\n");
-        for (double x : r) {
-            csv.append(String.format(Locale.ROOT, "%.17g%n", x));
+        switch (args[0]) {
+            case "simulate" -> {
+                StringBuilder csv = new StringBuilder("r\n");
+                for (double x : simulate(N, 20261124L)) {
+                    csv.append(String.format(Locale.ROOT, "%.17g%n", x));
+                }
+                Files.writeString(Path.of(args[1]), csv);
+            }
+            case "time" -> time(read(Path.of(args[1])), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args[4].equals("zero") ? MeanModel.ZERO : MeanModel.CONSTANT);
+            default -> throw new IllegalArgumentException("usage: GarchBench simulate OUT.csv | time RETURNS.csv WARMUP REPS constant|zero");
         }
-        Files.writeString(out.resolve("returns.csv"), csv);
+    }
 
-        GarchSpec spec = GarchSpec.of(VarianceModel.GARCH, MeanModel.CONSTANT, Innovations.NORMAL);
+    static void time(double[] r, int warmup, int reps, MeanModel mean) {
+        GarchSpec spec = new GarchSpec(VarianceModel.GARCH, mean, Innovations.NORMAL, InitialVariance.FGARCH);
         for (int i = 0; i < warmup; i++) {
             sink += GarchEstimator.fit(r, spec).logLikelihood();
         }
-        // CPU time of this thread as well as wall time: on a shared machine the wall time includes
-        // waiting for a core, which says nothing about the code (R's side reports both, too).
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        List<Double> ms = new ArrayList<>();
-        List<Double> cpuMs = new ArrayList<>();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         GarchFit fit = null;
+        long c0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
         for (int i = 0; i < reps; i++) {
-            long c0 = cpu.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
             fit = GarchEstimator.fit(r, spec);
-            ms.add((System.nanoTime() - t0) / 1e6);
-            cpuMs.add((cpu.getCurrentThreadCpuTime() - c0) / 1e6);
             sink += fit.logLikelihood();
         }
-        double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double[] cpuSorted = cpuMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "java_median_ms\t%.4f%n", sorted[sorted.length / 2]);
-        System.out.printf(Locale.ROOT, "java_median_cpu_ms\t%.4f%n", cpuSorted[cpuSorted.length / 2]);
-        System.out.printf(Locale.ROOT, "java_p10_ms\t%.4f%n", sorted[sorted.length / 10]);
-        System.out.printf(Locale.ROOT, "java_p90_ms\t%.4f%n", sorted[sorted.length * 9 / 10]);
-        System.out.printf(Locale.ROOT, "java_evaluations\t%d%n", fit.convergence().evaluations());
-        for (int i = 0; i < fit.names().size(); i++) {
-            System.out.printf(Locale.ROOT, "java_%s\t%.10g%n", fit.names().get(i), fit.estimates()[i]);
+        double wall = (System.nanoTime() - t0) / 1e6 / reps;
+        double cpu = (os.getProcessCpuTime() - c0) / 1e6 / reps;
+        System.out.printf(Locale.ROOT, "ms\t%.4f%n", wall);
+        System.out.printf(Locale.ROOT, "cpu_ms\t%.4f%n", cpu);
+        System.out.printf(Locale.ROOT, "evaluations\t%d%n", fit.convergence().evaluations());
+        System.out.printf(Locale.ROOT, "starts\t%d%n", fit.convergence().startsTried());
+        List<String> names = fit.names();
+        for (int i = 0; i < names.size(); i++) {
+            System.out.printf(Locale.ROOT, "%s\t%.10g%n", names.get(i), fit.estimates()[i]);
         }
-        System.out.printf(Locale.ROOT, "java_loglik\t%.10g%n", fit.logLikelihood());
+        System.out.printf(Locale.ROOT, "loglik\t%.10g%n", fit.logLikelihood());
+    }
+
+    static double[] read(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        return lines.stream().skip(1).filter(s -> !s.isBlank()).mapToDouble(s -> Double.parseDouble(s.trim())).toArray();
     }
 
     /** GARCH(1,1): μ 3e-4, ω 2e-6, α 0.08, β 0.9, unit-variance t(6) shocks. */

@@ -50,14 +50,18 @@ public final class LstmBench {
         LstmRuntime.load();
         System.err.println("recurrence: " + recurrence);
         System.err.printf(Locale.ROOT, "nd4j loaded in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, LstmRuntime.environment());
+        System.out.println("blas " + blasKernel());
         List<Double> times = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         if (!parallel) {
             Nd4j.getRandom().setSeed(1);
             MultiLayerNetwork net = Networks.build(s, 1, 1, recurrence, workspaces);
             for (int e = 0; e < epochs; e++) {
                 long t = System.nanoTime();
+                long c = processCpuNanos();
                 LstmModel.Training tr = LstmModel.train(s, net, d.x, d.y, null, null, 1 + e);
                 times.add((System.nanoTime() - t) / 1e9);
+                cpu.add((processCpuNanos() - c) / 1e9);
                 System.err.printf(Locale.ROOT, "epoch %d: %.3f s, loss %.6f%n", e + 1, times.get(e), tr.trainLoss().get(0));
             }
         } else {
@@ -72,6 +76,7 @@ public final class LstmBench {
             }
             for (int e = 0; e < epochs; e++) {
                 long t = System.nanoTime();
+                long c = processCpuNanos();
                 List<Future<?>> fs = new ArrayList<>();
                 for (int k = 0; k < 2; k++) {
                     final int kk = k;
@@ -82,16 +87,47 @@ public final class LstmBench {
                     f.get();
                 }
                 times.add((System.nanoTime() - t) / 1e9);
+                cpu.add((processCpuNanos() - c) / 1e9);
                 System.err.printf(Locale.ROOT, "epoch pair %d: %.3f s%n", e + 1, times.get(e));
             }
             pool.shutdown();
         }
-        List<Double> steady = times.size() > 2 ? times.subList(1, times.size()) : times; // first epoch warms up
-        double[] sorted = steady.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        System.out.printf(Locale.ROOT, "median_seconds_per_epoch %.3f%n", median);
+        System.out.printf(Locale.ROOT, "median_seconds_per_epoch %.3f%n", steadyMedian(times));
+        System.out.printf(Locale.ROOT, "median_cpu_seconds_per_epoch %.3f%n", steadyMedian(cpu));
         System.out.printf(Locale.ROOT, "peak_rss_mb %d%n", peakRssMb());
+    }
+
+    /** Median over the epochs after the first (which warms up), or over all when there are at most two. */
+    static double steadyMedian(List<Double> times) {
+        List<Double> steady = times.size() > 2 ? times.subList(1, times.size()) : times;
+        double[] sorted = steady.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    /** CPU time of the whole process (every thread: BLAS, GC, JIT), as the PyTorch side measures it. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * The OpenBLAS that ND4J loaded (JavaCPP's build, not the system's) as the process maps it,
+     * and ND4J's thread count. JavaCPP's preset does not expose openblas_get_corename, so the
+     * kernel OpenBLAS chose (which OPENBLAS_CORETYPE overrides) is read by the driver from the
+     * "Core:" line OpenBLAS prints at load with OPENBLAS_VERBOSE=2.
+     */
+    static String blasKernel() {
+        try {
+            String file = Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                    .filter(l -> l.contains("/libopenblas"))
+                    .map(l -> l.substring(l.indexOf('/'))).distinct().reduce((a, b) -> a + "," + b).orElse("none mapped");
+            return String.format(Locale.ROOT, "OpenBLAS(JavaCPP) file=%s nd4j_threads=%d OPENBLAS_NUM_THREADS=%s OMP_NUM_THREADS=%s",
+                    file, Nd4j.getEnvironment().maxThreads(), System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "unset"),
+                    System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        } catch (IOException | RuntimeException e) {
+            return "unknown (" + e + ")";
+        }
     }
 
     record Data(Windows x, INDArray y) {

@@ -27,11 +27,25 @@ final class BatchExpansion {
     private BatchExpansion() {
     }
 
+    /**
+     * Most experiment × model configurations a batch may expand to. Checked by counting before
+     * anything is expanded, so a grid of 200,000 values is one located error, at once, in little memory.
+     */
+    static final int MAX_CONFIGURATIONS = 10_000;
+
     /** Every experiment node after defaults and grids, in file order. */
     static List<YamlNode> experiments(YamlNode.Mapping root, YamlNode.Sequence experiments, Problems problems) {
-        Map<String, YamlNode> defaults = defaults(root);
+        Map<String, YamlNode> defaults = defaults(root, problems);
         List<YamlNode> out = new ArrayList<>();
+        long configurations = 0;
         for (YamlNode e : experiments.items()) {
+            long these = e instanceof YamlNode.Mapping m ? problems.attempt(() -> configurations(m), 0L) : 0;
+            configurations += these;
+            if (these < 0 || configurations > MAX_CONFIGURATIONS) {
+                problems.add(new UserError(e.location(), "the batch expands to more than " + MAX_CONFIGURATIONS
+                        + " experiment × model configurations by here (grids multiply): split it into several batches"));
+                break;
+            }
             if (!(e instanceof YamlNode.Mapping m)) {
                 out.add(e); // the typed stage reports it
                 continue;
@@ -48,16 +62,28 @@ final class BatchExpansion {
         return out;
     }
 
-    private static Map<String, YamlNode> defaults(YamlNode.Mapping root) {
+    /**
+     * The keys every experiment inherits. A problem here is recorded once and the rest still
+     * applies (an unknown key is dropped, the others kept), so the experiments' own problems are
+     * reported in the same pass.
+     */
+    private static Map<String, YamlNode> defaults(YamlNode.Mapping root, Problems problems) {
         Map<String, YamlNode> out = new LinkedHashMap<>();
         if (root.has("defaults")) {
-            YamlNode.Mapping d = Fields.mapping(root.get("defaults"), "defaults");
-            d.allowOnly(DEFAULTABLE);
-            out.putAll(d.entries());
+            YamlNode.Mapping d = problems.attempt(() -> Fields.mapping(root.get("defaults"), "defaults"), null);
+            if (d != null) {
+                d.unknownKeys(DEFAULTABLE).forEach(problems::add);
+                d.entries().forEach((k, v) -> {
+                    if (DEFAULTABLE.contains(k)) {
+                        out.put(k, v);
+                    }
+                });
+            }
         }
         if (root.has("data")) {
             if (out.containsKey("data")) {
-                throw new UserError(root.get("data").location(), "data is given both at the top and in defaults: keep one");
+                problems.add(new UserError(root.get("data").location(), "data is given both at the top and in defaults:"
+                        + " keep one"));
             }
             out.put("data", root.get("data"));
         }
@@ -65,6 +91,43 @@ final class BatchExpansion {
     }
 
     private record Axis(String path, String label, List<YamlNode> values, YamlNode.Mapping model) {
+    }
+
+    /**
+     * How many experiment × model configurations {@code experiment} expands to, counted without
+     * expanding (grid values per key multiply); -1 past {@link #MAX_CONFIGURATIONS}.
+     */
+    private static long configurations(YamlNode.Mapping experiment) {
+        YamlNode modelsNode = experiment.get("models");
+        List<YamlNode> models = modelsNode instanceof YamlNode.Sequence q ? q.items() : List.of();
+        if (!(experiment.get("grid") instanceof YamlNode.Mapping grid)) {
+            return Math.max(1, models.size());
+        }
+        Map<String, Long> perModel = new LinkedHashMap<>();
+        for (YamlNode m : models) {
+            String label = m instanceof YamlNode.Mapping mm ? label(mm) : null;
+            perModel.merge(label == null ? "\u0000" + perModel.size() : label, 1L, (a, b) -> a);
+        }
+        long experimentProduct = 1;
+        for (Map.Entry<String, YamlNode> e : grid.entries().entrySet()) {
+            if (!(e.getValue() instanceof YamlNode.Sequence q) || q.items().isEmpty()) {
+                continue; // reported when the grid is expanded
+            }
+            int dot = e.getKey().indexOf('.');
+            String head = dot < 0 ? e.getKey() : e.getKey().substring(0, dot);
+            long n = q.items().size();
+            if (dot > 0 && perModel.containsKey(head)) {
+                perModel.put(head, perModel.get(head) * n);
+            } else {
+                experimentProduct *= n;
+            }
+            if (experimentProduct > MAX_CONFIGURATIONS || perModel.get(head) != null
+                    && perModel.get(head) > MAX_CONFIGURATIONS) {
+                return -1;
+            }
+        }
+        long modelsAfter = Math.max(1, perModel.values().stream().mapToLong(Long::longValue).sum());
+        return modelsAfter > MAX_CONFIGURATIONS / experimentProduct + 1 ? -1 : modelsAfter * experimentProduct;
     }
 
     private static List<YamlNode> expandGrid(YamlNode.Mapping experiment) {

@@ -177,8 +177,11 @@ public final class BatchParser {
         List<ModelSpec> models = new ArrayList<>();
         Set<String> labels = new HashSet<>();
         YamlNode modelsNode = problems.attempt(() -> Fields.require(m, "models", "the models to compare"), null);
-        if (modelsNode != null) {
-            for (YamlNode mn : modelsNode.asList()) {
+        if (modelsNode instanceof YamlNode.Sequence seq && seq.items().isEmpty()) {
+            problems.add(new UserError(modelsNode.location(), "models must list at least one model, e.g. "
+                    + "[{kind: random-walk}, {kind: ar, p: 1}]"));
+        } else if (modelsNode != null) {
+            for (YamlNode mn : problems.attempt(modelsNode::asList, List.<YamlNode>of())) {
                 ModelSpec model = problems.attempt(() -> model(mn), null);
                 if (model == null) {
                     continue;
@@ -293,7 +296,7 @@ public final class BatchParser {
         if (canaryNode != null) {
             String text = Fields.text(canaryNode, "canary");
             if (!text.equals("true") && !text.equals("false")) {
-                throw new UserError(canaryNode.location(), "canary must be true or false, got '" + text + "'");
+                throw new UserError(canaryNode.location(), "canary must be true or false, got '" + dev.foresight.yaml.Quote.of(text) + "'");
             }
             canary = Boolean.parseBoolean(text);
         }
@@ -393,7 +396,7 @@ public final class BatchParser {
             String kind = Fields.text(Fields.require(s, "kind", "one of " + String.join(", ", SYNTHETIC_KINDS)), "kind");
             if (!SYNTHETIC_KINDS.contains(kind)) {
                 throw new UserError(s.get("kind").location(), "synthetic kind must be one of "
-                        + String.join(", ", SYNTHETIC_KINDS) + ", got '" + kind + "'");
+                        + String.join(", ", SYNTHETIC_KINDS) + ", got '" + dev.foresight.yaml.Quote.of(kind) + "'");
             }
             int bars = Fields.integer(s, "bars", 2500, 10, 50_000_000, "bars");
             long seed = Fields.longValue(s, "seed", 1, "seed");
@@ -421,7 +424,7 @@ public final class BatchParser {
         String dateFormat = Fields.text(m, "date_format", null, "date_format");
         String missing = Fields.text(m, "missing", "error", "missing");
         if (!MISSING.contains(missing)) {
-            throw new UserError(m.get("missing").location(), "missing must be 'error' or 'drop', got '" + missing + "'");
+            throw new UserError(m.get("missing").location(), "missing must be 'error' or 'drop', got '" + dev.foresight.yaml.Quote.of(missing) + "'");
         }
         String defaultSymbol = path.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
         String symbol = m.has("symbol") ? Fields.name(m.get("symbol"), "symbol") : defaultSymbol;

@@ -26,14 +26,18 @@ public final class Overrides {
             String path = a.substring(0, eq).trim();
             String value = a.substring(eq + 1);
             List<Object> steps = steps(path);
-            out = set(out, steps, 0, new YamlNode.Scalar(value, Location.at("--set", 0, 0, path)), path);
+            Location origin = Location.at("--set", 0, 0, path);
+            out = set(out, steps, 0, new YamlNode.Scalar(value, origin), origin);
         }
         return out;
     }
 
-    /** {@code root} with {@code value} set at a dotted path ({@code walk_forward.train}, {@code a[0].b}). */
+    /**
+     * {@code root} with {@code value} set at a dotted path ({@code walk_forward.train}, {@code a[0].b});
+     * mappings it has to create, and its errors, are located at {@code value} (a grid entry), never at --set.
+     */
     static YamlNode setAt(YamlNode root, String path, YamlNode value) {
-        return set(root, steps(path), 0, value, path);
+        return set(root, steps(path), 0, value, value.location().withField(path));
     }
 
     private static List<Object> steps(String path) {
@@ -64,7 +68,7 @@ public final class Overrides {
         return steps;
     }
 
-    private static YamlNode set(YamlNode node, List<Object> steps, int i, YamlNode value, String path) {
+    private static YamlNode set(YamlNode node, List<Object> steps, int i, YamlNode value, Location origin) {
         if (i == steps.size()) {
             return value;
         }
@@ -72,20 +76,20 @@ public final class Overrides {
         if (step instanceof String key) {
             YamlNode.Mapping m = node instanceof YamlNode.Mapping mm ? mm
                     : node == null || node instanceof YamlNode.Scalar s && s.isNull()
-                    ? new YamlNode.Mapping(java.util.Map.of(), Location.at("--set", 0, 0, path))
+                    ? new YamlNode.Mapping(java.util.Map.of(), origin)
                     : null;
             if (m == null) {
-                throw new UserError(Location.at("--set", 0, 0, path), "cannot set '" + key + "' inside " + node.describe()
+                throw new UserError(origin, "cannot set '" + key + "' inside " + node.describe()
                         + " at " + node.location());
             }
-            return m.with(key, set(m.get(key), steps, i + 1, value, path));
+            return m.with(key, set(m.get(key), steps, i + 1, value, origin));
         }
         int index = (Integer) step;
         if (!(node instanceof YamlNode.Sequence seq) || index < 0 || index >= seq.items().size()) {
-            throw new UserError(Location.at("--set", 0, 0, path), "no list item [" + index + "] there");
+            throw new UserError(origin, "no list item [" + index + "] there");
         }
         List<YamlNode> items = new ArrayList<>(seq.items());
-        items.set(index, set(items.get(index), steps, i + 1, value, path));
+        items.set(index, set(items.get(index), steps, i + 1, value, origin));
         return new YamlNode.Sequence(items, seq.location());
     }
 }

@@ -6,20 +6,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Collects user errors so one pass over a batch reports all of them, not just the first. */
+/**
+ * Collects user errors so one pass over a batch reports all of them, not just the first; each
+ * once: a problem under {@code defaults} or the top-level {@code data} is met again in every
+ * experiment that inherits it, and is kept only the first time (same place, same message).
+ */
 final class Problems {
 
     private final List<UserError> errors = new ArrayList<>();
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
+    /** Every problem raised, repeats included: whether a part of the batch failed to parse. */
+    private int raised;
 
     /** The value, or {@code fallback} after recording the user error it raised. */
     <T> T attempt(Supplier<T> parse, T fallback) {
         try {
             return parse.get();
         } catch (UserError e) {
-            errors.add(e);
+            add(e);
             return fallback;
         } catch (UserErrors e) {
-            errors.addAll(e.errors());
+            e.errors().forEach(this::add);
             return fallback;
         }
     }
@@ -32,15 +39,19 @@ final class Problems {
     }
 
     void add(UserError e) {
-        errors.add(e);
+        raised++;
+        if (seen.add(e.location() + "\u0000" + e.getMessage())) {
+            errors.add(e);
+        }
     }
 
     List<UserError> list() {
         return List.copyOf(errors);
     }
 
+    /** Problems raised so far, repeats included (compare before and after parsing a part). */
     int count() {
-        return errors.size();
+        return raised;
     }
 
     void throwIfAny() {

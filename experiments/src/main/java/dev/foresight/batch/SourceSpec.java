@@ -31,7 +31,7 @@ public sealed interface SourceSpec {
          * checks at load that it has exactly these (one list, so the two cannot drift).
          */
         public static final java.util.List<String> KINDS = java.util.List.of("gbm", "garch", "regime-garch",
-                "regime-garch-3", "panel", "panel-index");
+                "regime-garch-3", "panel", "panel-index", "ar1", "product", "threshold", "leverage-garch");
 
         public Synthetic {
             parameters = Map.copyOf(parameters);

@@ -4,6 +4,7 @@ import dev.foresight.batch.BatchParser;
 import dev.foresight.batch.BatchSpec;
 import dev.foresight.batch.Overrides;
 import dev.foresight.plugin.PluginRegistry;
+import dev.foresight.run.engine.BatchSource;
 import dev.foresight.yaml.YamlNode;
 import dev.foresight.yaml.YamlReader;
 import java.nio.file.Path;
@@ -22,8 +23,6 @@ final class Batches {
     }
 
     static BatchSpec load(Path file, List<String> overrides, PluginRegistry plugins) {
-        YamlNode tree = Overrides.apply(YamlReader.read(file), overrides);
-        Path base = file.toAbsolutePath().getParent();
-        return new BatchParser(plugins, base).parse(tree, file);
+        return BatchSource.read(file, overrides).parse(plugins);
     }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "foresight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Walk-forward research on forecasting models for financial time series.",
         subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, PlanCommand.class, PluginsCommand.class,
-                SchemaCommand.class, ReportCommand.class, GarchCommand.class, CommandLine.HelpCommand.class})
+                SchemaCommand.class, ReportCommand.class, GarchCommand.class, RunsCommand.class, CompareCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -83,13 +84,13 @@ public final class Main implements Runnable {
             boolean verbose = parseResult.hasMatchedOption("--verbose");
             if (e instanceof dev.foresight.error.UserErrors many) {
                 for (UserError one : many.errors()) {
-                    err.println("error: " + one.getMessage());
+                    err.println("error: " + message(one));
                 }
                 err.println(many.errors().size() + " problems; nothing was run");
                 return USER_ERROR;
             }
             if (e instanceof UserError) {
-                err.println("error: " + e.getMessage());
+                err.println("error: " + message(e));
                 if (verbose) {
                     e.printStackTrace(err);
                 }
@@ -104,5 +105,26 @@ public final class Main implements Runnable {
             return INTERNAL;
         });
         return cli.execute(args);
+    }
+
+    /** Longest error message printed: a safety net behind each message's own quoting of user text. */
+    static final int MAX_MESSAGE = 600;
+
+    /**
+     * A user error's message as printed: one line, control characters shown as escapes, at
+     * most {@value #MAX_MESSAGE} characters — whatever a message quotes, a huge or hostile input
+     * never floods the terminal.
+     */
+    static String message(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        StringBuilder b = new StringBuilder(Math.min(m.length(), MAX_MESSAGE) + 32);
+        for (int i = 0; i < m.length() && b.length() < MAX_MESSAGE; i++) {
+            char c = m.charAt(i);
+            b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        if (b.length() >= MAX_MESSAGE && m.length() > MAX_MESSAGE) {
+            b.append("… (message cut)");
+        }
+        return b.toString();
     }
 }

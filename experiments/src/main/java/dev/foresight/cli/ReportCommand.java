@@ -35,8 +35,11 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "a result directory written by 'foresight run'")
     Path dir;
 
-    @Option(names = "--pdf", description = "also write report.pdf (needs Chromium: Debian package 'chromium')")
-    boolean pdf;
+    @Option(names = "--pdf", arity = "0..1", fallbackValue = "summary", paramLabel = "full",
+            description = "also write report.pdf (needs Chromium: Debian package 'chromium'): the meeting summary "
+                    + "(verdict, leaderboard, model confidence sets, regimes, equity; at most 10 pages), or every section "
+                    + "with '--pdf full'")
+    String pdf;
 
     @Option(names = {"-v", "--verbose"}, description = "stack traces on errors")
     boolean verbose;
@@ -54,13 +57,16 @@ final class ReportCommand implements Callable<Integer> {
             throw new UserError(Location.of(dir.toString()), "not a Foresight result directory (no "
                     + ResultDirectory.CONFIG + "); give the --out directory of a 'foresight run'");
         }
+        if (pdf != null && !pdf.equals("summary") && !pdf.equals("full")) {
+            throw new UserError(Location.of("--pdf"), "takes 'full' or nothing, got '" + pdf + "'");
+        }
         long t0 = System.nanoTime();
         HtmlReport.Written w = HtmlReport.write(results);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("wrote %s (%.1f MB, %.2f s), %s, %s%n", w.html(), w.htmlBytes() / 1e6, (System.nanoTime() - t0) / 1e9,
                 w.csv().getFileName(), w.json().getFileName());
         out.flush();
-        if (!pdf) {
+        if (pdf == null) {
             return Main.OK;
         }
         PrintStream err = ((Main) spec.root().userObject()).err;
@@ -73,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Path target = results.file(HtmlReport.REPORT_PDF);
         try {
-            Pdf.print(browser.get(), w.html(), target);
+            Pdf.print(browser.get(), w.html(), target, pdf.equals("full"));
         } catch (IOException e) {
             err.println("warning: --pdf: report.pdf was NOT written: " + e.getMessage());
             return NO_PDF;

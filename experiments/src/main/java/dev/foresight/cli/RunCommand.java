@@ -3,7 +3,11 @@ package dev.foresight.cli;
 import dev.foresight.batch.BatchSpec;
 import dev.foresight.plugin.PluginRegistry;
 import dev.foresight.run.BatchRunner;
-import dev.foresight.run.CodeFingerprint;
+import dev.foresight.run.engine.BatchSource;
+import dev.foresight.run.engine.CodeFingerprint;
+import dev.foresight.run.engine.Engine;
+import dev.foresight.run.engine.EngineSettings;
+import dev.foresight.run.engine.Engines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +40,13 @@ final class RunCommand implements Callable<Integer> {
             + "the run is then marked as leaking in its results and summary")
     boolean allowLeaks;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "where tasks run: local (default, a thread pool "
+            + "in this JVM) or an engine whose jar is on the class path")
+    String engine = Engines.LOCAL;
+
+    @Option(names = "--master", paramLabel = "URL", description = "the cluster to run on, for an engine that takes one")
+    String master;
+
     @Option(names = {"-q", "--quiet"}, description = "print only the summary table")
     boolean quiet;
 
@@ -53,10 +64,19 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         PluginRegistry plugins = PluginRegistry.discover();
-        BatchSpec batch = Batches.load(args.file, args.overrides, plugins);
+        BatchSource source = BatchSource.read(args.file, args.overrides);
+        BatchSpec batch = source.parse(plugins);
         int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
         if (n < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1, got " + n);
+        }
+        // What is certain to fail is refused before anything is announced or trained (exit 2).
+        List<dev.foresight.error.UserError> refused = Preflight.check(batch, BatchRunner.prepare(batch, BatchRunner.newLoader()));
+        if (refused.size() == 1) {
+            throw refused.get(0);
+        }
+        if (!refused.isEmpty()) {
+            throw new dev.foresight.error.UserErrors(refused);
         }
         Path dir = out != null ? out : Path.of("runs", batch.name());
         var stderr = ((Main) spec.root().userObject()).err;
@@ -67,8 +87,17 @@ final class RunCommand implements Callable<Integer> {
         }
         List<String> command = new ArrayList<>(List.of("foresight"));
         command.addAll(spec.root().commandLine().getParseResult().originalArgs());
-        BatchRunner.Outcome outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, n, progress, command,
-                CodeFingerprint.of(plugins), fresh));
+        java.util.Map<String, String> engineOptions = new java.util.TreeMap<>();
+        if (master != null) {
+            engineOptions.put("master", master);
+        }
+        BatchRunner.Outcome outcome;
+        try (Engine chosen = Engines.create(engine, new EngineSettings(n, engineOptions))) {
+            outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, chosen, progress, command,
+                    CodeFingerprint.of(plugins), fresh, source));
+        }
+        // The queryable copy of the run (task files stay the source of truth); see dev.foresight.results.
+        dev.foresight.results.ResultsDatabase.writeFor(new dev.foresight.result.ResultDirectory(dir));
         var stdout = spec.commandLine().getOut();
         stdout.println();
         stdout.print(outcome.summary().table());

@@ -52,6 +52,9 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (UserErrors e) {
             problems.addAll(e.errors());
         }
+        if (problems.isEmpty()) {
+            problems.addAll(Preflight.check(batch, prepared)); // needs the data and folds, so only once they are sound
+        }
         if (problems.size() == 1) {
             throw problems.get(0);
         }

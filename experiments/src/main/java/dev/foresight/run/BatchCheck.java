@@ -14,6 +14,8 @@ import dev.foresight.pipeline.FittedFold;
 import dev.foresight.pipeline.FoldFailure;
 import dev.foresight.pipeline.FoldRunner;
 import dev.foresight.pipeline.Pipeline;
+import dev.foresight.run.engine.Pipelines;
+import dev.foresight.run.engine.PluginSandbox;
 import dev.foresight.walkforward.Fold;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.foresight.data.PriceSeries;
 import dev.foresight.data.csv.LoadedSeries;
 import dev.foresight.data.synthetic.GarchSource;
 import dev.foresight.data.synthetic.GbmSource;
+import dev.foresight.data.synthetic.PlantedSignalSource;
 import dev.foresight.data.synthetic.RegimeSwitchingGarchSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,23 @@ public final class SyntheticData {
                 p -> panelMember(p, whole(p.get("asset"), "asset"))));
         k.put("panel-index", new Kind("the panel's volatility index: the assets' annualised % volatility for the next bar",
                 panelDefaults, p -> panelMember(p, 0)));
+        // Planted signals (PlantedSignalSource): known-signal benchmarks for the models.
+        k.put("ar1", planted(PlantedSignalSource.Signal.AR1, "AR(1) log returns r_t = phi r_{t-1} + daily_vol z_t",
+                "phi", 0.3));
+        k.put("product", planted(PlantedSignalSource.Signal.PRODUCT, "returns driven by the product of the two previous"
+                + " standardised returns (uncorrelated with every lag: invisible to linear models)", "strength", 0.1));
+        k.put("threshold", planted(PlantedSignalSource.Signal.THRESHOLD, "higher mean return after a move beyond one"
+                + " standard deviation either way (uncorrelated with every lag)", "strength", 0.1));
+        k.put("leverage-garch", planted(PlantedSignalSource.Signal.LEVERAGE, "GJR-GARCH(1,1) volatility (alpha "
+                + PlantedSignalSource.LEVERAGE_ALPHA + ", beta " + PlantedSignalSource.LEVERAGE_BETA
+                + "): falls raise the next variance more than rises", "gamma", 0.12));
         return k;
+    }
+
+    private static Kind planted(PlantedSignalSource.Signal signal, String description, String strength,
+                                double defaultStrength) {
+        return new Kind(description, ordered(strength, defaultStrength, "daily_vol", 0.01, "start_price", 100.0),
+                p -> new PlantedSignalSource(signal, p.get(strength), p.get("daily_vol"), p.get("start_price"), START));
     }
 
     private static VolatilityPanelSource panelMember(Map<String, Double> p, int member) {
@@ -167,12 +184,16 @@ public final class SyntheticData {
             case "start_price" -> "the price before the first bar";
             case "asset" -> "which asset of the panel, 1..assets";
             case "assets" -> "number of assets in the panel";
-            case "daily_vol" -> "median daily volatility of the assets";
-            case "phi" -> "persistence of the log-volatility factor, in [0, 1)";
+            case "daily_vol" -> kind.startsWith("panel") ? "median daily volatility of the assets"
+                    : "daily standard deviation of the shocks (leverage-garch: unconditional daily volatility)";
+            case "phi" -> kind.equals("ar1") ? "AR(1) coefficient of the daily log return"
+                    : "persistence of the log-volatility factor, in [0, 1)";
             case "vol_of_vol" -> "standard deviation of the factor's daily innovation";
             case "rho" -> "correlation of the assets' unpredictable returns";
             case "leverage" -> "correlation of the market shock with the factor's innovation";
             case "lead" -> "tomorrow's mean return per unit of today's factor innovation, in volatility units";
+            case "strength" -> "the planted signal's share of the return variance";
+            case "gamma" -> "GJR-GARCH leverage term: extra weight of a negative shock's square";
             default -> parameter;
         };
         return regime == null ? what : regime + " regime: " + what;

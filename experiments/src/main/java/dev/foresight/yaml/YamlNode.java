@@ -59,14 +59,25 @@ public sealed interface YamlNode {
 
         /** Rejects keys outside {@code allowed}, suggesting the closest one. */
         public void allowOnly(java.util.Collection<String> allowed) {
+            java.util.List<UserError> unknown = unknownKeys(allowed);
+            if (!unknown.isEmpty()) {
+                throw unknown.get(0);
+            }
+        }
+
+        /** One located error per key not in {@code allowed}, with a suggestion when one is close. */
+        public java.util.List<UserError> unknownKeys(java.util.Collection<String> allowed) {
+            java.util.List<UserError> out = new java.util.ArrayList<>();
             for (Map.Entry<String, YamlNode> e : entries.entrySet()) {
                 if (!allowed.contains(e.getKey())) {
                     String hint = dev.foresight.plugin.Suggestions.closest(e.getKey(), allowed)
                             .map(s -> " (did you mean '" + s + "'?)").orElse("");
-                    throw new UserError(keyLocations.getOrDefault(e.getKey(), e.getValue().location()), "unknown key '" + e.getKey() + "'" + hint
-                            + "; allowed here: " + String.join(", ", allowed));
+                    out.add(new UserError(keyLocations.getOrDefault(e.getKey(), e.getValue().location()), "unknown key '"
+                            + dev.foresight.yaml.Quote.of(e.getKey()) + "'" + hint + "; allowed here: "
+                            + String.join(", ", allowed)));
                 }
             }
+            return out;
         }
 
         /** A copy with {@code key} set to {@code value}. */

@@ -1,5 +1,6 @@
 package dev.foresight.backtest;
 
+import dev.foresight.strategy.Strategy;
 import java.util.Objects;
 
 /**
@@ -8,13 +9,16 @@ import java.util.Objects;
  */
 public final class Backtest {
 
+    /** Positions beyond this are refused: no strategy may lever further (see the strategy contract). */
+    private static final double LIMIT = Strategy.LEVERAGE_LIMIT;
+
     private Backtest() {
     }
 
     /**
      * Runs a backtest.
      *
-     * <p>{@code positions[i]} in {@code [-1, 1]} is set at the close of bar {@code i} and earns
+     * <p>{@code positions[i]} (a fraction of capital, within {@code ±Strategy.LEVERAGE_LIMIT}) is set at the close of bar {@code i} and earns
      * {@code assetReturns[i]}, the simple return from the close of bar {@code i} to the close of
      * bar {@code i + 1}. For every bar {@code i}:
      * <ul>
@@ -30,10 +34,10 @@ public final class Backtest {
      * Costs are charged at the close where the position changes, so they reduce that bar's net
      * return. Closing out the last position is not charged (there is no bar to charge it on).
      *
-     * @param positions       target positions, each finite and in {@code [-1, 1]}
+     * @param positions       target positions, each finite and within {@code ±Strategy.LEVERAGE_LIMIT}
      * @param assetReturns    simple returns, each finite and {@code >= -1}; same length as positions
      * @param costs           the cost model
-     * @param initialPosition the position held before bar 0 (0 for a fresh start), in {@code [-1, 1]}
+     * @param initialPosition the position held before bar 0 (0 for a fresh start), within the same bound
      * @throws IllegalArgumentException on empty or mismatched inputs, NaN, or out-of-range values
      */
     public static BacktestResult run(double[] positions, double[] assetReturns, CostModel costs,
@@ -49,8 +53,8 @@ public final class Backtest {
             throw new IllegalArgumentException("positions and assetReturns must have the same length; got "
                     + n + " and " + assetReturns.length);
         }
-        if (!(initialPosition >= -1 && initialPosition <= 1)) {
-            throw new IllegalArgumentException("initialPosition must be in [-1, 1], got " + initialPosition);
+        if (!(Math.abs(initialPosition) <= LIMIT)) {
+            throw new IllegalArgumentException("initialPosition must be within ±" + LIMIT + ", got " + initialPosition);
         }
         double rate = costs.ratePerUnitTurnover();
         double[] gross = new double[n];
@@ -66,8 +70,8 @@ public final class Backtest {
             double p = positions[i];
             double r = assetReturns[i];
             // Negated comparisons so that NaN fails them too.
-            if (!(p >= -1 && p <= 1)) {
-                throw new IllegalArgumentException("positions[" + i + "] must be in [-1, 1], got " + p);
+            if (!(Math.abs(p) <= LIMIT)) {
+                throw new IllegalArgumentException("positions[" + i + "] must be within ±" + LIMIT + ", got " + p);
             }
             if (!(r >= -1 && r < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException("assetReturns[" + i

@@ -44,6 +44,28 @@ public interface Model {
         return fit(train, validation, seed);
     }
 
+    /**
+     * The fit with its whole {@link FitContext}: the one the framework should call. Models that
+     * report progress ({@link FitProgress}) override this; the default ignores the listener and
+     * calls {@link #fit(ModelData, ModelData, long, PreviousFit)}.
+     */
+    default FittedModel fit(ModelData train, ModelData validation, FitContext context) {
+        return fit(train, validation, context.seed(), context.previous());
+    }
+
+    /**
+     * Refuses, before any fold runs, data this model's {@link #fit} is certain to refuse for a reason
+     * that needs no fitting: a feature column it reads that the experiment does not provide, a target
+     * whose labels it cannot forecast. {@code foresight validate} and {@code run} call it on each
+     * model's first fold, so such a batch is a located error in seconds instead of every fold failing
+     * after the others have trained. The default accepts everything.
+     *
+     * @param train the first fold's fitting rows, features computed and scaled as {@link #fit} would see them
+     * @throws IllegalArgumentException saying what is wrong and how to fix it in the batch
+     */
+    default void preflight(ModelData train) {
+    }
+
     /** Rows of history per forecast; sequence models need more than 1. */
     default int window() {
         return 1;

@@ -14,6 +14,7 @@ import dev.foresight.model.PreviousFit;
 import dev.foresight.regime.FittedRegimeDetector;
 import dev.foresight.regime.UnsupportedDataException;
 import dev.foresight.scaling.Scaler;
+import dev.foresight.strategy.Strategy;
 import dev.foresight.strategy.StrategyInput;
 import dev.foresight.walkforward.Fold;
 import java.util.ArrayList;
@@ -185,10 +186,16 @@ public final class FoldRunner {
             double actualMove = pipeline.target().move(labels[t], prices, t);
             double position = 0;
             if (pipeline.strategy().isPresent()) {
+                Strategy strategy = pipeline.strategy().get();
+                // A strategy sized by another model's volatility gets it from the batch runner; until
+                // then it sees none (and says so) rather than this model's own.
+                double barVariance = strategy.volatilityModel().isPresent() ? Double.NaN
+                        : pipeline.target().barVariance(f);
                 position = fixed.isPresent() ? fixed.getAsDouble()
-                        : pipeline.strategy().get().position(new StrategyInput(t, f, forecastMove, previous));
-                if (!(position >= -1 && position <= 1)) {
-                    throw new IllegalStateException("strategy returned position " + position + " outside [-1, 1] at bar " + t);
+                        : strategy.position(new StrategyInput(t, f, forecastMove, previous, barVariance));
+                if (!(Math.abs(position) <= strategy.maxLeverage())) {
+                    throw new IllegalStateException("strategy returned position " + position + " outside ±"
+                            + strategy.maxLeverage() + " at bar " + t);
                 }
             }
             double assetReturn = primary.price(t + 1) / primary.price(t) - 1;

@@ -40,6 +40,49 @@ public final class DeflatedSharpe {
     }
 
     /**
+     * A deflated Sharpe ratio with what it was deflated by, so that the figure is never shown
+     * without its trial count.
+     *
+     * @param trials   N, the configurations searched (e.g. an experiment's grid expansions)
+     * @param variance V, the variance of the trials' per-period Sharpe ratios
+     * @param sr0      the expected maximum per-period Sharpe ratio of N unskilled trials
+     * @param dsr      PSR(SR0)
+     */
+    public record Result(int trials, double variance, double sr0, double dsr) {
+
+        public Result {
+            if (trials < 1) {
+                throw new IllegalArgumentException("trials must be ≥ 1, got " + trials);
+            }
+        }
+    }
+
+    /**
+     * The DSR of one strategy selected among {@code trialSharpes.length} trials, with {@code V} the
+     * sample variance (n − 1) of the trials' per-period Sharpe ratios (NaN ratios, of constant returns,
+     * are not trials). With one trial, SR0 = 0.
+     *
+     * @param m            moments of the selected strategy's returns
+     * @param trialSharpes per-period Sharpe ratios of every configuration searched, the selected one included
+     */
+    public static Result deflate(ReturnMoments m, double[] trialSharpes) {
+        double[] defined = java.util.Arrays.stream(trialSharpes).filter(Double::isFinite).toArray();
+        if (defined.length == 0) {
+            throw new IllegalArgumentException("no trial has a defined Sharpe ratio");
+        }
+        double variance = 0;
+        if (defined.length > 1) {
+            double mean = java.util.Arrays.stream(defined).average().orElseThrow();
+            for (double s : defined) {
+                variance += (s - mean) * (s - mean);
+            }
+            variance /= defined.length - 1;
+        }
+        double sr0 = expectedMaximum(defined.length, variance);
+        return new Result(defined.length, variance, sr0, ProbabilisticSharpe.of(m, sr0));
+    }
+
+    /**
      * @param m        moments of the selected strategy's returns
      * @param trials   number of trials (every model × configuration tried)
      * @param variance variance of the trials' per-period Sharpe ratios

@@ -26,10 +26,36 @@ public final class DieboldMariano {
 
     /** The loss applied to each forecast error. */
     public enum Loss {
-        SQUARED, ABSOLUTE;
+        /** {@code e²}; for a probability forecast of a 0/1 outcome this is the Brier score. */
+        SQUARED,
+        /**
+         * {@code |e|}. Not for probability forecasts: it is minimised by pushing P(up) to 0 or 1 (the
+         * median of a 0/1 outcome), not by the true probability, so it rewards overconfidence.
+         */
+        ABSOLUTE,
+        /**
+         * Log loss (cross-entropy) of a probability forecast {@code p} of a 0/1 outcome {@code y}:
+         * {@code −[y ln p + (1 − y) ln(1 − p)]}. With {@code e = p − y} this is {@code −ln(1 − |e|)} for
+         * either outcome; {@code 1 − |e|} is floored at 1e-15 (a certain forecast that was wrong costs
+         * ln 1e15 ≈ 34.5, as scikit-learn's clipping does). Errors outside [−1, 1] are not probability
+         * errors and are refused.
+         */
+        LOG;
+
+        /** Floor of the probability given to the outcome that happened, in {@link #LOG}. */
+        static final double LOG_FLOOR = 1e-15;
 
         double of(double error) {
-            return this == SQUARED ? error * error : Math.abs(error);
+            return switch (this) {
+                case SQUARED -> error * error;
+                case ABSOLUTE -> Math.abs(error);
+                case LOG -> {
+                    if (!(Math.abs(error) <= 1)) {
+                        throw new IllegalArgumentException("log loss needs probability errors in [-1, 1] (P(up) − outcome), got " + error);
+                    }
+                    yield -Math.log(Math.max(1 - Math.abs(error), LOG_FLOOR));
+                }
+            };
         }
     }
 

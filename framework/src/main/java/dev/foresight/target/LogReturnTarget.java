@@ -1,6 +1,7 @@
 package dev.foresight.target;
 
 import dev.foresight.data.SeriesView;
+import dev.foresight.model.Forecast;
 
 /** {@code log(price(t+h) / price(t))}, on the adjusted close when the series has one. */
 record LogReturnTarget(int horizon) implements Target {
@@ -27,5 +28,14 @@ record LogReturnTarget(int horizon) implements Target {
     @Override
     public double move(double value, SeriesView series, int t) {
         return value;
+    }
+
+    /**
+     * The forecast variance is that of the h-bar return, the sum of the h one-bar variances (for a
+     * GARCH exactly so); their mean is the one-bar figure (exact for h = 1).
+     */
+    @Override
+    public double barVariance(Forecast forecast) {
+        return forecast.variance() / horizon;
     }
 }

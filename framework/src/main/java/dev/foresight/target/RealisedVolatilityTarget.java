@@ -1,6 +1,7 @@
 package dev.foresight.target;
 
 import dev.foresight.data.SeriesView;
+import dev.foresight.model.Forecast;
 
 /**
  * Realised volatility over the next {@code h} bars as the root mean square of the log returns
@@ -41,5 +42,16 @@ record RealisedVolatilityTarget(int horizon) implements Target {
     @Override
     public boolean directional() {
         return false;
+    }
+
+    /**
+     * The label is a per-bar RMS volatility, so every model's point forecast is a volatility
+     * forecast and its square the mean one-bar variance over the h bars (for a GARCH exactly its
+     * variance forecast). The forecast's own variance is not used: for a model like AR it is the
+     * variance of its error in forecasting the volatility, not a variance of returns.
+     */
+    @Override
+    public double barVariance(Forecast forecast) {
+        return forecast.point() * forecast.point();
     }
 }

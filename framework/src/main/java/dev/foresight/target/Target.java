@@ -1,6 +1,7 @@
 package dev.foresight.target;
 
 import dev.foresight.data.SeriesView;
+import dev.foresight.model.Forecast;
 
 /**
  * What is forecast at bar {@code t}. The label at {@code t} is computed from bars
@@ -26,6 +27,15 @@ public interface Target {
      * for up, negative for down, NaN when the target has no direction (volatility).
      */
     double move(double value, SeriesView series, int t);
+
+    /**
+     * The variance of one bar's log return implied by a forecast of this target, for sizing a
+     * position held one bar; NaN when the forecast implies none (a direction probability, a price
+     * level, or a model without a variance forecast).
+     */
+    default double barVariance(Forecast forecast) {
+        return Double.NaN;
+    }
 
     /** Whether {@link #move} is meaningful, i.e. a trading strategy can use this target. */
     default boolean directional() {

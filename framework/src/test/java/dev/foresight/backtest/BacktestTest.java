@@ -92,7 +92,7 @@ class BacktestTest {
     void run_rejectsNaNOutOfRangeEmptyAndMismatchedInputs() {
         double[] ok = {0.01, 0.02};
         assertMessage("positions[1]", () -> Backtest.run(new double[] {1, Double.NaN}, ok, CostModel.NONE, 0));
-        assertMessage("positions[0]", () -> Backtest.run(new double[] {1.5, 0}, ok, CostModel.NONE, 0));
+        assertMessage("positions[0]", () -> Backtest.run(new double[] {10.5, 0}, ok, CostModel.NONE, 0));
         assertMessage("assetReturns[0]", () -> Backtest.run(new double[] {1, 1}, new double[] {Double.NaN, 0}, CostModel.NONE, 0));
         assertMessage("assetReturns[1]", () -> Backtest.run(new double[] {1, 1}, new double[] {0, -1.5}, CostModel.NONE, 0));
         assertMessage("assetReturns[1]", () -> Backtest.run(new double[] {1, 1},
@@ -100,7 +100,7 @@ class BacktestTest {
         assertMessage("same length", () -> Backtest.run(new double[] {1}, ok, CostModel.NONE, 0));
         assertMessage("at least one bar", () -> Backtest.run(new double[0], new double[0], CostModel.NONE, 0));
         assertMessage("initialPosition", () -> Backtest.run(new double[] {1, 1}, ok, CostModel.NONE, Double.NaN));
-        assertMessage("initialPosition", () -> Backtest.run(new double[] {1, 1}, ok, CostModel.NONE, -2));
+        assertMessage("initialPosition", () -> Backtest.run(new double[] {1, 1}, ok, CostModel.NONE, -11));
     }
 
     @Test

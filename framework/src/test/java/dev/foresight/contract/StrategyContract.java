@@ -11,9 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract for a {@link Strategy}: positions in [-1, 1] for any directional input, and a pure
- * function of its input — the same input gives the same position whatever came before, so it
- * carries no hidden state (which could smuggle information across bars).
+ * The contract for a {@link Strategy}: positions within {@code ±maxLeverage()} (itself in
+ * (0, {@link Strategy#LEVERAGE_LIMIT}]) for any directional input, and a pure function of its
+ * input — the same input gives the same position whatever came before, so it carries no hidden
+ * state (which could smuggle information across bars). A path-dependent rule reads its past only
+ * through {@link StrategyInput#previousPosition()}, which the engine computes forward in time.
  */
 public abstract class StrategyContract {
 
@@ -24,21 +26,28 @@ public abstract class StrategyContract {
         List<StrategyInput> out = new ArrayList<>();
         double[] moves = {-1, -0.5, -1e-9, 0, 1e-9, 0.01, 0.5, 2, -3};
         double[] previous = {-1, 0, 0.5, 1};
+        double[] probabilities = {0, 0.3, 0.5, 0.52, 0.9, 1};
+        double[] variances = {0, 1e-8, 1e-4, 0.01, 4};
         int bar = 0;
         for (double m : moves) {
             for (double p : previous) {
-                out.add(new StrategyInput(bar++, new Forecast(m, 0.5, 0.01), m, p));
+                for (int k = 0; k < probabilities.length; k++) {
+                    double variance = variances[(bar + k) % variances.length];
+                    out.add(new StrategyInput(bar++, new Forecast(m, probabilities[k], variance), m, p, variance));
+                }
             }
         }
         return out;
     }
 
     @Test
-    void positionsStayWithinMinusOneAndOne() {
+    void positionsStayWithinTheStrategysLeverage() {
         Strategy s = strategy();
+        double cap = s.maxLeverage();
+        assertTrue(cap > 0 && cap <= Strategy.LEVERAGE_LIMIT, "maxLeverage " + cap);
         for (StrategyInput in : inputs()) {
             double p = s.position(in);
-            assertTrue(p >= -1 && p <= 1, "position " + p + " for " + in);
+            assertTrue(Math.abs(p) <= cap, "position " + p + " beyond ±" + cap + " for " + in);
         }
     }
 

@@ -82,4 +82,28 @@ class SharpeTestsTest {
         assertTrue(DeflatedSharpe.of(m, 50, 0.01) < ProbabilisticSharpe.of(m, 0));
         assertThrows(IllegalArgumentException.class, () -> DeflatedSharpe.expectedMaximum(0, 1));
     }
+
+    /**
+     * DSR with the trial count stated: the variance is the sample variance of the trials' Sharpe ratios
+     * (hand: ratios 0.01, 0.03, 0.05 → mean 0.03, V = (0.0004 + 0 + 0.0004)/2 = 0.0004), SR0 the expected
+     * maximum of 3 trials, and NaN ratios (constant returns) are not trials.
+     */
+    @Test
+    void deflate_statesItsTrialsAndUsesTheirSampleVariance() {
+        double[] r = new double[500];
+        SplittableRandom random = new SplittableRandom(8);
+        for (int t = 0; t < r.length; t++) {
+            r[t] = 0.0005 + 0.01 * ModelConfidenceSetTest.gaussian(random);
+        }
+        ReturnMoments m = ReturnMoments.of(r, 0);
+        var d = DeflatedSharpe.deflate(m, new double[] {0.01, 0.03, Double.NaN, 0.05});
+        assertEquals(3, d.trials());
+        assertEquals(0.0004, d.variance(), 1e-15);
+        assertEquals(DeflatedSharpe.expectedMaximum(3, 0.0004), d.sr0(), 0);
+        assertEquals(DeflatedSharpe.of(m, 3, 0.0004), d.dsr(), 0);
+        var one = DeflatedSharpe.deflate(m, new double[] {0.02});
+        assertEquals(1, one.trials());
+        assertEquals(ProbabilisticSharpe.of(m, 0), one.dsr(), 0);
+        assertThrows(IllegalArgumentException.class, () -> DeflatedSharpe.deflate(m, new double[] {Double.NaN}));
+    }
 }

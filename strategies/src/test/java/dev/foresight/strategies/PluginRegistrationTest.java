@@ -23,7 +23,7 @@ class PluginRegistrationTest {
     private static final Map<Class<?>, List<String>> KINDS = Map.of(
             Model.class, List.of("random-walk", "historical-mean", "ar", "buy-and-hold", "linear", "cart", "xgboost", "logistic",
                     "garch", "lstm", "lstm-attention", "lstm-garch"),
-            Strategy.class, List.of("sign", "long-above"),
+            Strategy.class, List.of("sign", "long-above", "vol-target", "probability", "band"),
             FeatureSet.class, List.of("returns", "ohlcv", "rsi", "macd", "bollinger", "realized-vol", "momentum", "calendar",
                     "garch", "price"),
             RegimeDetector.class, List.of("volatility", "truth", "trend", "calendar", "markov"));

@@ -5,7 +5,8 @@ import dev.foresight.data.MarketData;
 import dev.foresight.data.PriceSeries;
 
 /** A seeded generator of daily price series whose true process is known. */
-public sealed interface SyntheticSource permits GbmSource, GarchSource, RegimeSwitchingGarchSource, VolatilityPanelSource {
+public sealed interface SyntheticSource permits GbmSource, GarchSource, RegimeSwitchingGarchSource, VolatilityPanelSource,
+        PlantedSignalSource {
 
     /**
      * A series of {@code bars} consecutive business days from the source's start date. Same

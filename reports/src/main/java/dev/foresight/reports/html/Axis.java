@@ -51,6 +51,19 @@ final class Axis {
         return out;
     }
 
+    /** Values at the given bars, placed on this axis (bars not on it are dropped); NaN elsewhere. */
+    double[] place(int[] bars, double[] values) {
+        double[] out = new double[size()];
+        Arrays.fill(out, Double.NaN);
+        for (int i = 0; i < values.length; i++) {
+            Integer at = position.get(bars[i]);
+            if (at != null) {
+                out[at] = values[i];
+            }
+        }
+        return out;
+    }
+
     /**
      * Runs of equal labels of one detector over the drawn bars ({@code keep}), for shading:
      * [from date, to date, label]. Bars a detector left unlabelled are not shaded.

@@ -12,6 +12,9 @@ import java.util.Map;
  */
 final class EquitySection implements Section {
 
+    /** The benchmark's series name in the charts. */
+    static final String BENCHMARK = "buy-and-hold (benchmark)";
+
     record Block(String experiment, String equityChart, String drawdownChart, List<String> detectors, boolean shading) {
     }
 
@@ -46,6 +49,18 @@ final class EquitySection implements Section {
                 List<Double> ddPct = Charts.thinMin(dd, keep).stream().map(v -> v == null ? null : Fmt.chart(100 * v)).toList();
                 drawdown.add(series(m.name(), ddPct));
             }
+            Comparisons c = Comparisons.of(in, e);
+            if (c != null && c.buyAndHold() != null) {
+                // The benchmark that trades: always long on the bars every model forecast, charged like a strategy.
+                var bh = c.buyAndHold();
+                double[] eq = axis.place(bh.bars(), bh.equity());
+                equity.add(series(BENCHMARK, Charts.thin(eq, keep)));
+                drawdown.add(series(BENCHMARK, Charts.thinMin(axis.place(bh.bars(), bh.drawdown()), keep).stream()
+                        .map(v -> v == null ? null : Fmt.chart(100 * v)).toList()));
+                for (double v : eq) {
+                    positive &= Double.isNaN(v) || v > 0;
+                }
+            }
             Map<String, Object> shading = new LinkedHashMap<>();
             for (String d : e.config().regimeNames()) {
                 shading.put(d, axis.runs(d, keep));
@@ -54,12 +69,12 @@ final class EquitySection implements Section {
             eqSpec.put("x", Charts.pick(axis.dates(), keep));
             eqSpec.put("series", equity);
             eqSpec.put("logY", positive);
-            eqSpec.put("yName", "equity (start = 1, after costs" + (positive ? ", log scale)" : ")"));
+            eqSpec.put("yName", "equity, growth of 1 after costs" + (positive ? " (log scale)" : ""));
             eqSpec.put("shading", shading);
             Map<String, Object> ddSpec = new LinkedHashMap<>();
             ddSpec.put("x", Charts.pick(axis.dates(), keep));
             ddSpec.put("series", drawdown);
-            ddSpec.put("yName", "drawdown %");
+            ddSpec.put("yName", "drawdown from peak, %");
             blocks.add(new Block(e.name(), charts.add("lines", eqSpec), charts.add("lines", ddSpec),
                     e.config().regimeNames(), !e.config().regimeNames().isEmpty()));
         }

@@ -46,80 +46,88 @@ final class GlanceSection implements Section {
     }
 
     private static Card card(ReportInput in, ReportInput.Experiment e) {
-        List<ReportInput.ModelRun> ranked = Scores.ranked(e);
-        ReportInput.ModelRun best = ranked.isEmpty() || Scores.metric(e, ranked.get(0)) == null ? null : ranked.get(0);
         String anchor = "lb-" + Slug.of(e.name());
-        if (best == null) {
-            return new Card(e.name(), e.target(), Fmt.NONE, "no model produced out-of-sample forecasts", "", "", false,
-                    List.of(), "", false, anchor);
+        Comparisons c = Comparisons.of(in, e);
+        // A model that never holds a position has no strategy to praise: it is never "best" of a traded experiment.
+        List<ReportInput.ModelRun> ranked = Scores.ranked(e).stream()
+                .filter(m -> Scores.metric(e, m) != null && (!e.traded() || trades(c, m))).toList();
+        if (ranked.isEmpty()) {
+            return new Card(e.name(), e.target(), Fmt.NONE, e.traded() ? "no model took a position out of sample"
+                    : "no model produced out-of-sample forecasts", "", "", false, List.of(), "", false, anchor);
         }
+        ReportInput.ModelRun best = ranked.get(0);
         ReportInput.ModelRun base = e.model(e.baseline()).orElse(null);
         SummaryRow r = best.row();
         SignificanceRow t = best.tests();
-        boolean isBase = base != null && best.name().equals(base.name());
+        String loss = Scores.lossName(e);
+        Double baseLoss = base == null ? null : Scores.loss(e, base);
+        Double rel = Scores.relative(Scores.loss(e, best), baseLoss);
+        String vsBaseline = base == null || base.name().equals(best.name()) ? ""
+                : loss + " " + Fmt.signed(pct(rel), "%.1f") + "% vs the forecast baseline " + e.baseline() + dm(t) + ".";
+        List<String> evidence = new ArrayList<>();
         String metric;
         String difference;
-        String significance;
-        boolean significant;
         if (e.traded()) {
-            double sharpe = Scores.metric(e, best);
-            Double baseSharpe = base == null ? null : Scores.metric(e, base);
-            metric = "Sharpe " + Fmt.num(sharpe, "%.2f") + " after costs, annual return " + Fmt.pct(r.annualReturn(), 1)
-                    + ", max drawdown " + Fmt.pct(r.maxDrawdown(), 1);
-            if (isBase) {
-                difference = "it is the baseline itself.";
-                significance = "No model beat the baseline " + e.baseline() + ".";
-                significant = false;
-            } else {
-                difference = "vs baseline " + e.baseline() + " (Sharpe " + Fmt.num(baseSharpe, "%.2f") + "): ΔSharpe "
-                        + Fmt.signed(baseSharpe == null ? null : sharpe - baseSharpe, "%.2f")
-                        + (t != null && t.sharpeDifferenceLow() != null ? ", 95% CI [" + Fmt.num(t.sharpeDifferenceLow(), "%.2f")
-                        + ", " + Fmt.num(t.sharpeDifferenceHigh(), "%.2f") + "]" : "")
-                        + "; MSE " + Fmt.signed(pct(Scores.relative(r.mse(), base == null || base.row() == null ? null
-                        : base.row().mse())), "%.1f") + "%.";
-                boolean ciExcludes = t != null && t.sharpeDifferenceLow() != null && t.sharpeDifferenceLow() > 0;
-                boolean dsr = t != null && t.dsr() != null && t.dsr() > 0.95;
-                significant = ciExcludes;
-                significance = (ciExcludes ? "Significant: the Sharpe difference's 95% bootstrap interval is above 0"
-                        : "Not significant: the Sharpe difference's 95% bootstrap interval includes 0")
-                        + (t == null || t.psr() == null ? "" : "; PSR " + Fmt.num(t.psr(), "%.3f"))
-                        + (t == null || t.dsr() == null ? "" : ", deflated for the batch's " + in.summary().trials().count() + " traded trials DSR "
-                        + Fmt.num(t.dsr(), "%.3f") + (dsr ? " (> 0.95)" : " (≤ 0.95: could be luck among the trials)"))
-                        + forecastLoss(t)
-                        + ".";
+            Comparisons.ModelView view = c == null ? null : c.models().stream().filter(m -> m.name().equals(best.name()))
+                    .findFirst().orElse(null);
+            var x = view == null ? null : view.exposure();
+            metric = "Sharpe " + Fmt.num(Scores.metric(e, best), "%.2f") + " (annualised, daily net returns after costs); "
+                    + "annual return " + Fmt.pct(r.annualReturn(), 1) + ", max drawdown " + Fmt.pct(r.maxDrawdown(), 1)
+                    + " (whole path)" + (x == null ? "" : "; long " + Fmt.pct(x.longShare(), 0) + ", short "
+                    + Fmt.pct(x.shortShare(), 0) + ", flat " + Fmt.pct(x.flatShare(), 0) + " of bars, β "
+                    + Fmt.num(x.beta(), "%.2f") + " to the asset") + ".";
+            var bh = c == null ? null : c.buyAndHold();
+            difference = (bh == null ? "" : "Buy-and-hold on the same bars: Sharpe " + Fmt.num(bh.sharpe(), "%.2f")
+                    + (Scores.metric(e, best) < bh.sharpe() ? " — better than " + best.name() + "." : " — below " + best.name() + "."))
+                    + (vsBaseline.isEmpty() ? "" : " " + vsBaseline);
+            if (c != null && c.spa() != null && c.spa().pConsistent() < 0.05) {
+                evidence.add("beats buy-and-hold after trying " + c.spaModels().size() + " strategies (SPA "
+                        + Fmt.pIs(c.spa().pConsistent()) + ", best " + c.spaModels().get(c.spa().best()) + ")");
+            }
+            Double pt = holm(e, best, ReportInput.ModelRun::tests, SignificanceRow::ptP);
+            if (pt != null && pt < 0.05) {
+                evidence.add("times the market (Pesaran–Timmermann p = " + Fmt.p(pt) + ", Holm-adjusted over the experiment's models)");
+            }
+            if (t != null && t.dsr() != null && c != null) {
+                var d = c.dsr(e, best.name(), in.annualisation());
+                evidence.add("DSR " + Fmt.num(d.dsr(), "%.3f") + " deflated for N = " + d.trials() + " configuration"
+                        + (d.trials() == 1 ? "" : "s") + " searched in this experiment" + (d.dsr() > 0.95 ? "" : " (≤ 0.95)"));
             }
         } else {
-            metric = "MSE " + Fmt.num(r.mse(), "%.4g") + (Scores.qlike(best) == null ? "" : ", QLIKE "
-                    + Fmt.num(Scores.qlike(best), "%.4f"));
-            if (isBase) {
-                difference = "it is the baseline itself.";
-                significance = "No model beat the baseline " + e.baseline() + ".";
-                significant = false;
-            } else {
-                Double rel = Scores.relative(r.mse(), base == null || base.row() == null ? null : base.row().mse());
-                difference = "vs baseline " + e.baseline() + ": MSE " + Fmt.signed(pct(rel), "%.1f") + "%.";
-                Double p = t == null ? null : t.dmSquaredP();
-                significant = p != null && p < 0.05 && rel != null && rel < 0;
-                significance = (significant ? "Significant" : "Not significant at 5%") + ": Diebold–Mariano (squared loss) "
-                        + Fmt.pIs(p) + (t == null || t.dmAbsoluteP() == null ? "" : ", absolute loss " + Fmt.pIs(t.dmAbsoluteP()))
-                        + ".";
-            }
+            metric = loss + " " + Fmt.num(Scores.loss(e, best), "%.4g") + (loss.equals("MSE") ? "" : ", MSE " + Fmt.num(r.mse(), "%.4g"))
+                    + " (per bar, the target's units).";
+            difference = vsBaseline.isEmpty() ? "It is the forecast baseline itself." : vsBaseline;
         }
+        Double dmp = holm(e, best, ReportInput.ModelRun::tests, SignificanceRow::dmSquaredP);
+        if (dmp != null && dmp < 0.05 && t != null && t.dmSquaredStatistic() != null && t.dmSquaredStatistic() < 0) {
+            evidence.add("forecasts better than " + e.baseline() + " (Diebold–Mariano on squared loss p = " + Fmt.p(dmp) + ", Holm-adjusted)");
+        }
+        if (c != null) {
+            List<String> set = c.models().stream().filter(Comparisons.ModelView::inLossSet).map(Comparisons.ModelView::name).toList();
+            evidence.add("90% model confidence set on " + loss + ": " + String.join(", ", set));
+        }
+        boolean skilful = evidence.stream().anyMatch(s2 -> s2.startsWith("beats") || s2.startsWith("times") || s2.startsWith("forecasts"));
+        String significance = (skilful ? "Skilful: " : e.traded() ? "No evidence of skill (timing, or beating buy-and-hold or "
+                + e.baseline() + ", after the multiple-comparison control). " : "Not better than " + e.baseline()
+                + " after the multiple-comparison control. ") + String.join("; ", evidence) + ".";
         List<String> regimes = new ArrayList<>();
         for (String detector : e.config().regimeNames()) {
             List<String> wins = new ArrayList<>();
             List<String> loses = new ArrayList<>();
-            for (RegimeRow c : in.summary().regimes()) {
-                if (!c.experiment().equals(e.name()) || !c.detector().equals(detector) || !c.model().equals(best.name())
-                        || c.flagged()) {
+            for (RegimeRow cell : in.summary().regimes()) {
+                if (!cell.experiment().equals(e.name()) || !cell.detector().equals(detector) || !cell.model().equals(best.name())
+                        || cell.flagged()) {
                     continue;
                 }
-                boolean top = in.summary().regimes().stream()
+                RegimeRow winner = in.summary().regimes().stream()
                         .filter(o -> o.experiment().equals(e.name()) && o.detector().equals(detector)
-                                && o.regime().equals(c.regime()))
-                        .allMatch(o -> o.model().equals(best.name()) || !beats(e, o, c));
-                (top ? wins : loses).add(c.regime() + " (" + (e.traded() ? "Sharpe " + Fmt.num(c.sharpe() == null ? 0.0 : c.sharpe(), "%.2f")
-                        : "MSE " + Fmt.num(c.mse(), "%.3g")) + ")");
+                                && o.regime().equals(cell.regime()) && !o.model().equals(best.name()) && beats(e, c, o, cell))
+                        .reduce((a, b) -> beats(e, c, b, a) ? b : a).orElse(null);
+                if (winner == null) {
+                    wins.add(cell.regime());
+                } else {
+                    loses.add(cell.regime() + " (by " + winner.model() + ": " + regimeFigure(e, winner) + " vs " + regimeFigure(e, cell) + ")");
+                }
             }
             regimes.add(detector + ": best in " + (wins.isEmpty() ? "no regime" : String.join(", ", wins))
                     + (loses.isEmpty() ? "" : "; beaten in " + String.join(", ", loses)));
@@ -130,24 +138,70 @@ final class GlanceSection implements Section {
                 : "Leakage checks passed for " + best.name()
                         + (r != null && !r.warnings().isEmpty() ? ", with warnings: " + String.join("; ", r.warnings()) : "") + ".";
         return new Card(e.name(), e.target(), best.name() + (best.failed().isEmpty() ? ""
-                : " (" + best.failed().size() + " fold(s) failed)"), metric, difference, significance, significant, regimes,
+                : " (" + best.failed().size() + " fold(s) failed)"), metric, difference, significance, skilful, regimes,
                 checks, !leak && r != null && !SummaryRow.UNCHECKED.equals(r.checks()), anchor);
+    }
+
+    /** Whether the model held a position on some bar (a model that is always flat does not trade). */
+    private static boolean trades(Comparisons c, ReportInput.ModelRun m) {
+        if (!m.path().traded()) {
+            return false;
+        }
+        if (c == null) {
+            return m.path().bars().stream().anyMatch(b -> b.position() != 0);
+        }
+        return c.models().stream().filter(v -> v.name().equals(m.name())).findFirst()
+                .map(v -> v.exposure() != null && v.exposure().flatShare() < 1).orElse(false);
+    }
+
+    /** The model's p-value Holm-adjusted over the experiment's models that have one; null when it has none. */
+    private static Double holm(ReportInput.Experiment e, ReportInput.ModelRun model,
+                               java.util.function.Function<ReportInput.ModelRun, SignificanceRow> tests,
+                               java.util.function.Function<SignificanceRow, Double> p) {
+        List<ReportInput.ModelRun> models = e.models();
+        double[] ps = new double[models.size()];
+        int at = -1;
+        for (int i = 0; i < ps.length; i++) {
+            SignificanceRow row = tests.apply(models.get(i));
+            Double v = row == null ? null : p.apply(row);
+            ps[i] = v == null ? Double.NaN : v;
+            at = models.get(i) == model ? i : at;
+        }
+        if (at < 0 || Double.isNaN(ps[at])) {
+            return null;
+        }
+        return dev.foresight.statistics.MultipleTesting.holm(ps)[at];
+    }
+
+    /** The Diebold–Mariano verdict with its direction: a bare p-value next to a worse loss would read as praise. */
+    private static String dm(SignificanceRow t) {
+        if (t == null || t.dmSquaredP() == null || t.dmSquaredStatistic() == null) {
+            return "";
+        }
+        String verdict = t.dmSquaredP() >= 0.05 ? "not significantly different"
+                : t.dmSquaredStatistic() > 0 ? "significantly WORSE forecasts" : "significantly better forecasts";
+        return " — " + verdict + " (Diebold–Mariano on squared errors " + Fmt.pIs(t.dmSquaredP()) + ", unadjusted)";
+    }
+
+    private static String regimeFigure(ReportInput.Experiment e, RegimeRow c) {
+        if (e.traded()) {
+            return "Sharpe " + Fmt.num(c.sharpe(), "%.2f");
+        }
+        return e.volatility() ? "QLIKE " + Fmt.num(c.qlike(), "%.3g") : "MSE " + Fmt.num(c.mse(), "%.3g");
     }
 
     private static Double pct(Double v) {
         return v == null ? null : 100 * v;
     }
 
-    /** Whether {@code o} is strictly better than {@code c} on the ranking metric. */
-    private static boolean beats(ReportInput.Experiment e, RegimeRow o, RegimeRow c) {
+    /** Whether {@code o} is strictly better than {@code c} on the ranking metric (a model that never trades cannot be). */
+    private static boolean beats(ReportInput.Experiment e, Comparisons comparisons, RegimeRow o, RegimeRow c) {
         if (e.traded()) {
-            boolean traded = e.model(o.model()).map(m -> m.path().traded()).orElse(false);
-            if (!traded) {
-                return false;
-            }
-            double so = o.sharpe() == null ? 0 : o.sharpe();
-            double sc = c.sharpe() == null ? 0 : c.sharpe();
-            return so > sc;
+            boolean traded = e.model(o.model()).map(m -> trades(comparisons, m)).orElse(false);
+            return traded && o.sharpe() != null && (c.sharpe() == null || o.sharpe() > c.sharpe());
+        }
+        if (e.volatility()) {
+            return o.qlike() != null && c.qlike() != null && o.qlike() < c.qlike();
         }
         return o.mse() != null && c.mse() != null && o.mse() < c.mse();
     }

@@ -55,13 +55,18 @@ public final class HtmlReport {
 
     /** The page's sections, in page order. */
     static List<Section> sections(Instant generatedAt) {
-        return List.of(new HeaderSection(generatedAt), new GlanceSection(), new LeaderboardSection(), new RegimeSection(),
+        return List.of(new HeaderSection(generatedAt), new GlanceSection(), new LeaderboardSection(), new ComparisonSection(),
+                new RegimeSection(),
                 new EquitySection(), new TearsheetSection(), new ForecastSection(), new RollingSection(), new TrainingSection(),
                 new ParameterSection(), new FoldSection(), new LeakageSection(), new ConventionsSection(),
                 new ConfigSection());
     }
 
     static String render(ReportInput in, Instant generatedAt) {
+        return Comparisons.cached(() -> renderPage(in, generatedAt));
+    }
+
+    private static String renderPage(ReportInput in, Instant generatedAt) {
         Charts charts = new Charts();
         Map<String, Object> page = new LinkedHashMap<>();
         for (Section s : sections(generatedAt)) {

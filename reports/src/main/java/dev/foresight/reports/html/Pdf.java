@@ -58,12 +58,24 @@ public final class Pdf {
      * @throws IOException when the browser fails or writes nothing (the message says why)
      */
     public static void print(Path browser, Path html, Path pdf) throws IOException {
+        print(browser, html, pdf, false);
+    }
+
+    /**
+     * Writes {@code pdf} from {@code html}: the meeting summary (verdict, leaderboard, model confidence
+     * sets, regimes, equity against buy-and-hold), or with {@code full} every section. The page is
+     * opened at {@code #print} or {@code #print-full}, so its script lays it out for paper from the start
+     * (no zoom sliders) and its print stylesheet keeps the chosen sections.
+     *
+     * @throws IOException when the browser fails or writes nothing (the message says why)
+     */
+    public static void print(Path browser, Path html, Path pdf, boolean full) throws IOException {
         Path profile = Files.createTempDirectory("foresight-chromium-");
         try {
             List<String> cmd = new ArrayList<>(List.of(browser.toString()));
             cmd.addAll(headlessFlags(profile));
             cmd.addAll(List.of("--no-pdf-header-footer", "--virtual-time-budget=10000",
-                    "--print-to-pdf=" + pdf.toAbsolutePath(), html.toAbsolutePath().toUri().toString()));
+                    "--print-to-pdf=" + pdf.toAbsolutePath(), html.toAbsolutePath().toUri() + (full ? "#print-full" : "#print")));
             Path log = profile.resolve("chromium.log");
             Files.deleteIfExists(pdf);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -152,7 +152,7 @@ final class RegimeSection implements Section {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("categories", new ArrayList<>(regimes));
         spec.put("series", series);
-        spec.put("yName", traded ? "Sharpe (annualised, after costs)" : "MSE");
+        spec.put("yName", traded ? "Sharpe of the regime's bars (annualised, after costs)" : Scores.lossName(e) + " (per bar)");
         String chart = charts.add("bars", spec);
         List<String> best = new ArrayList<>();
         for (String regime : regimes) {
@@ -160,16 +160,23 @@ final class RegimeSection implements Section {
                 best.add(regime + ": " + bestOf.get(regime));
             }
         }
-        return new Table(e.name(), detector, traded ? "Sharpe (after costs)" : "MSE", new ArrayList<>(regimes), rows,
+        return new Table(e.name(), detector, traded ? "Sharpe of the regime's bars (annualised, after costs; drawdown and annual return are whole-path figures only)"
+                : Scores.lossName(e), new ArrayList<>(regimes), rows,
                 chart, cells.stream().anyMatch(RegimeRow::flagged), String.join(" · ", best));
     }
 
+    /**
+     * The ranking metric in a regime: the Sharpe ratio of the regime's bars (regime-conditional: the
+     * mean and volatility of those bars' net returns) when traded — none for a model that never holds a
+     * position, which has no strategy to rank —, else the experiment's loss (QLIKE for volatility).
+     */
     private static Double metric(boolean traded, RegimeRow c, ReportInput.Experiment e, String model) {
         if (traded) {
-            boolean modelTraded = e.model(model).map(m -> m.path().traded()).orElse(false);
-            return !modelTraded ? null : c.sharpe() == null ? 0.0 : c.sharpe();
+            boolean modelTrades = e.model(model).map(m -> m.path().traded()
+                    && m.path().bars().stream().anyMatch(b -> b.position() != 0)).orElse(false);
+            return !modelTrades ? null : c.sharpe() == null ? 0.0 : c.sharpe();
         }
-        return c.mse();
+        return e.volatility() ? c.qlike() : c.mse();
     }
 
     /** Diebold–Mariano p-values (squared loss) on each regime's bars common to model and baseline. */

@@ -14,6 +14,8 @@ import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.ResultDirectory;
 import dev.foresight.result.ResultJson;
 import dev.foresight.result.TaskResult;
+import dev.foresight.risk.PathRisk;
+import dev.foresight.risk.RiskRow;
 import dev.foresight.statistics.StationaryBootstrap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,10 +51,11 @@ public final class Summary {
     private final Map<String, List<String>> detectors;
     private final Significance.Trials trials;
     private final long seed;
+    private final List<RiskRow> risk;
 
     private Summary(String batch, List<SummaryRow> rows, List<SignificanceRow> tests, List<RegimeRow> regimes,
                     Map<String, String> baselines, Map<String, List<String>> detectors, Significance.Trials trials,
-                    long seed) {
+                    long seed, List<RiskRow> risk) {
         this.batch = batch;
         this.rows = List.copyOf(rows);
         this.tests = List.copyOf(tests);
@@ -61,6 +64,7 @@ public final class Summary {
         this.detectors = detectors;
         this.trials = trials;
         this.seed = seed;
+        this.risk = List.copyOf(risk);
     }
 
     public static Summary of(ResultDirectory dir) {
@@ -70,6 +74,7 @@ public final class Summary {
         List<SummaryRow> rows = new ArrayList<>();
         Map<String, List<ModelPath>> paths = new LinkedHashMap<>();
         List<Double> sharpes = new ArrayList<>();
+        List<RiskRow> risk = new ArrayList<>();
         for (ResolvedBatch.Experiment e : config.experiments()) {
             CostModel costs = new CostModel(e.costBps(), e.slippageBps());
             List<ModelPath> experimentPaths = new ArrayList<>();
@@ -89,6 +94,7 @@ public final class Summary {
                 rows.add(SummaryRow.of(score, checks, warnings));
                 ModelPath path = ModelPath.of(e.name(), m.name(), tasks, costs);
                 experimentPaths.add(path);
+                risk.addAll(PathRisk.of(path, tasks, e.regimeNames()));
                 if (path.traded()) {
                     sharpes.add(Significance.perPeriodSharpe(path, annualisation));
                 }
@@ -119,7 +125,7 @@ public final class Summary {
                 }
             }
         }
-        return new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, trials, config.seed());
+        return new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, trials, config.seed(), risk);
     }
 
     /**
@@ -144,8 +150,11 @@ public final class Summary {
         Object variance = s.testSettings() == null ? null : s.testSettings().get("trial_sharpe_variance");
         Significance.Trials trials = count instanceof Number c && variance instanceof Number v
                 ? new Significance.Trials(c.intValue(), v.doubleValue()) : new Significance.Trials(1, 0);
+        java.nio.file.Path riskFile = dir.file(RISK_JSON);
+        List<RiskRow> risk = java.nio.file.Files.exists(riskFile) ? List.of(ResultJson.read(riskFile, RiskRow[].class))
+                : List.of();
         return new Summary(s.batch(), s.rows() == null ? List.of() : s.rows(), s.tests() == null ? List.of() : s.tests(),
-                s.regimes() == null ? List.of() : s.regimes(), baselines, detectors, trials, config.seed());
+                s.regimes() == null ? List.of() : s.regimes(), baselines, detectors, trials, config.seed(), risk);
     }
 
     /** The shape of {@code summary.json}, for reading it back. */
@@ -193,6 +202,15 @@ public final class Summary {
 
     /** The file name of the per-regime table. */
     public static final String SUMMARY_REGIMES_CSV = "summary_regimes.csv";
+    /** The risk table (historical VaR/ES, VaR backtests) per experiment × model, overall and per regime. */
+    public static final String RISK_JSON = "risk.json";
+    /** The same as CSV. */
+    public static final String RISK_CSV = "summary_risk.csv";
+
+    /** The risk rows: per experiment × model, overall (empty detector) then per regime. */
+    public List<RiskRow> risk() {
+        return risk;
+    }
 
     public void write(ResultDirectory dir) {
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -211,6 +229,9 @@ public final class Summary {
         ResultJson.write(dir.file(ResultDirectory.SUMMARY_JSON), json);
         AtomicFiles.writeString(dir.file(ResultDirectory.SUMMARY_CSV), csv());
         AtomicFiles.writeString(dir.file(SUMMARY_REGIMES_CSV), regimesCsv());
+        // Kept out of summary.json so that file stays as it was for batches that predate it.
+        ResultJson.write(dir.file(RISK_JSON), risk);
+        AtomicFiles.writeString(dir.file(RISK_CSV), riskCsv());
     }
 
     /** One row per experiment × detector × regime × model. */
@@ -327,6 +348,70 @@ public final class Summary {
         for (String detector : detectors.getOrDefault(experiment, List.of())) {
             regimeTable(out, experiment, detector);
         }
+        riskTable(out, experiment);
+    }
+
+    /**
+     * Historical VaR/ES of each traded model's net returns and, for models forecasting a variance,
+     * the 99% VaR backtest: failures over bars, Kupiec, Christoffersen independence and conditional
+     * coverage p-values (per regime in {@code summary_risk.csv}).
+     */
+    private void riskTable(StringBuilder out, String experiment) {
+        List<RiskRow> overall = risk.stream().filter(r -> r.experiment().equals(experiment) && r.detector().isEmpty())
+                .toList();
+        boolean traded = overall.stream().anyMatch(r -> r.var95() != null);
+        boolean backtested = overall.stream().anyMatch(r -> r.varBars() != null);
+        if (!traded && !backtested) {
+            return;
+        }
+        out.append("  risk: historical VaR / ES of daily net returns (%)")
+                .append(backtested ? "; one-day 99% VaR backtest: failures (expected 1%), Kupiec POF,"
+                        + " Christoffersen independence and conditional coverage p" : "").append('\n');
+        List<String[]> cells = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("model"));
+        if (traded) {
+            header.addAll(List.of("VaR95", "ES95", "VaR99", "ES99"));
+        }
+        if (backtested) {
+            header.addAll(List.of("dist", "fail99", "Kupiec p", "indep p", "CC p"));
+        }
+        cells.add(header.toArray(String[]::new));
+        for (RiskRow r : overall) {
+            List<String> row = new ArrayList<>(List.of(r.model()));
+            if (traded) {
+                row.addAll(List.of(pct(r.var95()), pct(r.es95()), pct(r.var99()), pct(r.es99())));
+            }
+            if (backtested) {
+                row.add(r.distribution() == null ? "-" : r.distribution());
+                row.add(r.varBars() == null ? "-" : r.failures99() + "/" + r.varBars());
+                row.addAll(List.of(fmt("%.3f", r.kupiecP99()), fmt("%.3f", r.independenceP99()),
+                        fmt("%.3f", r.conditionalCoverageP99())));
+            }
+            cells.add(row.toArray(String[]::new));
+        }
+        flush(out, cells);
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.2f", 100 * v);
+    }
+
+    /** The risk table as CSV: one row per experiment × model × (overall | detector × regime). */
+    public String riskCsv() {
+        StringBuilder out = new StringBuilder("experiment,model,detector,regime,bars,var95,es95,var99,es99,var_distribution,"
+                + "var_bars,failures95,kupiec_p95,independence_p95,conditional_coverage_p95,failures99,kupiec_p99,"
+                + "independence_p99,conditional_coverage_p99\n");
+        for (RiskRow r : risk) {
+            Object[] v = {r.experiment(), r.model(), r.detector(), r.regime(), r.n(), r.var95(), r.es95(), r.var99(),
+                    r.es99(), r.distribution(), r.varBars(), r.failures95(), r.kupiecP95(), r.independenceP95(),
+                    r.conditionalCoverageP95(), r.failures99(), r.kupiecP99(), r.independenceP99(),
+                    r.conditionalCoverageP99()};
+            for (int i = 0; i < v.length; i++) {
+                out.append(i == 0 ? "" : ",").append(csvCell(v[i]));
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private void regimeTable(StringBuilder out, String experiment, String detector) {

@@ -4,6 +4,11 @@
   'use strict';
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var charts = {};
+  // '#print' / '#print-full' (set by `foresight report --pdf [full]`): lay out for paper from the start —
+  // no zoom sliders drawn into the charts; '#print-full' prints every section, not only the summary ones.
+  var printing = /^#print/.test(window.location.hash);
+  if (printing) { document.documentElement.classList.add('printing'); }
+  if (window.location.hash === '#print-full') { document.documentElement.classList.add('print-full'); }
   var SHADES = ['rgba(9,105,218,0.08)', 'rgba(207,34,46,0.08)', 'rgba(26,127,55,0.08)', 'rgba(154,103,0,0.10)',
     'rgba(130,80,223,0.08)', 'rgba(0,0,0,0.06)'];
 
@@ -40,12 +45,20 @@
   function selectedMap(spec, names) {
     if (!spec.selected) { return undefined; }
     var sel = {};
-    names.forEach(function (n) { sel[n] = spec.selected.indexOf(n) >= 0; });
+    names.forEach(function (n) { sel[n] = spec.selected.indexOf(n) >= 0 || n.indexOf('regime: ') === 0; });
     return sel;
   }
 
   function legend(names, spec) {
     return { type: 'scroll', top: 0, data: names, selected: selectedMap(spec, names), formatter: function (n) { return n; } };
+  }
+
+  function regimeLabels(spec, detector) {
+    if (!detector || !spec.shading || !spec.shading[detector]) { return []; }
+    var labels = [];
+    spec.shading[detector].forEach(function (r) { if (labels.indexOf(r[2]) < 0) { labels.push(r[2]); } });
+    labels.sort();
+    return labels;
   }
 
   function shadingAreas(spec, detector) {
@@ -73,11 +86,18 @@
       return o;
     });
     // Regime shading rides on an empty helper series so it stays when models are hidden.
-    series.push({ name: '\u0000shade', type: 'line', data: [], markArea: { silent: true, label: { show: true, position: 'insideTop', color: '#57606a', fontSize: 10 },
+    // Bands carry no labels (hundreds would overlap); each regime gets a legend entry in its band colour.
+    series.push({ name: '\u0000shade', type: 'line', data: [], markArea: { silent: true, label: { show: false },
       data: shadingAreas(spec, detector) } });
+    regimeLabels(spec, detector).forEach(function (label, i) {
+      var key = 'regime: ' + label;
+      names.push(key);
+      series.push({ name: key, type: 'line', data: [], color: SHADES[i % SHADES.length].replace(/[\d.]+\)$/, '0.45)'),
+        lineStyle: { width: 10 }, showSymbol: false, silent: true });
+    });
     return {
       animation: false,
-      grid: { left: 70, right: 24, top: 40, bottom: spec.x && spec.x.length > 20 ? 70 : 40 },
+      grid: { left: 70, right: 24, top: 40, bottom: spec.x && spec.x.length > 20 && !printing ? 70 : 46 },
       legend: legend(names, spec),
       tooltip: { trigger: 'axis', confine: true, formatter: tooltipAxis },
       xAxis: { type: 'category', data: spec.x, name: spec.xName || '', nameLocation: 'middle', nameGap: 26, boundaryGap: false },
@@ -85,7 +105,7 @@
         min: spec.logY ? function (v) { return v.min * 0.97; } : undefined,
         max: spec.logY ? function (v) { return v.max * 1.03; } : undefined,
         axisLabel: { formatter: function (v) { return fmt(v); } } },
-      dataZoom: spec.x && spec.x.length > 20 ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
+      dataZoom: spec.x && spec.x.length > 20 && !printing ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
       series: series
     };
   }
@@ -216,7 +236,12 @@
   window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
   window.addEventListener('beforeprint', function () {
     drawAll();
-    Object.keys(charts).forEach(function (k) { charts[k].resize(); });
+    // An interactive control is not printed: drop the zoom sliders from every chart.
+    Object.keys(charts).forEach(function (k) {
+      var zoom = charts[k].getOption().dataZoom || [];
+      if (zoom.length) { charts[k].setOption({ dataZoom: zoom.map(function (z) { return { show: z.type !== 'slider' }; }) }); }
+      charts[k].resize();
+    });
   });
   var printButton = document.getElementById('print-button');
   if (printButton) { printButton.addEventListener('click', function () { window.print(); }); }

@@ -60,6 +60,15 @@ record GarchModel(GarchSpec spec, Output output, String returnsFeature, boolean 
         return new FittedGarch(fit, resolved, column, returnsFeature, start, train.horizon());
     }
 
+    /** The returns column exists, and an automatic output has labels it can serve (not a direction target's 0/1). */
+    @Override
+    public void preflight(ModelData train) {
+        returnsColumn(train);
+        if (output == Output.AUTO) {
+            Output.infer(train.rowLabels());
+        }
+    }
+
     private int returnsColumn(ModelData data) {
         int column = data.featureNames().indexOf(returnsFeature);
         if (column < 0) {

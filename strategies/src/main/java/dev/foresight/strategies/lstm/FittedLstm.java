@@ -3,7 +3,9 @@ package dev.foresight.strategies.lstm;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Forecast;
 import dev.foresight.model.ModelData;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -29,28 +31,36 @@ final class FittedLstm implements FittedModel {
     private static final int CHUNK = 1;
 
     private final LstmSettings settings;
-    private final MultiLayerNetwork net;
+    /** One network, or the members of a seed ensemble (forecast = mean of their outputs). */
+    private final List<MultiLayerNetwork> nets;
     private final LabelScaling scaling;
+    /** Columns divided by their last value in each window (last-value normalisation), or null. */
+    private final boolean[] relativeColumns;
     private final int horizon;
     private final int features;
     private final int rows;
     private final int validationRows;
     private final long seed;
-    private final LstmModel.Training training;
+    private final List<LstmModel.Training> trainings;
     /** The fold whose trained parameters this network started from (warm start), or null: fresh weights. */
     private final Integer initialisedFromFold;
 
-    FittedLstm(LstmSettings settings, MultiLayerNetwork net, LabelScaling scaling, int horizon, int features, int rows,
-               int validationRows, long seed, LstmModel.Training training, Integer initialisedFromFold) {
+    FittedLstm(LstmSettings settings, List<MultiLayerNetwork> nets, LabelScaling scaling, boolean[] relativeColumns,
+               int horizon, int features,
+               int rows, int validationRows, long seed, List<LstmModel.Training> trainings, Integer initialisedFromFold) {
+        if (nets.isEmpty() || nets.size() != trainings.size()) {
+            throw new IllegalArgumentException("one training record per network, at least one network");
+        }
         this.settings = settings;
-        this.net = net;
+        this.nets = List.copyOf(nets);
+        this.relativeColumns = relativeColumns == null ? null : relativeColumns.clone();
         this.scaling = scaling;
         this.horizon = horizon;
         this.features = features;
         this.rows = rows;
         this.validationRows = validationRows;
         this.seed = seed;
-        this.training = training;
+        this.trainings = List.copyOf(trainings);
         this.initialisedFromFold = initialisedFromFold;
     }
 
@@ -65,7 +75,8 @@ final class FittedLstm implements FittedModel {
         if (!other.kind().equals(settings.kind()) || other.window() != settings.window()
                 || !other.lstmUnits().equals(settings.lstmUnits()) || !other.denseUnits().equals(settings.denseUnits())
                 || other.attentionHeads() != settings.attentionHeads()
-                || (other.gradientClip() > 0) != (settings.gradientClip() > 0)) {
+                || (other.gradientClip() > 0) != (settings.gradientClip() > 0)
+                || other.procedure().ensemble() != settings.procedure().ensemble()) {
             return "its architecture differs (" + architecture(settings) + " vs " + architecture(other) + ")";
         }
         if (other.head() != settings.head()) {
@@ -77,16 +88,22 @@ final class FittedLstm implements FittedModel {
 
     private static String architecture(LstmSettings s) {
         return s.kind() + ", window " + s.window() + ", lstm_units " + s.lstmUnits() + ", dense_units " + s.denseUnits()
-                + (s.attentionHeads() > 0 ? ", attention_heads " + s.attentionHeads() : "");
+                + (s.attentionHeads() > 0 ? ", attention_heads " + s.attentionHeads() : "")
+                + (s.procedure().ensemble() > 1 ? ", ensemble " + s.procedure().ensemble() : "");
     }
 
     long numParams() {
-        return net.numParams();
+        return nets.get(0).numParams();
     }
 
-    /** A copy of the trained parameters (the network itself is never changed). */
+    /** A copy of the trained parameters of ensemble member {@code member} (the network itself is never changed). */
+    synchronized INDArray parameters(int member) {
+        return nets.get(member).params().dup();
+    }
+
+    /** A copy of the (first) network's trained parameters. */
     synchronized INDArray parameters() {
-        return net.params().dup();
+        return parameters(0);
     }
 
     @Override
@@ -102,28 +119,45 @@ final class FittedLstm implements FittedModel {
         }
         int[] at = data.rows();
         Forecast[] out = new Forecast[at.length];
-        Windows x = Windows.of(data, at, settings.window(), kind);
+        Windows x = Windows.of(data, at, settings.window(), kind, relativeColumns);
         for (int from = 0; from < at.length; from += CHUNK) {
             int to = Math.min(at.length, from + CHUNK);
             float[] o = output(x.range(from, to));
             for (int i = 0; i < o.length; i++) {
-                out[from + i] = forecast(o[i], at[from + i]);
+                out[from + i] = forecast(o[i], at[from + i], data);
             }
         }
         return out;
     }
 
+    /** The network's output, or the ensemble members' mean (summed in member order: deterministic). */
     private synchronized float[] output(INDArray input) {
-        return net.output(input, false).data().asFloat();
+        float[] sum = nets.get(0).output(input, false).data().asFloat();
+        for (int m = 1; m < nets.size(); m++) {
+            float[] o = nets.get(m).output(input, false).data().asFloat();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += o[i];
+            }
+        }
+        if (nets.size() > 1) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] /= nets.size();
+            }
+        }
+        return sum;
     }
 
-    private Forecast forecast(float raw, int bar) {
+    private Forecast forecast(float raw, int bar, ModelData data) {
         if (!Float.isFinite(raw)) {
             throw new ArithmeticException(settings.kind() + ": the network's output for bar " + bar + " is " + raw);
         }
         if (settings.head() == Head.DIRECTION) {
             double p = Math.min(1.0, Math.max(0.0, raw));
             return new Forecast(p, p, Double.NaN);
+        }
+        if (settings.procedure().normalisation() == Procedure.WindowNormalisation.LAST_VALUE) {
+            // The network forecasts the move relative to the window's last value of the first column.
+            return Forecast.point((1 + scaling.invert(raw)) * Windows.lastValue(data, bar, 0, settings.kind()));
         }
         return Forecast.point(scaling.invert(raw));
     }
@@ -134,14 +168,34 @@ final class FittedLstm implements FittedModel {
         d.put("head", settings.head().yamlName());
         d.put("window", settings.window());
         d.put("features", features);
-        d.put("parameters", net.numParams());
+        d.put("parameters", numParams());
         d.put("rows", rows);
         d.put("validation_rows", validationRows);
         d.put("seed", seed);
+        d.put("training_recipe", settings.procedure().recipe().yamlName());
+        if (relativeColumns != null) {
+            d.put("window_normalisation", settings.procedure().normalisation().yamlName());
+            List<String> names = new ArrayList<>();
+            for (int c = 0; c < relativeColumns.length; c++) {
+                if (relativeColumns[c]) {
+                    names.add("column " + c);
+                }
+            }
+            d.put("relative_columns", List.copyOf(names));
+        }
+        LstmModel.Training training = trainings.get(0);
         d.put("epochs_run", training.epochsRun());
+        d.put("max_epochs", settings.maxEpochs());
         d.put("best_epoch", training.bestEpoch());
+        if (!training.validationLoss().isEmpty()) {
+            d.put("best_validation_loss", training.bestValidationLoss());
+        }
         d.put("stopped_early", training.stoppedEarly());
         d.put("restored_best_weights", training.restored());
+        d.put("training_status", training.status().yamlName());
+        // Read by the summary and report: true when any network's epoch budget ran out while its
+        // validation loss was still reaching new lows (raise max_epochs or the learning rate).
+        d.put("under_trained", trainings.stream().anyMatch(LstmModel.Training::underTrained));
         if (settings.warmStart()) {
             d.put("warm_start", true);
             if (initialisedFromFold != null) {
@@ -150,11 +204,33 @@ final class FittedLstm implements FittedModel {
         }
         d.put("train_loss", training.trainLoss());
         d.put("validation_loss", training.validationLoss());
+        d.put("learning_rate", training.learningRate());
+        if (trainings.size() > 1) {
+            List<Map<String, Object>> members = new ArrayList<>();
+            for (int m = 0; m < trainings.size(); m++) {
+                LstmModel.Training t = trainings.get(m);
+                Map<String, Object> member = new LinkedHashMap<>();
+                member.put("seed", seed + m);
+                member.put("epochs_run", t.epochsRun());
+                member.put("best_epoch", t.bestEpoch());
+                if (!t.validationLoss().isEmpty()) {
+                    member.put("best_validation_loss", t.bestValidationLoss());
+                }
+                member.put("training_status", t.status().yamlName());
+                member.put("train_loss", t.trainLoss());
+                member.put("validation_loss", t.validationLoss());
+                member.put("learning_rate", t.learningRate());
+                members.add(Collections.unmodifiableMap(member));
+            }
+            d.put("ensemble", List.copyOf(members));
+        }
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put("transform", settings.head() == Head.DIRECTION ? "none"
-                : scaling.logarithm() ? "minmax(log label)" : "minmax(label)");
-        labels.put("min", scaling.min());
-        labels.put("range", scaling.range());
+                : scaling.method() + (scaling.logarithm() ? "(log label)" : "(label)")
+                + (settings.procedure().normalisation() == Procedure.WindowNormalisation.LAST_VALUE
+                        ? " of label / last value of the first column - 1" : ""));
+        labels.put("offset", scaling.offset());
+        labels.put("scale", scaling.scale());
         d.put("label_scaling", labels);
         Map<String, Object> env = LstmRuntime.environment();
         d.put("nd4j_threads", env.get("threads"));

@@ -33,8 +33,26 @@ public class GemmLstm extends LSTM {
     public GemmLstm() {
     }
 
-    /** The course's LSTM of {@code units} units: tanh, sigmoid gates, forget-gate bias 1, NCW. */
+    /**
+     * The course's LSTM of {@code units} units: tanh, sigmoid gates, forget-gate bias 1, NCW.
+     *
+     * <p>The network-wide settings must reach this layer as they reach one made by
+     * {@code LSTM.Builder}: {@code NeuralNetConfiguration.Builder} copies its gradient
+     * normalisation, threshold, bias and gain initialisation and regularisation into a layer only
+     * where the layer's own value is unset (null, NaN or an empty list). {@code BaseLayer}'s field
+     * initialisers are not "unset" ({@code GradientNormalization.None}, threshold 1, init 0,
+     * regularisation null), so without the lines below a network-wide {@code gradient_clip} never
+     * reached GemmLstm: its layers went unclipped while DL4J's were clipped, which is the 1.4%
+     * Adam-step difference that once kept clipped models on DL4J's layer (Adam's first step is
+     * ≈ ±lr whatever the gradient's scale, so the missing clip showed only through ε).
+     */
     GemmLstm(int units) {
+        setGradientNormalization(null);
+        setGradientNormalizationThreshold(Double.NaN);
+        setBiasInit(Double.NaN);
+        setGainInit(Double.NaN);
+        setRegularization(new java.util.ArrayList<>());
+        setRegularizationBias(new java.util.ArrayList<>());
         setNOut(units);
         setActivationFn(new ActivationTanH());
         setGateActivationFn(new ActivationSigmoid());

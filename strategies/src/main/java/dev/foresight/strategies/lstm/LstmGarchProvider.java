@@ -1,6 +1,7 @@
 package dev.foresight.strategies.lstm;
 
 import dev.foresight.feature.FeatureSet;
+import dev.foresight.model.FitContext;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Model;
 import dev.foresight.model.ModelData;
@@ -56,6 +57,11 @@ public final class LstmGarchProvider extends SimpleProvider<Model> {
         @Override
         public FittedModel fit(ModelData train, ModelData validation, long seed) {
             return lstm.fit(train, validation, seed);
+        }
+
+        @Override
+        public FittedModel fit(ModelData train, ModelData validation, FitContext context) {
+            return lstm.fit(train, validation, context);
         }
 
         @Override

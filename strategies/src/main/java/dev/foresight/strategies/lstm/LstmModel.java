@@ -1,5 +1,7 @@
 package dev.foresight.strategies.lstm;
 
+import dev.foresight.model.FitContext;
+import dev.foresight.model.FitProgress;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Model;
 import dev.foresight.model.ModelData;
@@ -40,37 +42,45 @@ record LstmModel(LstmSettings settings) implements Model {
         return settings.window();
     }
 
-    /** The course: min-max scaling fit on the training rows (the framework's scaler). */
-    @Override
-    public ScalingMethod defaultScaling() {
-        return ScalingMethod.MINMAX;
-    }
-
     /** With {@code warm_start: true} the folds run in order, each from the previous fold's network. */
     @Override
     public boolean warmStarts() {
         return settings.warmStart();
     }
 
+    /** The course's default (min-max) for the Keras recipe; z-score for the converging one; none for relative windows. */
+    @Override
+    public ScalingMethod defaultScaling() {
+        if (settings.procedure().normalisation() == Procedure.WindowNormalisation.LAST_VALUE) {
+            return ScalingMethod.NONE;
+        }
+        return settings.procedure().recipe() == Procedure.Recipe.KERAS ? ScalingMethod.MINMAX : ScalingMethod.ZSCORE;
+    }
+
     @Override
     public FittedModel fit(ModelData train, ModelData validation, long batchSeed) {
-        return fit(train, validation, batchSeed, null);
+        return fit(train, validation, new FitContext(batchSeed, null, FitProgress.NONE));
+    }
+
+    @Override
+    public FittedModel fit(ModelData train, ModelData validation, long batchSeed, PreviousFit previous) {
+        return fit(train, validation, new FitContext(batchSeed, previous, FitProgress.NONE));
     }
 
     /**
-     * With {@code warm_start: true} and a previous fit, the network starts from a copy of the
+     * With {@code warm_start: true} and a previous fit, each network starts from a copy of the
      * previous fold's trained parameters (see {@link #network}); Adam's state, the label scaling and
-     * the early stopping start afresh on this fold's data. Without warm start {@code previous} is
-     * ignored.
+     * the early stopping start afresh on this fold's data. Without warm start the previous fit is
+     * ignored. Every epoch is reported to the context's {@link FitProgress}.
      */
     @Override
-    public FittedModel fit(ModelData train, ModelData validation, long batchSeed, PreviousFit previous) {
+    public FittedModel fit(ModelData train, ModelData validation, FitContext context) {
         LstmRuntime.load();
-        if (!settings.warmStart()) {
-            previous = null;
-        }
+        PreviousFit previous = settings.warmStart() ? context.previous() : null;
         String kind = settings.kind();
         int w = settings.window();
+        Procedure procedure = settings.procedure();
+        boolean relative = procedure.normalisation() == Procedure.WindowNormalisation.LAST_VALUE;
         int[] fitRows = usable(train, w);
         if (fitRows.length == 0) {
             throw new IllegalArgumentException(kind + ": no training row has a known label and a complete window of "
@@ -84,32 +94,63 @@ record LstmModel(LstmSettings settings) implements Model {
         if (head == Head.VOLATILITY && Arrays.stream(labels).anyMatch(y -> y < 0)) {
             throw new IllegalArgumentException(kind + ": head volatility needs non-negative labels (target: realised-vol)");
         }
-        LabelScaling scaling = LabelScaling.fit(head, labels);
+        if (relative && head != Head.REGRESSION) {
+            throw new IllegalArgumentException(kind + ": window_normalisation: last-value maps a level forecast back from"
+                    + " a relative one, so it needs the regression head (a price-level target such as next-close), not "
+                    + head.yamlName());
+        }
+        double[] fitLabels = relative ? relativeLabels(train, fitRows, labels, kind) : labels;
+        LabelScaling scaling = LabelScaling.fit(head, procedure.recipe(), fitLabels);
         LstmSettings s = settings.withHead(head);
-        long seed = settings.seedFor(batchSeed);
+        long seed = settings.seedFor(context.seed());
 
-        Windows x = Windows.of(train, fitRows, w, kind);
-        INDArray y = scaled(labels, scaling);
+        boolean[] relativeColumns = relative ? Windows.positiveColumns(train, fitRows, w, kind) : null;
+        Windows x = Windows.of(train, fitRows, w, kind, relativeColumns);
+        INDArray y = scaled(fitLabels, scaling);
         int[] validationRows = validation.size() == 0 ? new int[0] : usable(validation, w);
-        Windows xv = validationRows.length == 0 ? null : Windows.of(validation, validationRows, w, kind);
-        INDArray yv = validationRows.length == 0 ? null : scaled(labels(validation, validationRows), scaling);
+        Windows xv = validationRows.length == 0 ? null
+                : Windows.of(validation, validationRows, w, kind, relativeColumns);
+        INDArray yv = null;
+        if (validationRows.length > 0) {
+            double[] vl = labels(validation, validationRows);
+            yv = scaled(relative ? relativeLabels(validation, validationRows, vl, kind) : vl, scaling);
+        }
+        int members = procedure.ensemble();
+        List<MultiLayerNetwork> nets = new ArrayList<>();
+        List<Training> trainings = new ArrayList<>();
+        for (int m = 0; m < members; m++) {
+            long memberSeed = seed + m;
+            Nd4j.getRandom().setSeed(memberSeed);
+            MultiLayerNetwork net = network(s, train.width(), memberSeed, previous, m);
+            int member = m;
+            trainings.add(train(s, net, x, y, xv, yv, memberSeed,
+                    e -> context.progress().epoch(new FitProgress.Epoch(member, members, e.epoch(), e.maxEpochs(),
+                            e.trainLoss(), e.validationLoss(), e.learningRate()))));
+            nets.add(net);
+        }
+        return new FittedLstm(s, nets, scaling, relativeColumns, train.horizon(), train.width(), fitRows.length,
+                validationRows.length, seed, trainings, previous == null ? null : previous.fold().index());
+    }
 
-        Nd4j.getRandom().setSeed(seed);
-        MultiLayerNetwork net = network(s, train.width(), seed, previous);
-        Training result = train(s, net, x, y, xv, yv, seed);
-        return new FittedLstm(s, net, scaling, train.horizon(), train.width(), fitRows.length, validationRows.length,
-                seed, result, previous == null ? null : previous.fold().index());
+    /** Labels relative to the first feature column's value at each row (last-value window normalisation). */
+    private static double[] relativeLabels(ModelData data, int[] rows, double[] labels, String kind) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = labels[i] / Windows.lastValue(data, rows[i], 0, kind) - 1;
+        }
+        return out;
     }
 
     /**
      * The network a fit starts from: fresh initial weights for {@code seed}, or — warm start — the
-     * same network with a copy of {@code previous}'s trained parameters. The fresh network is built
-     * either way, so ND4J's random generator is in the same state afterwards (dropout draws the same).
+     * same network with a copy of {@code previous}'s trained parameters (of its ensemble member
+     * {@code member}). The fresh network is built either way, so ND4J's random generator is in the
+     * same state afterwards (dropout draws the same).
      *
      * @throws IllegalArgumentException when the previous fit is not a compatible LSTM: another
-     *                                  architecture, head or number of input features
+     *                                  architecture, head, ensemble size or number of input features
      */
-    static MultiLayerNetwork network(LstmSettings s, int features, long seed, PreviousFit previous) {
+    static MultiLayerNetwork network(LstmSettings s, int features, long seed, PreviousFit previous, int member) {
         MultiLayerNetwork net = Networks.build(s, features, seed);
         if (previous == null) {
             return net;
@@ -126,30 +167,83 @@ record LstmModel(LstmSettings settings) implements Model {
         if (difference != null) {
             throw new IllegalArgumentException(from + difference);
         }
-        net.setParams(before.parameters());
+        net.setParams(before.parameters(member));
         return net;
     }
 
+    static MultiLayerNetwork network(LstmSettings s, int features, long seed, PreviousFit previous) {
+        return network(s, features, seed, previous, 0);
+    }
+
+    /**
+     * How a training run ended. Only {@link #STILL_IMPROVING} means under-trained: the epoch budget
+     * ran out while the validation loss was still reaching new lows.
+     */
+    enum Status {
+        /** Early stopping: {@code patience} epochs without a better validation loss. */
+        EARLY_STOPPED,
+        /** All epochs run; the best validation loss is older than the last {@link #RECENT} epochs. */
+        MAX_EPOCHS_SETTLED,
+        /** All epochs run and the validation loss improved within the last {@link #RECENT} epochs: under-trained. */
+        STILL_IMPROVING,
+        /** No validation rows: nothing to judge convergence by. */
+        NO_VALIDATION;
+
+        /** "Still falling" = a new best within this many final epochs. */
+        static final int RECENT = Procedure.Recipe.PLATEAU_EPOCHS;
+
+        String yamlName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
     /** What one training run did, epoch by epoch (epochs count from 1). */
-    record Training(List<Double> trainLoss, List<Double> validationLoss, int bestEpoch, boolean stoppedEarly,
-                    boolean restored) {
+    record Training(List<Double> trainLoss, List<Double> validationLoss, List<Double> learningRate, int bestEpoch,
+                    boolean stoppedEarly, boolean restored, int maxEpochs) {
 
         Training {
             trainLoss = List.copyOf(trainLoss);
             validationLoss = List.copyOf(validationLoss);
+            learningRate = List.copyOf(learningRate);
         }
 
         int epochsRun() {
             return trainLoss.size();
+        }
+
+        Status status() {
+            if (validationLoss.isEmpty()) {
+                return Status.NO_VALIDATION;
+            }
+            if (stoppedEarly) {
+                return Status.EARLY_STOPPED;
+            }
+            return epochsRun() - bestEpoch < Status.RECENT ? Status.STILL_IMPROVING : Status.MAX_EPOCHS_SETTLED;
+        }
+
+        boolean underTrained() {
+            return status() == Status.STILL_IMPROVING;
+        }
+
+        double bestValidationLoss() {
+            return validationLoss.isEmpty() ? Double.NaN : validationLoss.get(bestEpoch - 1);
         }
     }
 
     /**
      * The epoch loop: a seeded shuffle (or chronological order), one Adam step per minibatch, the
      * validation loss after each epoch, early stopping with patience, and the best weights restored.
+     * With the converging recipe the learning rate is halved after {@link Procedure.Recipe#PLATEAU_EPOCHS}
+     * epochs without a new best (reduce-on-plateau, down to 1/32 of the initial rate), so a network
+     * that stalls at the initial rate gets smaller steps before early stopping gives up on it.
      */
     static Training train(LstmSettings s, MultiLayerNetwork net, Windows x, INDArray y, Windows xv, INDArray yv,
                           long seed) {
+        return train(s, net, x, y, xv, yv, seed, e -> { });
+    }
+
+    static Training train(LstmSettings s, MultiLayerNetwork net, Windows x, INDArray y, Windows xv, INDArray yv,
+                          long seed, java.util.function.Consumer<FitProgress.Epoch> progress) {
         Random shuffler = new Random(seed);
         int n = x.count();
         int[] order = new int[n];
@@ -157,6 +251,11 @@ record LstmModel(LstmSettings settings) implements Model {
         INDArray validationInput = xv == null ? null : xv.all();
         List<Double> trainLoss = new ArrayList<>();
         List<Double> validationLoss = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        boolean plateauSchedule = s.procedure().recipe() == Procedure.Recipe.CONVERGING;
+        double rate = s.learningRate();
+        double smallestRate = s.learningRate() * Procedure.Recipe.SMALLEST_RATE_FRACTION;
+        int lastChange = 0;
         double best = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         INDArray bestParams = null;
@@ -179,8 +278,10 @@ record LstmModel(LstmSettings settings) implements Model {
                 sum += score * batch.length;
             }
             trainLoss.add(sum / n);
+            rates.add(rate);
             if (validationInput == null) {
                 bestEpoch = epoch;
+                progress.accept(new FitProgress.Epoch(0, 1, epoch, s.maxEpochs(), sum / n, Double.NaN, rate));
                 continue;
             }
             double v = loss(s.head(), net.output(validationInput, false), yv);
@@ -189,6 +290,7 @@ record LstmModel(LstmSettings settings) implements Model {
                         + "; try a lower learning_rate or set gradient_clip");
             }
             validationLoss.add(v);
+            progress.accept(new FitProgress.Epoch(0, 1, epoch, s.maxEpochs(), sum / n, v, rate));
             if (v < best) {
                 best = v;
                 bestEpoch = epoch;
@@ -199,12 +301,18 @@ record LstmModel(LstmSettings settings) implements Model {
                 stoppedEarly = true;
                 break;
             }
+            if (plateauSchedule && epoch - Math.max(bestEpoch, lastChange) >= Procedure.Recipe.PLATEAU_EPOCHS
+                    && rate > smallestRate) {
+                rate = Math.max(smallestRate, rate * Procedure.Recipe.PLATEAU_FACTOR);
+                net.setLearningRate(rate);
+                lastChange = epoch;
+            }
         }
         boolean restored = bestParams != null && bestEpoch != trainLoss.size();
         if (restored) {
             net.setParams(bestParams);
         }
-        return new Training(trainLoss, validationLoss, bestEpoch, stoppedEarly, restored);
+        return new Training(trainLoss, validationLoss, rates, bestEpoch, stoppedEarly, restored, s.maxEpochs());
     }
 
     /** Mean loss of the head (MSE, or binary cross-entropy for direction), without dropout or penalty. */

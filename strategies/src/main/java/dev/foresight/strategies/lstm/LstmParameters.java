@@ -26,17 +26,27 @@ final class LstmParameters {
                 ParameterSpec.real("l2", 0.0, 0.0, 1.0, "L2 weight penalty (0 = none)"),
                 ParameterSpec.real("learning_rate", 1e-3, 1e-7, 1.0, "Adam learning rate"),
                 ParameterSpec.integer("batch_size", 32, 1, 1_000_000, "minibatch size"),
-                ParameterSpec.integer("max_epochs", 50, 1, 100_000, "most passes over the training windows"),
+                ParameterSpec.integer("max_epochs", 100, 1, 100_000, "most passes over the training windows"),
                 ParameterSpec.integer("patience", 10, 0, 100_000,
                         "early stopping on the validation tail: epochs without improvement before stopping (0 = off)"),
                 ParameterSpec.bool("restore_best", true, "keep the weights of the epoch with the best validation loss"),
                 ParameterSpec.real("gradient_clip", 0.0, 0.0, 1e6, "L2-norm gradient clipping per parameter type (0 = off)"),
                 ParameterSpec.choice("head", "auto", Head.CHOICES,
-                        "auto: direction for 0/1 labels, else regression; regression: MSE on min-max-scaled labels;"
+                        "auto: direction for 0/1 labels, else regression; regression: MSE on scaled labels;"
                                 + " direction: sigmoid + cross-entropy, forecast = P(up); volatility: MSE on"
-                                + " min-max-scaled log σ, forecast exp(...) > 0"),
+                                + " scaled log σ, forecast exp(...) > 0"),
                 ParameterSpec.bool("shuffle", true, "shuffle training windows each epoch (seeded; Keras' default)"),
                 ParameterSpec.integer("seed", -1, -1, Integer.MAX_VALUE, "-1 = the batch's seed"),
+                ParameterSpec.choice("training", "converging", Procedure.Recipe.CHOICES,
+                        "converging: standardised labels, z-scored features by default, learning rate halved after "
+                                + Procedure.Recipe.PLATEAU_EPOCHS + " epochs without a better validation loss; keras:"
+                                + " the course's fit (min-max labels and features, constant learning rate)"),
+                ParameterSpec.integer("ensemble", 1, 1, 100,
+                        "networks trained from seeds seed, seed+1, ...; the forecast is their mean"),
+                ParameterSpec.choice("window_normalisation", "none", Procedure.WindowNormalisation.CHOICES,
+                        "last-value: each input window divided by its last value minus 1, the label taken relative"
+                                + " to the first column's last value and the forecast mapped back (price levels;"
+                                + " default scaling then none)"),
                 ParameterSpec.bool("warm_start", false, "start each fold's network from the previous fold's trained"
                         + " weights instead of fresh ones (folds then run in order, one chain per model; label and"
                         + " feature scaling stay per fold)")));
@@ -72,6 +82,7 @@ final class LstmParameters {
                 dense(p), p.text("dense_activation"), heads, p.real("l2"), p.real("learning_rate"),
                 p.integer("batch_size"), p.integer("max_epochs"), p.integer("patience"), p.bool("restore_best"),
                 p.real("gradient_clip"), Head.of(p.text("head")), p.bool("shuffle"), p.integer("seed"),
-                p.bool("warm_start")));
+                p.bool("warm_start"), new Procedure(Procedure.Recipe.of(p.text("training")), p.integer("ensemble"),
+                Procedure.WindowNormalisation.of(p.text("window_normalisation")))));
     }
 }

@@ -31,11 +31,12 @@ import java.util.Objects;
  * @param seed           −1 = the batch's seed, else this one
  * @param warmStart      start each fold's network from a copy of the previous fold's trained
  *                       parameters instead of fresh initial weights (the folds then run in order)
+ * @param procedure      the training recipe, ensemble size and window normalisation
  */
 record LstmSettings(String kind, int window, List<Integer> lstmUnits, double dropout, List<Integer> denseUnits,
                     String denseActivation, int attentionHeads, double l2, double learningRate, int batchSize,
                     int maxEpochs, int patience, boolean restoreBest, double gradientClip, Head head, boolean shuffle,
-                    long seed, boolean warmStart) {
+                    long seed, boolean warmStart, Procedure procedure) {
 
     static final List<String> ACTIVATIONS = List.of("identity", "relu", "tanh", "sigmoid");
 
@@ -44,6 +45,7 @@ record LstmSettings(String kind, int window, List<Integer> lstmUnits, double dro
         lstmUnits = List.copyOf(lstmUnits);
         denseUnits = List.copyOf(denseUnits);
         Objects.requireNonNull(head);
+        Objects.requireNonNull(procedure);
         if (window < 1) {
             throw new IllegalArgumentException(kind + ": window must be ≥ 1, got " + window);
         }
@@ -66,7 +68,16 @@ record LstmSettings(String kind, int window, List<Integer> lstmUnits, double dro
         }
     }
 
-    /** The same settings without warm start (each fit from fresh initial weights). */
+    /** The course's training procedure ({@link Procedure#KERAS}), optionally warm-starting. */
+    LstmSettings(String kind, int window, List<Integer> lstmUnits, double dropout, List<Integer> denseUnits,
+                 String denseActivation, int attentionHeads, double l2, double learningRate, int batchSize,
+                 int maxEpochs, int patience, boolean restoreBest, double gradientClip, Head head, boolean shuffle,
+                 long seed, boolean warmStart) {
+        this(kind, window, lstmUnits, dropout, denseUnits, denseActivation, attentionHeads, l2, learningRate, batchSize,
+                maxEpochs, patience, restoreBest, gradientClip, head, shuffle, seed, warmStart, Procedure.KERAS);
+    }
+
+    /** The same settings without warm start (each fit from fresh initial weights), the course's procedure. */
     LstmSettings(String kind, int window, List<Integer> lstmUnits, double dropout, List<Integer> denseUnits,
                  String denseActivation, int attentionHeads, double l2, double learningRate, int batchSize,
                  int maxEpochs, int patience, boolean restoreBest, double gradientClip, Head head, boolean shuffle,
@@ -82,12 +93,19 @@ record LstmSettings(String kind, int window, List<Integer> lstmUnits, double dro
 
     LstmSettings withHead(Head h) {
         return new LstmSettings(kind, window, lstmUnits, dropout, denseUnits, denseActivation, attentionHeads, l2,
-                learningRate, batchSize, maxEpochs, patience, restoreBest, gradientClip, h, shuffle, seed, warmStart);
+                learningRate, batchSize, maxEpochs, patience, restoreBest, gradientClip, h, shuffle, seed, warmStart,
+                procedure);
     }
 
     /** The same settings with warm start on or off. */
     LstmSettings withWarmStart(boolean on) {
         return new LstmSettings(kind, window, lstmUnits, dropout, denseUnits, denseActivation, attentionHeads, l2,
-                learningRate, batchSize, maxEpochs, patience, restoreBest, gradientClip, head, shuffle, seed, on);
+                learningRate, batchSize, maxEpochs, patience, restoreBest, gradientClip, head, shuffle, seed, on, procedure);
+    }
+
+    /** The same settings with another training procedure. */
+    LstmSettings withProcedure(Procedure p) {
+        return new LstmSettings(kind, window, lstmUnits, dropout, denseUnits, denseActivation, attentionHeads, l2,
+                learningRate, batchSize, maxEpochs, patience, restoreBest, gradientClip, head, shuffle, seed, warmStart, p);
     }
 }

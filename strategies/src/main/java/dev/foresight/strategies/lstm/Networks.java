@@ -55,14 +55,12 @@ final class Networks {
     static final Recurrence DEFAULT_RECURRENCE = Recurrence.GEMM;
 
     /**
-     * The models' network. With {@code gradient_clip} set it uses DL4J's stock layer: GemmLstm's
-     * gradients equal DL4J's, but after DL4J's per-parameter-type L2 clipping one Adam step differed
-     * by up to ~1.4% of the learning rate on some weights in GemmLstmTest (not yet explained), so
-     * clipped training is left to the layer it was validated with.
+     * The models' network, with the default recurrence also when {@code gradient_clip} is set:
+     * clipped GemmLstm steps equal DL4J's (GemmLstmTest; see GemmLstm's constructor for why they
+     * once did not).
      */
     static MultiLayerNetwork build(LstmSettings s, int features, long seed) {
-        Recurrence r = s.gradientClip() > 0 ? Recurrence.STOCK : DEFAULT_RECURRENCE;
-        return build(s, features, seed, r, WorkspaceMode.ENABLED);
+        return build(s, features, seed, DEFAULT_RECURRENCE, WorkspaceMode.ENABLED);
     }
 
     /**

@@ -26,6 +26,15 @@ final class Windows {
 
     /** The windows ending at {@code rows}; every one must lie inside the data and be finite. */
     static Windows of(ModelData data, int[] rows, int window, String kind) {
+        return of(data, rows, window, kind, null);
+    }
+
+    /**
+     * The windows ending at {@code rows}; the columns flagged in {@code relative} (null = none) are
+     * divided by their value at the window's last bar, minus 1 (last-value normalisation), which
+     * must then be positive.
+     */
+    static Windows of(ModelData data, int[] rows, int window, String kind, boolean[] relative) {
         int f = data.width();
         float[] out = new float[rows.length * f * window];
         for (int i = 0; i < rows.length; i++) {
@@ -38,6 +47,9 @@ final class Windows {
                 int s = t - window + 1 + k;
                 for (int c = 0; c < f; c++) {
                     double v = data.feature(s, c);
+                    if (relative != null && relative[c]) {
+                        v = v / lastValue(data, t, c, kind) - 1;
+                    }
                     if (!Double.isFinite(v)) {
                         throw new IllegalArgumentException(kind + ": feature '" + data.featureNames().get(c)
                                 + "' of bar " + s + " is " + v + " (in the window ending at bar " + t + ")");
@@ -47,6 +59,45 @@ final class Windows {
             }
         }
         return new Windows(out, rows.length, f, window);
+    }
+
+    /**
+     * Feature {@code column} at bar {@code t}, the divisor of a window normalised by its last value.
+     *
+     * @throws IllegalArgumentException unless it is positive and finite (a price level, not a return)
+     */
+    static double lastValue(ModelData data, int t, int column, String kind) {
+        double last = data.feature(t, column);
+        if (!(last > 0) || !Double.isFinite(last)) {
+            throw new IllegalArgumentException(kind + ": window_normalisation: last-value divides each window by its"
+                    + " last value, but feature '" + data.featureNames().get(column) + "' is " + last + " at bar " + t
+                    + "; use it with positive, unscaled columns (price levels: {kind: price} and scaling: none)");
+        }
+        return last;
+    }
+
+    /**
+     * The columns last-value normalisation divides: those positive on every bar of the training
+     * windows (price levels, volumes; returns and oscillators are not). Fit on training data only.
+     *
+     * @throws IllegalArgumentException when the first column, the label's reference, is not one of them
+     */
+    static boolean[] positiveColumns(ModelData data, int[] rows, int window, String kind) {
+        boolean[] out = new boolean[data.width()];
+        java.util.Arrays.fill(out, true);
+        int first = rows[0] - window + 1;
+        for (int s = first; s <= rows[rows.length - 1]; s++) {
+            for (int c = 0; c < out.length; c++) {
+                out[c] &= data.feature(s, c) > 0;
+            }
+        }
+        if (!out[0]) {
+            throw new IllegalArgumentException(kind + ": window_normalisation: last-value takes the label relative to"
+                    + " the first feature column, which must be a positive price level (list {kind: price} first and"
+                    + " use scaling: none), but '" + data.featureNames().get(0) + "' is not positive on every"
+                    + " training bar");
+        }
+        return out;
     }
 
     /** Whether the window ending at {@code t} lies inside the data and is finite. */

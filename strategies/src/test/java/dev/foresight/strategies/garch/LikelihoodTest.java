@@ -105,4 +105,61 @@ class LikelihoodTest {
         assertEquals(0.09, Likelihood.aparchAlpha(0.04, 0.12), 1e-15);
         assertEquals(0.04, 0.09 * Math.pow(1 - 1.0 / 3, 2), 1e-15);
     }
+
+    /**
+     * The exact derivatives of {@link Likelihood#derivatives} against central differences (of the
+     * value for the gradient, of the so-checked gradient for the Hessian, of the per-bar
+     * contributions for the sandwich's Σ s(t)s(t)'), with zero and constant mean, at a
+     * point away from the optimum; the value is the fused path's to the last bit.
+     */
+    @Test
+    void exactGradientAndHessianOfGaussianGarchEqualFiniteDifferences() {
+        for (MeanModel mean : new MeanModel[] {MeanModel.CONSTANT, MeanModel.ZERO}) {
+            GarchSpec spec = new GarchSpec(VarianceModel.GARCH, mean, Innovations.NORMAL, InitialVariance.FGARCH);
+            double[] r = Simulator.simulate(GarchSpec.of(VarianceModel.GARCH, MeanModel.CONSTANT, Innovations.NORMAL),
+                    new double[] {0.05, 0.05, 0.1, 0.85}, 800, 3);
+            Likelihood lik = new Likelihood(spec, r);
+            assertEquals(true, lik.hasAnalyticDerivatives());
+            double[] theta = mean == MeanModel.ZERO ? new double[] {0.08, 0.15, 0.7} : new double[] {0.02, 0.08, 0.15, 0.7};
+            int k = theta.length;
+            double[] g = new double[k];
+            double[][] h = new double[k][k];
+            double[][] products = new double[k][k];
+            double value = lik.derivatives(theta, g, h, products);
+            // the sandwich's middle against the outer products of finite-difference scores
+            double[][] fdScores = Derivatives.scores(lik, theta, Derivatives.steps(theta, lik.layout.beta));
+            assertEquals(lik.evaluate(theta, null), value, 0.0);
+            // gradient against central differences of the value; Hessian against central
+            // differences of the gradient (so both are tied to the value), steps 1e-6·max(|θ|, 0.1)
+            double[] fdGradient = new double[k];
+            double[][] fdHessian = new double[k][k];
+            for (int i = 0; i < k; i++) {
+                double step = 1e-6 * Math.max(Math.abs(theta[i]), 0.1);
+                double[] up = theta.clone();
+                double[] down = theta.clone();
+                up[i] += step;
+                down[i] -= step;
+                fdGradient[i] = (lik.evaluate(up, null) - lik.evaluate(down, null)) / (2 * step);
+                double[] gUp = new double[k];
+                double[] gDown = new double[k];
+                lik.derivatives(up, gUp, new double[k][k], null);
+                lik.derivatives(down, gDown, new double[k][k], null);
+                for (int j = 0; j < k; j++) {
+                    fdHessian[j][i] = (gUp[j] - gDown[j]) / (2 * step);
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                assertEquals(fdGradient[i], g[i], 1e-5 * Math.max(1, Math.abs(g[i])), mean + " gradient " + i);
+                for (int j = 0; j < k; j++) {
+                    double outer = 0;
+                    for (double[] st : fdScores) {
+                        outer += st[i] * st[j];
+                    }
+                    assertEquals(outer, products[i][j], 1e-5 * Math.abs(products[i][j]), mean + " score products " + i + "," + j);
+                    assertEquals(fdHessian[i][j], h[i][j], 1e-6 * Math.max(1, Math.abs(h[i][j])), mean + " hessian " + i + "," + j);
+                    assertEquals(h[j][i], h[i][j], 0.0);
+                }
+            }
+        }
+    }
 }

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,8 @@ class GemmLstmTest {
     /**
      * Layer 0 returns the full sequence, layer 1 (inside LastTimeStep) only the last step: the
      * full-sequence activations, the output, the loss and every parameter's gradient agree, and
-     * so do the weights after one Adam step with L2. (With DL4J's ClipL2PerParamType clipping the
-     * step differed by up to ~1.4% of lr on a few weights, so clipped models use DL4J's layer: see
-     * {@link #gradientClippingFallsBackToDl4jsLayer}.)
+     * so do the weights after one Adam step with L2 (with clipping: see
+     * {@link #clippedModelsUseGemmLstmAndTheirAdamStepEqualsDl4jsClippedStep}).
      */
     @Test
     void outputsGradientsAndAnAdamStepEqualDl4jsLstmInBothOutputModes() {
@@ -245,12 +245,39 @@ class GemmLstmTest {
         assertArrayEquals(gemm.output(x).data().asFloat(), clone.output(x).data().asFloat());
     }
 
+    /**
+     * {@code gradient_clip}: clipped models use GemmLstm, the network-wide ClipL2PerParamType and
+     * its threshold reach GemmLstm's layers, and one clipped Adam step equals DL4J's layer's, with
+     * a threshold that clips every parameter type (0.01) and one that clips only the biases (1.0).
+     * Before GemmLstm's constructor cleared BaseLayer's defaults its layers went unclipped: steps
+     * up to 0.65 of lr apart at 0.01, 1.4% at 1.0 (Adam's first step is ≈ ±lr whatever the scale).
+     */
     @Test
-    void gradientClippingFallsBackToDl4jsLayer() {
+    void clippedModelsUseGemmLstmAndTheirAdamStepEqualsDl4jsClippedStep() {
         LstmSettings clipped = settings(6, List.of(4, 3), 0.2, List.of(2), 0, 1.0, 2);
-        LstmSettings plain = settings(6, List.of(4, 3), 0.2, List.of(2), 0, 0, 2);
-        assertEquals(LSTM.class, Networks.build(clipped, 2, 1).getLayerWiseConfigurations().getConf(0).getLayer().getClass());
-        assertInstanceOf(GemmLstm.class, Networks.build(plain, 2, 1).getLayerWiseConfigurations().getConf(0).getLayer());
+        Layer layer0 = Networks.build(clipped, 2, 1).getLayerWiseConfigurations().getConf(0).getLayer();
+        assertInstanceOf(GemmLstm.class, layer0);
+        assertEquals(GradientNormalization.ClipL2PerParamType, ((GemmLstm) layer0).getGradientNormalization());
+        assertEquals(1.0, ((GemmLstm) layer0).getGradientNormalizationThreshold());
+        for (double clip : new double[] {0.01, 1.0}) {
+            LstmSettings s = settings(9, List.of(6, 5), 0.0, List.of(3), 0, clip, 4);
+            MultiLayerNetwork stock = net(s, 3, Networks.Recurrence.STOCK, WorkspaceMode.ENABLED);
+            MultiLayerNetwork gemm = net(s, 3, Networks.Recurrence.GEMM, WorkspaceMode.ENABLED);
+            Nd4j.getRandom().setSeed(5);
+            INDArray x = Nd4j.rand(DataType.FLOAT, 4, 3, 9).muli(2).subi(1);
+            INDArray y = Nd4j.rand(DataType.FLOAT, 4, 1);
+            float[] before = stock.params().dup().data().asFloat();
+            stock.fit(new DataSet(x, y));
+            gemm.fit(new DataSet(x, y));
+            float[] a = stock.params().data().asFloat();
+            float[] b = gemm.params().data().asFloat();
+            for (int i = 0; i < a.length; i++) {
+                // steps in units of lr, to 1% of lr (the tolerance of the unclipped step above)
+                double stockStep = (a[i] - before[i]) / 1e-3;
+                double gemmStep = (b[i] - before[i]) / 1e-3;
+                assertEquals(stockStep, gemmStep, 1e-2, "clip " + clip + ", weight " + i);
+            }
+        }
     }
 
     @Test

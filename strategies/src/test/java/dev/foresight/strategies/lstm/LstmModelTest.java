@@ -102,7 +102,7 @@ class LstmModelTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> scaling = (Map<String, Object>) fitted.diagnostics().get("label_scaling");
         double min = IntStream.rangeClosed(0, 199).mapToDouble(t -> price[t]).min().orElseThrow();
-        assertEquals(min, (double) scaling.get("min"), 0.0);
+        assertEquals(min, (double) scaling.get("offset"), 0.0);
         Forecast[] f = fitted.predict(testData(x, price));
         double mean = java.util.Arrays.stream(f).mapToDouble(Forecast::point).average().orElseThrow();
         assertTrue(mean > 110 && mean < 130, "forecasts in price units, mean " + mean);
@@ -144,6 +144,7 @@ class LstmModelTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> scaling = (Map<String, Object>) fitted.diagnostics().get("label_scaling");
         assertEquals("minmax(log label)", scaling.get("transform"));
+        assertEquals("keras", fitted.diagnostics().get("training_recipe"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.foresight.run;
+package dev.foresight.run.engine;
 
 import dev.foresight.batch.ExperimentSpec;
 import dev.foresight.batch.ModelSpec;
@@ -7,7 +7,6 @@ import dev.foresight.pipeline.BarOutcome;
 import dev.foresight.pipeline.FoldOutcome;
 import dev.foresight.result.BarRecord;
 import dev.foresight.result.FoldWindow;
-import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.TaskResult;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,27 +18,27 @@ final class TaskResults {
     private TaskResults() {
     }
 
-    static TaskResult ok(String id, ExperimentSpec e, ModelSpec m, ResolvedBatch.Model rm, long seed, FoldWindow window,
-                         FoldOutcome out, List<CheckOutcome> checks, String inputsSha) {
+    static TaskResult ok(PlannedTask task, ExperimentSpec e, ModelSpec m, FoldWindow window, FoldOutcome out,
+                         List<CheckOutcome> checks) {
         List<BarRecord> bars = new ArrayList<>(out.bars().size());
         for (BarOutcome b : out.bars()) {
             bars.add(new BarRecord(b.bar(), b.date().toString(), b.actual(), b.forecast(), orNull(b.probabilityUp()),
                     orNull(b.variance()), b.actualMove(), b.forecastMove(), b.position(), b.assetReturn(), b.grossReturn(),
                     b.regimes()));
         }
-        return new TaskResult(TaskResult.SCHEMA, id, e.name(), m.label(), m.model().kind(), rm.parameters(), seed,
-                e.target().instance().name(), e.target().instance().horizon(), window, TaskResult.OK, null,
+        return new TaskResult(TaskResult.SCHEMA, task.id(), e.name(), m.label(), m.model().kind(), m.model().parameters(),
+                task.seed(), e.target().instance().name(), e.target().instance().horizon(), window, TaskResult.OK, null,
                 out.featureNames(), out.scaler().method().yamlName(), boxed(out.scaler().shift()),
                 boxed(out.scaler().scale()), out.fitRowsUsed(), out.validationRowsUsed(), out.trainingRowsDroppedForWarmUp(),
-                e.strategy().isPresent(), out.diagnostics(), bars, checks, inputsSha);
+                e.strategy().isPresent(), out.diagnostics(), bars, checks, task.cacheKey());
     }
 
-    static TaskResult failed(String id, ExperimentSpec e, ModelSpec m, ResolvedBatch.Model rm, long seed,
-                             FoldWindow window, String error, List<CheckOutcome> checks, String inputsSha) {
-        return new TaskResult(TaskResult.SCHEMA, id, e.name(), m.label(), m.model().kind(), rm.parameters(), seed,
-                e.target().instance().name(), e.target().instance().horizon(), window, TaskResult.FAILED,
+    static TaskResult failed(PlannedTask task, ExperimentSpec e, ModelSpec m, FoldWindow window, String error,
+                             List<CheckOutcome> checks) {
+        return new TaskResult(TaskResult.SCHEMA, task.id(), e.name(), m.label(), m.model().kind(), m.model().parameters(),
+                task.seed(), e.target().instance().name(), e.target().instance().horizon(), window, TaskResult.FAILED,
                 "model '" + m.label() + "', " + error, List.of(), m.scaling().yamlName(), List.of(), List.of(), 0, 0, 0,
-                e.strategy().isPresent(), null, List.of(), checks, inputsSha);
+                e.strategy().isPresent(), null, List.of(), checks, task.cacheKey());
     }
 
     private static Double orNull(double v) {

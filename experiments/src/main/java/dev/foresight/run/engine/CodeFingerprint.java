@@ -1,4 +1,4 @@
-package dev.foresight.run;
+package dev.foresight.run.engine;
 
 import dev.foresight.plugin.PluginProvider;
 import dev.foresight.plugin.PluginRegistry;

@@ -1,0 +1,88 @@
+package dev.foresight.strategies.lstm;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a network is trained and what it is shown, beyond its architecture: the training recipe, the
+ * size of the seed ensemble and the per-window normalisation.
+ *
+ * @param recipe        {@link Recipe#CONVERGING} (the default) or {@link Recipe#KERAS} (the course)
+ * @param ensemble      networks trained from seeds {@code seed, seed+1, …}; the forecast is their mean
+ * @param normalisation how each input window is normalised before the network sees it
+ */
+record Procedure(Recipe recipe, int ensemble, WindowNormalisation normalisation) {
+
+    /** The course's training exactly: what the LSTM did before the converging recipe existed. */
+    static final Procedure KERAS = new Procedure(Recipe.KERAS, 1, WindowNormalisation.NONE);
+    /** The default: the converging recipe, one network, windows as the framework scaled them. */
+    static final Procedure DEFAULT = new Procedure(Recipe.CONVERGING, 1, WindowNormalisation.NONE);
+
+    Procedure {
+        java.util.Objects.requireNonNull(recipe);
+        java.util.Objects.requireNonNull(normalisation);
+        if (ensemble < 1) {
+            throw new IllegalArgumentException("ensemble must be >= 1 network, got " + ensemble);
+        }
+    }
+
+    /**
+     * The training recipe. Both use Adam, MSE (or cross-entropy for direction), minibatches of the
+     * shuffled windows, early stopping on the validation tail and the best weights restored.
+     */
+    enum Recipe {
+        /**
+         * Labels standardised (mean 0, standard deviation 1 on the training labels; log σ for the
+         * volatility head), features z-scored by default, and the learning rate halved whenever
+         * the validation loss has not improved for {@link #PLATEAU_EPOCHS} epochs (down to
+         * {@link #SMALLEST_RATE_FRACTION} of the initial rate). Why each: README "Training that
+         * converges".
+         */
+        CONVERGING,
+        /** Keras' {@code fit}: labels and features min-max scaled, a constant learning rate. */
+        KERAS;
+
+        /** Epochs without a better validation loss before the learning rate is halved. */
+        static final int PLATEAU_EPOCHS = 3;
+        /** Factor applied to the learning rate on a plateau. */
+        static final double PLATEAU_FACTOR = 0.5;
+        /** The learning rate is not lowered below this fraction of the initial rate (5 halvings). */
+        static final double SMALLEST_RATE_FRACTION = 1.0 / 32;
+
+        static final List<String> CHOICES = List.of("converging", "keras");
+
+        static Recipe of(String yamlName) {
+            return valueOf(yamlName.toUpperCase(Locale.ROOT));
+        }
+
+        String yamlName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Per-window input normalisation. */
+    enum WindowNormalisation {
+        /** The windows as the framework's scaler left them. */
+        NONE,
+        /**
+         * Each window's price-like columns (positive on every training bar) divided by their value at
+         * the window's last bar, minus 1 (so the last bar is 0 and earlier bars are relative changes),
+         * and the regression label likewise taken relative to the first column's last value: the
+         * forecast is mapped back to a level. The remedy for price levels that leave the training
+         * range (the course's pitfall): the network only ever sees relative moves. Other columns
+         * (returns) are passed as they are; the first column must be a price level, and the
+         * features unscaled (the model's default scaling is then none).
+         */
+        LAST_VALUE;
+
+        static final List<String> CHOICES = List.of("none", "last-value");
+
+        static WindowNormalisation of(String yamlName) {
+            return valueOf(yamlName.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+
+        String yamlName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+}
