@@ -282,7 +282,7 @@ public final class BatchParser {
         m.allowOnly(LEAKAGE);
         LeakageSettings d = LeakageSettings.DEFAULT;
         int samples = Fields.integer(m, "truncation_samples", d.truncationSamples(), 0, 10_000,
-                "truncation_samples (test bars per fold recomputed on truncated history)");
+                "truncation_samples (test bars per fold whose forecasts are recomputed on truncated history)");
         int perturb = m.get("perturb_folds") instanceof YamlNode.Scalar sc && "auto".equals(sc.text()) ? LeakageSettings.AUTO
                 : Fields.integer(m, "perturb_folds", d.perturbFolds(), 0, 10_000,
                 "perturb_folds ('auto', or folds per model refit with the future scrambled)");

@@ -192,7 +192,7 @@ public final class BatchSchema {
     private static ObjectNode leakage() {
         LeakageSettings d = LeakageSettings.DEFAULT;
         return closed("the leakage checks run before the batch", BatchKeys.LEAKAGE, k -> switch (k) {
-            case "truncation_samples" -> integer("test bars per fold recomputed on truncated history",
+            case "truncation_samples" -> integer("test bars per fold whose forecasts are recomputed on truncated history (every one up to this many, then a stratified sample with the first and last); features and regime labels are recomputed on every test bar unless 0",
                     d.truncationSamples(), 0L, 10_000L);
             case "perturb_folds" -> {
                 ObjectNode s = object("folds per model refit with the future scrambled, or auto (the model only with "
