@@ -6,6 +6,7 @@ import dev.foresight.batch.ModelSpec;
 import dev.foresight.batch.RegimeSpec;
 import dev.foresight.error.UserError;
 import dev.foresight.leakage.CheckOutcome;
+import dev.foresight.leakage.CanaryMeasurement;
 import dev.foresight.leakage.NullCanary;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.reports.html.HtmlReport;
@@ -299,6 +300,7 @@ public final class BatchRunner {
                                                       Map<String, List<Fold>> folds, Options options, List<String> leaks,
                                                       ResolvedBatch resolved, Map<String, CanaryRecord> previous) {
         List<Map<String, Object>> out = new ArrayList<>();
+        List<CanaryMeasurement> family = new ArrayList<>();
         for (ExperimentSpec e : batch.experiments()) {
             if (!e.leakage().canary()) {
                 continue;
@@ -318,31 +320,52 @@ public final class BatchRunner {
                 keyParts.put("check", CheckOutcome.CANARY);
                 String key = Hashing.sha256(ResultJson.bytes(keyParts));
                 CanaryRecord before = previous.get(e.name() + "/" + m.label());
-                CheckOutcome c;
-                if (!options.fresh() && before != null && key.equals(before.inputsSha256())) {
-                    c = before.outcome();
+                CanaryMeasurement measured;
+                if (!options.fresh() && before != null && key.equals(before.inputsSha256()) && before.measurement() != null) {
+                    measured = before.measurement();
                 } else {
                     Pipeline p = Pipelines.withoutRegimes(e, m, Hashing.derive(batch.seed(), e.name(), m.label(), "canary"));
-                    c = NullCanary.check(d.market(), p, folds.get(e.name()), e.costs(), batch.annualisation(),
+                    measured = NullCanary.measure(d.market(), p, folds.get(e.name()), e.costs(), batch.annualisation(),
                             Hashing.derive(batch.seed(), e.name(), "surrogate"));
-                    options.progress().note("canary " + e.name() + "/" + m.label() + ": " + c.describe());
-                }
-                if (c.failed()) {
-                    leaks.add(e.name() + "/" + m.label() + ": " + c.describe());
                 }
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("experiment", e.name());
                 row.put("model", m.label());
-                row.put("outcome", c);
+                row.put("measurement", measured);
                 row.put("inputsSha256", key);
                 out.add(row);
+                family.add(measured);
             }
+        }
+        // The verdicts come only now: Holm's step-down over every canary test of the batch at once.
+        List<CheckOutcome> verdicts = NullCanary.judge(family);
+        double[] adjusted = NullCanary.adjusted(family);
+        for (int i = 0; i < out.size(); i++) {
+            Map<String, Object> row = out.get(i);
+            CheckOutcome c = verdicts.get(i);
+            Map<String, Object> holm = new LinkedHashMap<>();
+            holm.put("ptPValue", Double.isNaN(adjusted[2 * i]) ? null : adjusted[2 * i]);
+            holm.put("sharpePValue", Double.isNaN(adjusted[2 * i + 1]) ? null : adjusted[2 * i + 1]);
+            row.put("holmAdjusted", holm);
+            row.put("outcome", c);
+            String name = row.get("experiment") + "/" + row.get("model");
+            options.progress().note("canary " + name + ": " + c.describe());
+            if (c.failed()) {
+                leaks.add(name + ": " + c.describe());
+            }
+        }
+        if (!out.isEmpty()) {
+            long tests = java.util.Arrays.stream(adjusted).filter(v -> !Double.isNaN(v)).count();
+            options.progress().note("null-data canary: Holm step-down over the batch's " + tests + " canary p-value"
+                    + (tests == 1 ? "" : "s") + " (" + out.size() + " experiment × model), family-wise false-alarm rate"
+                    + " <= 1% across them, under any dependence");
         }
         return out;
     }
 
     /** One entry of {@code canary.json}. */
-    record CanaryRecord(String experiment, String model, CheckOutcome outcome, String inputsSha256) {
+    record CanaryRecord(String experiment, String model, CanaryMeasurement measurement, CheckOutcome outcome,
+                        String inputsSha256) {
     }
 
     private static Map<String, CanaryRecord> previousCanaries(ResultDirectory dir) {

@@ -13,6 +13,7 @@ import dev.foresight.pipeline.FoldChain;
 import dev.foresight.pipeline.FoldOutcome;
 import dev.foresight.pipeline.FoldRunner;
 import dev.foresight.pipeline.Pipeline;
+import dev.foresight.statistics.MultipleTesting;
 import dev.foresight.statistics.PesaranTimmermann;
 import dev.foresight.statistics.ProbabilisticSharpe;
 import dev.foresight.statistics.ReturnMoments;
@@ -29,23 +30,35 @@ import java.util.SplittableRandom;
  * surrogate of the data — every series' bars shuffled in time, so returns keep their size and
  * distribution (same length, same volatility) but lose any predictability. A model that still
  * finds skill there — direction accuracy significant at 1% by Pesaran–Timmermann, or a Sharpe
- * ratio significantly above zero at 1% (probabilistic Sharpe ratio) — is flagged: its skill on
- * the real data is then suspect too.
+ * ratio significantly above zero (probabilistic Sharpe ratio) — is flagged: its skill on the real
+ * data is then suspect too. "Significant" is decided for the whole family of canary tests at once
+ * (a batch's: every experiment × model × test) by Holm's step-down at family-wise level 1%, so that
+ * a batch of many models does not flag one by chance (with 20 models and two tests each, a raw 1%
+ * rule would flag one in three clean batches).
  */
 public final class NullCanary {
 
-    /** Significance level of both tests. */
+    /** Family-wise error rate of the canary tests judged together. */
     public static final double LEVEL = 0.01;
 
     private NullCanary() {
     }
 
     /**
-     * @param pipeline the task's pipeline, run as is on the surrogate (regime detectors are
-     *                 irrelevant here and best left out by the caller)
+     * Measures and judges one model alone (a family of its own one or two tests, Holm inside it).
+     * A batch judges all its canaries together with {@link #judge}.
      */
     public static CheckOutcome check(MarketData data, Pipeline pipeline, List<Fold> folds, CostModel costs,
                                      Annualisation annualisation, long seed) {
+        return judge(List.of(measure(data, pipeline, folds, costs, annualisation, seed))).get(0);
+    }
+
+    /**
+     * @param pipeline the task's pipeline, run as is on the surrogate (regime detectors are
+     *                 irrelevant here and best left out by the caller)
+     */
+    public static CanaryMeasurement measure(MarketData data, Pipeline pipeline, List<Fold> folds, CostModel costs,
+                                            Annualisation annualisation, long seed) {
         MarketData surrogate = surrogate(data, seed);
         List<BarOutcome> bars = new ArrayList<>();
         // A warm-starting model runs its surrogate folds as a chain too, as in the real run.
@@ -62,11 +75,11 @@ public final class NullCanary {
             chain.fitted(f, model);
         }
         String plugin = "model " + pipeline.modelName();
-        if (bars.size() < 30) {
-            return new CheckOutcome(CheckOutcome.CANARY, CheckOutcome.WARNING, plugin, "only " + bars.size()
-                    + " forecasts on the random-walk surrogate (its folds failed): too few to judge");
-        }
         int n = bars.size();
+        if (n < CanaryMeasurement.MIN_BARS) {
+            return new CanaryMeasurement(plugin, n, "only " + n
+                    + " forecasts on the random-walk surrogate (its folds failed): too few to judge", null, null);
+        }
         double[] actualMove = new double[n];
         double[] forecastMove = new double[n];
         double[] positions = new double[n];
@@ -79,15 +92,16 @@ public final class NullCanary {
             returns[i] = b.assetReturn();
         }
         StringBuilder evidence = new StringBuilder("on a random-walk surrogate (" + n + " bars):");
-        boolean flagged = false;
+        Double ptP = null;
+        Double sharpeP = null;
         long calls = java.util.stream.IntStream.range(0, n).filter(i -> actualMove[i] != 0 && forecastMove[i] != 0
                 && Double.isFinite(actualMove[i]) && Double.isFinite(forecastMove[i])).count();
-        if (pipeline.target().directional() && calls >= 30) {
+        if (pipeline.target().directional() && calls >= CanaryMeasurement.MIN_BARS) {
             PesaranTimmermann.Result pt = PesaranTimmermann.test(actualMove, forecastMove);
             if (Double.isFinite(pt.pValue())) {
-                evidence.append(String.format(Locale.ROOT, " hit rate %.1f%% vs %.1f%% by chance, PT p = %.4f;",
+                evidence.append(String.format(Locale.ROOT, " hit rate %.1f%% vs %.1f%% by chance, PT p = %.3g;",
                         100 * pt.hitRate(), 100 * pt.independentRate(), pt.pValue()));
-                flagged |= pt.pValue() < LEVEL;
+                ptP = pt.pValue();
             }
         }
         if (pipeline.strategy().isPresent()) {
@@ -95,19 +109,70 @@ public final class NullCanary {
             ReturnMoments m = ReturnMoments.of(bt.netReturns(), annualisation.riskFreePerPeriod());
             double psr = ProbabilisticSharpe.of(m, 0.0);
             if (Double.isFinite(psr)) {
-                evidence.append(String.format(Locale.ROOT, " annualised Sharpe %.2f, P(Sharpe > 0) = %.4f;",
-                        m.sharpe() * Math.sqrt(annualisation.periodsPerYear()), psr));
-                flagged |= psr > 1 - LEVEL;
+                // one-sided p-value of "Sharpe <= 0"; clamped because 1 - psr may round below 0
+                double p = Math.min(1, Math.max(0, 1 - psr));
+                evidence.append(String.format(Locale.ROOT, " annualised Sharpe %.2f, P(Sharpe > 0) = %.4f (p = %.3g);",
+                        m.sharpe() * Math.sqrt(annualisation.periodsPerYear()), psr, p));
+                sharpeP = p;
             }
         }
-        String text = evidence.toString().replaceAll(";$", "");
-        if (text.endsWith(":")) {
-            return CheckOutcome.passed(CheckOutcome.CANARY, text + " nothing to judge (no direction calls and no trades)");
+        return new CanaryMeasurement(plugin, n, evidence.toString().replaceAll(";$", ""), ptP, sharpeP);
+    }
+
+    /**
+     * The verdicts of a family of canary measurements (a batch's): Holm's step-down over every
+     * applicable p-value of every measurement (experiment × model × test), rejecting at family-wise
+     * level {@link #LEVEL}. So the probability that the family flags any model whose surrogate skill
+     * is pure chance is at most 1%, whatever the dependence between the tests (Holm needs none; the
+     * models of an experiment share their surrogate and are far from independent). A measurement is
+     * flagged when any of its tests is rejected; the evidence gives raw and adjusted p-values.
+     *
+     * @return one outcome per measurement, in order
+     */
+    public static List<CheckOutcome> judge(List<CanaryMeasurement> family) {
+        double[] adjusted = adjusted(family);
+        long tests = java.util.Arrays.stream(adjusted).filter(v -> !Double.isNaN(v)).count();
+        List<CheckOutcome> out = new ArrayList<>(family.size());
+        for (int i = 0; i < family.size(); i++) {
+            out.add(verdict(family.get(i), adjusted[2 * i], adjusted[2 * i + 1], tests));
         }
+        return out;
+    }
+
+    /** The Holm-adjusted p-values of a family, two per measurement (PT, Sharpe; NaN where not applicable). */
+    public static double[] adjusted(List<CanaryMeasurement> family) {
+        double[] p = new double[family.size() * 2];
+        for (int i = 0; i < family.size(); i++) {
+            CanaryMeasurement m = family.get(i);
+            p[2 * i] = m.ptPValue() == null ? Double.NaN : m.ptPValue();
+            p[2 * i + 1] = m.sharpePValue() == null ? Double.NaN : m.sharpePValue();
+        }
+        return MultipleTesting.holm(p);
+    }
+
+    private static CheckOutcome verdict(CanaryMeasurement m, double ptAdjusted, double sharpeAdjusted, long tests) {
+        if (!m.judgeable()) {
+            return new CheckOutcome(CheckOutcome.CANARY, CheckOutcome.WARNING, m.plugin(), m.evidence());
+        }
+        if (m.ptPValue() == null && m.sharpePValue() == null) {
+            return CheckOutcome.passed(CheckOutcome.CANARY, m.evidence()
+                    + " nothing to judge (no direction calls and no trades)");
+        }
+        StringBuilder adj = new StringBuilder(" Holm-adjusted over the batch's " + tests + " canary test"
+                + (tests == 1 ? "" : "s") + ":");
+        if (m.ptPValue() != null) {
+            adj.append(String.format(Locale.ROOT, " PT p = %.3g", ptAdjusted));
+        }
+        if (m.sharpePValue() != null) {
+            adj.append(String.format(Locale.ROOT, "%s Sharpe p = %.3g", m.ptPValue() != null ? "," : "", sharpeAdjusted));
+        }
+        boolean flagged = (m.ptPValue() != null && ptAdjusted < LEVEL)
+                || (m.sharpePValue() != null && sharpeAdjusted < LEVEL);
+        String text = m.evidence() + ";" + adj;
         return flagged
-                ? CheckOutcome.failed(CheckOutcome.CANARY, plugin, text + ": significant skill on data with none to find"
-                + " (at 1%) — look for a leak")
-                : CheckOutcome.passed(CheckOutcome.CANARY, text + ": no significant skill, as it should be");
+                ? CheckOutcome.failed(CheckOutcome.CANARY, m.plugin(), text + ": significant skill on data with none to find"
+                + " (family-wise 1%) — look for a leak")
+                : CheckOutcome.passed(CheckOutcome.CANARY, text + ": no significant skill at family-wise 1%, as it should be");
     }
 
     /**

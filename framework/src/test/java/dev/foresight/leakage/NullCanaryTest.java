@@ -63,7 +63,10 @@ class NullCanaryTest {
         CheckOutcome c = canary(leaky);
         assertTrue(c.failed(), c.toString());
         assertEquals("model oracle", c.plugin());
-        assertTrue(c.evidence().contains("PT p = 0.0000"), c.evidence());
+        assertTrue(c.evidence().contains("Holm-adjusted"), c.evidence());
+        CanaryMeasurement m = NullCanary.measure(DATA, leaky, WalkForwardPlan.expanding(500, 250).folds(DATA.size(), 1),
+                new CostModel(1, 0), Annualisation.DAILY, 5);
+        assertTrue(m.ptPValue() < 1e-8, m.toString());
     }
 
     @Test
@@ -80,6 +83,69 @@ class NullCanaryTest {
         CheckOutcome c = canary(honest);
         assertFalse(c.failed(), c.toString());
         assertTrue(c.evidence().contains("no significant skill"), c.evidence());
+    }
+
+    private static CanaryMeasurement measured(String model, Double pt, Double sharpe) {
+        return new CanaryMeasurement("model " + model, 1000, "synthetic", pt, sharpe);
+    }
+
+    @Test
+    void holm_doesNotFlagABatchSizedNullFamilyThatARawOnePercentRuleWould() {
+        // 12 models, two tests each, all null; one PT p-value of 0.0053 (the chance failure of the
+        // issue) that the old per-model 1% rule flagged.
+        List<CanaryMeasurement> family = new java.util.ArrayList<>();
+        double[] nullPs = {0.41, 0.87, 0.23, 0.65, 0.094, 0.52, 0.31, 0.78, 0.15, 0.96, 0.047, 0.58, 0.33, 0.71,
+            0.19, 0.88, 0.026, 0.44, 0.62, 0.09, 0.37, 0.81};
+        family.add(measured("lstm_direction", 0.0053, 0.12));
+        for (int i = 0; i < nullPs.length; i += 2) {
+            family.add(measured("m" + i, nullPs[i], nullPs[i + 1]));
+        }
+        assertTrue(family.get(0).ptPValue() < NullCanary.LEVEL, "a raw 1% rule would flag it");
+        List<CheckOutcome> verdicts = NullCanary.judge(family);
+        assertTrue(verdicts.stream().noneMatch(CheckOutcome::failed), verdicts.toString());
+        // 24 tests: the smallest p is multiplied by 24 (hand-computed: 0.0053 * 24 = 0.1272)
+        assertEquals(0.1272, NullCanary.adjusted(family)[0], 1e-12);
+        assertTrue(verdicts.get(0).evidence().contains("over the batch's 24 canary tests"), verdicts.get(0).evidence());
+    }
+
+    @Test
+    void holm_stillFlagsAPlantedStrongLeakInTheSameFamilyAndOnlyIt() {
+        List<CanaryMeasurement> family = new java.util.ArrayList<>();
+        family.add(measured("lstm_direction", 0.0053, 0.12));
+        for (int i = 0; i < 20; i++) {
+            family.add(measured("m" + i, 0.05 + 0.045 * i, null));
+        }
+        family.add(measured("leaky", 1e-8, 3e-7));
+        List<CheckOutcome> verdicts = NullCanary.judge(family);
+        CheckOutcome leak = verdicts.get(verdicts.size() - 1);
+        assertTrue(leak.failed(), leak.toString());
+        assertEquals("model leaky", leak.plugin());
+        assertEquals(1, verdicts.stream().filter(CheckOutcome::failed).count(), verdicts.toString());
+    }
+
+    @Test
+    void holm_keepsTheFamilyWiseFalseAlarmRateAtOnePercentOnSimulatedNullBatches() {
+        // Simulation with known truth: 20 000 batches of 20 models × 2 tests, every p-value uniform
+        // (the null). A raw 1% rule alarms in 1 − 0.99^40 ≈ 33% of batches; Holm in at most 1%
+        // (here exactly 1 − (1 − 0.01/40)^40 ≈ 0.995% for independent tests). 3 standard errors: 0.21%.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2026);
+        int batches = 20_000;
+        int holmAlarms = 0;
+        int rawAlarms = 0;
+        for (int b = 0; b < batches; b++) {
+            List<CanaryMeasurement> family = new java.util.ArrayList<>();
+            boolean raw = false;
+            for (int m = 0; m < 20; m++) {
+                double pt = random.nextDouble();
+                double sharpe = random.nextDouble();
+                raw |= pt < NullCanary.LEVEL || sharpe < NullCanary.LEVEL;
+                family.add(measured("m" + m, pt, sharpe));
+            }
+            rawAlarms += raw ? 1 : 0;
+            holmAlarms += NullCanary.judge(family).stream().anyMatch(CheckOutcome::failed) ? 1 : 0;
+        }
+        assertTrue(rawAlarms / (double) batches > 0.30, "raw " + rawAlarms);
+        assertTrue(holmAlarms / (double) batches < 0.0121, "holm " + holmAlarms);
     }
 
     private static double[] returns(double[] p) {
