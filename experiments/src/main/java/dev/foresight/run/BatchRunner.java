@@ -301,6 +301,8 @@ public final class BatchRunner {
                                                       ResolvedBatch resolved, Map<String, CanaryRecord> previous) {
         List<Map<String, Object>> out = new ArrayList<>();
         List<CanaryMeasurement> family = new ArrayList<>();
+        List<ExperimentSpec> experiments = new ArrayList<>();
+        List<ModelSpec> models = new ArrayList<>();
         for (ExperimentSpec e : batch.experiments()) {
             if (!e.leakage().canary()) {
                 continue;
@@ -335,6 +337,8 @@ public final class BatchRunner {
                 row.put("inputsSha256", key);
                 out.add(row);
                 family.add(measured);
+                experiments.add(e);
+                models.add(m);
             }
         }
         // The verdicts come only now: Holm's step-down over every canary test of the batch at once.
@@ -343,6 +347,14 @@ public final class BatchRunner {
         for (int i = 0; i < out.size(); i++) {
             Map<String, Object> row = out.get(i);
             CheckOutcome c = verdicts.get(i);
+            if (c.failed()) {
+                // Only a flagged model pays for attribution: one more surrogate run per feature set.
+                ExperimentSpec e = experiments.get(i);
+                ModelSpec m = models.get(i);
+                Pipeline p = Pipelines.withoutRegimes(e, m, Hashing.derive(batch.seed(), e.name(), m.label(), "canary"));
+                c = NullCanary.attribute(c, data.get(e.name()).market(), p, folds.get(e.name()), e.costs(),
+                        batch.annualisation(), Hashing.derive(batch.seed(), e.name(), "surrogate"));
+            }
             Map<String, Object> holm = new LinkedHashMap<>();
             holm.put("ptPValue", Double.isNaN(adjusted[2 * i]) ? null : adjusted[2 * i]);
             holm.put("sharpePValue", Double.isNaN(adjusted[2 * i + 1]) ? null : adjusted[2 * i + 1]);

@@ -12,6 +12,7 @@ import dev.foresight.pipeline.BarOutcome;
 import dev.foresight.pipeline.FoldChain;
 import dev.foresight.pipeline.FoldOutcome;
 import dev.foresight.pipeline.FoldRunner;
+import dev.foresight.pipeline.NamedFeatureSet;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.statistics.MultipleTesting;
 import dev.foresight.statistics.PesaranTimmermann;
@@ -173,6 +174,51 @@ public final class NullCanary {
                 ? CheckOutcome.failed(CheckOutcome.CANARY, m.plugin(), text + ": significant skill on data with none to find"
                 + " (family-wise 1%) — look for a leak")
                 : CheckOutcome.passed(CheckOutcome.CANARY, text + ": no significant skill at family-wise 1%, as it should be");
+    }
+
+    /**
+     * Culprit attribution for a model the canary flagged (only then: the extra cost is one more
+     * surrogate run per feature set, for flagged models only). The surrogate run is repeated with
+     * each feature set left out in turn, on the same surrogate; a feature set whose removal makes the
+     * skill vanish (no test significant even at a raw, uncorrected 1%) is named instead of the model.
+     * When no single removal does, the model is kept as the culprit (a model that reads no features
+     * is thus never blamed on a feature set, and a feature set is never blamed for a model's own
+     * leak: the model still finds skill without it). Regime detectors are not part of the surrogate
+     * run (see the caller), so they need no attribution here.
+     *
+     * @param verdict the flagged outcome from {@link #judge}; returned unchanged unless failed
+     */
+    public static CheckOutcome attribute(CheckOutcome verdict, MarketData data, Pipeline pipeline, List<Fold> folds,
+                                         CostModel costs, Annualisation annualisation, long seed) {
+        if (!verdict.failed() || pipeline.features().isEmpty()) {
+            return verdict;
+        }
+        List<String> vanished = new ArrayList<>();
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i < pipeline.features().size(); i++) {
+            List<NamedFeatureSet> rest = new ArrayList<>(pipeline.features());
+            NamedFeatureSet out = rest.remove(i);
+            Pipeline without = new Pipeline(pipeline.target(), rest, pipeline.scaling(), pipeline.modelName(),
+                    pipeline.model(), pipeline.strategy(), pipeline.regimes(), pipeline.seed());
+            CanaryMeasurement m = measure(data, without, folds, costs, annualisation, seed);
+            double p = Math.min(m.ptPValue() == null ? 1 : m.ptPValue(), m.sharpePValue() == null ? 1 : m.sharpePValue());
+            if (!m.judgeable()) {
+                runs.add("without " + out.name() + ": could not run (" + m.bars() + " forecasts)");
+                continue;
+            }
+            runs.add(String.format(Locale.ROOT, "without %s: smallest raw p = %.3g", out.name(), p));
+            if (p >= LEVEL) {
+                vanished.add("feature set " + out.name());
+            }
+        }
+        String tried = "; rerun with each feature set left out: " + String.join(", ", runs);
+        if (vanished.isEmpty()) {
+            return CheckOutcome.failed(CheckOutcome.CANARY, verdict.plugin(), verdict.evidence() + tried
+                    + " — the skill stays without any one of them, so the model is blamed");
+        }
+        return CheckOutcome.failed(CheckOutcome.CANARY, String.join(", ", vanished), verdict.evidence() + tried
+                + " — the skill vanishes without " + String.join(", ", vanished) + ", so it is blamed, not "
+                + verdict.plugin());
     }
 
     /**

@@ -85,6 +85,71 @@ class NullCanaryTest {
         assertTrue(c.evidence().contains("no significant skill"), c.evidence());
     }
 
+    private static final List<dev.foresight.walkforward.Fold> FOLDS = WalkForwardPlan.expanding(500, 250)
+            .folds(DATA.size(), 1);
+
+    private static NamedFeatureSet nextReturnSet() {
+        return nextReturnSet("next");
+    }
+
+    private static NamedFeatureSet nextReturnSet(String name) {
+        return new NamedFeatureSet(name, LeakyPlugins.feature(name + "_return", p -> {
+            double[] out = new double[p.length];
+            for (int t = 0; t + 1 < p.length; t++) {
+                out[t] = Math.log(p[t + 1] / p[t]);
+            }
+            return out;
+        }));
+    }
+
+    private static NamedFeatureSet lastReturnSet() {
+        return new NamedFeatureSet("last", LeakyPlugins.feature("ret", p -> {
+            double[] out = LeakyPlugins.nan(p.length);
+            for (int t = 1; t < p.length; t++) {
+                out[t] = Math.log(p[t] / p[t - 1]);
+            }
+            return out;
+        }));
+    }
+
+    private static CheckOutcome judgedAndAttributed(Pipeline p) {
+        CheckOutcome verdict = NullCanary.judge(List.of(NullCanary.measure(DATA, p, FOLDS, new CostModel(1, 0),
+                Annualisation.DAILY, 5))).get(0);
+        return NullCanary.attribute(verdict, DATA, p, FOLDS, new CostModel(1, 0), Annualisation.DAILY, 5);
+    }
+
+    @Test
+    void attribution_namesTheLeakingFeatureSetNotTheModel() {
+        // the leaking set first, so the echoing model reads it; an honest set beside it
+        Pipeline p = new Pipeline(Targets.logReturn(1), List.of(nextReturnSet(), lastReturnSet()), ScalingMethod.NONE,
+                "linear", echoFeature(), Optional.of(in -> Math.signum(in.expectedMove())), List.of(), 1);
+        CheckOutcome c = judgedAndAttributed(p);
+        assertTrue(c.failed(), c.toString());
+        assertEquals("feature set next", c.plugin(), c.toString());
+        assertTrue(c.evidence().contains("without last"), c.evidence());
+    }
+
+    @Test
+    void attribution_keepsTheModelWhenItFindsSkillWithoutAnyOneFeatureSet() {
+        // the same leak through two feature sets: leaving out either keeps the skill, so no single
+        // set is to blame and the model stays named (attribution never guesses)
+        Pipeline p = new Pipeline(Targets.logReturn(1), List.of(nextReturnSet("next"), nextReturnSet("again")), ScalingMethod.NONE,
+                "oracle", echoFeature(), Optional.of(in -> Math.signum(in.expectedMove())), List.of(), 1);
+        CheckOutcome c = judgedAndAttributed(p);
+        assertTrue(c.failed(), c.toString());
+        assertEquals("model oracle", c.plugin(), c.toString());
+    }
+
+    @Test
+    void attribution_aModelThatReadsNoFeaturesIsNotFlaggedBesideALeakingFeatureSet() {
+        Model constant = (train, validation, seed) -> data -> Arrays.stream(data.rows())
+                .mapToObj(t -> Forecast.point(1e-4)).toArray(Forecast[]::new);
+        Pipeline p = new Pipeline(Targets.logReturn(1), List.of(nextReturnSet()), ScalingMethod.NONE, "random-walk",
+                constant, Optional.of(in -> Math.signum(in.expectedMove())), List.of(), 1);
+        CheckOutcome c = judgedAndAttributed(p);
+        assertFalse(c.failed(), c.toString());
+    }
+
     private static CanaryMeasurement measured(String model, Double pt, Double sharpe) {
         return new CanaryMeasurement("model " + model, 1000, "synthetic", pt, sharpe);
     }
