@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -126,6 +127,34 @@ class PlantedLeaksCliTest {
     void plantedFeatureSet_isCaughtAndNamed(String kind) throws IOException {
         caughtByCheckAndRun(batch(kind.replace('-', '_'), "{kind: returns}, {kind: " + kind + "}",
                 "{kind: random-walk}, {kind: linear}", ""), "feature set " + kind);
+    }
+
+    @Test
+    void memoisedFeatureSet_isNamedByTheCanaryNotTheModel() throws IOException {
+        // The canary's own verdict, read from canary.json: whatever the per-fold checks say, the
+        // canary must blame the memoised feature set (leaving it out makes the surrogate skill
+        // vanish), not the linear model that reads it, and must not flag the random walk.
+        Path batch = Files.writeString(dir.resolve("canary_memo.yaml"), """
+                name: canary_memo
+                seed: 3
+                data: {path: %s}
+                experiments:
+                  - name: e
+                    target: {kind: log-return, horizon: 1}
+                    features: [{kind: returns}, {kind: planted-memoised-centred}]
+                    walk_forward: {train: 500, test: 250}
+                    leakage: {canary: true}
+                    models: [{kind: random-walk}, {kind: linear}]
+                """.formatted(csv.toAbsolutePath()));
+        Path out = dir.resolve("out-canary-memo");
+        Result run = cli("run", "-q", "--plugins", PLUGINS, batch, "--out", out);
+        assertEquals(Main.LEAKAGE, run.code(), run.toString());
+        String canary = Files.readString(out.resolve("canary.json"));
+        String failedFor = "\"status\" : \"failed\",\n    \"plugin\" : \"";
+        assertTrue(canary.contains(failedFor + "feature set planted-memoised-centred\""), canary);
+        assertFalse(canary.contains(failedFor + "model"), canary);
+        assertTrue(run.err().contains("feature set planted-memoised-centred"), run.toString());
+        assertTrue(canary.contains("holmAdjusted"), canary);
     }
 
     @ParameterizedTest(name = "{0} is caught and named by check and run")
