@@ -90,8 +90,14 @@ class QuickstartReportTest {
                         continue;
                     }
                     models.add(row.path("model").asText());
+                    // traded: by Sharpe, and a model that never holds a position (no Sharpe ratio) is not a strategy
+                    // to rank first; volatility: by QLIKE
                     boolean traded = !experiment.equals("volatility");
-                    double v = traded ? (row.path("sharpe").isNull() ? 0 : row.path("sharpe").asDouble()) : row.path("mse").asDouble();
+                    JsonNode value = traded ? row.path("sharpe") : row.path("qlike");
+                    if (value.isNull() || value.isMissingNode()) {
+                        continue;
+                    }
+                    double v = value.asDouble();
                     if (best == null || (traded ? v > bestValue : v < bestValue)) {
                         best = row.path("model").asText();
                         bestValue = v;
@@ -140,6 +146,14 @@ class QuickstartReportTest {
         assertEquals(Main.OK, r.code(), r.toString());
         byte[] pdf = Files.readAllBytes(out.resolve("report.pdf"));
         assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        // the default PDF is the meeting summary: at most 10 pages for the quickstart's four experiments
+        int pages = Browser.pdfPages(out.resolve("report.pdf"));
+        org.junit.jupiter.api.Assertions.assertTrue(pages <= 10, "default PDF of " + pages + " pages");
+        Cli.Result full = Cli.run("report", out, "--pdf", "full");
+        assertEquals(Main.OK, full.code(), full.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(Browser.pdfPages(out.resolve("report.pdf")) > pages, "--pdf full prints more");
+        Cli.Result bad = Cli.run("report", out, "--pdf", "everything");
+        assertEquals(2, bad.code(), bad.toString());
     }
 
     private static String digest(Path dir) throws Exception {

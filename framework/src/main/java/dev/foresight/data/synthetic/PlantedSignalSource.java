@@ -12,20 +12,24 @@ import org.apache.commons.math3.random.Well19937c;
  * <ul>
  *   <li>{@link Signal#AR1}: {@code r_t = φ r_{t-1} + s z_t} — a linear signal, the best forecast
  *       is {@code φ r_{t-1}} with MSE {@code s²} against the random walk's {@code s²/(1−φ²)};
- *   <li>{@link Signal#PRODUCT}: {@code r_t = a s (u_{t-1} u_{t-2}) + s z_t} with {@code u = r/s}
- *       clipped to ±4 — uncorrelated with every lag (for symmetric shocks), so invisible to a
- *       model linear in past returns, yet it explains a share {@code strength} of the variance;
- *   <li>{@link Signal#THRESHOLD}: {@code r_t = a s (1{|u_{t-1}| > 1} − P(|z| > 1)) + s z_t} — after
- *       a large move either way the next return is higher: even in {@code r_{t-1}}, so again
- *       uncorrelated with the lags;
+ *   <li>{@link Signal#PRODUCT}: {@code r_t = s (z_t + a z_{t-1} z_{t-2})} — a bilinear signal:
+ *       uncorrelated with every lag, so invisible to a model linear in past returns, yet it explains
+ *       a share {@code strength} of the variance;
+ *   <li>{@link Signal#THRESHOLD}: {@code r_t = s (z_t + a (1{|z_{t-1}| > 1} − P(|z| > 1)))} — after a
+ *       large shock either way the next return is higher: even in the shock, so again uncorrelated
+ *       with the lags;
  *   <li>{@link Signal#LEVERAGE}: a GJR-GARCH(1,1) volatility, {@code h_t = ω + (α + γ 1{e_{t-1}<0})
  *       e²_{t-1} + β h_{t-1}}, {@code r_t = sqrt(h_t) z_t}: the leverage effect (a fall raises the
  *       next variance more than a rise of the same size); {@code strength} is γ, the mean return 0.
  * </ul>
- * For PRODUCT and THRESHOLD the amplitude {@code a} is set so that the signal's share of the
- * return variance is {@code strength}: {@code a² Var(f) / (a² Var(f) + 1) = strength}, with
- * {@code Var(f)} of the (clipped) feature computed for Gaussian {@code u} (the feature is built on
- * past returns, which include past signal, so the realised share is close to, not exactly, this).
+ * PRODUCT and THRESHOLD are driven by past shocks, not past returns: a feature of past returns
+ * feeds the signal back into itself and, at useful strengths, explodes (tried: the product of
+ * clipped returns ran away within 10⁵ bars). Driven by shocks they are stationary at any strength,
+ * their mean is 0 and the share is exact: the amplitude {@code a} solves
+ * {@code a² Var(f) / (a² Var(f) + 1) = strength} ({@code Var(f)} = 1 for the product of two
+ * independent standard normals, {@code p(1 − p)} for the threshold indicator). A model sees only
+ * returns, from which the shocks are recovered recursively ({@code z_{t-1} = r_{t-1}/s − a f_{t-1}}):
+ * a job for a recurrent network, not for a linear one.
  *
  * @param signal     which signal is planted
  * @param strength   AR1: φ in (−1, 1); PRODUCT, THRESHOLD: the signal's share of the variance in
@@ -43,7 +47,6 @@ public record PlantedSignalSource(Signal signal, double strength, double dailyVo
     public static final double LEVERAGE_BETA = 0.88;
     /** Discarded steps so the start values do not show. */
     static final int BURN_IN = 500;
-    private static final double CLIP = 4;
 
     /** The signals a {@link PlantedSignalSource} can plant. */
     public enum Signal {
@@ -84,10 +87,8 @@ public record PlantedSignalSource(Signal signal, double strength, double dailyVo
     /** Amplitude {@code a} of the PRODUCT or THRESHOLD feature for the planted variance share. */
     double amplitude() {
         double featureVariance = switch (signal) {
-            // E[(u1 u2)^2] for independent clipped standard normals: (E[min(u², 16)])², E ≈ 1 − 6e-4.
-            case PRODUCT -> Math.pow(clippedSecondMoment(), 2);
-            // Bernoulli(p) with p = P(|z| > 1) = 0.3173.
-            case THRESHOLD -> OUTSIDE_ONE_SD * (1 - OUTSIDE_ONE_SD);
+            case PRODUCT -> 1; // E[(z1 z2)²] = 1 for independent standard normals
+            case THRESHOLD -> OUTSIDE_ONE_SD * (1 - OUTSIDE_ONE_SD); // Bernoulli(P(|z| > 1))
             default -> 1;
         };
         return Math.sqrt(strength / (1 - strength) / featureVariance);
@@ -95,17 +96,6 @@ public record PlantedSignalSource(Signal signal, double strength, double dailyVo
 
     /** P(|z| > 1) for a standard normal. */
     static final double OUTSIDE_ONE_SD = 0.31731050786291415;
-
-    /** E[min(z², 16)] for a standard normal: 1 − 2[(16 − 1)(1 − Φ(4)) − 4 φ(4)]... computed once numerically. */
-    private static double clippedSecondMoment() {
-        double sum = 0;
-        double step = 1e-4;
-        for (double z = step / 2; z < 10; z += step) {
-            double density = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
-            sum += 2 * Math.min(z * z, CLIP * CLIP) * density * step;
-        }
-        return sum;
-    }
 
     @Override
     public PriceSeries generate(String symbol, int bars, long seed) {
@@ -118,15 +108,16 @@ public record PlantedSignalSource(Signal signal, double strength, double dailyVo
         double omega = (1 - LEVERAGE_ALPHA - strength / 2 - LEVERAGE_BETA) * s * s;
         double h = s * s;
         double r1 = 0;
-        double r2 = 0;
+        double z1 = 0;
+        double z2 = 0;
         for (int step = 0; step < BURN_IN + bars; step++) {
             double z = rng.nextGaussian();
             double r;
             double sd = s;
             switch (signal) {
                 case AR1 -> r = strength * r1 + s * z;
-                case PRODUCT -> r = a * s * clip(r1 / s) * clip(r2 / s) + s * z;
-                case THRESHOLD -> r = a * s * ((Math.abs(r1 / s) > 1 ? 1 : 0) - OUTSIDE_ONE_SD) + s * z;
+                case PRODUCT -> r = s * (z + a * z1 * z2);
+                case THRESHOLD -> r = s * (z + a * ((Math.abs(z1) > 1 ? 1 : 0) - OUTSIDE_ONE_SD));
                 default -> {
                     if (step > 0) {
                         double leverage = r1 < 0 ? strength : 0;
@@ -136,7 +127,8 @@ public record PlantedSignalSource(Signal signal, double strength, double dailyVo
                     r = sd * z;
                 }
             }
-            r2 = r1;
+            z2 = z1;
+            z1 = z;
             r1 = r;
             int t = step - BURN_IN;
             if (t >= 0) {
@@ -145,9 +137,5 @@ public record PlantedSignalSource(Signal signal, double strength, double dailyVo
             }
         }
         return PriceSeries.of(symbol, BusinessDays.from(start, bars), BarShape.bars(startPrice, returns, vol, rng), null);
-    }
-
-    private static double clip(double u) {
-        return Math.max(-CLIP, Math.min(CLIP, u));
     }
 }

@@ -42,6 +42,7 @@ final class ForecastSection implements Section {
             java.util.Arrays.fill(actual, Double.NaN);
             List<Map<String, Object>> lines = new ArrayList<>();
             List<Map<String, Object>> scatter = new ArrayList<>();
+            boolean direction = e.target().startsWith("direction");
             for (ReportInput.ModelRun m : models) {
                 double[] a = m.path().bars().stream().mapToDouble(BarRecord::actual).toArray();
                 double[] f = m.path().bars().stream().mapToDouble(BarRecord::forecast).toArray();
@@ -52,13 +53,7 @@ final class ForecastSection implements Section {
                     }
                 }
                 lines.add(EquitySection.series(m.name(), Charts.thin(axis.place(m.path(), f), keep)));
-                int[] pk = Charts.keep(a.length);
-                List<List<Double>> points = new ArrayList<>();
-                for (int i : pk) {
-                    if (Double.isFinite(f[i]) && Double.isFinite(a[i])) {
-                        points.add(List.of(Fmt.chart(f[i]), Fmt.chart(a[i])));
-                    }
-                }
+                List<List<Double>> points = binned(f, a, direction);
                 Map<String, Object> s = new LinkedHashMap<>();
                 s.put("name", m.name());
                 s.put("points", points);
@@ -68,7 +63,7 @@ final class ForecastSection implements Section {
             Map<String, Object> time = new LinkedHashMap<>();
             time.put("x", Charts.pick(axis.dates(), keep));
             time.put("series", lines);
-            time.put("yName", e.target());
+            time.put("yName", e.target() + ", per bar");
             time.put("selected", shown);
             if (e.target().startsWith("direction")) {
                 // 0/1 outcomes read better as dots than as a line jumping between them.
@@ -76,11 +71,67 @@ final class ForecastSection implements Section {
             }
             Map<String, Object> sc = new LinkedHashMap<>();
             sc.put("series", scatter);
-            sc.put("xName", "forecast");
-            sc.put("yName", "actual");
+            sc.put("xName", direction ? "forecast P(up), mean of the bin" : "forecast, mean of the bin (" + e.target() + ")");
+            sc.put("yName", direction ? "observed frequency of up" : "actual, mean of the bin");
+            sc.put("binned", true);
+            sc.put("diagonal", true);
             sc.put("selected", shown);
             blocks.add(new Block(e.name(), e.target(), charts.add("lines", time), charts.add("scatter", sc)));
         }
         return Templates.render(slot(), new View(blocks));
+    }
+
+    /** Bins of the calibration / binned scatter: ten for probabilities, twenty for other forecasts. */
+    static final int PROBABILITY_BINS = 10;
+    static final int BINS = 20;
+
+    /**
+     * Forecast-vs-actual as binned points: for probabilities (direction), a calibration plot — P(up)
+     * cut into ten bins of width 0.1, each point the bin's mean forecast and observed frequency of up;
+     * otherwise the bars sorted by forecast and cut into twenty bins of (nearly) equal count, each point
+     * the bin's mean forecast and mean actual. A raw scatter of thousands of returns is a cloud around a
+     * flat line, and of 0/1 outcomes two rows of dots: neither shows whether higher forecasts meant more.
+     */
+    static List<List<Double>> binned(double[] forecast, double[] actual, boolean probability) {
+        List<double[]> pairs = new ArrayList<>();
+        for (int i = 0; i < forecast.length; i++) {
+            if (Double.isFinite(forecast[i]) && Double.isFinite(actual[i])) {
+                pairs.add(new double[] {forecast[i], actual[i]});
+            }
+        }
+        List<List<Double>> out = new ArrayList<>();
+        if (pairs.isEmpty()) {
+            return out;
+        }
+        if (probability) {
+            double[][] sums = new double[PROBABILITY_BINS][3];
+            for (double[] p : pairs) {
+                int bin = Math.min(PROBABILITY_BINS - 1, Math.max(0, (int) Math.floor(p[0] * PROBABILITY_BINS)));
+                sums[bin][0] += p[0];
+                sums[bin][1] += p[1];
+                sums[bin][2]++;
+            }
+            for (double[] b : sums) {
+                if (b[2] > 0) {
+                    out.add(List.of(Fmt.chart(b[0] / b[2]), Fmt.chart(b[1] / b[2])));
+                }
+            }
+            return out;
+        }
+        pairs.sort(java.util.Comparator.comparingDouble(p -> p[0]));
+        int n = pairs.size();
+        int bins = Math.min(BINS, n);
+        for (int b = 0; b < bins; b++) {
+            int from = (int) ((long) b * n / bins);
+            int to = (int) ((long) (b + 1) * n / bins);
+            double sf = 0;
+            double sa = 0;
+            for (int i = from; i < to; i++) {
+                sf += pairs.get(i)[0];
+                sa += pairs.get(i)[1];
+            }
+            out.add(List.of(Fmt.chart(sf / (to - from)), Fmt.chart(sa / (to - from))));
+        }
+        return out;
     }
 }

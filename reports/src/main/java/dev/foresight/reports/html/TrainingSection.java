@@ -15,6 +15,7 @@ final class TrainingSection implements Section {
 
     static final String TRAIN = "train_loss";
     static final String VALIDATION = "validation_loss";
+    static final String UNDER_TRAINED = "under_trained";
 
     record Block(String experiment, String model, String chart, String epochs) {
     }
@@ -46,7 +47,11 @@ final class TrainingSection implements Section {
                         series.add(EquitySection.series(fold + " validation", validation));
                     }
                     if (!train.isEmpty() || !validation.isEmpty()) {
-                        epochs.add(fold + ": " + Math.max(train.size(), validation.size()));
+                        // under_trained (LSTM diagnostics): the epoch budget ran out while the
+                        // validation loss was still falling — the model did not get a fair trial.
+                        epochs.add(fold + ": " + Math.max(train.size(), validation.size())
+                                + (Boolean.TRUE.equals(t.diagnostics().get(UNDER_TRAINED))
+                                        ? " (under-trained: validation loss still falling at max_epochs)" : ""));
                     }
                     maxEpochs = Math.max(maxEpochs, Math.max(train.size(), validation.size()));
                 }

@@ -124,6 +124,16 @@
     };
   }
 
+  // The line forecast = actual (perfect calibration), over the range of the points.
+  function diagonal(spec) {
+    var lo = Infinity; var hi = -Infinity;
+    spec.series.forEach(function (s) { s.points.forEach(function (p) {
+      lo = Math.min(lo, p[0], p[1]); hi = Math.max(hi, p[0], p[1]); }); });
+    if (!isFinite(lo)) { lo = 0; hi = 1; }
+    return { name: '\u0000diagonal', type: 'line', data: [[lo, lo], [hi, hi]], showSymbol: false, silent: true,
+      lineStyle: { type: 'dashed', color: '#888', width: 1 }, tooltip: { show: false } };
+  }
+
   function scatterOption(spec) {
     var names = spec.series.map(function (s) { return s.name; });
     return {
@@ -139,8 +149,10 @@
         axisLabel: { formatter: function (v) { return fmt(v); } } },
       dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'inside', yAxisIndex: 0 }],
       series: spec.series.map(function (s) {
-        return { name: s.name, type: 'scatter', data: s.points, symbolSize: 3, large: true, color: colourOf(s.name) };
-      })
+        return spec.binned
+          ? { name: s.name, type: 'line', data: s.points, symbolSize: 6, showSymbol: true, lineStyle: { width: 1 }, color: colourOf(s.name) }
+          : { name: s.name, type: 'scatter', data: s.points, symbolSize: 3, large: true, color: colourOf(s.name) };
+      }).concat(spec.diagonal ? [diagonal(spec)] : [])
     };
   }
 

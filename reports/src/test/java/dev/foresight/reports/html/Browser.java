@@ -158,13 +158,18 @@ public final class Browser implements AutoCloseable {
      * navigation command to the load event (the page's scripts, charts included, run before it).
      */
     public long open(Path file) {
+        return open(file.toAbsolutePath().toUri().toString());
+    }
+
+    /** Opens a URL (e.g. a file's with a fragment) and waits for its load event; the milliseconds it took. */
+    public long open(String url) {
         send("Page.enable", Map.of());
         send("Runtime.enable", Map.of());
         send("Log.enable", Map.of());
         CompletableFuture<JsonNode> loaded = new CompletableFuture<>();
         waiters.put("Page.loadEventFired", loaded);
         long t0 = System.nanoTime();
-        send("Page.navigate", Map.of("url", file.toAbsolutePath().toUri().toString()));
+        send("Page.navigate", Map.of("url", url));
         try {
             loaded.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -283,4 +288,33 @@ public final class Browser implements AutoCloseable {
               }).map(el => el.getAttribute('data-chart'));
               return {count: all.length, empty: empty};
             })()""";
+
+    /** The number of pages of a PDF file (its page objects). */
+    public static int pdfPages(Path pdf) throws IOException {
+        String text = new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return (int) java.util.regex.Pattern.compile("/Type\\s*/Page(?![a-zA-Z])").matcher(text).results().count();
+    }
+
+    /**
+     * A script listing pairs of visible boxes of the page's content that overlap (bounding rectangles
+     * intersecting by more than 2 px each way), neither inside the other: headings, paragraphs, tables,
+     * charts, cards, lists, labels (not the content of a closed {@code <details>}). Returns {@code [[selectorA, selectorB], ...]}.
+     */
+    public static final String OVERLAPS = "(() => {"
+            + " const els = Array.from(document.querySelectorAll('main h1, main h2, main h3, main p, main table, main .chart,"
+            + " main .card, main ul, main dl, main pre, main label'))"
+            + "   .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);"
+            + "     return r.width > 0 && r.height > 0 && s.display !== 'none' && s.visibility !== 'hidden'"
+            + "       && !e.closest('details:not([open])'); });"
+            + " const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')"
+            + "   + ' \\'' + (e.textContent || '').trim().slice(0, 40) + '\\'';"
+            + " const out = [];"
+            + " for (let i = 0; i < els.length; i++) { const a = els[i].getBoundingClientRect();"
+            + "   for (let j = i + 1; j < els.length; j++) {"
+            + "     if (els[i].contains(els[j]) || els[j].contains(els[i])) continue;"
+            + "     const b = els[j].getBoundingClientRect();"
+            + "     const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);"
+            + "     const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);"
+            + "     if (w > 2 && h > 2) out.push([name(els[i]), name(els[j])]); } }"
+            + " return out; })()";
 }

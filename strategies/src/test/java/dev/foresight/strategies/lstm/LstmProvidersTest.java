@@ -26,7 +26,12 @@ class LstmProvidersTest {
         LstmModel model = (LstmModel) provider.create(Parameters.defaults(provider));
         LstmSettings s = model.settings();
         assertEquals(60, model.window());
-        assertEquals(ScalingMethod.MINMAX, model.defaultScaling());
+        // The course's architecture with the converging training recipe: z-scored features by default;
+        // training: keras restores the course's min-max.
+        assertEquals(ScalingMethod.ZSCORE, model.defaultScaling());
+        assertEquals(Procedure.DEFAULT, s.procedure());
+        assertEquals(100, s.maxEpochs());
+        assertEquals(ScalingMethod.MINMAX, new LstmModel(s.withProcedure(Procedure.KERAS)).defaultScaling());
         assertEquals(List.of(128, 64), s.lstmUnits());
         assertEquals(List.of(25), s.denseUnits());
         assertEquals(0.2, s.dropout());

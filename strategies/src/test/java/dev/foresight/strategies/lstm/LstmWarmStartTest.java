@@ -135,7 +135,7 @@ class LstmWarmStartTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> scaling = (Map<String, Object>) d1.get("label_scaling");
         double min1 = Arrays.stream(fold(1).fitRows()).mapToDouble(t -> Y[t]).min().orElseThrow();
-        assertEquals(min1, (double) scaling.get("min"), 0.0);
+        assertEquals(min1, (double) scaling.get("offset"), 0.0);
     }
 
     @Test
