@@ -36,7 +36,7 @@ class QuickstartTest {
         Cli.Result r = Cli.run("run", QUICKSTART, "--out", out, "-q");
 
         assertEquals(Main.OK, r.code(), r.toString());
-        assertTrue(r.out().contains("98 tasks, 0 failed"), r.toString());
+        assertTrue(r.out().contains("100 tasks, 0 failed"), r.toString());
 
         JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
         for (String experiment : new String[] {"daily-return", "direction", "volatility"}) {
