@@ -35,8 +35,8 @@ final class BatchKeys {
     static final List<String> COLUMNS = List.of("date", "open", "high", "low", "close", "adj_close", "volume");
     /** Keys of a {@code synthetic} block besides the kind's own parameters. */
     static final List<String> SYNTHETIC_COMMON = List.of("kind", "bars", "seed");
-    static final List<String> ANNUALISATION = List.of("periods_per_year", "risk_free_rate");
-    static final List<String> COSTS = List.of("bps", "slippage_bps");
+    static final List<String> ANNUALISATION = BatchFormat.ANNUALISATION.keys();
+    static final List<String> COSTS = BatchFormat.COSTS.keys();
     static final List<String> LEAKAGE = List.of("truncation_samples", "perturb_folds", "canary");
 
     /** Keys of a plugin block that are not the plugin's parameters. */

@@ -124,8 +124,8 @@ public final class BatchParser {
         }
         YamlNode.Mapping m = Fields.mapping(node, "annualisation");
         m.allowOnly(ANNUALISATION);
-        return new Annualisation(Fields.integer(m, "periods_per_year", 252, 1, 100_000, "periods_per_year"),
-                Fields.real(m, "risk_free_rate", 0.0, -1, 1, "risk_free_rate (annual, as a fraction)"));
+        return new Annualisation(BatchFormat.ANNUALISATION.field("periods_per_year").readInt(m),
+                BatchFormat.ANNUALISATION.field("risk_free_rate").readReal(m));
     }
 
     /**
@@ -222,8 +222,8 @@ public final class BatchParser {
         }
         YamlNode.Mapping c = Fields.mapping(node, "costs");
         c.allowOnly(COSTS);
-        return new CostModel(Fields.real(c, "bps", 0, 0, 10_000, "costs.bps (basis points per unit of turnover)"),
-                Fields.real(c, "slippage_bps", 0, 0, 10_000, "costs.slippage_bps"));
+        return new CostModel(BatchFormat.COSTS.field("bps").readReal(c),
+                BatchFormat.COSTS.field("slippage_bps").readReal(c));
     }
 
     private List<RegimeSpec> regimes(YamlNode node, Problems problems) {

@@ -148,11 +148,7 @@ public final class BatchSchema {
             case "description" -> ref("scalar", "free text saying what the batch is for");
             case "seed" -> integer("the batch seed; each task's seed is derived from it, the experiment, the model "
                     + "and the fold", 42, null, null);
-            case "annualisation" -> closed("how metrics are annualised", BatchKeys.ANNUALISATION, k -> switch (k) {
-                case "periods_per_year" -> integer("bars per year", 252, 1L, 100_000L);
-                case "risk_free_rate" -> number("annual risk-free rate, as a fraction", 0.0, -1.0, 1.0);
-                default -> null;
-            });
+            case "annualisation" -> section(BatchFormat.ANNUALISATION, null);
             case "data" -> ref("data", "default data for every experiment (an experiment's own data replaces it)");
             case "defaults" -> ref("defaults", "keys every experiment gets unless it sets them itself");
             case "experiments" -> object("the experiments, in order; each grid entry expands one into several")
@@ -174,11 +170,7 @@ public final class BatchSchema {
             case "walk_forward" -> ref("walk_forward", "the walk-forward plan, e.g. {train: 1008, test: 252}");
             case "strategy" -> ref("strategy", "how forecasts become positions (default sign; not allowed for a "
                     + "target without direction)");
-            case "costs" -> closed("trading costs per unit of turnover (default none)", BatchKeys.COSTS, k -> switch (k) {
-                case "bps" -> number("costs in basis points per unit of turnover", 0.0, 0.0, 10_000.0);
-                case "slippage_bps" -> number("slippage in basis points per unit of turnover", 0.0, 0.0, 10_000.0);
-                default -> null;
-            });
+            case "costs" -> section(BatchFormat.COSTS, null);
             case "regimes" -> listOrOne("regime_detector", "regime detectors; results are broken down by each");
             case "models" -> listOrOne("model", "the models to compare");
             case "baseline" -> ref("scalar", "the model (by name) others are tested against; default: the first "
@@ -461,6 +453,27 @@ public final class BatchSchema {
         }
         return object(description).put("type", "object").<ObjectNode>set("properties", properties)
                 .put("additionalProperties", false);
+    }
+
+    /**
+     * A fixed section as a closed object, each key from its {@link Field} description; keys of type
+     * {@link Field.Type#SPECIAL} get their schema from {@code special} (given the field, for its doc).
+     */
+    private static ObjectNode section(Section section, java.util.function.Function<Field, ObjectNode> special) {
+        return closed(section.doc(), section.keys(), k -> {
+            Field f = section.field(k);
+            return f.type() == Field.Type.SPECIAL ? special.apply(f) : field(f);
+        });
+    }
+
+    /** One described key: its type, bounds and default in the order {@link #bounded} writes them. */
+    private static ObjectNode field(Field f) {
+        return switch (f.type()) {
+            case INTEGER -> bounded("integer", f.doc(), f.fallback(), f.min(), f.max());
+            case REAL -> bounded("number", f.doc(), f.fallback(), f.min(), f.max());
+            case BOOLEAN -> object(f.doc()).put("type", "boolean").put("default", f.fallbackBoolean());
+            case SPECIAL -> throw new IllegalStateException(f.key() + " has no generic schema");
+        };
     }
 
     private static ObjectNode integer(String description, Integer fallback, Long min, Long max) {
