@@ -21,6 +21,43 @@ final class BatchFormat {
             Field.real("slippage_bps", 0.0, 0.0, 10_000.0, "costs.slippage_bps",
                     "slippage in basis points per unit of turnover")));
 
+    private static final LeakageSettings LEAKAGE_DEFAULT = LeakageSettings.DEFAULT;
+
+    /**
+     * {@code perturb_folds} also takes {@code auto} (read and published as such by hand); its
+     * integer form is described here.
+     */
+    static final Section LEAKAGE = new Section("leakage", "the leakage checks run before the batch", List.of(
+            Field.integer("truncation_samples", LEAKAGE_DEFAULT.truncationSamples(), 0L, 10_000L,
+                    "truncation_samples (test bars per fold recomputed on truncated history)",
+                    "test bars per fold recomputed on truncated history"),
+            Field.integer("perturb_folds", LEAKAGE_DEFAULT.perturbFolds(), 0L, 10_000L,
+                    "perturb_folds ('auto', or folds per model refit with the future scrambled)",
+                    "folds per model refit with the future scrambled, or auto (the model only with 4+ folds)"),
+            Field.bool("canary", LEAKAGE_DEFAULT.canary(),
+                    "also run every model on a random-walk surrogate, where no model can have an edge")));
+
+    /**
+     * {@code window} (an enum) and {@code train} (bars, or a fraction for one split) are read and
+     * published by hand; {@code train}'s integer form and every other key are described here.
+     * {@code test} has no default (it is required) and {@code step}'s is {@code test}.
+     */
+    static final Section WALK_FORWARD = new Section("walk_forward",
+            "the walk-forward plan: the model is refit for every test block", List.of(
+            Field.special("window", "window", "expanding: train from the first bar; rolling: the latest train bars"),
+            Field.integer("train", null, 2L, null,
+                    "train (bars in the first training window, or a fraction of the series such as 0.85)",
+                    "bars in the first training window (and in every rolling one), or a fraction in (0, 1) of the "
+                            + "series for one chronological split"),
+            Field.integer("test", null, 1L, null, "test (bars per test block)", "bars per test block"),
+            Field.integer("step", null, 1L, null, "step (bars between test blocks)",
+                    "bars between test blocks (default: test; must be ≥ test)"),
+            Field.real("validation", 0.0, 0.0, 0.5, "validation (fraction of the training window)",
+                    "fraction of each training window held out at its end"),
+            Field.integer("embargo", 0, 0L, null, "embargo (bars)", "extra bars between training and test, beyond the purge"),
+            Field.integer("max_folds", 0, 0L, null, "max_folds (0 = no limit)",
+                    "folds at most (0 = as many as the data allows)")));
+
     private BatchFormat() {
     }
 }

@@ -17,7 +17,7 @@ final class BatchKeys {
     /** Keys {@code defaults} may hold: everything an experiment has but its name and models. */
     static final List<String> DEFAULTABLE = EXPERIMENT.stream().filter(k -> !k.equals("name") && !k.equals("models"))
             .toList();
-    static final List<String> PLAN = List.of("window", "train", "test", "step", "validation", "embargo", "max_folds");
+    static final List<String> PLAN = BatchFormat.WALK_FORWARD.keys();
     /** Keys a fractional {@code train} (one chronological split) leaves no room for. */
     static final List<String> SINGLE_SPLIT_EXCLUDES = List.of("test", "step", "max_folds", "window");
     static final List<String> DATA = List.of("symbol", "path", "columns", "date_format", "missing", "synthetic",
@@ -37,7 +37,7 @@ final class BatchKeys {
     static final List<String> SYNTHETIC_COMMON = List.of("kind", "bars", "seed");
     static final List<String> ANNUALISATION = BatchFormat.ANNUALISATION.keys();
     static final List<String> COSTS = BatchFormat.COSTS.keys();
-    static final List<String> LEAKAGE = List.of("truncation_samples", "perturb_folds", "canary");
+    static final List<String> LEAKAGE = BatchFormat.LEAKAGE.keys();
 
     /** Keys of a plugin block that are not the plugin's parameters. */
     static final Set<String> PLUGIN_RESERVED = Set.of("kind");

@@ -280,29 +280,20 @@ public final class BatchParser {
         }
         YamlNode.Mapping m = Fields.mapping(node, "leakage");
         m.allowOnly(LEAKAGE);
-        LeakageSettings d = LeakageSettings.DEFAULT;
-        int samples = Fields.integer(m, "truncation_samples", d.truncationSamples(), 0, 10_000,
-                "truncation_samples (test bars per fold recomputed on truncated history)");
+        Section leakage = BatchFormat.LEAKAGE;
+        int samples = leakage.field("truncation_samples").readInt(m);
         int perturb = m.get("perturb_folds") instanceof YamlNode.Scalar sc && "auto".equals(sc.text()) ? LeakageSettings.AUTO
-                : Fields.integer(m, "perturb_folds", d.perturbFolds(), 0, 10_000,
-                "perturb_folds ('auto', or folds per model refit with the future scrambled)");
-        YamlNode canaryNode = m.get("canary");
-        boolean canary = d.canary();
-        if (canaryNode != null) {
-            String text = Fields.text(canaryNode, "canary");
-            if (!text.equals("true") && !text.equals("false")) {
-                throw new UserError(canaryNode.location(), "canary must be true or false, got '" + dev.foresight.error.Quote.of(text) + "'");
-            }
-            canary = Boolean.parseBoolean(text);
-        }
+                : leakage.field("perturb_folds").readInt(m);
+        boolean canary = leakage.field("canary").readBoolean(m);
         return new LeakageSettings(samples, perturb, canary);
     }
 
     private WalkForwardPlan plan(YamlNode node) {
         YamlNode.Mapping m = Fields.mapping(node, "walk_forward");
         m.allowOnly(PLAN);
-        WindowType window = Fields.choice(m, "window", WindowType.EXPANDING, WindowType.class, "window");
-        double validationShare = Fields.real(m, "validation", 0, 0, 0.5, "validation (fraction of the training window)");
+        Section plan = BatchFormat.WALK_FORWARD;
+        WindowType window = Fields.choice(m, "window", WindowType.EXPANDING, WindowType.class, plan.field("window").what());
+        double validationShare = plan.field("validation").readReal(m);
         YamlNode trainNode = m.get("train");
         if (trainNode instanceof YamlNode.Scalar sc && sc.text() != null && sc.text().contains(".")) {
             // `train: 0.85`: one chronological split, the test block being the rest of the series
@@ -318,24 +309,23 @@ public final class BatchParser {
                                     + "' must be left out");
                 }
             }
-            int embargoBars = Fields.integer(m, "embargo", 0, 0, Integer.MAX_VALUE, "embargo (bars)");
+            int embargoBars = plan.field("embargo").readInt(m);
             return WalkForwardPlan.singleSplit(fraction, validationShare, embargoBars);
         }
-        int train = Fields.integer(m, "train", -1, 2, Integer.MAX_VALUE,
-                "train (bars in the first training window, or a fraction of the series such as 0.85)");
+        int train = plan.field("train").readInt(m, -1);
         if (train < 0) {
             throw new UserError(m.location().withField(Fields.join(m.path(), "train")),
                     "missing required key 'train' (bars in the first training window)");
         }
-        int test = Fields.integer(m, "test", -1, 1, Integer.MAX_VALUE, "test (bars per test block)");
+        int test = plan.field("test").readInt(m, -1);
         if (test < 0) {
             throw new UserError(m.location().withField(Fields.join(m.path(), "test")),
                     "missing required key 'test' (bars per test block)");
         }
-        int step = Fields.integer(m, "step", test, 1, Integer.MAX_VALUE, "step (bars between test blocks)");
-        double validation = Fields.real(m, "validation", 0, 0, 0.5, "validation (fraction of the training window)");
-        int embargo = Fields.integer(m, "embargo", 0, 0, Integer.MAX_VALUE, "embargo (bars)");
-        int maxFolds = Fields.integer(m, "max_folds", 0, 0, Integer.MAX_VALUE, "max_folds (0 = no limit)");
+        int step = plan.field("step").readInt(m, test);
+        double validation = plan.field("validation").readReal(m);
+        int embargo = plan.field("embargo").readInt(m);
+        int maxFolds = plan.field("max_folds").readInt(m);
         try {
             return new WalkForwardPlan(window, train, test, step, validation, embargo, maxFolds);
         } catch (IllegalArgumentException e) {

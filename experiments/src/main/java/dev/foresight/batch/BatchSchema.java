@@ -182,25 +182,20 @@ public final class BatchSchema {
     }
 
     private static ObjectNode leakage() {
-        LeakageSettings d = LeakageSettings.DEFAULT;
-        return closed("the leakage checks run before the batch", BatchKeys.LEAKAGE, k -> switch (k) {
-            case "truncation_samples" -> integer("test bars per fold recomputed on truncated history",
-                    d.truncationSamples(), 0L, 10_000L);
-            case "perturb_folds" -> {
-                ObjectNode s = object("folds per model refit with the future scrambled, or auto (the model only with "
-                        + "4+ folds)");
-                if (d.perturbFolds() == LeakageSettings.AUTO) {
-                    s.put("default", "auto");
-                } else {
-                    s.put("default", d.perturbFolds());
-                }
-                s.set("anyOf", F.arrayNode().add(F.objectNode().put("const", "auto"))
-                        .add(F.objectNode().put("type", "integer").put("minimum", 0).put("maximum", 10_000)));
-                yield s;
+        return section(BatchFormat.LEAKAGE, f -> {
+            if (!f.key().equals("perturb_folds")) {
+                return null;
             }
-            case "canary" -> object("also run every model on a random-walk surrogate, where no model can have an edge")
-                    .put("type", "boolean").put("default", d.canary());
-            default -> null;
+            ObjectNode s = object(f.doc());
+            if (f.fallback().intValue() == LeakageSettings.AUTO) {
+                s.put("default", "auto");
+            } else {
+                s.put("default", f.fallback().intValue());
+            }
+            s.set("anyOf", F.arrayNode().add(F.objectNode().put("const", "auto"))
+                    .add(F.objectNode().put("type", "integer").put("minimum", f.min().longValue())
+                            .put("maximum", f.max().longValue())));
+            return s;
         });
     }
 
@@ -218,23 +213,13 @@ public final class BatchSchema {
     }
 
     private ObjectNode walkForward() {
-        ObjectNode plan = closed("the walk-forward plan: the model is refit for every test block", BatchKeys.PLAN,
-                k -> switch (k) {
-                    case "window" -> choice("expanding: train from the first bar; rolling: the latest train bars",
-                            WindowType.EXPANDING.yamlName(), names(WindowType.values()));
-                    case "train" -> object("bars in the first training window (and in every rolling one), or a "
-                            + "fraction in (0, 1) of the series for one chronological split")
-                            .set("anyOf", F.arrayNode()
-                                    .add(F.objectNode().put("type", "integer").put("minimum", 2))
-                                    .add(F.objectNode().put("type", "number").put("exclusiveMinimum", 0)
-                                            .put("exclusiveMaximum", 1)));
-                    case "test" -> integer("bars per test block", null, 1L, null);
-                    case "step" -> integer("bars between test blocks (default: test; must be ≥ test)", null, 1L, null);
-                    case "validation" -> number("fraction of each training window held out at its end", 0.0, 0.0, 0.5);
-                    case "embargo" -> integer("extra bars between training and test, beyond the purge", 0, 0L, null);
-                    case "max_folds" -> integer("folds at most (0 = as many as the data allows)", 0, 0L, null);
-                    default -> null;
-                });
+        ObjectNode plan = section(BatchFormat.WALK_FORWARD, f -> switch (f.key()) {
+            case "window" -> choice(f.doc(), WindowType.EXPANDING.yamlName(), names(WindowType.values()));
+            case "train" -> object(f.doc()).set("anyOf", F.arrayNode()
+                    .add(F.objectNode().put("type", "integer").put("minimum", f.min().longValue()))
+                    .add(F.objectNode().put("type", "number").put("exclusiveMinimum", 0).put("exclusiveMaximum", 1)));
+            default -> null;
+        });
         // A fractional train is one split: the test block is the rest of the series.
         ArrayNode present = F.arrayNode();
         BatchKeys.SINGLE_SPLIT_EXCLUDES.forEach(k -> present.add(F.objectNode().set("required", strings(k))));
@@ -456,13 +441,15 @@ public final class BatchSchema {
     }
 
     /**
-     * A fixed section as a closed object, each key from its {@link Field} description; keys of type
-     * {@link Field.Type#SPECIAL} get their schema from {@code special} (given the field, for its doc).
+     * A fixed section as a closed object, each key from its {@link Field} description, unless
+     * {@code special} (when given) returns the key's own schema: keys whose shape one type cannot
+     * state, such as {@code perturb_folds}' integer-or-auto.
      */
     private static ObjectNode section(Section section, java.util.function.Function<Field, ObjectNode> special) {
         return closed(section.doc(), section.keys(), k -> {
             Field f = section.field(k);
-            return f.type() == Field.Type.SPECIAL ? special.apply(f) : field(f);
+            ObjectNode own = special == null ? null : special.apply(f);
+            return own != null ? own : field(f);
         });
     }
 
