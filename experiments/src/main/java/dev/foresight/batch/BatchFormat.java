@@ -10,6 +10,10 @@ import java.util.List;
  */
 final class BatchFormat {
 
+    /** The batch's {@code seed}: any {@code long}. */
+    static final Field SEED = Field.integer("seed", 42, null, null, "seed",
+            "the batch seed; each task's seed is derived from it, the experiment, the model and the fold");
+
     static final Section ANNUALISATION = new Section("annualisation", "how metrics are annualised", List.of(
             Field.integer("periods_per_year", 252, 1L, 100_000L, "periods_per_year", "bars per year"),
             Field.real("risk_free_rate", 0.0, -1.0, 1.0, "risk_free_rate (annual, as a fraction)",
@@ -57,6 +61,17 @@ final class BatchFormat {
             Field.integer("embargo", 0, 0L, null, "embargo (bars)", "extra bars between training and test, beyond the purge"),
             Field.integer("max_folds", 0, 0L, null, "max_folds (0 = no limit)",
                     "folds at most (0 = as many as the data allows)")));
+
+    /**
+     * The keys every {@code synthetic} block has besides its kind's own parameters (which the
+     * simulator table describes). {@code kind} is documented per kind, by the table.
+     */
+    static final Section SYNTHETIC = new Section("synthetic",
+            "a seeded simulator: its kind, length and seed, then the kind's own parameters", List.of(
+            Field.special("kind", "kind", "the simulator"),
+            Field.integer("bars", 2500, 10L, 50_000_000L, "bars",
+                    "bars to simulate, consecutive business days from 2000-01-03"),
+            Field.integer("seed", 1, null, null, "seed", "the simulator's seed")));
 
     private BatchFormat() {
     }

@@ -7,6 +7,7 @@ import java.util.Set;
  * The batch format's structural keys, in one place: {@link BatchParser} and {@link BatchExpansion}
  * accept exactly these, and {@link BatchSchema} publishes them, so the parser and the JSON Schema
  * cannot disagree about which keys exist. Order is the documented order (the schema lists keys so).
+ * The fixed sections' lists are those of their {@link BatchFormat} descriptions.
  */
 final class BatchKeys {
 
@@ -34,7 +35,7 @@ final class BatchKeys {
     static final List<String> MISSING = List.of("error", "drop");
     static final List<String> COLUMNS = List.of("date", "open", "high", "low", "close", "adj_close", "volume");
     /** Keys of a {@code synthetic} block besides the kind's own parameters. */
-    static final List<String> SYNTHETIC_COMMON = List.of("kind", "bars", "seed");
+    static final List<String> SYNTHETIC_COMMON = BatchFormat.SYNTHETIC.keys();
     static final List<String> ANNUALISATION = BatchFormat.ANNUALISATION.keys();
     static final List<String> COSTS = BatchFormat.COSTS.keys();
     static final List<String> LEAKAGE = BatchFormat.LEAKAGE.keys();

@@ -88,7 +88,7 @@ public final class BatchParser {
         String name = problems.attempt(() -> Fields.name(Fields.require(root, "name",
                 "the batch name, used for the output directory"), "name"), "batch");
         String description = problems.attempt(() -> Fields.text(root, "description", "", "description"), "");
-        long seed = problems.attempt(() -> Fields.longValue(root, "seed", 42, "seed"), 42L);
+        long seed = problems.attempt(() -> BatchFormat.SEED.readLong(root), BatchFormat.SEED.fallback().longValue());
         Annualisation annualisation = problems.attempt(() -> annualisation(root.get("annualisation")),
                 Annualisation.DAILY);
 
@@ -411,8 +411,8 @@ public final class BatchParser {
                 throw new UserError(s.get("kind").location(), "synthetic kind must be one of "
                         + String.join(", ", SYNTHETIC_KINDS) + ", got '" + dev.foresight.error.Quote.of(kind) + "'");
             }
-            int bars = Fields.integer(s, "bars", 2500, 10, 50_000_000, "bars");
-            long seed = Fields.longValue(s, "seed", 1, "seed");
+            int bars = BatchFormat.SYNTHETIC.field("bars").readInt(s);
+            long seed = BatchFormat.SYNTHETIC.field("seed").readLong(s);
             Map<String, Double> params = new LinkedHashMap<>();
             for (Map.Entry<String, YamlNode> e : s.entries().entrySet()) {
                 if (!SYNTHETIC_COMMON.contains(e.getKey())) {

@@ -35,7 +35,8 @@ import java.util.Set;
 /**
  * The batch format as a JSON Schema (draft-07, what editors' YAML support reads best), generated
  * from the code's own definitions so it cannot drift from what {@link BatchParser} accepts: the
- * structural keys from {@link BatchKeys}, every plugin kind with its parameters, types, ranges and
+ * structural keys from {@link BatchKeys}, the fixed sections' keys, ranges, defaults and docs from
+ * {@link BatchFormat} (which the parser reads them through), every plugin kind with its parameters, types, ranges and
  * defaults from the {@link PluginRegistry}, the synthetic kinds from the run's simulator table.
  *
  * <p>The schema allows what the parser allows and rejects what it rejects wherever a schema can
@@ -146,8 +147,7 @@ public final class BatchSchema {
         return switch (key) {
             case "name" -> ref("name", "the batch name: names the output directory (runs/NAME)");
             case "description" -> ref("scalar", "free text saying what the batch is for");
-            case "seed" -> integer("the batch seed; each task's seed is derived from it, the experiment, the model "
-                    + "and the fold", 42, null, null);
+            case "seed" -> field(BatchFormat.SEED);
             case "annualisation" -> section(BatchFormat.ANNUALISATION, null);
             case "data" -> ref("data", "default data for every experiment (an experiment's own data replaces it)");
             case "defaults" -> ref("defaults", "keys every experiment gets unless it sets them itself");
@@ -265,14 +265,9 @@ public final class BatchSchema {
         ArrayNode kinds = F.arrayNode();
         for (SyntheticKind k : synthetic) {
             ObjectNode properties = F.objectNode();
-            for (String key : BatchKeys.SYNTHETIC_COMMON) {
-                properties.set(key, switch (key) {
-                    case "kind" -> object(k.description()).put("const", k.kind());
-                    case "bars" -> integer("bars to simulate, consecutive business days from 2000-01-03", 2500, 10L,
-                            50_000_000L);
-                    case "seed" -> integer("the simulator's seed", 1, null, null);
-                    default -> throw new IllegalStateException("no schema for synthetic key '" + key + "'");
-                });
+            for (Field f : BatchFormat.SYNTHETIC.fields()) {
+                properties.set(f.key(), f.key().equals("kind") ? object(k.description()).put("const", k.kind())
+                        : field(f));
             }
             k.defaults().forEach((p, d) -> properties.set(p, number(k.meanings().getOrDefault(p, p), d, null, null)));
             String name = "synthetic." + k.kind();
@@ -461,10 +456,6 @@ public final class BatchSchema {
             case BOOLEAN -> object(f.doc()).put("type", "boolean").put("default", f.fallbackBoolean());
             case SPECIAL -> throw new IllegalStateException(f.key() + " has no generic schema");
         };
-    }
-
-    private static ObjectNode integer(String description, Integer fallback, Long min, Long max) {
-        return bounded("integer", description, fallback, min, max);
     }
 
     private static ObjectNode number(String description, Double fallback, Double min, Double max) {

@@ -80,6 +80,15 @@ record Field(String key, Type type, Number fallback, Number min, Number max, Str
                 max == null ? Integer.MAX_VALUE : max.intValue(), what);
     }
 
+    /** The key's value in {@code m} as a {@code long} (an unbounded integer: seeds), or its default. */
+    long readLong(YamlNode.Mapping m) {
+        requireType(Type.INTEGER);
+        if (min != null || max != null) {
+            throw new IllegalStateException(key + " is bounded: read it with readInt");
+        }
+        return Fields.longValue(m, key, fallback.longValue(), what);
+    }
+
     /** The key's real value in {@code m}, or its default. */
     double readReal(YamlNode.Mapping m) {
         requireType(Type.REAL);
