@@ -33,8 +33,10 @@ final class BatchFormat {
      */
     static final Section LEAKAGE = new Section("leakage", "the leakage checks run before the batch", List.of(
             Field.integer("truncation_samples", LEAKAGE_DEFAULT.truncationSamples(), 0L, 10_000L,
-                    "truncation_samples (test bars per fold recomputed on truncated history)",
-                    "test bars per fold recomputed on truncated history"),
+                    "truncation_samples (test bars per fold whose forecasts are recomputed on truncated history)",
+                    "test bars per fold whose forecasts are recomputed on truncated history (every one up to this "
+                            + "many, then a stratified sample with the first and last); features and regime labels "
+                            + "are recomputed on every test bar unless 0"),
             Field.integer("perturb_folds", LEAKAGE_DEFAULT.perturbFolds(), 0L, 10_000L,
                     "perturb_folds ('auto', or folds per model refit with the future scrambled)",
                     "folds per model refit with the future scrambled, or auto (the model only with 4+ folds)"),

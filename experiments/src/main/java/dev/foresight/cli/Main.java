@@ -1,6 +1,7 @@
 package dev.foresight.cli;
 
 import dev.foresight.error.UserError;
+import dev.foresight.run.StorageError;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -11,7 +12,9 @@ import picocli.CommandLine.Command;
  * YAML, CSV, parameter or command line, with a located message and no stack trace); 4 the batch
  * ran but some tasks failed (the summary says which); 3 a leakage check failed (the message names the
  * plugin, check and evidence), unless {@code --allow-leaks}; 5 {@code report --pdf} wrote the HTML
- * but could not write the PDF (no Chromium).
+ * but could not write the PDF (no Chromium); 6 a result file could not be written (a full disk, a
+ * read-only directory: the message names the path and the system's reason; every task finished
+ * before is stored, and the same command resumes once the cause is fixed).
  */
 @Command(name = "foresight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Walk-forward research on forecasting models for financial time series.",
@@ -26,6 +29,7 @@ public final class Main implements Runnable {
     public static final int LEAKAGE = 3;
     public static final int TASKS_FAILED = 4;
     public static final int NO_PDF = 5;
+    public static final int STORAGE = 6;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,7 +60,7 @@ public final class Main implements Runnable {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExitCodeExceptionMapper(e -> e instanceof UserError || e instanceof dev.foresight.error.UserErrors
-                ? USER_ERROR : INTERNAL);
+                ? USER_ERROR : StorageError.from(e) != null ? STORAGE : INTERNAL);
         cli.getCommandSpec().parser().abbreviatedOptionsAllowed(false);
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("error: " + message(e));
@@ -104,6 +108,16 @@ public final class Main implements Runnable {
                     e.printStackTrace(err);
                 }
                 return USER_ERROR;
+            }
+            StorageError storage = StorageError.from(e);
+            if (storage != null) {
+                err.println("error: " + storage.getMessage());
+                err.println("(nothing is lost: every task finished before is stored; fix the cause, e.g. free space or "
+                        + "make the directory writable, and run the same command again to resume)");
+                if (verbose) {
+                    e.printStackTrace(err);
+                }
+                return STORAGE;
             }
             err.println("internal error: " + e);
             if (verbose) {

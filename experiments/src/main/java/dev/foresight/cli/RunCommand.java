@@ -95,9 +95,21 @@ final class RunCommand implements Callable<Integer> {
             engineOptions.put("master", master);
         }
         BatchRunner.Outcome outcome;
+        // Ctrl-C and SIGTERM end the JVM through its shutdown hooks: say where the run stopped and
+        // how to resume (every finished task is already stored; only the tasks in flight are lost).
+        Thread onStop = new Thread(() -> stderr.printf("%nforesight: stopped; %d of %d tasks finished and stored in %s. "
+                + "Run the same command again to resume: finished tasks are reused.%n  %s%n", progress.finishedSoFar(),
+                progress.totalTasks(), dir, String.join(" ", command)), "foresight-on-stop");
+        Runtime.getRuntime().addShutdownHook(onStop);
         try (Engine chosen = Engines.create(engine, new EngineSettings(n, engineOptions))) {
             outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, chosen, progress, command,
                     CodeFingerprint.of(plugins), fresh, source));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onStop);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook runs
+            }
         }
         // The queryable copy of the run, written by the ResultStore (see dev.foresight.results).
         Path database = dir.resolve(dev.foresight.results.ResultsDatabase.FILE);

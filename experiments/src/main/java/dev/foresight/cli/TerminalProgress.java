@@ -25,8 +25,8 @@ final class TerminalProgress implements Progress {
     private final Mode mode;
     private final PrintStream err;
     private ProgressBar bar;
-    private int total;
-    private int done;
+    private volatile int total;
+    private volatile int done;
     private int nextTenth;
     private long startNanos;
 
@@ -41,6 +41,15 @@ final class TerminalProgress implements Progress {
         this.mode = mode;
         this.err = err;
         this.header = header;
+    }
+
+    /** Tasks finished or reused so far, and in all: what an interrupted run reports. */
+    int finishedSoFar() {
+        return done;
+    }
+
+    int totalTasks() {
+        return total;
     }
 
     static Mode choose(boolean quiet, boolean verbose, boolean terminal) {

