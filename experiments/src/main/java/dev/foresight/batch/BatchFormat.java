@@ -65,6 +65,27 @@ final class BatchFormat {
                     "folds at most (0 = as many as the data allows)")));
 
     /**
+     * A data source: a CSV file or a simulator, the primary series' date range and more input
+     * series. Every key's shape is read and published by hand (names, paths, column maps, dates);
+     * their labels and docs are described here. The first six are also the keys of one of
+     * {@code inputs} (see {@link BatchKeys#INPUT}).
+     */
+    static final Section DATA = new Section("data", "the primary price series (and optional input series)", List.of(
+            Field.special("symbol", "symbol", "the series' name (default: the file name, or SYN for synthetic data); "
+                    + "input series are told apart by it"),
+            Field.special("path", "path", "a CSV file, relative to this batch file's directory"),
+            Field.special("columns", "columns", "column roles mapped to headers (default: Yahoo's layout, detected)"),
+            Field.special("date_format", "date_format", "a java.time pattern such as MMM dd, yyyy (default: detected "
+                    + "from the first row)"),
+            Field.special("missing", "missing", "rows with missing values: error, or drop them (counted in the manifest)"),
+            Field.special("synthetic", "synthetic", null),
+            Field.special("start", "data.start", "the first date used of every series (inclusive, YYYY-MM-DD), applied "
+                    + "before anything else; default: the first bar"),
+            Field.special("end", "data.end", "the last date used of every series (inclusive, YYYY-MM-DD), applied "
+                    + "before anything else; default: the last bar"),
+            Field.special("inputs", "inputs", "more series aligned with this one on common dates")));
+
+    /**
      * The keys every {@code synthetic} block has besides its kind's own parameters (which the
      * simulator table describes). {@code kind} is documented per kind, by the table.
      */

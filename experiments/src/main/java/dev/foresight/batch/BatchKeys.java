@@ -21,8 +21,7 @@ final class BatchKeys {
     static final List<String> PLAN = BatchFormat.WALK_FORWARD.keys();
     /** Keys a fractional {@code train} (one chronological split) leaves no room for. */
     static final List<String> SINGLE_SPLIT_EXCLUDES = List.of("test", "step", "max_folds", "window");
-    static final List<String> DATA = List.of("symbol", "path", "columns", "date_format", "missing", "synthetic",
-            "start", "end", "inputs");
+    static final List<String> DATA = BatchFormat.DATA.keys();
     /**
      * Keys of one of {@code data.inputs}: a source like the primary one, without inputs or a date
      * range of its own (the primary's range applies to every series).

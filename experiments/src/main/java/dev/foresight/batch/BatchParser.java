@@ -383,11 +383,12 @@ public final class BatchParser {
         if (n == null) {
             return null;
         }
-        String text = Fields.text(n, "data." + key);
+        String what = BatchFormat.DATA.field(key).what();
+        String text = Fields.text(n, what);
         try {
             return java.time.LocalDate.parse(text.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new UserError(n.location(), "data." + key + " must be a date written YYYY-MM-DD, got '"
+            throw new UserError(n.location(), what + " must be a date written YYYY-MM-DD, got '"
                     + dev.foresight.error.Quote.of(text) + "'");
         }
     }
@@ -423,7 +424,7 @@ public final class BatchParser {
             return new SourceSpec.Synthetic(symbol, kind, bars, seed, params, s.location());
         }
         YamlNode pathNode = m.get("path");
-        String pathText = Fields.text(pathNode, "path");
+        String pathText = Fields.text(pathNode, BatchFormat.DATA.field("path").what());
         Path path = Path.of(pathText);
         if (!path.isAbsolute()) {
             path = "--set".equals(pathNode.location().source()) ? path.toAbsolutePath() : baseDirectory.resolve(path);
@@ -434,8 +435,8 @@ public final class BatchParser {
             c.allowOnly(COLUMNS);
             c.entries().forEach((k, v) -> columns.put(k, Fields.text(v, "columns." + k)));
         }
-        String dateFormat = Fields.text(m, "date_format", null, "date_format");
-        String missing = Fields.text(m, "missing", "error", "missing");
+        String dateFormat = Fields.text(m, "date_format", null, BatchFormat.DATA.field("date_format").what());
+        String missing = Fields.text(m, "missing", "error", BatchFormat.DATA.field("missing").what());
         if (!MISSING.contains(missing)) {
             throw new UserError(m.get("missing").location(), "missing must be 'error' or 'drop', got '" + dev.foresight.error.Quote.of(missing) + "'");
         }

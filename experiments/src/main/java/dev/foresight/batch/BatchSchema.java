@@ -232,23 +232,19 @@ public final class BatchSchema {
 
     private ObjectNode source(List<String> keys, String description) {
         ObjectNode source = closed(description + "; exactly one of path (a CSV file) or synthetic (a simulator)", keys,
-                k -> switch (k) {
-                    case "symbol" -> ref("name", "the series' name (default: the file name, or SYN for synthetic "
-                            + "data); input series are told apart by it");
-                    case "path" -> ref("scalar", "a CSV file, relative to this batch file's directory");
-                    case "columns" -> closed("column roles mapped to headers (default: Yahoo's layout, detected)",
-                            BatchKeys.COLUMNS, c -> ref("scalar", "the header of the " + c + " column"));
-                    case "date_format" -> ref("scalar", "a java.time pattern such as MMM dd, yyyy (default: detected "
-                            + "from the first row)");
-                    case "missing" -> choice("rows with missing values: error, or drop them (counted in the manifest)",
-                            "error", BatchKeys.MISSING);
-                    case "synthetic" -> ref("synthetic", null);
-                    case "inputs" -> listOrOne("data_input", "more series aligned with this one on common dates");
-                    case "start", "end" -> object("the " + (k.equals("start") ? "first" : "last") + " date used of every"
-                            + " series (inclusive, YYYY-MM-DD), applied before anything else; default: the "
-                            + (k.equals("start") ? "first" : "last") + " bar").put("type", "string")
-                            .put("pattern", "^\\d{4}-\\d{2}-\\d{2}$");
-                    default -> null;
+                k -> {
+                    String doc = BatchFormat.DATA.field(k).doc();
+                    return switch (k) {
+                        case "symbol" -> ref("name", doc);
+                        case "path", "date_format" -> ref("scalar", doc);
+                        case "columns" -> closed(doc, BatchKeys.COLUMNS, c -> ref("scalar", "the header of the " + c
+                                + " column"));
+                        case "missing" -> choice(doc, "error", BatchKeys.MISSING);
+                        case "synthetic" -> ref("synthetic", doc);
+                        case "inputs" -> listOrOne("data_input", doc);
+                        case "start", "end" -> object(doc).put("type", "string").put("pattern", "^\\d{4}-\\d{2}-\\d{2}$");
+                        default -> null;
+                    };
                 });
         source.set("oneOf", F.arrayNode().add(F.objectNode().set("required", strings("path")))
                 .add(F.objectNode().set("required", strings("synthetic"))));

@@ -18,7 +18,8 @@ import java.util.Objects;
  * carry only their name, label and documentation here; their reading stays in the parser.
  *
  * @param what the key as error messages name it, often with its unit: "embargo (bars)"
- * @param doc  what the key means, as the schema documents it
+ * @param doc  what the key means, as the schema documents it (null only for a {@link Type#SPECIAL} key
+ *             whose schema definition documents it)
  */
 record Field(String key, Type type, Number fallback, Number min, Number max, String what, String doc) {
 
@@ -34,7 +35,9 @@ record Field(String key, Type type, Number fallback, Number min, Number max, Str
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(what, "what");
-        Objects.requireNonNull(doc, "doc");
+        if (doc == null && type != Type.SPECIAL) {
+            throw new NullPointerException(key + ": doc"); // only a key documented by its own definition has none
+        }
         if (type == Type.REAL) {
             // the schema prints a Double as 0.0 and an Integer as 0: a real's bounds must be Doubles
             for (Number n : new Number[] {fallback, min, max}) {
