@@ -7,6 +7,7 @@ import java.util.Set;
  * The batch format's structural keys, in one place: {@link BatchParser} and {@link BatchExpansion}
  * accept exactly these, and {@link BatchSchema} publishes them, so the parser and the JSON Schema
  * cannot disagree about which keys exist. Order is the documented order (the schema lists keys so).
+ * The fixed sections' lists are those of their {@link BatchFormat} descriptions.
  */
 final class BatchKeys {
 
@@ -17,11 +18,10 @@ final class BatchKeys {
     /** Keys {@code defaults} may hold: everything an experiment has but its name and models. */
     static final List<String> DEFAULTABLE = EXPERIMENT.stream().filter(k -> !k.equals("name") && !k.equals("models"))
             .toList();
-    static final List<String> PLAN = List.of("window", "train", "test", "step", "validation", "embargo", "max_folds");
+    static final List<String> PLAN = BatchFormat.WALK_FORWARD.keys();
     /** Keys a fractional {@code train} (one chronological split) leaves no room for. */
     static final List<String> SINGLE_SPLIT_EXCLUDES = List.of("test", "step", "max_folds", "window");
-    static final List<String> DATA = List.of("symbol", "path", "columns", "date_format", "missing", "synthetic",
-            "start", "end", "inputs");
+    static final List<String> DATA = BatchFormat.DATA.keys();
     /**
      * Keys of one of {@code data.inputs}: a source like the primary one, without inputs or a date
      * range of its own (the primary's range applies to every series).
@@ -34,10 +34,10 @@ final class BatchKeys {
     static final List<String> MISSING = List.of("error", "drop");
     static final List<String> COLUMNS = List.of("date", "open", "high", "low", "close", "adj_close", "volume");
     /** Keys of a {@code synthetic} block besides the kind's own parameters. */
-    static final List<String> SYNTHETIC_COMMON = List.of("kind", "bars", "seed");
-    static final List<String> ANNUALISATION = List.of("periods_per_year", "risk_free_rate");
-    static final List<String> COSTS = List.of("bps", "slippage_bps");
-    static final List<String> LEAKAGE = List.of("truncation_samples", "perturb_folds", "canary");
+    static final List<String> SYNTHETIC_COMMON = BatchFormat.SYNTHETIC.keys();
+    static final List<String> ANNUALISATION = BatchFormat.ANNUALISATION.keys();
+    static final List<String> COSTS = BatchFormat.COSTS.keys();
+    static final List<String> LEAKAGE = BatchFormat.LEAKAGE.keys();
 
     /** Keys of a plugin block that are not the plugin's parameters. */
     static final Set<String> PLUGIN_RESERVED = Set.of("kind");

@@ -88,7 +88,7 @@ public final class BatchParser {
         String name = problems.attempt(() -> Fields.name(Fields.require(root, "name",
                 "the batch name, used for the output directory"), "name"), "batch");
         String description = problems.attempt(() -> Fields.text(root, "description", "", "description"), "");
-        long seed = problems.attempt(() -> Fields.longValue(root, "seed", 42, "seed"), 42L);
+        long seed = problems.attempt(() -> BatchFormat.SEED.readLong(root), BatchFormat.SEED.fallback().longValue());
         Annualisation annualisation = problems.attempt(() -> annualisation(root.get("annualisation")),
                 Annualisation.DAILY);
 
@@ -124,8 +124,8 @@ public final class BatchParser {
         }
         YamlNode.Mapping m = Fields.mapping(node, "annualisation");
         m.allowOnly(ANNUALISATION);
-        return new Annualisation(Fields.integer(m, "periods_per_year", 252, 1, 100_000, "periods_per_year"),
-                Fields.real(m, "risk_free_rate", 0.0, -1, 1, "risk_free_rate (annual, as a fraction)"));
+        return new Annualisation(BatchFormat.ANNUALISATION.field("periods_per_year").readInt(m),
+                BatchFormat.ANNUALISATION.field("risk_free_rate").readReal(m));
     }
 
     /**
@@ -222,8 +222,8 @@ public final class BatchParser {
         }
         YamlNode.Mapping c = Fields.mapping(node, "costs");
         c.allowOnly(COSTS);
-        return new CostModel(Fields.real(c, "bps", 0, 0, 10_000, "costs.bps (basis points per unit of turnover)"),
-                Fields.real(c, "slippage_bps", 0, 0, 10_000, "costs.slippage_bps"));
+        return new CostModel(BatchFormat.COSTS.field("bps").readReal(c),
+                BatchFormat.COSTS.field("slippage_bps").readReal(c));
     }
 
     private List<RegimeSpec> regimes(YamlNode node, Problems problems) {
@@ -280,29 +280,20 @@ public final class BatchParser {
         }
         YamlNode.Mapping m = Fields.mapping(node, "leakage");
         m.allowOnly(LEAKAGE);
-        LeakageSettings d = LeakageSettings.DEFAULT;
-        int samples = Fields.integer(m, "truncation_samples", d.truncationSamples(), 0, 10_000,
-                "truncation_samples (test bars per fold whose forecasts are recomputed on truncated history)");
+        Section leakage = BatchFormat.LEAKAGE;
+        int samples = leakage.field("truncation_samples").readInt(m);
         int perturb = m.get("perturb_folds") instanceof YamlNode.Scalar sc && "auto".equals(sc.text()) ? LeakageSettings.AUTO
-                : Fields.integer(m, "perturb_folds", d.perturbFolds(), 0, 10_000,
-                "perturb_folds ('auto', or folds per model refit with the future scrambled)");
-        YamlNode canaryNode = m.get("canary");
-        boolean canary = d.canary();
-        if (canaryNode != null) {
-            String text = Fields.text(canaryNode, "canary");
-            if (!text.equals("true") && !text.equals("false")) {
-                throw new UserError(canaryNode.location(), "canary must be true or false, got '" + dev.foresight.error.Quote.of(text) + "'");
-            }
-            canary = Boolean.parseBoolean(text);
-        }
+                : leakage.field("perturb_folds").readInt(m);
+        boolean canary = leakage.field("canary").readBoolean(m);
         return new LeakageSettings(samples, perturb, canary);
     }
 
     private WalkForwardPlan plan(YamlNode node) {
         YamlNode.Mapping m = Fields.mapping(node, "walk_forward");
         m.allowOnly(PLAN);
-        WindowType window = Fields.choice(m, "window", WindowType.EXPANDING, WindowType.class, "window");
-        double validationShare = Fields.real(m, "validation", 0, 0, 0.5, "validation (fraction of the training window)");
+        Section plan = BatchFormat.WALK_FORWARD;
+        WindowType window = Fields.choice(m, "window", WindowType.EXPANDING, WindowType.class, plan.field("window").what());
+        double validationShare = plan.field("validation").readReal(m);
         YamlNode trainNode = m.get("train");
         if (trainNode instanceof YamlNode.Scalar sc && sc.text() != null && sc.text().contains(".")) {
             // `train: 0.85`: one chronological split, the test block being the rest of the series
@@ -318,24 +309,23 @@ public final class BatchParser {
                                     + "' must be left out");
                 }
             }
-            int embargoBars = Fields.integer(m, "embargo", 0, 0, Integer.MAX_VALUE, "embargo (bars)");
+            int embargoBars = plan.field("embargo").readInt(m);
             return WalkForwardPlan.singleSplit(fraction, validationShare, embargoBars);
         }
-        int train = Fields.integer(m, "train", -1, 2, Integer.MAX_VALUE,
-                "train (bars in the first training window, or a fraction of the series such as 0.85)");
+        int train = plan.field("train").readInt(m, -1);
         if (train < 0) {
             throw new UserError(m.location().withField(Fields.join(m.path(), "train")),
                     "missing required key 'train' (bars in the first training window)");
         }
-        int test = Fields.integer(m, "test", -1, 1, Integer.MAX_VALUE, "test (bars per test block)");
+        int test = plan.field("test").readInt(m, -1);
         if (test < 0) {
             throw new UserError(m.location().withField(Fields.join(m.path(), "test")),
                     "missing required key 'test' (bars per test block)");
         }
-        int step = Fields.integer(m, "step", test, 1, Integer.MAX_VALUE, "step (bars between test blocks)");
-        double validation = Fields.real(m, "validation", 0, 0, 0.5, "validation (fraction of the training window)");
-        int embargo = Fields.integer(m, "embargo", 0, 0, Integer.MAX_VALUE, "embargo (bars)");
-        int maxFolds = Fields.integer(m, "max_folds", 0, 0, Integer.MAX_VALUE, "max_folds (0 = no limit)");
+        int step = plan.field("step").readInt(m, test);
+        double validation = plan.field("validation").readReal(m);
+        int embargo = plan.field("embargo").readInt(m);
+        int maxFolds = plan.field("max_folds").readInt(m);
         try {
             return new WalkForwardPlan(window, train, test, step, validation, embargo, maxFolds);
         } catch (IllegalArgumentException e) {
@@ -393,11 +383,12 @@ public final class BatchParser {
         if (n == null) {
             return null;
         }
-        String text = Fields.text(n, "data." + key);
+        String what = BatchFormat.DATA.field(key).what();
+        String text = Fields.text(n, what);
         try {
             return java.time.LocalDate.parse(text.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new UserError(n.location(), "data." + key + " must be a date written YYYY-MM-DD, got '"
+            throw new UserError(n.location(), what + " must be a date written YYYY-MM-DD, got '"
                     + dev.foresight.error.Quote.of(text) + "'");
         }
     }
@@ -421,8 +412,8 @@ public final class BatchParser {
                 throw new UserError(s.get("kind").location(), "synthetic kind must be one of "
                         + String.join(", ", SYNTHETIC_KINDS) + ", got '" + dev.foresight.error.Quote.of(kind) + "'");
             }
-            int bars = Fields.integer(s, "bars", 2500, 10, 50_000_000, "bars");
-            long seed = Fields.longValue(s, "seed", 1, "seed");
+            int bars = BatchFormat.SYNTHETIC.field("bars").readInt(s);
+            long seed = BatchFormat.SYNTHETIC.field("seed").readLong(s);
             Map<String, Double> params = new LinkedHashMap<>();
             for (Map.Entry<String, YamlNode> e : s.entries().entrySet()) {
                 if (!SYNTHETIC_COMMON.contains(e.getKey())) {
@@ -433,7 +424,7 @@ public final class BatchParser {
             return new SourceSpec.Synthetic(symbol, kind, bars, seed, params, s.location());
         }
         YamlNode pathNode = m.get("path");
-        String pathText = Fields.text(pathNode, "path");
+        String pathText = Fields.text(pathNode, BatchFormat.DATA.field("path").what());
         Path path = Path.of(pathText);
         if (!path.isAbsolute()) {
             path = "--set".equals(pathNode.location().source()) ? path.toAbsolutePath() : baseDirectory.resolve(path);
@@ -444,8 +435,8 @@ public final class BatchParser {
             c.allowOnly(COLUMNS);
             c.entries().forEach((k, v) -> columns.put(k, Fields.text(v, "columns." + k)));
         }
-        String dateFormat = Fields.text(m, "date_format", null, "date_format");
-        String missing = Fields.text(m, "missing", "error", "missing");
+        String dateFormat = Fields.text(m, "date_format", null, BatchFormat.DATA.field("date_format").what());
+        String missing = Fields.text(m, "missing", "error", BatchFormat.DATA.field("missing").what());
         if (!MISSING.contains(missing)) {
             throw new UserError(m.get("missing").location(), "missing must be 'error' or 'drop', got '" + dev.foresight.error.Quote.of(missing) + "'");
         }

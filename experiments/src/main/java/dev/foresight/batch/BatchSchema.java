@@ -35,7 +35,8 @@ import java.util.Set;
 /**
  * The batch format as a JSON Schema (draft-07, what editors' YAML support reads best), generated
  * from the code's own definitions so it cannot drift from what {@link BatchParser} accepts: the
- * structural keys from {@link BatchKeys}, every plugin kind with its parameters, types, ranges and
+ * structural keys from {@link BatchKeys}, the fixed sections' keys, ranges, defaults and docs from
+ * {@link BatchFormat} (which the parser reads them through), every plugin kind with its parameters, types, ranges and
  * defaults from the {@link PluginRegistry}, the synthetic kinds from the run's simulator table.
  *
  * <p>The schema allows what the parser allows and rejects what it rejects wherever a schema can
@@ -146,13 +147,8 @@ public final class BatchSchema {
         return switch (key) {
             case "name" -> ref("name", "the batch name: names the output directory (runs/NAME)");
             case "description" -> ref("scalar", "free text saying what the batch is for");
-            case "seed" -> integer("the batch seed; each task's seed is derived from it, the experiment, the model "
-                    + "and the fold", 42, null, null);
-            case "annualisation" -> closed("how metrics are annualised", BatchKeys.ANNUALISATION, k -> switch (k) {
-                case "periods_per_year" -> integer("bars per year", 252, 1L, 100_000L);
-                case "risk_free_rate" -> number("annual risk-free rate, as a fraction", 0.0, -1.0, 1.0);
-                default -> null;
-            });
+            case "seed" -> field(BatchFormat.SEED);
+            case "annualisation" -> section(BatchFormat.ANNUALISATION, null);
             case "data" -> ref("data", "default data for every experiment (an experiment's own data replaces it)");
             case "defaults" -> ref("defaults", "keys every experiment gets unless it sets them itself");
             case "experiments" -> object("the experiments, in order; each grid entry expands one into several")
@@ -174,11 +170,7 @@ public final class BatchSchema {
             case "walk_forward" -> ref("walk_forward", "the walk-forward plan, e.g. {train: 1008, test: 252}");
             case "strategy" -> ref("strategy", "how forecasts become positions (default sign; not allowed for a "
                     + "target without direction)");
-            case "costs" -> closed("trading costs per unit of turnover (default none)", BatchKeys.COSTS, k -> switch (k) {
-                case "bps" -> number("costs in basis points per unit of turnover", 0.0, 0.0, 10_000.0);
-                case "slippage_bps" -> number("slippage in basis points per unit of turnover", 0.0, 0.0, 10_000.0);
-                default -> null;
-            });
+            case "costs" -> section(BatchFormat.COSTS, null);
             case "regimes" -> listOrOne("regime_detector", "regime detectors; results are broken down by each");
             case "models" -> listOrOne("model", "the models to compare");
             case "baseline" -> ref("scalar", "the model (by name) others are tested against; default: the first "
@@ -190,25 +182,20 @@ public final class BatchSchema {
     }
 
     private static ObjectNode leakage() {
-        LeakageSettings d = LeakageSettings.DEFAULT;
-        return closed("the leakage checks run before the batch", BatchKeys.LEAKAGE, k -> switch (k) {
-            case "truncation_samples" -> integer("test bars per fold whose forecasts are recomputed on truncated history (every one up to this many, then a stratified sample with the first and last); features and regime labels are recomputed on every test bar unless 0",
-                    d.truncationSamples(), 0L, 10_000L);
-            case "perturb_folds" -> {
-                ObjectNode s = object("folds per model refit with the future scrambled, or auto (the model only with "
-                        + "4+ folds)");
-                if (d.perturbFolds() == LeakageSettings.AUTO) {
-                    s.put("default", "auto");
-                } else {
-                    s.put("default", d.perturbFolds());
-                }
-                s.set("anyOf", F.arrayNode().add(F.objectNode().put("const", "auto"))
-                        .add(F.objectNode().put("type", "integer").put("minimum", 0).put("maximum", 10_000)));
-                yield s;
+        return section(BatchFormat.LEAKAGE, f -> {
+            if (!f.key().equals("perturb_folds")) {
+                return null;
             }
-            case "canary" -> object("also run every model on a random-walk surrogate, where no model can have an edge")
-                    .put("type", "boolean").put("default", d.canary());
-            default -> null;
+            ObjectNode s = object(f.doc());
+            if (f.fallback().intValue() == LeakageSettings.AUTO) {
+                s.put("default", "auto");
+            } else {
+                s.put("default", f.fallback().intValue());
+            }
+            s.set("anyOf", F.arrayNode().add(F.objectNode().put("const", "auto"))
+                    .add(F.objectNode().put("type", "integer").put("minimum", f.min().longValue())
+                            .put("maximum", f.max().longValue())));
+            return s;
         });
     }
 
@@ -226,23 +213,13 @@ public final class BatchSchema {
     }
 
     private ObjectNode walkForward() {
-        ObjectNode plan = closed("the walk-forward plan: the model is refit for every test block", BatchKeys.PLAN,
-                k -> switch (k) {
-                    case "window" -> choice("expanding: train from the first bar; rolling: the latest train bars",
-                            WindowType.EXPANDING.yamlName(), names(WindowType.values()));
-                    case "train" -> object("bars in the first training window (and in every rolling one), or a "
-                            + "fraction in (0, 1) of the series for one chronological split")
-                            .set("anyOf", F.arrayNode()
-                                    .add(F.objectNode().put("type", "integer").put("minimum", 2))
-                                    .add(F.objectNode().put("type", "number").put("exclusiveMinimum", 0)
-                                            .put("exclusiveMaximum", 1)));
-                    case "test" -> integer("bars per test block", null, 1L, null);
-                    case "step" -> integer("bars between test blocks (default: test; must be ≥ test)", null, 1L, null);
-                    case "validation" -> number("fraction of each training window held out at its end", 0.0, 0.0, 0.5);
-                    case "embargo" -> integer("extra bars between training and test, beyond the purge", 0, 0L, null);
-                    case "max_folds" -> integer("folds at most (0 = as many as the data allows)", 0, 0L, null);
-                    default -> null;
-                });
+        ObjectNode plan = section(BatchFormat.WALK_FORWARD, f -> switch (f.key()) {
+            case "window" -> choice(f.doc(), WindowType.EXPANDING.yamlName(), names(WindowType.values()));
+            case "train" -> object(f.doc()).set("anyOf", F.arrayNode()
+                    .add(F.objectNode().put("type", "integer").put("minimum", f.min().longValue()))
+                    .add(F.objectNode().put("type", "number").put("exclusiveMinimum", 0).put("exclusiveMaximum", 1)));
+            default -> null;
+        });
         // A fractional train is one split: the test block is the rest of the series.
         ArrayNode present = F.arrayNode();
         BatchKeys.SINGLE_SPLIT_EXCLUDES.forEach(k -> present.add(F.objectNode().set("required", strings(k))));
@@ -255,23 +232,19 @@ public final class BatchSchema {
 
     private ObjectNode source(List<String> keys, String description) {
         ObjectNode source = closed(description + "; exactly one of path (a CSV file) or synthetic (a simulator)", keys,
-                k -> switch (k) {
-                    case "symbol" -> ref("name", "the series' name (default: the file name, or SYN for synthetic "
-                            + "data); input series are told apart by it");
-                    case "path" -> ref("scalar", "a CSV file, relative to this batch file's directory");
-                    case "columns" -> closed("column roles mapped to headers (default: Yahoo's layout, detected)",
-                            BatchKeys.COLUMNS, c -> ref("scalar", "the header of the " + c + " column"));
-                    case "date_format" -> ref("scalar", "a java.time pattern such as MMM dd, yyyy (default: detected "
-                            + "from the first row)");
-                    case "missing" -> choice("rows with missing values: error, or drop them (counted in the manifest)",
-                            "error", BatchKeys.MISSING);
-                    case "synthetic" -> ref("synthetic", null);
-                    case "inputs" -> listOrOne("data_input", "more series aligned with this one on common dates");
-                    case "start", "end" -> object("the " + (k.equals("start") ? "first" : "last") + " date used of every"
-                            + " series (inclusive, YYYY-MM-DD), applied before anything else; default: the "
-                            + (k.equals("start") ? "first" : "last") + " bar").put("type", "string")
-                            .put("pattern", "^\\d{4}-\\d{2}-\\d{2}$");
-                    default -> null;
+                k -> {
+                    String doc = BatchFormat.DATA.field(k).doc();
+                    return switch (k) {
+                        case "symbol" -> ref("name", doc);
+                        case "path", "date_format" -> ref("scalar", doc);
+                        case "columns" -> closed(doc, BatchKeys.COLUMNS, c -> ref("scalar", "the header of the " + c
+                                + " column"));
+                        case "missing" -> choice(doc, "error", BatchKeys.MISSING);
+                        case "synthetic" -> ref("synthetic", doc);
+                        case "inputs" -> listOrOne("data_input", doc);
+                        case "start", "end" -> object(doc).put("type", "string").put("pattern", "^\\d{4}-\\d{2}-\\d{2}$");
+                        default -> null;
+                    };
                 });
         source.set("oneOf", F.arrayNode().add(F.objectNode().set("required", strings("path")))
                 .add(F.objectNode().set("required", strings("synthetic"))));
@@ -288,14 +261,9 @@ public final class BatchSchema {
         ArrayNode kinds = F.arrayNode();
         for (SyntheticKind k : synthetic) {
             ObjectNode properties = F.objectNode();
-            for (String key : BatchKeys.SYNTHETIC_COMMON) {
-                properties.set(key, switch (key) {
-                    case "kind" -> object(k.description()).put("const", k.kind());
-                    case "bars" -> integer("bars to simulate, consecutive business days from 2000-01-03", 2500, 10L,
-                            50_000_000L);
-                    case "seed" -> integer("the simulator's seed", 1, null, null);
-                    default -> throw new IllegalStateException("no schema for synthetic key '" + key + "'");
-                });
+            for (Field f : BatchFormat.SYNTHETIC.fields()) {
+                properties.set(f.key(), f.key().equals("kind") ? object(k.description()).put("const", k.kind())
+                        : field(f));
             }
             k.defaults().forEach((p, d) -> properties.set(p, number(k.meanings().getOrDefault(p, p), d, null, null)));
             String name = "synthetic." + k.kind();
@@ -463,8 +431,27 @@ public final class BatchSchema {
                 .put("additionalProperties", false);
     }
 
-    private static ObjectNode integer(String description, Integer fallback, Long min, Long max) {
-        return bounded("integer", description, fallback, min, max);
+    /**
+     * A fixed section as a closed object, each key from its {@link Field} description, unless
+     * {@code special} (when given) returns the key's own schema: keys whose shape one type cannot
+     * state, such as {@code perturb_folds}' integer-or-auto.
+     */
+    private static ObjectNode section(Section section, java.util.function.Function<Field, ObjectNode> special) {
+        return closed(section.doc(), section.keys(), k -> {
+            Field f = section.field(k);
+            ObjectNode own = special == null ? null : special.apply(f);
+            return own != null ? own : field(f);
+        });
+    }
+
+    /** One described key: its type, bounds and default in the order {@link #bounded} writes them. */
+    private static ObjectNode field(Field f) {
+        return switch (f.type()) {
+            case INTEGER -> bounded("integer", f.doc(), f.fallback(), f.min(), f.max());
+            case REAL -> bounded("number", f.doc(), f.fallback(), f.min(), f.max());
+            case BOOLEAN -> object(f.doc()).put("type", "boolean").put("default", f.fallbackBoolean());
+            case SPECIAL -> throw new IllegalStateException(f.key() + " has no generic schema");
+        };
     }
 
     private static ObjectNode number(String description, Double fallback, Double min, Double max) {
