@@ -214,7 +214,7 @@ public final class BatchRunner {
             data.put(experiment, loaded.market());
             sha.put(experiment, loaded.sha256());
         });
-        return new RunContext(options.source(), options.codeFingerprint(), batch, data, sha);
+        return new RunContext(options.source(), options.codeFingerprint(), batch, data, sha, options.progress());
     }
 
     private static double seconds(TaskOutcome o) {

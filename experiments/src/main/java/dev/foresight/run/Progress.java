@@ -1,9 +1,21 @@
 package dev.foresight.run;
 
+import dev.foresight.model.FitProgress;
 import dev.foresight.result.TaskResult;
+import dev.foresight.run.engine.EpochListener;
 
-/** Hears about a batch as it runs (the command line shows a progress bar or plain lines). */
-public interface Progress {
+/**
+ * Hears about a batch as it runs (the command line shows a progress bar or plain lines): tasks
+ * started and finished, and — for tasks computed in this JVM — each epoch of an iteratively
+ * trained model ({@link #epoch}, from the worker threads, concurrently; a remote engine's tasks
+ * report none).
+ */
+public interface Progress extends EpochListener {
+
+    /** A running task finished an epoch; ignored unless overridden. Must be thread-safe and quick. */
+    @Override
+    default void epoch(String taskId, int fold, FitProgress.Epoch report) {
+    }
 
     /** Before the first task: how many tasks there are, and how many were found finished already. */
     void started(int tasks, int cached);

@@ -3,6 +3,7 @@ package dev.foresight.leakage;
 import dev.foresight.data.LookAheadException;
 import dev.foresight.data.MarketData;
 import dev.foresight.isolation.StaticState;
+import dev.foresight.model.FitProgress;
 import dev.foresight.model.Forecast;
 import dev.foresight.model.PreviousFit;
 import dev.foresight.pipeline.BarOutcome;
@@ -57,9 +58,19 @@ public final class CheckedFoldRunner {
     public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
                                   LeakageSettings settings, long seed, List<CheckOutcome> checks,
                                   PreviousFit previous, Isolation isolation) {
+        return run(data, pipeline, fold, folds, embargo, settings, seed, checks, previous, isolation, FitProgress.NONE);
+    }
+
+    /**
+     * The same, the task's own fit reporting its epochs to {@code progress}; the checks' refits
+     * report nothing (they are not the task's progress).
+     */
+    public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
+                                  LeakageSettings settings, long seed, List<CheckOutcome> checks,
+                                  PreviousFit previous, Isolation isolation, FitProgress progress) {
         checks.add(FoldIntegrity.check(data, fold, pipeline.target().horizon(), embargo));
         try {
-            FittedFold fitted = FoldRunner.fit(data, pipeline, fold, previous);
+            FittedFold fitted = FoldRunner.fit(data, pipeline, fold, previous, progress);
             TruncationInvariance.Probe probe = null;
             if (settings.truncationSamples() > 0) {
                 probe = probe(data, pipeline, fitted, settings, isolation, checks);

@@ -47,10 +47,13 @@ public interface Model {
     /**
      * The fit with its whole {@link FitContext}: the one the framework should call. Models that
      * report progress ({@link FitProgress}) override this; the default ignores the listener and
-     * calls {@link #fit(ModelData, ModelData, long, PreviousFit)}.
+     * calls {@link #fit(ModelData, ModelData, long, PreviousFit)} for a model that {@linkplain
+     * #warmStarts() warm-starts}, {@link #fit(ModelData, ModelData, long)} for one that does not
+     * (which is never handed a previous fit, not even a null one).
      */
     default FittedModel fit(ModelData train, ModelData validation, FitContext context) {
-        return fit(train, validation, context.seed(), context.previous());
+        return warmStarts() ? fit(train, validation, context.seed(), context.previous())
+                : fit(train, validation, context.seed());
     }
 
     /**

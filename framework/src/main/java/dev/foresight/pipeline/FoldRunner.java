@@ -8,6 +8,8 @@ import dev.foresight.data.SeriesView;
 import dev.foresight.error.UserError;
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.feature.FittedFeatures;
+import dev.foresight.model.FitContext;
+import dev.foresight.model.FitProgress;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Forecast;
 import dev.foresight.model.PreviousFit;
@@ -66,7 +68,18 @@ public final class FoldRunner {
      * @throws FoldFailure for a model that cannot fit (the batch records it and goes on)
      */
     public static FittedFold fit(MarketData data, Pipeline pipeline, Fold fold, PreviousFit previous) {
-        return fitModel(data, pipeline, fitInputs(data, pipeline, fold), previous);
+        return fit(data, pipeline, fold, previous, FitProgress.NONE);
+    }
+
+    /**
+     * The same, the model reporting its epochs to {@code progress} (the caller binds it to the task
+     * and fold it runs; reports never change the fit).
+     *
+     * @throws FoldFailure for a model that cannot fit (the batch records it and goes on)
+     */
+    public static FittedFold fit(MarketData data, Pipeline pipeline, Fold fold, PreviousFit previous,
+                                 FitProgress progress) {
+        return fitModel(data, pipeline, fitInputs(data, pipeline, fold), previous, progress);
     }
 
     /**
@@ -121,6 +134,17 @@ public final class FoldRunner {
      * warm-start is always fit fresh and {@code previous} is ignored.
      */
     public static FittedFold fitModel(MarketData data, Pipeline pipeline, FittedFold inputs, PreviousFit previous) {
+        return fitModel(data, pipeline, inputs, previous, FitProgress.NONE);
+    }
+
+    /**
+     * {@link #fitModel(MarketData, Pipeline, FittedFold, PreviousFit)}, the model reporting its
+     * epochs to {@code progress}: the engine binds it to the task and fold; the leakage checks'
+     * refits pass {@link FitProgress#NONE}.
+     */
+    public static FittedFold fitModel(MarketData data, Pipeline pipeline, FittedFold inputs, PreviousFit previous,
+                                      FitProgress progress) {
+        java.util.Objects.requireNonNull(progress, "progress (use FitProgress.NONE)");
         Fold fold = inputs.fold();
         if (!pipeline.model().warmStarts()) {
             previous = null;
@@ -133,9 +157,9 @@ public final class FoldRunner {
         long t0 = System.nanoTime();
         FittedModel fitted;
         try {
-            fitted = pipeline.model().warmStarts()
-                    ? pipeline.model().fit(inputs.fitData(), inputs.validationData(), pipeline.seed(), previous)
-                    : pipeline.model().fit(inputs.fitData(), inputs.validationData(), pipeline.seed());
+            // previous is null here for a model that does not warm-start (see above)
+            fitted = pipeline.model().fit(inputs.fitData(), inputs.validationData(),
+                    new FitContext(pipeline.seed(), previous, progress));
         } catch (LookAheadException | UserError e) {
             throw e;
         } catch (RuntimeException e) {

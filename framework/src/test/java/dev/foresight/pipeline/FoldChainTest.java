@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.data.MarketData;
 import dev.foresight.data.synthetic.RegimeSwitchingGarchSource;
+import dev.foresight.model.FitContext;
+import dev.foresight.model.FitProgress;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Forecast;
 import dev.foresight.model.Model;
@@ -199,5 +201,46 @@ public class FoldChainTest {
         chain.fitted(FOLDS.get(1), any);
         assertThrows(IllegalArgumentException.class, () -> chain.fitted(FOLDS.get(0), any));
         assertThrows(IllegalArgumentException.class, () -> chain.fitted(FOLDS.get(1), any));
+    }
+
+    @Test
+    void fitModel_handsTheModelItsSeedPreviousFitAndProgressListener() {
+        List<FitContext> contexts = new ArrayList<>();
+        Model listening = new Model() {
+            @Override
+            public boolean warmStarts() {
+                return true;
+            }
+
+            @Override
+            public FittedModel fit(ModelData train, ModelData validation, long seed) {
+                throw new AssertionError("the framework calls the FitContext fit");
+            }
+
+            @Override
+            public FittedModel fit(ModelData train, ModelData validation, FitContext context) {
+                contexts.add(context);
+                context.progress().epoch(new FitProgress.Epoch(0, 1, 1, 3, 0.5, 0.25, 1e-3));
+                return new Level(0, train.last());
+            }
+        };
+        Pipeline p = pipeline(listening);
+        List<FitProgress.Epoch> heard = new ArrayList<>();
+        FitProgress listener = heard::add;
+        FittedFold first = FoldRunner.fit(DATA, p, FOLDS.get(0), null, listener);
+        PreviousFit previous = new PreviousFit(FOLDS.get(0), first.model());
+        FoldRunner.fit(DATA, p, FOLDS.get(1), previous, listener);
+        // the overloads without a listener (the leakage checks' refits) report to nobody
+        FoldRunner.fit(DATA, p, FOLDS.get(1), previous);
+
+        assertEquals(3, contexts.size());
+        assertEquals(7, contexts.get(0).seed());
+        assertNull(contexts.get(0).previous());
+        assertSame(listener, contexts.get(0).progress());
+        assertSame(previous, contexts.get(1).previous());
+        assertSame(listener, contexts.get(1).progress());
+        assertSame(FitProgress.NONE, contexts.get(2).progress());
+        assertEquals(2, heard.size());
+        assertEquals(0.25, heard.get(0).validationLoss());
     }
 }

@@ -31,6 +31,12 @@ public final class RunContext {
      */
     public RunContext(BatchSource batch, String codeFingerprint, BatchSpec parsed, Map<String, MarketData> data,
                       Map<String, String> dataSha256) {
+        this(batch, codeFingerprint, parsed, data, dataSha256, EpochListener.NONE);
+    }
+
+    /** The same, the epochs of tasks run in this JVM ({@link #localRunner()}) reported to {@code epochs}. */
+    public RunContext(BatchSource batch, String codeFingerprint, BatchSpec parsed, Map<String, MarketData> data,
+                      Map<String, String> dataSha256, EpochListener epochs) {
         this.batch = batch;
         this.codeFingerprint = Objects.requireNonNull(codeFingerprint, "codeFingerprint");
         this.dataByExperiment = Map.copyOf(data);
@@ -39,7 +45,7 @@ public final class RunContext {
             throw new IllegalArgumentException("data and hashes name different experiments");
         }
         dataByExperiment.forEach((experiment, d) -> dataByKey.putIfAbsent(keyByExperiment.get(experiment), d));
-        this.local = UnitRunner.local(parsed, dataByExperiment);
+        this.local = UnitRunner.local(parsed, dataByExperiment, epochs);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.foresight.leakage.CheckOutcome;
 import dev.foresight.leakage.CheckedFoldRunner;
 import dev.foresight.leakage.Isolation;
 import dev.foresight.isolation.IsolatedLoader;
+import dev.foresight.model.FitProgress;
 import dev.foresight.model.FittedModel;
 import dev.foresight.pipeline.FoldChain;
 import dev.foresight.pipeline.FoldFailure;
@@ -47,24 +48,29 @@ public final class UnitRunner {
     private final Function<String, MarketData> data;
     private final Map<String, List<Fold>> folds = new ConcurrentHashMap<>();
     private final PluginSandbox sandbox;
+    private final EpochListener epochs;
 
-    private UnitRunner(BatchSpec batch, Function<String, MarketData> data) {
+    private UnitRunner(BatchSpec batch, Function<String, MarketData> data, EpochListener epochs) {
         for (ExperimentSpec e : batch.experiments()) {
             experiments.put(e.name(), e);
         }
         this.data = data;
         this.sandbox = PluginSandbox.of(batch);
+        this.epochs = Objects.requireNonNull(epochs, "epochs (use EpochListener.NONE)");
     }
 
-    /** The driver's runner, over the batch and data it loaded (experiment name → data). */
-    static UnitRunner local(BatchSpec batch, Map<String, MarketData> data) {
+    /**
+     * The driver's runner, over the batch and data it loaded (experiment name → data); the tasks'
+     * epochs go to {@code epochs}.
+     */
+    static UnitRunner local(BatchSpec batch, Map<String, MarketData> data, EpochListener epochs) {
         return new UnitRunner(batch, experiment -> {
             MarketData d = data.get(experiment);
             if (d == null) {
                 throw new IllegalArgumentException("no data for experiment " + experiment);
             }
             return d;
-        });
+        }, epochs);
     }
 
     /**
@@ -72,7 +78,8 @@ public final class UnitRunner {
      * JVM runs the same code as the driver ({@code codeFingerprint}, from {@link
      * RunContext#codeFingerprint()}: other code could compute other results under the same cache
      * key), and decodes each experiment's data from {@code marketData} (experiment name → the
-     * bytes of {@link RunContext#marketData}) when a unit first needs it.
+     * bytes of {@link RunContext#marketData}) when a unit first needs it. Epochs are not reported:
+     * the driver's progress display is in another JVM.
      *
      * @throws IllegalStateException when the code differs from the driver's
      */
@@ -85,7 +92,8 @@ public final class UnitRunner {
         }
         Map<String, MarketData> decoded = new ConcurrentHashMap<>();
         return new UnitRunner(batch.parse(plugins),
-                experiment -> decoded.computeIfAbsent(experiment, x -> MarketDataCodec.decode(marketData.apply(x))));
+                experiment -> decoded.computeIfAbsent(experiment, x -> MarketDataCodec.decode(marketData.apply(x))),
+                EpochListener.NONE);
     }
 
     /** Runs a unit, handing each task's outcome to {@code each} as soon as it is known (a chain fold by fold). */
@@ -109,7 +117,7 @@ public final class UnitRunner {
             }
             Fold fold = all.get(task.fold());
             Computed c = compute(task, e, m, pipeline, market, fold, all.size(), chain,
-                    sandbox.isolation(e, m, task.seed(), loader));
+                    sandbox.isolation(e, m, task.seed(), loader), report -> epochs.epoch(task.id(), task.fold(), report));
             chain.fitted(fold, c.model());
             each.accept(c.outcome());
         }
@@ -135,7 +143,8 @@ public final class UnitRunner {
     }
 
     private static Computed compute(PlannedTask task, ExperimentSpec e, ModelSpec m, Pipeline pipeline,
-                                    MarketData market, Fold fold, int folds, FoldChain chain, Isolation isolation) {
+                                    MarketData market, Fold fold, int folds, FoldChain chain, Isolation isolation,
+                                    FitProgress progress) {
         long t0 = System.nanoTime();
         FoldWindow window = FoldWindow.of(fold, market);
         List<CheckOutcome> checks = new ArrayList<>();
@@ -144,7 +153,7 @@ public final class UnitRunner {
         try {
             // previous() is null for a model that does not warm-start: its one-task unit runs fresh
             out = CheckedFoldRunner.run(market, pipeline, fold, folds, e.plan().embargo(), e.leakage(), task.seed(), checks,
-                    chain.previous(), isolation);
+                    chain.previous(), isolation, progress);
             result = TaskResults.ok(task, e, m, window, out, checks);
         } catch (UserError ue) {
             throw ue;
