@@ -29,6 +29,7 @@ final class BatchYaml {
             // a string that reads as a number (a symbol "1", a header "2024") must stay a string
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .build());
 
     private BatchYaml() {
@@ -65,15 +66,15 @@ final class BatchYaml {
         if (e.data() != null && !e.data().isEmpty()) {
             out.put("data", data(e.data()));
         }
-        putIfPresent(out, "target", e.target());
-        out.put("features", e.features());
+        putIfPresent(out, "target", kindFirst(e.target()));
+        out.put("features", e.features().stream().map(BatchYaml::kindFirst).toList());
         putIfPresent(out, "walk_forward", e.walkForward());
-        putIfPresent(out, "strategy", e.strategy());
+        putIfPresent(out, "strategy", kindFirst(e.strategy()));
         Map<String, Object> costs = new LinkedHashMap<>();
         costs.put("bps", e.costBps());
         costs.put("slippage_bps", e.slippageBps());
         out.put("costs", costs);
-        out.put("regimes", e.regimes());
+        out.put("regimes", e.regimes().stream().map(BatchYaml::kindFirst).toList());
         out.put("models", e.models().stream().map(BatchYaml::model).toList());
         putIfPresent(out, "baseline", e.baseline());
         if (e.leakage() != null && !e.leakage().isEmpty()) {
@@ -147,6 +148,17 @@ final class BatchYaml {
         if (out.get("perturb_folds") instanceof String s && s.matches("\\d{1,9}")) {
             out.put("perturb_folds", Integer.parseInt(s));
         }
+        return out;
+    }
+
+    /** The resolved maps are sorted by key; a batch file reads better with {@code kind} first. */
+    private static Map<String, Object> kindFirst(Map<String, Object> entry) {
+        if (entry == null || !entry.containsKey("kind")) {
+            return entry;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", entry.get("kind"));
+        entry.forEach(out::putIfAbsent);
         return out;
     }
 
