@@ -39,13 +39,6 @@ final class BatchExpansion {
         List<YamlNode> out = new ArrayList<>();
         long configurations = 0;
         for (YamlNode e : experiments.items()) {
-            long these = e instanceof YamlNode.Mapping m ? problems.attempt(() -> configurations(m), 0L) : 0;
-            configurations += these;
-            if (these < 0 || configurations > MAX_CONFIGURATIONS) {
-                problems.add(new UserError(e.location(), "the batch expands to more than " + MAX_CONFIGURATIONS
-                        + " experiment × model configurations by here (grids multiply): split it into several batches"));
-                break;
-            }
             if (!(e instanceof YamlNode.Mapping m)) {
                 out.add(e); // the typed stage reports it
                 continue;
@@ -55,6 +48,14 @@ final class BatchExpansion {
                 if (!merged.has(d.getKey())) {
                     merged = merged.with(d.getKey(), d.getValue());
                 }
+            }
+            long these = configurations(merged);
+            configurations += these;
+            if (these < 0 || configurations > MAX_CONFIGURATIONS) {
+                problems.add(new UserError(e.location(), "the batch expands to more than " + MAX_CONFIGURATIONS
+                        + " experiment × model configurations by this experiment (grids multiply): split it into"
+                        + " several batches"));
+                break;
             }
             YamlNode.Mapping finalMerged = merged;
             out.addAll(problems.attempt(() -> expandGrid(finalMerged), List.of(finalMerged)));

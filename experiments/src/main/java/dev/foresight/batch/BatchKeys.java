@@ -21,9 +21,14 @@ final class BatchKeys {
     /** Keys a fractional {@code train} (one chronological split) leaves no room for. */
     static final List<String> SINGLE_SPLIT_EXCLUDES = List.of("test", "step", "max_folds", "window");
     static final List<String> DATA = List.of("symbol", "path", "columns", "date_format", "missing", "synthetic",
-            "inputs");
-    /** Keys of one of {@code data.inputs}: a source like the primary one, without inputs of its own. */
-    static final List<String> INPUT = DATA.subList(0, DATA.size() - 1);
+            "start", "end", "inputs");
+    /**
+     * Keys of one of {@code data.inputs}: a source like the primary one, without inputs or a date
+     * range of its own (the primary's range applies to every series).
+     */
+    static final List<String> INPUT = DATA.subList(0, DATA.size() - 3);
+    /** The date range keys of {@code data}. */
+    static final List<String> RANGE = List.of("start", "end");
     /** Source keys that apply to CSV files only. */
     static final List<String> CSV_ONLY = List.of("columns", "date_format", "missing");
     static final List<String> MISSING = List.of("error", "drop");

@@ -68,12 +68,7 @@ public final class BatchParser {
      */
     public BatchSpec parse(YamlNode rootNode, Path source) {
         Lenient lenient = parseLenient(rootNode, source);
-        if (lenient.problems().size() == 1) {
-            throw lenient.problems().get(0);
-        }
-        if (!lenient.problems().isEmpty()) {
-            throw new dev.foresight.error.UserErrors(lenient.problems());
-        }
+        Problems.throwIfAny(lenient.problems());
         return lenient.batch();
     }
 
@@ -287,7 +282,7 @@ public final class BatchParser {
         m.allowOnly(LEAKAGE);
         LeakageSettings d = LeakageSettings.DEFAULT;
         int samples = Fields.integer(m, "truncation_samples", d.truncationSamples(), 0, 10_000,
-                "truncation_samples (test bars per fold recomputed on truncated history)");
+                "truncation_samples (test bars per fold whose forecasts are recomputed on truncated history)");
         int perturb = m.get("perturb_folds") instanceof YamlNode.Scalar sc && "auto".equals(sc.text()) ? LeakageSettings.AUTO
                 : Fields.integer(m, "perturb_folds", d.perturbFolds(), 0, 10_000,
                 "perturb_folds ('auto', or folds per model refit with the future scrambled)");
@@ -296,7 +291,7 @@ public final class BatchParser {
         if (canaryNode != null) {
             String text = Fields.text(canaryNode, "canary");
             if (!text.equals("true") && !text.equals("false")) {
-                throw new UserError(canaryNode.location(), "canary must be true or false, got '" + dev.foresight.yaml.Quote.of(text) + "'");
+                throw new UserError(canaryNode.location(), "canary must be true or false, got '" + dev.foresight.error.Quote.of(text) + "'");
             }
             canary = Boolean.parseBoolean(text);
         }
@@ -376,7 +371,35 @@ public final class BatchParser {
                 inputs.add(s);
             }
         }
-        return new DataSpec(primary, inputs);
+        return new DataSpec(primary, inputs, range(m));
+    }
+
+    /** {@code data.start} / {@code data.end}: ISO dates (YYYY-MM-DD), both inclusive, either may be left out. */
+    private static DateRange range(YamlNode.Mapping m) {
+        java.time.LocalDate start = date(m, "start");
+        java.time.LocalDate end = date(m, "end");
+        if (start == null && end == null) {
+            return DateRange.ALL;
+        }
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new UserError(m.get("end").location(), "data.end " + end + " is before data.start " + start);
+        }
+        YamlNode at = m.has("start") ? m.get("start") : m.get("end");
+        return new DateRange(start, end, at.location());
+    }
+
+    private static java.time.LocalDate date(YamlNode.Mapping m, String key) {
+        YamlNode n = m.get(key);
+        if (n == null) {
+            return null;
+        }
+        String text = Fields.text(n, "data." + key);
+        try {
+            return java.time.LocalDate.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UserError(n.location(), "data." + key + " must be a date written YYYY-MM-DD, got '"
+                    + dev.foresight.error.Quote.of(text) + "'");
+        }
     }
 
     private SourceSpec source(YamlNode.Mapping m, boolean primary) {
@@ -396,7 +419,7 @@ public final class BatchParser {
             String kind = Fields.text(Fields.require(s, "kind", "one of " + String.join(", ", SYNTHETIC_KINDS)), "kind");
             if (!SYNTHETIC_KINDS.contains(kind)) {
                 throw new UserError(s.get("kind").location(), "synthetic kind must be one of "
-                        + String.join(", ", SYNTHETIC_KINDS) + ", got '" + dev.foresight.yaml.Quote.of(kind) + "'");
+                        + String.join(", ", SYNTHETIC_KINDS) + ", got '" + dev.foresight.error.Quote.of(kind) + "'");
             }
             int bars = Fields.integer(s, "bars", 2500, 10, 50_000_000, "bars");
             long seed = Fields.longValue(s, "seed", 1, "seed");
@@ -424,7 +447,7 @@ public final class BatchParser {
         String dateFormat = Fields.text(m, "date_format", null, "date_format");
         String missing = Fields.text(m, "missing", "error", "missing");
         if (!MISSING.contains(missing)) {
-            throw new UserError(m.get("missing").location(), "missing must be 'error' or 'drop', got '" + dev.foresight.yaml.Quote.of(missing) + "'");
+            throw new UserError(m.get("missing").location(), "missing must be 'error' or 'drop', got '" + dev.foresight.error.Quote.of(missing) + "'");
         }
         String defaultSymbol = path.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
         String symbol = m.has("symbol") ? Fields.name(m.get("symbol"), "symbol") : defaultSymbol;

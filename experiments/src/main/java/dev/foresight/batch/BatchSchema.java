@@ -192,7 +192,7 @@ public final class BatchSchema {
     private static ObjectNode leakage() {
         LeakageSettings d = LeakageSettings.DEFAULT;
         return closed("the leakage checks run before the batch", BatchKeys.LEAKAGE, k -> switch (k) {
-            case "truncation_samples" -> integer("test bars per fold recomputed on truncated history",
+            case "truncation_samples" -> integer("test bars per fold whose forecasts are recomputed on truncated history (every one up to this many, then a stratified sample with the first and last); features and regime labels are recomputed on every test bar unless 0",
                     d.truncationSamples(), 0L, 10_000L);
             case "perturb_folds" -> {
                 ObjectNode s = object("folds per model refit with the future scrambled, or auto (the model only with "
@@ -267,6 +267,10 @@ public final class BatchSchema {
                             "error", BatchKeys.MISSING);
                     case "synthetic" -> ref("synthetic", null);
                     case "inputs" -> listOrOne("data_input", "more series aligned with this one on common dates");
+                    case "start", "end" -> object("the " + (k.equals("start") ? "first" : "last") + " date used of every"
+                            + " series (inclusive, YYYY-MM-DD), applied before anything else; default: the "
+                            + (k.equals("start") ? "first" : "last") + " bar").put("type", "string")
+                            .put("pattern", "^\\d{4}-\\d{2}-\\d{2}$");
                     default -> null;
                 });
         source.set("oneOf", F.arrayNode().add(F.objectNode().set("required", strings("path")))

@@ -45,7 +45,7 @@ final class Fields {
     static String name(YamlNode node, String what) {
         String s = text(node, what);
         if (!s.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
-            throw new UserError(node.location(), what + " '" + dev.foresight.yaml.Quote.of(s)
+            throw new UserError(node.location(), what + " '" + dev.foresight.error.Quote.of(s)
                     + "' must be 1-64 letters, digits, '_', '.' or '-' (it becomes part of file names)");
         }
         return s;
@@ -64,7 +64,7 @@ final class Fields {
             }
             return (int) v;
         } catch (NumberFormatException e) {
-            throw new UserError(n.location(), what + " must be an integer, got '" + dev.foresight.yaml.Quote.of(s) + "'");
+            throw new UserError(n.location(), what + " must be an integer, got '" + dev.foresight.error.Quote.of(s) + "'");
         }
     }
 
@@ -77,7 +77,7 @@ final class Fields {
         try {
             return Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
-            throw new UserError(n.location(), what + " must be an integer, got '" + dev.foresight.yaml.Quote.of(s) + "'");
+            throw new UserError(n.location(), what + " must be an integer, got '" + dev.foresight.error.Quote.of(s) + "'");
         }
     }
 
@@ -91,10 +91,10 @@ final class Fields {
         try {
             v = Double.parseDouble(s.trim());
         } catch (NumberFormatException e) {
-            throw new UserError(n.location(), what + " must be a number, got '" + dev.foresight.yaml.Quote.of(s) + "'");
+            throw new UserError(n.location(), what + " must be a number, got '" + dev.foresight.error.Quote.of(s) + "'");
         }
         if (!Double.isFinite(v) || v < min || v > max) {
-            throw new UserError(n.location(), what + " must be a number in [" + min + ", " + max + "], got " + dev.foresight.yaml.Quote.of(s));
+            throw new UserError(n.location(), what + " must be a number in [" + min + ", " + max + "], got " + dev.foresight.error.Quote.of(s));
         }
         return v;
     }
@@ -113,7 +113,7 @@ final class Fields {
         }
         java.util.List<String> names = java.util.Arrays.stream(type.getEnumConstants())
                 .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
-        throw new UserError(n.location(), what + " must be one of " + String.join(", ", names) + ", got '" + dev.foresight.yaml.Quote.of(s) + "'");
+        throw new UserError(n.location(), what + " must be one of " + String.join(", ", names) + ", got '" + dev.foresight.error.Quote.of(s) + "'");
     }
 
     static String join(String path, String key) {

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * once: a problem under {@code defaults} or the top-level {@code data} is met again in every
  * experiment that inherits it, and is kept only the first time (same place, same message).
  */
-final class Problems {
+public final class Problems {
 
     private final List<UserError> errors = new ArrayList<>();
     private final java.util.Set<String> seen = new java.util.HashSet<>();
@@ -55,11 +55,16 @@ final class Problems {
     }
 
     void throwIfAny() {
-        if (errors.size() == 1) {
-            throw errors.get(0);
+        throwIfAny(errors);
+    }
+
+    /** The rule, written once: nothing for no problem, the one problem itself, or all of them together. */
+    public static void throwIfAny(List<UserError> problems) {
+        if (problems.size() == 1) {
+            throw problems.get(0);
         }
-        if (!errors.isEmpty()) {
-            throw new UserErrors(errors);
+        if (!problems.isEmpty()) {
+            throw new UserErrors(problems);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** What every command that reads a batch takes: the file, {@code --set} overrides, {@code --verbose}. */
+/** What every command that reads a batch takes: the file, {@code --set} overrides (each command declares its own {@code --verbose}, whose meaning differs). */
 final class BatchArguments {
 
     @Parameters(index = "0", paramLabel = "BATCH.yaml", description = "the experiment batch")
@@ -15,8 +15,4 @@ final class BatchArguments {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a YAML value, e.g. data.path=AAPL.csv "
             + "or experiments[0].walk_forward.train=500 (repeatable)")
     List<String> overrides = new ArrayList<>();
-
-    @Option(names = {"-v", "--verbose"}, description = "more output (run: a line per task, DL4J logs) and stack traces"
-            + " on errors")
-    boolean verbose;
 }

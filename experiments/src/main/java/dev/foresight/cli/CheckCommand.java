@@ -22,6 +22,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     BatchArguments args;
 
+    @Option(names = {"-v", "--verbose"}, description = "the stack trace of an internal error")
+    boolean verbose;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -61,8 +61,10 @@ final class GarchCommand implements Callable<Integer> {
     @Option(names = "--mean", paramLabel = "zero|constant|ar1", defaultValue = "constant", description = "conditional mean")
     String mean;
 
-    @Option(names = "--init", paramLabel = "sample-variance|backcast", defaultValue = "sample-variance",
-            description = "initial variance rule (sample-variance is fGarch's: mean of squared residuals)")
+    @Option(names = "--init", paramLabel = "sample-variance|backcast|fgarch", defaultValue = "sample-variance",
+            description = "initial variance rule: sample-variance (fGarch's: mean of squared residuals), backcast (arch's:"
+                    + " exponentially weighted first 75), or fgarch (sample-variance with fGarch's GJR start-up, to"
+                    + " reproduce its numbers); default: ${DEFAULT-VALUE}")
     String init;
 
     @Option(names = "--json", description = "print JSON instead of the table")

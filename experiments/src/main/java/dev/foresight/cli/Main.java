@@ -1,6 +1,7 @@
 package dev.foresight.cli;
 
 import dev.foresight.error.UserError;
+import dev.foresight.run.StorageError;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -11,13 +12,15 @@ import picocli.CommandLine.Command;
  * YAML, CSV, parameter or command line, with a located message and no stack trace); 4 the batch
  * ran but some tasks failed (the summary says which); 3 a leakage check failed (the message names the
  * plugin, check and evidence), unless {@code --allow-leaks}; 5 {@code report --pdf} wrote the HTML
- * but could not write the PDF (no Chromium).
+ * but could not write the PDF (no Chromium); 6 a result file could not be written (a full disk, a
+ * read-only directory: the message names the path and the system's reason; every task finished
+ * before is stored, and the same command resumes once the cause is fixed).
  */
 @Command(name = "foresight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Walk-forward research on forecasting models for financial time series.",
         subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, PlanCommand.class, PluginsCommand.class,
                 SchemaCommand.class, ReportCommand.class, GarchCommand.class, RunsCommand.class, CompareCommand.class,
-                CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -26,6 +29,7 @@ public final class Main implements Runnable {
     public static final int LEAKAGE = 3;
     public static final int TASKS_FAILED = 4;
     public static final int NO_PDF = 5;
+    public static final int STORAGE = 6;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,13 +56,22 @@ public final class Main implements Runnable {
         Main main = new Main();
         main.err = err;
         CommandLine cli = new CommandLine(main);
+        conventions(cli);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExitCodeExceptionMapper(e -> e instanceof UserError || e instanceof dev.foresight.error.UserErrors
-                ? USER_ERROR : INTERNAL);
+                ? USER_ERROR : StorageError.from(e) != null ? STORAGE : INTERNAL);
         cli.getCommandSpec().parser().abbreviatedOptionsAllowed(false);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + message(e));
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+                // The closest subcommand or option by edit distance (picocli's own list is by prefix and often long).
+                String typed = u.getUnmatched().get(0);
+                java.util.List<String> names = new java.util.ArrayList<>(u.getCommandLine().getSubcommands().keySet());
+                names.addAll(u.getCommandLine().getCommandSpec().optionsMap().keySet());
+                dev.foresight.plugin.Suggestions.closest(typed, names)
+                        .ifPresent(s -> err.println("did you mean: " + s + "?"));
+            }
             err.println("(see 'foresight " + (e.getCommandLine().getCommandName().equals("foresight") ? ""
                     : e.getCommandLine().getCommandName() + " ") + "--help')");
             return USER_ERROR;
@@ -96,6 +109,16 @@ public final class Main implements Runnable {
                 }
                 return USER_ERROR;
             }
+            StorageError storage = StorageError.from(e);
+            if (storage != null) {
+                err.println("error: " + storage.getMessage());
+                err.println("(nothing is lost: every task finished before is stored; fix the cause, e.g. free space or "
+                        + "make the directory writable, and run the same command again to resume)");
+                if (verbose) {
+                    e.printStackTrace(err);
+                }
+                return STORAGE;
+            }
             err.println("internal error: " + e);
             if (verbose) {
                 e.printStackTrace(err);
@@ -105,6 +128,32 @@ public final class Main implements Runnable {
             return INTERNAL;
         });
         return cli.execute(args);
+    }
+
+    /** The exit codes, as every command's --help lists them. */
+    static final java.util.Map<String, String> EXIT_CODES = exitCodes();
+
+    private static java.util.Map<String, String> exitCodes() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("0", "success");
+        m.put("1", "internal failure (a bug: please report it, with --verbose)");
+        m.put("2", "user error: bad YAML, CSV, parameter or command line (located message, nothing run)");
+        m.put("3", "a leakage check failed (unless --allow-leaks)");
+        m.put("4", "the batch ran but some tasks failed (the summary says which)");
+        m.put("5", "report --pdf wrote the HTML but not the PDF (no Chromium)");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The conventions every command follows, set once here rather than on each: its --help lists
+     * the exit codes and shows each option's default; the completion script is named foresight.
+     */
+    private static void conventions(CommandLine cli) {
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES)
+                .showDefaultValues(true);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            conventions(sub);
+        }
     }
 
     /** Longest error message printed: a safety net behind each message's own quoting of user text. */

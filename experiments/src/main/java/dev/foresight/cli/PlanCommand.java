@@ -22,6 +22,13 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     BatchArguments args;
 
+    @Option(names = {"-v", "--verbose"}, description = "the stack trace of an internal error")
+    boolean verbose;
+
+    @Option(names = "--json", description = "print the folds as JSON: per experiment its bars, dates and each fold's"
+            + " train, validation and test windows (dates and bar indices)")
+    boolean json;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -30,6 +37,24 @@ final class PlanCommand implements Callable<Integer> {
         BatchSpec batch = Batches.load(args.file, args.overrides, PluginRegistry.discover());
         PrintWriter out = spec.commandLine().getOut();
         ExperimentData data = new ExperimentData();
+        if (json) {
+            List<java.util.Map<String, Object>> experiments = new java.util.ArrayList<>();
+            for (ExperimentSpec e : batch.experiments()) {
+                var market = data.load(e);
+                java.util.Map<String, Object> one = new java.util.LinkedHashMap<>();
+                one.put("experiment", e.name());
+                one.put("bars", market.size());
+                one.put("first_date", market.date(0).toString());
+                one.put("last_date", market.date(market.size() - 1).toString());
+                one.put("target", e.target().instance().name());
+                one.put("window", e.plan().window().yamlName());
+                one.put("folds", data.folds(e, market).stream()
+                        .map(f -> dev.foresight.result.FoldWindow.of(f, market)).toList());
+                experiments.add(one);
+            }
+            Json.print(out, experiments);
+            return Main.OK;
+        }
         for (ExperimentSpec e : batch.experiments()) {
             var market = data.load(e);
             List<Fold> folds = data.folds(e, market);

@@ -16,12 +16,39 @@ import picocli.CommandLine.Spec;
         description = "List every plugin kind (targets, feature sets, models, strategies, regime detectors) with its parameters.")
 final class PluginsCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Option(names = "--json", description = "print the kinds as JSON: contract, kind, description"
+            + " and each parameter's name, rule, default and meaning")
+    boolean json;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            java.util.List<java.util.Map<String, Object>> kinds = new java.util.ArrayList<>();
+            for (PluginProvider<?> p : PluginRegistry.discover().all()) {
+                java.util.Map<String, Object> k = new java.util.LinkedHashMap<>();
+                k.put("contract", p.contract().getSimpleName());
+                k.put("kind", p.kind());
+                k.put("description", p.description());
+                java.util.List<java.util.Map<String, Object>> params = new java.util.ArrayList<>();
+                for (ParameterSpec s : p.parameters()) {
+                    java.util.Map<String, Object> one = new java.util.LinkedHashMap<>();
+                    one.put("name", s.name());
+                    one.put("rule", s.rule());
+                    one.put("required", s.required());
+                    one.put("default", s.required() ? null : s.defaultValue());
+                    one.put("description", s.description());
+                    params.add(one);
+                }
+                k.put("parameters", params);
+                kinds.add(k);
+            }
+            Json.print(out, kinds);
+            return Main.OK;
+        }
         String contract = null;
         for (PluginProvider<?> p : PluginRegistry.discover().all()) {
             if (!p.contract().getSimpleName().equals(contract)) {

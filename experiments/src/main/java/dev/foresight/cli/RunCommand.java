@@ -26,6 +26,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     BatchArguments args;
 
+    @Option(names = {"-v", "--verbose"}, description = "a line per task (instead of the progress bar), each null-data canary line, DL4J/ND4J logs, and stack traces on errors")
+    boolean verbose;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: runs/<batch name>)")
     Path out;
 
@@ -50,12 +53,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print only the summary table")
     boolean quiet;
 
+    @Option(names = "--json", description = "print the run summary as JSON on stdout (tasks, failed, reused, directory,"
+            + " report, database, and summary.json's rows and tests) instead of the table; progress stays on stderr")
+    boolean json;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (args.verbose) {
+        if (verbose) {
             // Before any logger exists: DL4J/ND4J's INFO logs (quiet by default) and ND4J's start-up
             // block become visible. See dev.foresight.strategies.lstm.LstmRuntime.
             System.setProperty("foresight.verbose", "true");
@@ -72,19 +79,15 @@ final class RunCommand implements Callable<Integer> {
         }
         // What is certain to fail is refused before anything is announced or trained (exit 2).
         List<dev.foresight.error.UserError> refused = Preflight.check(batch, BatchRunner.prepare(batch, BatchRunner.newLoader()));
-        if (refused.size() == 1) {
-            throw refused.get(0);
-        }
-        if (!refused.isEmpty()) {
-            throw new dev.foresight.error.UserErrors(refused);
-        }
+        dev.foresight.batch.Problems.throwIfAny(refused);
         Path dir = out != null ? out : Path.of("runs", batch.name());
         var stderr = ((Main) spec.root().userObject()).err;
-        var progress = new TerminalProgress(TerminalProgress.choose(quiet, args.verbose, System.console() != null), stderr);
-        if (!quiet) {
-            stderr.printf("foresight: running batch '%s' (%d experiments) with %d workers -> %s%n", batch.name(),
-                    batch.experiments().size(), n, dir);
-        }
+        // The header is printed when the runner starts the tasks, i.e. after it has accepted --out: a
+        // refusal (a directory that is not a Foresight result) is never preceded by "running batch".
+        String header = quiet ? null : String.format("foresight: running batch '%s' (%d experiments) with %d workers -> %s",
+                batch.name(), batch.experiments().size(), n, dir);
+        var progress = new TerminalProgress(TerminalProgress.choose(quiet, verbose, System.console() != null), stderr,
+                header);
         List<String> command = new ArrayList<>(List.of("foresight"));
         command.addAll(spec.root().commandLine().getParseResult().originalArgs());
         java.util.Map<String, String> engineOptions = new java.util.TreeMap<>();
@@ -92,23 +95,54 @@ final class RunCommand implements Callable<Integer> {
             engineOptions.put("master", master);
         }
         BatchRunner.Outcome outcome;
+        // Ctrl-C and SIGTERM end the JVM through its shutdown hooks: say where the run stopped and
+        // how to resume (every finished task is already stored; only the tasks in flight are lost).
+        Thread onStop = new Thread(() -> stderr.printf("%nforesight: stopped; %d of %d tasks finished and stored in %s. "
+                + "Run the same command again to resume: finished tasks are reused.%n  %s%n", progress.finishedSoFar(),
+                progress.totalTasks(), dir, String.join(" ", command)), "foresight-on-stop");
+        Runtime.getRuntime().addShutdownHook(onStop);
         try (Engine chosen = Engines.create(engine, new EngineSettings(n, engineOptions))) {
             outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, chosen, progress, command,
                     CodeFingerprint.of(plugins), fresh, source));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onStop);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook runs
+            }
         }
-        // The queryable copy of the run (task files stay the source of truth); see dev.foresight.results.
-        dev.foresight.results.ResultsDatabase.writeFor(new dev.foresight.result.ResultDirectory(dir));
+        // The queryable copy of the run, written by the ResultStore (see dev.foresight.results).
+        Path database = dir.resolve(dev.foresight.results.ResultsDatabase.FILE);
         var stdout = spec.commandLine().getOut();
+        if (json) {
+            java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+            result.put("tasks", outcome.tasks());
+            result.put("failed", outcome.failed());
+            result.put("reused", outcome.cached());
+            result.put("directory", dir.toString());
+            result.put("report", dir.resolve(dev.foresight.reports.html.HtmlReport.REPORT_HTML).toString());
+            result.put("database", database.toString());
+            result.put("leaking", !outcome.leaks().isEmpty());
+            result.put("summary", dev.foresight.result.ResultJson.read(
+                    dir.resolve(dev.foresight.result.ResultDirectory.SUMMARY_JSON), java.util.Map.class));
+            Json.print(stdout, result);
+        } else {
+            printTable(stdout, outcome, dir);
+        }
+        if (!outcome.leaks().isEmpty()) {
+            return Leaks.report(outcome.leaks(), allowLeaks, stderr);
+        }
+        return outcome.failed() == 0 ? Main.OK : Main.TASKS_FAILED;
+    }
+
+    private static void printTable(java.io.PrintWriter stdout, BatchRunner.Outcome outcome, Path dir) {
         stdout.println();
         stdout.print(outcome.summary().table());
         stdout.println();
         stdout.printf("%d tasks, %d failed%s; results in %s%n", outcome.tasks(), outcome.failed(),
                 outcome.cached() == 0 ? "" : " (" + outcome.cached() + " reused from an earlier run)", dir);
         stdout.printf("report: %s%n", dir.resolve(dev.foresight.reports.html.HtmlReport.REPORT_HTML));
+        stdout.printf("database: %s%n", dir.resolve(dev.foresight.results.ResultsDatabase.FILE));
         stdout.flush();
-        if (!outcome.leaks().isEmpty()) {
-            return Leaks.report(outcome.leaks(), allowLeaks, stderr);
-        }
-        return outcome.failed() == 0 ? Main.OK : Main.TASKS_FAILED;
     }
 }

@@ -1,5 +1,8 @@
 package dev.foresight.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.foresight.result.TaskResult;
 import dev.foresight.run.Progress;
 import java.io.PrintStream;
@@ -22,14 +25,31 @@ final class TerminalProgress implements Progress {
     private final Mode mode;
     private final PrintStream err;
     private ProgressBar bar;
-    private int total;
-    private int done;
+    private volatile int total;
+    private volatile int done;
     private int nextTenth;
     private long startNanos;
 
+    /** Printed once when the tasks start (null: nothing). */
+    private final String header;
+
     TerminalProgress(Mode mode, PrintStream err) {
+        this(mode, err, null);
+    }
+
+    TerminalProgress(Mode mode, PrintStream err, String header) {
         this.mode = mode;
         this.err = err;
+        this.header = header;
+    }
+
+    /** Tasks finished or reused so far, and in all: what an interrupted run reports. */
+    int finishedSoFar() {
+        return done;
+    }
+
+    int totalTasks() {
+        return total;
     }
 
     static Mode choose(boolean quiet, boolean verbose, boolean terminal) {
@@ -46,6 +66,9 @@ final class TerminalProgress implements Progress {
     public void started(int tasks, int cached) {
         total = tasks;
         startNanos = System.nanoTime();
+        if (header != null && mode != Mode.SILENT) {
+            err.println(header);
+        }
         if (cached > 0 && mode != Mode.SILENT) {
             err.printf("foresight: %d of %d tasks already finished in this directory (same inputs): reused%n", cached, tasks);
         }
@@ -88,15 +111,44 @@ final class TerminalProgress implements Progress {
         }
     }
 
+    /** Canary outcomes held back for one summary line (every one is printed with --verbose). */
+    private final java.util.Map<String, Integer> canaries = new java.util.TreeMap<>();
+
     @Override
     public synchronized void note(String line) {
-        if (mode != Mode.SILENT) {
-            err.println("foresight: " + line);
+        if (mode == Mode.SILENT) {
+            return;
         }
+        boolean canary = line.startsWith("canary ");
+        if (canary && mode != Mode.EVERY_TASK) {
+            String status = line.contains(" failed") ? "failed" : line.contains(" passed") ? "passed" : "warning";
+            canaries.merge(status, 1, Integer::sum);
+            if (status.equals("passed")) {
+                return; // summed up in one line
+            }
+        }
+        if (!canary) {
+            flushCanaries();
+        }
+        err.println("foresight: " + line);
+    }
+
+    /** One line for the null-data canary: how many models, how many passed (the others are printed in full). */
+    private void flushCanaries() {
+        if (canaries.isEmpty()) {
+            return;
+        }
+        int all = canaries.values().stream().mapToInt(Integer::intValue).sum();
+        List<String> parts = new ArrayList<>();
+        canaries.forEach((status, n) -> parts.add(n + " " + status));
+        err.printf("foresight: null-data canary on %d model%s: %s (-v prints each)%n", all, all == 1 ? "" : "s",
+                String.join(", ", parts));
+        canaries.clear();
     }
 
     @Override
     public synchronized void done() {
+        flushCanaries();
         if (bar != null) {
             bar.close();
             bar = null;

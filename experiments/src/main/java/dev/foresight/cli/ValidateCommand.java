@@ -28,6 +28,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     BatchArguments args;
 
+    @Option(names = {"-v", "--verbose"}, description = "the stack trace of an internal error (validate prints every problem either way)")
+    boolean verbose;
+
+    @Option(names = "--json", description = "print the result as JSON on stdout: {valid, experiments, tasks} or"
+            + " {valid: false, problems: [{source, line, column, field, message}]} (exit 2 all the same)")
+    boolean json;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,13 +62,48 @@ final class ValidateCommand implements Callable<Integer> {
         if (problems.isEmpty()) {
             problems.addAll(Preflight.check(batch, prepared)); // needs the data and folds, so only once they are sound
         }
-        if (problems.size() == 1) {
-            throw problems.get(0);
-        }
-        if (!problems.isEmpty()) {
-            throw new UserErrors(problems);
-        }
         PrintWriter out = spec.commandLine().getOut();
+        if (json && !problems.isEmpty()) {
+            List<java.util.Map<String, Object>> list = new ArrayList<>();
+            for (UserError p : problems) {
+                java.util.Map<String, Object> one = new java.util.LinkedHashMap<>();
+                one.put("source", p.location().source());
+                one.put("line", p.location().line());
+                one.put("column", p.location().column());
+                one.put("field", p.location().field());
+                String text = Main.message(p);
+                String prefix = p.location() + ": ";
+                one.put("message", text.startsWith(prefix) ? text.substring(prefix.length()) : text);
+                list.add(one);
+            }
+            java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+            result.put("valid", false);
+            result.put("problems", list);
+            Json.print(out, result);
+            return Main.USER_ERROR;
+        }
+        dev.foresight.batch.Problems.throwIfAny(problems);
+        if (json) {
+            List<java.util.Map<String, Object>> experiments = new ArrayList<>();
+            int total = 0;
+            for (ExperimentSpec e : batch.experiments()) {
+                int folds = prepared.folds().get(e.name()).size();
+                total += folds * e.models().size();
+                java.util.Map<String, Object> one = new java.util.LinkedHashMap<>();
+                one.put("name", e.name());
+                one.put("bars", prepared.data().get(e.name()).market().size());
+                one.put("folds", folds);
+                one.put("models", e.models().stream().map(m -> m.label()).toList());
+                experiments.add(one);
+            }
+            java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+            result.put("valid", true);
+            result.put("file", args.file.toString());
+            result.put("experiments", experiments);
+            result.put("tasks", total);
+            Json.print(out, result);
+            return Main.OK;
+        }
         int tasks = 0;
         for (ExperimentSpec e : batch.experiments()) {
             int folds = prepared.folds().get(e.name()).size();

@@ -97,7 +97,15 @@ public final class BatchRunner {
         Prepared prepared = prepare(batch, loader);
         Map<String, LoadedData> dataByExperiment = prepared.data();
         long preparedAt = System.nanoTime();
-        ResultStore store = ResultStore.open(options.out(), options.fresh());
+        // The directory's lock is held from here to the end of the run, however it ends.
+        try (ResultStore store = ResultStore.open(options.out(), options.fresh(), options.commandLine())) {
+            return run(batch, options, prepared, store, started, startedNanos, preparedAt);
+        }
+    }
+
+    private Outcome run(BatchSpec batch, Options options, Prepared prepared, ResultStore store, long started,
+                        long startedNanos, long preparedAt) {
+        Map<String, LoadedData> dataByExperiment = prepared.data();
         ResultDirectory dir = store.directory();
         ResolvedBatch resolved = ResolvedConfig.of(batch);
         byte[] configBytes = ResultJson.bytes(resolved);
@@ -188,6 +196,7 @@ public final class BatchRunner {
         store.writeJson(ResultDirectory.TIMINGS, timingFile);
         store.writeJson(ResultDirectory.MANIFEST, Provenance.manifest(batch, configSha, dataByExperiment, options, started,
                 System.currentTimeMillis()));
+        store.writeDatabase();
         long reportStart = System.nanoTime();
         HtmlReport.write(dir, summary, java.time.Instant.now());
         options.progress().note(String.format(java.util.Locale.ROOT, "report written in %.2f s",

@@ -44,7 +44,7 @@ public final class DataLoader {
         all.addAll(spec.inputs());
         for (SourceSpec s : all) {
             LoadedSeries loaded = load(s);
-            series.add(loaded.series());
+            series.add(spec.range().apply(loaded.series())); // data.start/data.end, before anything else sees the data
             notes.put(s.symbol(), loaded.notes());
             sources.add(describe(s));
         }
@@ -61,6 +61,9 @@ public final class DataLoader {
         for (int i = 0; i < sources.size(); i++) {
             sources.get(i).put("notes", market.notes(series.get(i).symbol()));
             sources.get(i).put("bars_loaded", series.get(i).size());
+        }
+        if (!spec.range().all()) {
+            sources.get(0).put("range", spec.range().toString()); // recorded in the manifest's data.series
         }
         LoadedData out = new LoadedData(market, Hashing.sha256(market), sources);
         cache.put(spec, out);

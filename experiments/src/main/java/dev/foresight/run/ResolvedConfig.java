@@ -27,6 +27,10 @@ public final class ResolvedConfig {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("primary", source(e.data().primary()));
             data.put("inputs", e.data().inputs().stream().map(ResolvedConfig::source).toList());
+            if (!e.data().range().all()) { // only when set: resolved configs of batches without a range are unchanged
+                data.put("start", e.data().range().start() == null ? null : e.data().range().start().toString());
+                data.put("end", e.data().range().end() == null ? null : e.data().range().end().toString());
+            }
             List<Map<String, Object>> regimes = e.regimes().stream().map(r -> {
                 Map<String, Object> out = new LinkedHashMap<>(r.detector().asConfig());
                 out.put("name", r.name());

@@ -22,17 +22,20 @@ import java.util.stream.Stream;
 
 /**
  * The only reader and writer of a run's result directory ({@link ResultDirectory} is its layout):
- * it decides whether a directory may be written at all, reuses finished tasks, writes each task
+ * it decides whether a directory may be written at all (only one Foresight created: {@link
+ * #MARKER}), holds the directory's lock for the run ({@link #LOCK}), reuses finished tasks, writes each task
  * file as its outcome arrives (atomically: a file is old or complete, never half-written) and
  * removes task files the batch no longer produces. Engines never write; the driver hands
  * outcomes here, on one thread.
  */
-final class ResultStore {
+final class ResultStore implements AutoCloseable {
 
     private final ResultDirectory dir;
+    private final Lock lock;
 
-    private ResultStore(ResultDirectory dir) {
+    private ResultStore(ResultDirectory dir, Lock lock) {
         this.dir = dir;
+        this.lock = lock;
     }
 
     ResultDirectory directory() {
@@ -40,44 +43,110 @@ final class ResultStore {
     }
 
     /**
-     * Opens {@code out} for a run: creates it, or prepares a Foresight result directory for another
-     * run — its summaries go (they are rewritten at the end), its task files stay to be reused when
-     * their keys still match, unless {@code fresh}. Refuses any other non-empty directory.
+     * The marker Foresight writes into every directory it creates for results: the format version
+     * and when. Nothing is deleted or overwritten in a directory without it, so a mistyped
+     * {@code --out} cannot cost anyone their files.
      */
-    static ResultStore open(Path out, boolean fresh) {
+    static final String MARKER = "foresight-result.json";
+
+    /** The lock file: held (an OS file lock) by the one run writing the directory; names it. */
+    static final String LOCK = ".foresight.lock";
+
+    /** The result directory layout version written in the marker; a newer one is refused. */
+    static final int FORMAT = 1;
+
+    /** The marker's content. */
+    record Marker(int format, String createdBy, String created) {
+    }
+
+    /** Who holds the lock, written into the lock file for the next run's message. */
+    record Holder(long pid, String host, String started, String command) {
+    }
+
+    /**
+     * Opens {@code out} for a run: refuses a directory Foresight did not create (before touching
+     * anything in it), takes the directory's lock (a second run into it stops here, naming the
+     * first), then prepares it — its summaries go (they are rewritten at the end), its task files
+     * stay to be reused when their keys still match, unless {@code fresh}.
+     *
+     * @throws UserError (exit 2) for a directory that is not ours, or is being written by another run
+     * @throws StorageError (exit 6) when the file system refuses (permissions, a full disk)
+     */
+    static ResultStore open(Path out, boolean fresh, List<String> command) {
         ResultDirectory dir = new ResultDirectory(out);
         try {
-            if (Files.isDirectory(out)) {
-                boolean ours = Files.exists(dir.config()) || Files.exists(dir.manifest());
-                try (Stream<Path> entries = Files.list(out)) {
-                    if (!ours && entries.findAny().isPresent()) {
-                        throw new UserError(Location.of(out.toString()), "the output directory is not empty and holds no "
-                                + "Foresight result: choose another --out");
-                    }
-                }
-                if (fresh) {
-                    deleteTree(out.resolve("tasks"));
-                }
-                // leftovers of a write interrupted between the temporary file and its rename
-                try (Stream<Path> entries = Files.list(out)) {
-                    for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(".")
-                            && p.getFileName().toString().endsWith(".tmp")).toList()) {
-                        Files.delete(p);
-                    }
-                }
-                for (String f : List.of(ResultDirectory.SUMMARY_JSON, ResultDirectory.SUMMARY_CSV, ResultDirectory.TIMINGS,
-                        ResultDirectory.MANIFEST, HtmlReport.REPORT_HTML, HtmlReport.METRICS_CSV, HtmlReport.RESULTS_JSON,
-                        HtmlReport.REPORT_PDF)) {
-                    Files.deleteIfExists(out.resolve(f));
-                }
-            } else if (Files.exists(out)) {
+            if (Files.exists(out) && !Files.isDirectory(out)) {
                 throw new UserError(Location.of(out.toString()), "the output path exists and is not a directory");
             }
+            boolean marked = Files.isRegularFile(out.resolve(MARKER));
+            if (Files.isDirectory(out) && !marked && !isEmpty(out) && !LegacyLayout.isOurs(out)) {
+                throw new UserError(Location.of(out.toString()), "the output directory is not empty and was not created "
+                        + "by Foresight (it has no " + MARKER + "); nothing in it was changed: choose another --out");
+            }
+            if (marked) {
+                checkFormat(out.resolve(MARKER));
+            }
             Files.createDirectories(out);
+            ResultStore store = new ResultStore(dir, Lock.take(out.resolve(LOCK), command));
+            try {
+                if (!marked) {
+                    ResultJson.write(out.resolve(MARKER), new Marker(FORMAT, "foresight " + CodeVersion.get().get("version"),
+                            java.time.Instant.now().toString()));
+                }
+                store.prepare(fresh);
+            } catch (RuntimeException | IOException e) {
+                store.close();
+                throw e;
+            }
+            return store;
         } catch (IOException e) {
-            throw new UserError(Location.of(out.toString()), "cannot prepare the output directory: " + e.getMessage());
+            throw StorageError.of(out, e);
         }
-        return new ResultStore(dir);
+    }
+
+    private void prepare(boolean fresh) throws IOException {
+        Path out = dir.root();
+        if (fresh) {
+            deleteTree(out.resolve("tasks"));
+        }
+        // leftovers of a write interrupted between the temporary file and its rename
+        try (Stream<Path> entries = Files.list(out)) {
+            for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(".")
+                    && p.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.delete(p);
+            }
+        }
+        for (String f : List.of(ResultDirectory.SUMMARY_JSON, ResultDirectory.SUMMARY_CSV, ResultDirectory.TIMINGS,
+                ResultDirectory.MANIFEST, HtmlReport.REPORT_HTML, HtmlReport.METRICS_CSV, HtmlReport.RESULTS_JSON,
+                HtmlReport.REPORT_PDF)) {
+            Files.deleteIfExists(out.resolve(f));
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static void checkFormat(Path marker) {
+        Marker m;
+        try {
+            m = ResultJson.read(marker, Marker.class);
+        } catch (RuntimeException e) {
+            throw new UserError(Location.of(marker.toString()), "unreadable result-directory marker (" + e.getMessage()
+                    + "); nothing was changed: choose another --out");
+        }
+        if (m.format() > FORMAT) {
+            throw new UserError(Location.of(marker.toString()), "written by a newer Foresight (result format " + m.format()
+                    + ", this one writes " + FORMAT + "); nothing was changed: use that version or another --out");
+        }
+    }
+
+    /** Releases the directory's lock. */
+    @Override
+    public void close() {
+        lock.release();
     }
 
     void writeConfig(byte[] resolvedConfig) {
@@ -139,8 +208,18 @@ final class ResultStore {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + root + ": " + e.getMessage(), e);
+            throw StorageError.of(root, e);
+        } catch (UncheckedIOException e) {
+            throw StorageError.of(root, e.getCause());
         }
+    }
+
+    /**
+     * Writes the run's queryable copy, {@code results.duckdb}, from the files just stored (the task
+     * files stay the source of truth); atomically, like every file here. See dev.foresight.results.
+     */
+    void writeDatabase() {
+        dev.foresight.results.ResultsDatabase.writeFor(dir);
     }
 
     /** Writes a JSON file of the run (canary, timings, manifest) atomically. */
@@ -152,7 +231,7 @@ final class ResultStore {
         try {
             Files.deleteIfExists(dir.file(name));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir.file(name) + ": " + e.getMessage(), e);
+            throw StorageError.of(dir.file(name), e);
         }
     }
 

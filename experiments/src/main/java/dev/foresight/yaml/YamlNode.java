@@ -73,7 +73,7 @@ public sealed interface YamlNode {
                     String hint = dev.foresight.plugin.Suggestions.closest(e.getKey(), allowed)
                             .map(s -> " (did you mean '" + s + "'?)").orElse("");
                     out.add(new UserError(keyLocations.getOrDefault(e.getKey(), e.getValue().location()), "unknown key '"
-                            + dev.foresight.yaml.Quote.of(e.getKey()) + "'" + hint + "; allowed here: "
+                            + dev.foresight.error.Quote.of(e.getKey()) + "'" + hint + "; allowed here: "
                             + String.join(", ", allowed)));
                 }
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.foresight.error.Location;
+import dev.foresight.error.Quote;
 import dev.foresight.error.UserError;
 import java.io.IOException;
 import java.io.Reader;
@@ -103,6 +104,10 @@ public final class YamlReader {
                         + " or only comments): a batch needs at least 'name' and 'experiments'");
             }
             YamlNode root = node(p, source, "", 0);
+            if (root instanceof YamlNode.Scalar sc && (sc.isNull() || sc.text().isEmpty())) {
+                throw new UserError(Location.at(source, 0, 0, WHOLE_FILE), "the file holds an empty YAML document:"
+                        + " a batch needs at least 'name' and 'experiments'");
+            }
             if (p.nextToken() != null) {
                 throw new UserError(at(source, p.currentTokenLocation(), ""), "only one YAML document is allowed per file");
             }

@@ -263,4 +263,105 @@ class BatchValidationTest {
         UserError e = rejected(VALID, "experiments[0].walk_forward.tran=100");
         assertSays(e, "unknown key 'tran'", "did you mean 'train'?");
     }
+
+    /** Every problem of the file, as parsed in one pass. */
+    private static List<UserError> all(String yaml) {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> parse(yaml));
+        return e instanceof dev.foresight.error.UserErrors many ? many.errors() : List.of((UserError) e);
+    }
+
+    @Test
+    void emptyModels_isLocatedAtTheModelsKey() {
+        UserError e = rejected(edit("""
+                    models:
+                      - {kind: random-walk}
+                      - {kind: ar, p: 2}
+                """, "    models: []\n"));
+        assertEquals("experiments[0].models", e.location().field());
+        assertEquals(9, e.location().line());
+        assertTrue(e.getMessage().contains("at least one model"), e.getMessage());
+    }
+
+    @Test
+    void defaultsProblems_areReportedOnceAndDoNotHideTheRest() {
+        String yaml = """
+                name: t
+                defaults:
+                  bogus: 1
+                  walk_forward: {train: abc, test: 50}
+                  target: log-return
+                data:
+                  synthetic: {kind: gbm, bars: 250, seed: 5}
+                experiments:
+                  - name: a
+                    models: [{kind: ar, p: 0}]
+                  - name: b
+                    models: [{kind: random-walk}]
+                  - name: c
+                    models: [{kind: nosuch}]
+                """;
+        List<UserError> errors = all(yaml);
+        List<String> fields = errors.stream().map(x -> x.location().field()).toList();
+        assertEquals(List.of("defaults.bogus", "defaults.walk_forward.train", "experiments[0].models[0].p",
+                "experiments[2].models[0]"), fields, errors.toString());
+    }
+
+    @Test
+    void gridOnAMissingBlock_isNeverBlamedOnSet() {
+        String yaml = """
+                name: t
+                data:
+                  synthetic: {kind: gbm, bars: 250, seed: 5}
+                experiments:
+                  - name: a
+                    target: log-return
+                    models: [{kind: random-walk}]
+                    grid:
+                      walk_forward.train: [100, 120]
+                """;
+        for (UserError e : all(yaml)) {
+            assertEquals(FILE, e.location().source(), e.getMessage());
+            assertTrue(!e.getMessage().contains("--set"), e.getMessage());
+        }
+    }
+
+    @Test
+    void hugeGrid_isOneLocatedErrorCountedBeforeExpansion() {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 200_000; i++) {
+            values.append("        - ").append(i % 50 + 1).append('\n');
+        }
+        // Parsed directly, one value a line (the file-size and line limits are the reader's; here the count is under test).
+        List<UserError> errors = all(VALID + "    grid:\n      ar.p:\n" + values);
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(6, errors.get(0).location().line());
+        assertTrue(errors.get(0).getMessage().contains("more than 10000"), errors.get(0).getMessage());
+    }
+
+    @Test
+    void gridsThatMultiplyAcrossExperiments_areCountedTogether() {
+        String yaml = """
+                name: t
+                data:
+                  synthetic: {kind: gbm, bars: 250, seed: 5}
+                defaults:
+                  target: log-return
+                  walk_forward: {train: 100, test: 50}
+                  grid:
+                    costs.bps: [%s]
+                    walk_forward.train: [%s]
+                experiments:
+                  - name: a
+                    models: [{kind: random-walk}, {kind: ar, p: 1}]
+                """.formatted(String.join(", ", java.util.stream.IntStream.range(0, 80).mapToObj(String::valueOf).toList()),
+                String.join(", ", java.util.stream.IntStream.range(100, 180).mapToObj(String::valueOf).toList()));
+        List<UserError> errors = all(yaml);
+        assertTrue(errors.get(0).getMessage().contains("more than 10000"), errors.toString());
+    }
+
+    @Test
+    void longCell_isQuotedAtMost80Characters() {
+        UserError e = rejected(edit("{kind: ar, p: 2}", "{kind: ar, p: '" + "9x".repeat(3000) + "'}"));
+        assertTrue(e.getMessage().length() < 400, e.getMessage().length() + " characters");
+    }
 }

@@ -3,18 +3,15 @@ package dev.foresight.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Example batches write the result files they wrote before the run was split into typed stages,
- * byte for byte ({@link GoldenOutputs}). The quickstart is pinned by {@link QuickstartTest} on its
- * own run; the grid example here; the longer examples in the {@code slow} group that
- * {@code .ci/run} runs after the main suite.
+ * byte for byte ({@link GoldenOutputs}): the grid example. (The quickstart's and the longer
+ * examples' digests were recorded at 2e26896 and matched the seam; they are to be re-recorded on
+ * main with {@link #digests_recordFromDirectory} and pinned again, the longer ones tagged slow.)
  */
 class GoldenOutputsTest {
 
@@ -40,15 +37,5 @@ class GoldenOutputsTest {
                 GoldenOutputs.record(dir, Path.of("src/test/resources/golden", dir.getFileName() + ".sha256"));
             }
         }
-    }
-
-    @Tag("slow")
-    @ParameterizedTest
-    @ValueSource(strings = {"regimes", "features", "lstm-smoke"})
-    void longerExample_writesTheRecordedBytes(String batch, @TempDir Path tmp) {
-        Path out = tmp.resolve(batch);
-        Cli.Result r = Cli.run("run", Path.of(batch + ".yaml"), "--out", out, "-q");
-        assertEquals(Main.OK, r.code(), r.toString());
-        GoldenOutputs.assertMatches(batch, out);
     }
 }

@@ -88,9 +88,9 @@ class YamlReaderTest {
                     .append('*').append(previous).append("]\n");
             previous = k;
         }
-        long t0 = System.nanoTime();
+        // Refused at the first alias, before any expansion (no time limit asserted: the machine may be loaded;
+        // a parser that expanded the aliases would need ~10^9 nodes and fail with OutOfMemoryError instead).
         UserError e = assertThrows(UserError.class, () -> YamlReader.parse("laughs.yaml", laughs.toString()));
-        assertTrue((System.nanoTime() - t0) / 1e9 < 1.0, "rejected quickly");
         assertEquals(2, e.location().line());
         assertTrue(e.getMessage().contains("aliases (*a) are not supported"), e.getMessage());
     }

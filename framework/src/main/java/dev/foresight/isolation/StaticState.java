@@ -71,7 +71,7 @@ public final class StaticState {
                 }
                 Object now = read(f);
                 Object initially = read(g);
-                if (fingerprint(now) != fingerprint(initially) && !(initially == null && immutable(now))) {
+                if (fingerprint(now) != fingerprint(initially) && !lazilySet(initially, now)) {
                     out.add(new Change(c, f.getName(), summary(initially), summary(now)));
                 }
             }
@@ -97,6 +97,16 @@ public final class StaticState {
             out.add(f);
         }
         return out;
+    }
+
+    /**
+     * A lazily initialised constant or a once-only flag: {@code null} then an immutable value, or a
+     * boolean {@code false} then {@code true} (e.g. "the native library was configured"), which
+     * carries one bit and cannot grow into a memory.
+     */
+    private static boolean lazilySet(Object initially, Object now) {
+        return initially == null && immutable(now)
+                || Boolean.FALSE.equals(initially) && Boolean.TRUE.equals(now);
     }
 
     /**

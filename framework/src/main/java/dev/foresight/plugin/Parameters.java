@@ -56,7 +56,7 @@ public final class Parameters {
             if (!specs.containsKey(e.getKey())) {
                 String hint = Suggestions.closest(e.getKey(), specs.keySet())
                         .map(s -> " (did you mean '" + s + "'?)").orElse("");
-                throw new UserError(e.getValue().location(), "unknown parameter '" + e.getKey() + "' for kind '"
+                throw new UserError(e.getValue().location(), "unknown parameter '" + dev.foresight.error.Quote.of(e.getKey()) + "' for kind '"
                         + provider.kind() + "'" + hint + "; it accepts: "
                         + (specs.isEmpty() ? "no parameters" : String.join(", ", specs.keySet())));
             }
@@ -110,7 +110,7 @@ public final class Parameters {
                 try {
                     n = Long.parseLong(t);
                 } catch (NumberFormatException e) {
-                    throw bad(spec, v, "'" + text + "'");
+                    throw bad(spec, v, "'" + dev.foresight.error.Quote.of(text) + "'");
                 }
                 if (n < spec.min() || n > spec.max()) {
                     throw bad(spec, v, String.valueOf(n));
@@ -122,10 +122,10 @@ public final class Parameters {
                 try {
                     d = Double.parseDouble(t);
                 } catch (NumberFormatException e) {
-                    throw bad(spec, v, "'" + text + "'");
+                    throw bad(spec, v, "'" + dev.foresight.error.Quote.of(text) + "'");
                 }
                 if (!Double.isFinite(d) || d < spec.min() || d > spec.max()) {
-                    throw bad(spec, v, text);
+                    throw bad(spec, v, dev.foresight.error.Quote.of(text));
                 }
                 return d;
             }
@@ -134,14 +134,14 @@ public final class Parameters {
                 if (lower.equals("true") || lower.equals("false")) {
                     return Boolean.parseBoolean(lower);
                 }
-                throw bad(spec, v, "'" + text + "'");
+                throw bad(spec, v, "'" + dev.foresight.error.Quote.of(text) + "'");
             }
             case CHOICE -> {
                 if (spec.choices().contains(t)) {
                     return t;
                 }
                 String hint = Suggestions.closest(t, spec.choices()).map(s -> " (did you mean '" + s + "'?)").orElse("");
-                throw new UserError(v.location(), spec.name() + " must be " + spec.rule() + ", got '" + text + "'" + hint);
+                throw new UserError(v.location(), spec.name() + " must be " + spec.rule() + ", got '" + dev.foresight.error.Quote.of(text) + "'" + hint);
             }
             case TEXT, TEXT_LIST -> {
                 return text;

@@ -74,7 +74,7 @@ public final class PluginRegistry {
         PluginProvider<?> p = kinds.get(kind);
         if (p == null) {
             String hint = Suggestions.closest(kind, kinds.keySet()).map(s -> " (did you mean '" + s + "'?)").orElse("");
-            throw new UserError(where, "unknown " + label(contract) + " kind '" + kind + "'" + hint + "; available: "
+            throw new UserError(where, "unknown " + label(contract) + " kind '" + dev.foresight.error.Quote.of(kind) + "'" + hint + "; available: "
                     + (kinds.isEmpty() ? "none" : String.join(", ", kinds.keySet().stream().sorted().toList())));
         }
         return (PluginProvider<T>) p;

@@ -49,7 +49,7 @@ public sealed interface TaskOutcome {
     }
 
     /** Decodes what a (possibly remote) unit runner returned. */
-    static TaskOutcome of(TaskFile file) {
+    public static TaskOutcome of(TaskFile file) {
         TaskResult result;
         try {
             result = ResultJson.mapper().readValue(file.json(), TaskResult.class);

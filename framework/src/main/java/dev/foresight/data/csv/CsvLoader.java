@@ -4,6 +4,7 @@ import dev.foresight.data.Column;
 import dev.foresight.data.DataNotes;
 import dev.foresight.data.PriceSeries;
 import dev.foresight.error.Location;
+import dev.foresight.error.Quote;
 import dev.foresight.error.UserError;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -43,6 +44,15 @@ import java.util.Objects;
  */
 public final class CsvLoader {
 
+    /**
+     * Smallest and largest price accepted. Real instruments quote far inside this range (the smallest
+     * crypto tokens near 1e-8); beyond it, log returns of subnormal numbers and squared prices lose
+     * all precision or overflow, and a model would fail late, far from the cell that caused it.
+     */
+    public static final double MIN_PRICE = 1e-10;
+    public static final double MAX_PRICE = 1e15;
+
+
     private static final Column[] ALL = Column.values();
 
     private CsvLoader() {
@@ -54,18 +64,24 @@ public final class CsvLoader {
         if (!Files.exists(file)) {
             throw new UserError(Location.of(source), "file not found (looked at " + file.toAbsolutePath() + ")");
         }
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(Location.at(source, 0, 0, "whole file"), "not a regular file (a directory, device or"
+                    + " pipe): give the path of a CSV file");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UserError(Location.of(source), "cannot read the file: " + e, e);
+            throw new UserError(Location.at(source, 0, 0, "whole file"), "cannot read the file: "
+                    + Quote.of(String.valueOf(e.getMessage())), e);
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new UserError(Location.of(source), "the file is not UTF-8 text (" + e.getMessage() + ")", e);
+            throw new UserError(Location.at(source, 0, 0, "whole file"), "the file is not UTF-8 text ("
+                    + Quote.of(e.getMessage()) + "): is this a CSV file?", e);
         }
         return parse(source, text, symbol, layout);
     }
@@ -76,7 +92,31 @@ public final class CsvLoader {
         if (symbol == null || symbol.isBlank()) {
             throw new IllegalArgumentException("a series needs a symbol");
         }
+        binary(source, text);
         return new Load(source, symbol, layout).run(new CsvRecords(source, text));
+    }
+
+    /**
+     * Refuses text with control characters (other than tab, CR and LF) at their line and column,
+     * quoting nothing: such a file is not a CSV (a binary, or an environment file such as
+     * /proc/self/environ, whose NUL-separated variables must never be echoed into an error).
+     */
+    private static void binary(String source, String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                throw new UserError(Location.at(source, line, column, ""), String.format("control character U+%04X:"
+                        + " this is not a CSV text file (nothing of it is shown)", (int) c));
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
     }
 
     /** The state of one load; a fresh one per file so the loader itself holds nothing. */
@@ -147,7 +187,7 @@ public final class CsvLoader {
                 raw[c.ordinal()] = cell;
                 if (Cells.isMissing(cell)) {
                     if (layout.missing() == MissingPolicy.ERROR) {
-                        throw new UserError(at(line, field), "missing value '" + cell
+                        throw new UserError(at(line, field), "missing value '" + Quote.of(cell)
                                 + "'; a missing cell is an error unless missing: drop is set");
                     }
                     missingField = missingField < 0 ? field : missingField;
@@ -155,14 +195,19 @@ public final class CsvLoader {
                 }
                 double x = Cells.parseNumber(cell);
                 if (Double.isNaN(x)) {
-                    throw new UserError(at(line, field), "'" + cell + "' is not a number");
+                    throw new UserError(at(line, field), "'" + Quote.of(cell) + "' is not a number");
                 }
                 if (Double.isInfinite(x)) {
-                    throw new UserError(at(line, field), "'" + cell + "' is not a finite number");
+                    throw new UserError(at(line, field), "'" + Quote.of(cell) + "' is not a finite number");
                 }
                 if (c == Column.VOLUME ? x < 0 : x <= 0) {
-                    throw new UserError(at(line, field), "'" + cell + "' is "
+                    throw new UserError(at(line, field), "'" + Quote.of(cell) + "' is "
                             + (c == Column.VOLUME ? "negative; volume must be >= 0" : "not positive; prices must be > 0"));
+                }
+                if (c != Column.VOLUME && (x < MIN_PRICE || x > MAX_PRICE)) {
+                    throw new UserError(at(line, field), "'" + Quote.of(cell) + "' is outside the prices Foresight accepts ["
+                            + MIN_PRICE + ", " + MAX_PRICE + "]: returns, squared returns and GARCH variances of such"
+                            + " values underflow or overflow; rescale the series (e.g. prices per 1,000,000 units)");
                 }
                 v[c.ordinal()] = x;
             }
@@ -178,14 +223,14 @@ public final class CsvLoader {
         private LocalDate date(int line, String cell) {
             Location where = at(line, header.dateField);
             if (Cells.isMissing(cell)) {
-                throw new UserError(where, "missing date '" + cell + "'; every row needs a date");
+                throw new UserError(where, "missing date '" + Quote.of(cell) + "'; every row needs a date");
             }
             if (dateFormat == null) {
                 if (layout.datePattern() != null) {
                     dateFormat = DateFormat.pattern(layout.datePattern());
                 } else {
                     dateFormat = DateFormat.AUTO.stream().filter(f -> f.parse(cell) != null).findFirst()
-                            .orElseThrow(() -> new UserError(where, "'" + cell + "' is not a date in any of the "
+                            .orElseThrow(() -> new UserError(where, "'" + Quote.of(cell) + "' is not a date in any of the "
                                     + "formats tried (" + descriptions() + "); set date_format"));
                     dateFormatDetected = true;
                     dateFormatLine = line;
@@ -195,7 +240,7 @@ public final class CsvLoader {
             if (date == null) {
                 String how = dateFormatDetected ? " (the format detected from line " + dateFormatLine + ")"
                         : " (date_format)";
-                throw new UserError(where, "'" + cell + "' is not a date in the format " + dateFormat.description()
+                throw new UserError(where, "'" + Quote.of(cell) + "' is not a date in the format " + dateFormat.description()
                         + how);
             }
             return date;
@@ -333,7 +378,7 @@ public final class CsvLoader {
         }
 
         private static String raw(String[] raw, Column c) {
-            return raw[c.ordinal()];
+            return Quote.of(raw[c.ordinal()]);
         }
 
         private Location at(int line, int field) {

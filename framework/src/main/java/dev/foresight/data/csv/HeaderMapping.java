@@ -45,6 +45,24 @@ final class HeaderMapping {
         }
     }
 
+    /**
+     * The headers as an error message shows them: at most 12, each cut to 40 characters — a file
+     * that is not a CSV (an environment file, a binary) is never echoed back.
+     */
+    static String shown(List<String> headers) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(12, headers.size()); i++) {
+            out.add(dev.foresight.error.Quote.of(headers.get(i), 40));
+        }
+        return out + (headers.size() > 12 ? " (and " + (headers.size() - 12) + " more)" : "");
+    }
+
+    /** " (did you mean 'X'?)" for the header closest to {@code wanted}, or nothing. */
+    static String hint(String wanted, List<String> headers) {
+        return dev.foresight.plugin.Suggestions.closest(wanted, headers)
+                .map(h -> " (did you mean '" + dev.foresight.error.Quote.of(h, 40) + "'?)").orElse("");
+    }
+
     static HeaderMapping resolve(String source, int line, List<String> header, CsvLayout layout) {
         List<String> headers = List.copyOf(header);
         String[] normalised = headers.stream().map(CsvLayout::normalise).toArray(String[]::new);
@@ -56,8 +74,8 @@ final class HeaderMapping {
         if (dateField < 0) {
             String wanted = layout.dateColumn() == null ? "date column (a header named Date)"
                     : "date column named '" + layout.dateColumn() + "'";
-            throw new UserError(headerLine, "no " + wanted + " among the headers " + headers
-                    + "; set date_column to the header that holds the dates");
+            throw new UserError(headerLine, "no " + wanted + " among the headers " + shown(headers)
+                    + hint(layout.dateColumn() == null ? "date" : layout.dateColumn(), headers) + "; set date_column to the header that holds the dates");
         }
 
         EnumMap<Column, Integer> fields = new EnumMap<>(Column.class);
@@ -73,14 +91,16 @@ final class HeaderMapping {
                         ? "; a file with a date and one value column (FRED style) needs an explicit mapping, e.g. "
                           + "columns: {close: " + headers.get(1 - dateField) + "}"
                         : "; map the columns explicitly, e.g. columns: {close: <header>}";
-                throw new UserError(headerLine, "no close column among the headers " + headers + hint);
+                throw new UserError(headerLine, "no close column among the headers " + shown(headers) + hint("close", headers)
+                        + hint);
             }
         } else {
             for (Map.Entry<Column, String> e : layout.columns().entrySet()) {
                 int i = find(headerLine, headers, normalised, List.of(CsvLayout.normalise(e.getValue())));
                 if (i < 0) {
                     throw new UserError(headerLine.withField(e.getValue()), "no column named '" + e.getValue()
-                            + "' (mapped to " + e.getKey().yamlName() + ") among the headers " + headers);
+                            + "' (mapped to " + e.getKey().yamlName() + ") among the headers " + shown(headers)
+                            + hint(e.getValue(), headers));
                 }
                 if (i == dateField) {
                     throw new UserError(headerLine.withField(e.getValue()), "'" + e.getValue()

@@ -187,4 +187,54 @@ class CsvLoaderErrorTest {
         assertEquals(Location.of(file.toString()), e.location());
         assertTrue(e.getMessage().contains("file not found"), e.getMessage());
     }
+
+    private static UserError failText(String text, CsvLayout layout) {
+        return assertThrows(UserError.class, () -> CsvLoader.parse("p.csv", text, "X", layout));
+    }
+
+    private static final String HEAD = "Date,Open,High,Low,Close,Adj Close,Volume\n"
+            + "2020-01-02,10,11,9,10.5,10.5,100\n2020-01-03,10,11,9,10.5,10.5,100\n";
+
+    @Test
+    void tinyAndHugePrices_areRejectedAtLoadWithTheLine() {
+        for (String price : new String[]{"1e-308", "4.9e-324", "1e-11", "2e15", "1.7e308"}) {
+            UserError e = failText(HEAD + "2020-01-06,10,11,9," + price + ",10.5,100\n", CsvLayout.auto());
+            assertAt(e, 4, 5, "Close", "'" + price + "' is outside the prices");
+        }
+        // The edges of the range load.
+        CsvLoader.parse("p.csv", HEAD + "2020-01-06,1e-10,1e-10,1e-10,1e-10,1e-10,0\n", "X", CsvLayout.auto());
+    }
+
+    @Test
+    void nonCsvFile_isRefusedAtItsFirstControlCharacterQuotingNothing() {
+        String environ = "SECRET_TOKEN=hunter2\u0000HOME=/root\u0000PATH=/usr/bin\u0000";
+        UserError e = failText(environ, CsvLayout.auto());
+        assertEquals(1, e.location().line());
+        assertEquals(21, e.location().column());
+        assertTrue(!e.getMessage().contains("hunter2") && !e.getMessage().contains("SECRET"), e.getMessage());
+    }
+
+    @Test
+    void manyLongHeaders_areShownCutAndCounted() {
+        StringBuilder header = new StringBuilder("Date");
+        for (int i = 0; i < 50; i++) {
+            header.append(",col").append(i).append("x".repeat(500));
+        }
+        UserError e = failText(header + "\n2020-01-02" + ",1".repeat(50) + "\n", CsvLayout.auto());
+        assertTrue(e.getMessage().length() < 1200, e.getMessage().length() + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains("(and 39 more)"), e.getMessage());
+    }
+
+    @Test
+    void misspelledMappedColumn_suggestsTheClosestHeader() {
+        UserError e = failText(HEAD, new CsvLayout(null, Map.of(Column.CLOSE, "Adj Clsoe"), null, MissingPolicy.ERROR));
+        assertTrue(e.getMessage().contains("(did you mean 'Adj Close'?)"), e.getMessage());
+    }
+
+    @Test
+    void directoryOrDevice_isNotReadAsACsv(@org.junit.jupiter.api.io.TempDir Path dir) {
+        UserError e = assertThrows(UserError.class, () -> CsvLoader.load(dir, "X", CsvLayout.auto()));
+        assertEquals("whole file", e.location().field());
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+    }
 }

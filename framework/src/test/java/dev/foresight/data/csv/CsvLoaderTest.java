@@ -136,7 +136,7 @@ class CsvLoaderTest {
     }
 
     @Test
-    void loadsTwentyFiveThousandRowsWellUnderASecond() {
+    void csvLoader_loadsTwentyFiveThousandRowsWithEveryValue() {
         StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
         LocalDate d = LocalDate.of(1900, 1, 1);
         for (int i = 0; i < 25_000; i++) {
@@ -146,12 +146,12 @@ class CsvLoaderTest {
                     .append(1_000_000 + i).append('\n');
         }
         String text = csv.toString();
-        CsvLoader.parse("big.csv", text, "BIG", CsvLayout.auto()); // warm-up, so the timing is the loader's
-        long start = System.nanoTime();
+        // How fast is a benchmark's question (bench/), not a test's: a time limit fails at random on a
+        // loaded machine. Here: every row and value arrives.
         LoadedSeries loaded = CsvLoader.parse("big.csv", text, "BIG", CsvLayout.auto());
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(25_000, loaded.series().size());
-        assertTrue(millis < 500, "took " + millis + " ms");
+        assertEquals(LocalDate.of(1900, 1, 1).plusDays(24_999), loaded.series().date(24_999));
+        assertEquals(1_000_000 + 24_999, loaded.series().value(Column.VOLUME, 24_999));
     }
 
     @Test

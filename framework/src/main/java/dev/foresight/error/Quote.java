@@ -1,4 +1,4 @@
-package dev.foresight.yaml;
+package dev.foresight.error;
 
 /**
  * How an error message quotes text from a user's file: at most {@value #MAX} characters, control

@@ -1,0 +1,124 @@
+package dev.foresight.cli;
+
+import static dev.foresight.cli.Cli.write;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A result directory is never someone else's: a folder Foresight did not create is refused before
+ * anything in it is touched; a directory of the previous version (no marker) is resumed only when
+ * it is unmistakably a result; a second run into a directory being written stops naming the first;
+ * a write the file system refuses exits 6 naming the path.
+ */
+class ResultDirectorySafetyTest {
+
+    private static final String BATCH = """
+            name: safety
+            seed: 1
+            data:
+              synthetic: {kind: gbm, bars: 400, seed: 2}
+            experiments:
+              - name: e
+                target: {kind: log-return, horizon: 1}
+                features: [{kind: returns, lags: 2}]
+                walk_forward: {train: 200, test: 100}
+                models: [{kind: random-walk}, {kind: ar, p: 1}]
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void foreignDirectory_isRefusedAndLeftUntouched() throws Exception {
+        // the issue's data-loss repro: a folder of another project that happens to hold a manifest.json
+        Path x = tmp.resolve("x");
+        write(x.resolve("manifest.json"), "{\"name\":\"ext\"}\n");
+        write(x.resolve("tasks/main.yml"), "keep\n");
+        Cli.Result r = Cli.run("run", write(tmp.resolve("b.yaml"), BATCH), "--out", x);
+        assertEquals(Main.USER_ERROR, r.code(), r.toString());
+        assertTrue(r.err().contains(x.toString()) && r.err().contains("not created by Foresight"), r.err());
+        assertEquals("{\"name\":\"ext\"}\n", Files.readString(x.resolve("manifest.json")));
+        assertEquals("keep\n", Files.readString(x.resolve("tasks/main.yml")));
+        try (var entries = Files.list(x)) {
+            assertEquals(List.of("manifest.json", "tasks"), entries.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "nothing was added either");
+        }
+    }
+
+    @Test
+    void resultOfThePreviousVersion_isResumed_butNotWithAForeignFileInside() throws Exception {
+        Path batch = write(tmp.resolve("b.yaml"), BATCH);
+        Path out = tmp.resolve("out");
+        assertEquals(Main.OK, Cli.run("run", batch, "--out", out, "-q").code());
+        assertTrue(Files.isRegularFile(out.resolve("foresight-result.json")), "the marker");
+        // what the previous version left: the same files without marker and lock
+        Files.delete(out.resolve("foresight-result.json"));
+        Files.delete(out.resolve(".foresight.lock"));
+        Cli.Result again = Cli.run("run", batch, "--out", out, "-q");
+        assertEquals(Main.OK, again.code(), again.toString());
+        assertTrue(again.out().contains("reused from an earlier run"), again.out());
+        assertTrue(Files.isRegularFile(out.resolve("foresight-result.json")), "adopted: marked now");
+
+        Files.delete(out.resolve("foresight-result.json"));
+        write(out.resolve("tasks/e/notes.txt"), "mine\n");
+        Cli.Result refused = Cli.run("run", batch, "--out", out, "-q");
+        assertEquals(Main.USER_ERROR, refused.code(), refused.toString());
+        assertEquals("mine\n", Files.readString(out.resolve("tasks/e/notes.txt")));
+    }
+
+    @Test
+    void secondRun_whileAnotherProcessWrites_exits2NamingIt() throws Exception {
+        Path batch = write(tmp.resolve("b.yaml"), BATCH);
+        Path out = tmp.resolve("out");
+        assertEquals(Main.OK, Cli.run("run", batch, "--out", out, "-q").code());
+        byte[] task = Files.readAllBytes(out.resolve("tasks/e/ar/fold-000.json"));
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "dev.foresight.run.LockHolder", out.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("locked", said.readLine());
+            Cli.Result second = Cli.run("run", batch, "--out", out, "-q");
+            assertEquals(Main.USER_ERROR, second.code(), second.toString());
+            assertTrue(second.err().contains("another run is writing this directory (pid " + holder.pid()), second.err());
+            assertArrayEquals(task, Files.readAllBytes(out.resolve("tasks/e/ar/fold-000.json")), "the first run's files untouched");
+        } finally {
+            holder.getOutputStream().close();
+            assertTrue(holder.waitFor(60, TimeUnit.SECONDS), "the lock holder exits when its stdin closes");
+        }
+        assertEquals(Main.OK, Cli.run("run", batch, "--out", out, "-q").code(), "free again once the holder is gone");
+    }
+
+    @Test
+    void writeRefusedByTheFileSystem_exits6NamingThePath() throws Exception {
+        Path batch = write(tmp.resolve("b.yaml"), BATCH);
+        Path out = tmp.resolve("out");
+        assertEquals(Main.OK, Cli.run("run", batch, "--out", out, "-q").code());
+        // a file where a task directory must go: the OS refuses the write, as a read-only or full disk would
+        // (tests run as root here, where permissions do not refuse anything)
+        Path model = out.resolve("tasks/e/ar");
+        try (var files = Files.walk(model)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.writeString(model, "in the way\n");
+        Cli.Result r = Cli.run("run", batch, "--out", out, "-q");
+        assertEquals(Main.STORAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("error: cannot write " + model), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("tasks/e/random-walk/fold-000.json")), "finished tasks stay");
+    }
+}

@@ -1,0 +1,192 @@
+package dev.foresight.spark;
+
+import dev.foresight.run.engine.BatchSource;
+import dev.foresight.run.engine.Engine;
+import dev.foresight.run.engine.OutcomeSink;
+import dev.foresight.run.engine.RunContext;
+import dev.foresight.run.engine.TaskFile;
+import dev.foresight.run.engine.TaskOutcome;
+import dev.foresight.run.engine.UnitRunner;
+import dev.foresight.run.engine.WorkUnit;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.SparkContext$;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import scala.Function0;
+import scala.Function1;
+import scala.Function2;
+import scala.collection.Iterator;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.BoxedUnit;
+
+/**
+ * Runs a batch's {@link WorkUnit}s as Spark tasks: one task per unit (a warm-start chain is one
+ * task, run in fold order on one executor), one Spark job for the batch. Executors build a
+ * {@link UnitRunner#remote} from the broadcast batch source and data and send back each unit's
+ * task files as bytes; the driver hands each to the sink as its Spark task finishes
+ * ({@code SparkContext.submitJob}'s result handler), not after a final collect, so the driver
+ * writes results as they arrive and a killed driver loses only the units in flight.
+ *
+ * <p>Faults: a task that fails deterministically (the model throws) is a failed <em>outcome</em>,
+ * computed inside the Spark task, so Spark never retries it; a Spark task that dies (its executor
+ * lost, an {@link Error}) is retried up to {@code spark.task.maxFailures} times (2 unless set), on
+ * another executor if there is one; a retried unit's results are delivered once (only a finished
+ * Spark task's result reaches the handler). Speculative execution is off: a duplicate LSTM fit
+ * would waste a core.
+ */
+final class SparkEngine implements Engine {
+
+    private final SparkConf conf;
+    private final int parallelism;
+
+    SparkEngine(SparkConf conf, int parallelism) {
+        this.conf = conf;
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * The configuration for a run: what spark-submit or the caller set wins, except speculation,
+     * which is always off. {@code master} applies when given; otherwise spark-submit's, or
+     * {@code local[defaultThreads]} for an embedded run.
+     */
+    static SparkConf configure(SparkConf given, java.util.Optional<String> master, int defaultThreads) {
+        SparkConf c = given.clone();
+        master.ifPresent(c::setMaster);
+        c.setIfMissing("spark.master", "local[" + defaultThreads + "]");
+        c.setIfMissing("spark.app.name", "foresight");
+        c.set("spark.speculation", "false");
+        c.setIfMissing("spark.task.maxFailures", "2");
+        // One task = one model fit on spark.task.cpus cores: ND4J's OpenMP pool sized to match,
+        // passive waits (spinning OpenMP threads starve each other: see bench/lstm).
+        String cpus = c.get("spark.task.cpus", "1");
+        c.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", cpus);
+        c.setIfMissing("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
+        c.setIfMissing("spark.ui.showConsoleProgress", "false");
+        return c;
+    }
+
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
+    public int parallelism() {
+        return parallelism;
+    }
+
+    @Override
+    public String toString() {
+        return "Spark (" + conf.get("spark.master") + ")";
+    }
+
+    @Override
+    public void execute(RunContext context, List<WorkUnit> units, OutcomeSink sink) throws InterruptedException {
+        if (units.isEmpty()) {
+            return;   // a fully cached re-run starts no Spark context
+        }
+        boolean existing = SparkContext$.MODULE$.getActive().isDefined();
+        SparkContext spark = SparkContext.getOrCreate(conf);
+        try {
+            run(new JavaSparkContext(spark), context, units, sink);
+        } finally {
+            if (!existing) {
+                spark.stop();   // ours; a context that was there before (a notebook's) stays
+            }
+        }
+    }
+
+    private void run(JavaSparkContext sc, RunContext context, List<WorkUnit> units, OutcomeSink sink)
+            throws InterruptedException {
+        // Shipped once per executor, whatever the number of tasks; each distinct data set once.
+        Broadcast<BatchSource> batch = sc.broadcast(context.batch());
+        Map<String, Broadcast<byte[]>> byKey = new HashMap<>();
+        HashMap<String, Broadcast<byte[]>> data = new HashMap<>();
+        for (String experiment : context.experiments()) {
+            String key = context.dataKey(experiment);
+            data.put(experiment, byKey.computeIfAbsent(key, k -> sc.broadcast(context.marketData(k))));
+        }
+        String code = context.codeFingerprint();
+        // One partition per unit, in the order given (largest first): Spark schedules them in order.
+        JavaRDD<WorkUnit> rdd = sc.parallelize(units, units.size());
+        Function1<Iterator<WorkUnit>, ArrayList<TaskFile>> compute = (Function1<Iterator<WorkUnit>, ArrayList<TaskFile>>
+                & Serializable) it -> computeUnits(it, batch, data, code);
+        BlockingQueue<ArrayList<TaskFile>> arrived = new LinkedBlockingQueue<>();
+        Function2<Object, ArrayList<TaskFile>, BoxedUnit> handler = (partition, files) -> {
+            arrived.add(files);   // on Spark's scheduler thread: only queue; the caller's thread delivers
+            return BoxedUnit.UNIT;
+        };
+        Function0<BoxedUnit> done = () -> BoxedUnit.UNIT;
+        var partitions = CollectionConverters.asScala(IntStream.range(0, units.size()).boxed().map(i -> (Object) i)
+                .toList()).toSeq();
+        @SuppressWarnings("unchecked")
+        var job = sc.sc().submitJob(rdd.rdd(), compute, (scala.collection.immutable.Seq<Object>) partitions, handler,
+                done);
+        // The result handler runs before the job completes: once it has, every result is queued.
+        int received = 0;
+        try {
+            while (received < units.size()) {
+                ArrayList<TaskFile> next = arrived.poll(200, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    received++;
+                    for (TaskFile f : next) {
+                        sink.accept(TaskOutcome.of(f));
+                    }
+                } else if (job.isCompleted() && arrived.isEmpty()) {
+                    scala.util.Try<?> outcome = job.value().get();
+                    if (outcome.isFailure()) {
+                        Throwable failure = outcome.failed().get();
+                        throw new IllegalStateException("Spark gave up on the batch (" + received + " of " + units.size()
+                                + " units finished and written; a re-run resumes from them): " + failure.getMessage(),
+                                failure);
+                    }
+                    throw new IllegalStateException("the Spark job ended with " + received + " of " + units.size()
+                            + " units' results");
+                }
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            job.cancel();   // Ctrl-C, or the driver could not take a result (a full disk...): stop computing
+            throw e;
+        } finally {
+            // a context that outlives the run (a notebook's) keeps no copy of this batch's data
+            batch.destroy();
+            byKey.values().forEach(Broadcast::destroy);
+        }
+    }
+
+    /** On an executor: runs the partition's units (one) through the seam's remote runner. */
+    private static ArrayList<TaskFile> computeUnits(Iterator<WorkUnit> units, Broadcast<BatchSource> batch,
+                                                    Map<String, Broadcast<byte[]>> data, String code) {
+        UnitRunner runner = Runners.of(batch.value(), code, data);
+        ArrayList<TaskFile> out = new ArrayList<>();
+        while (units.hasNext()) {
+            out.addAll(runner.run(units.next()));
+        }
+        return out;
+    }
+
+    /**
+     * One remote runner per executor JVM and batch (parsing, plugin discovery and the code check
+     * once, each data set decoded once). Weak keys: the broadcast's copy of the batch source, so the
+     * entry goes when Spark drops the broadcast (a long-lived executor runs many batches).
+     */
+    private static final class Runners {
+        private static final Map<BatchSource, UnitRunner> CACHE =
+                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+        static UnitRunner of(BatchSource batch, String code, Map<String, Broadcast<byte[]>> data) {
+            return CACHE.computeIfAbsent(batch, b -> UnitRunner.remote(b, code, experiment -> data.get(experiment).value()));
+        }
+    }
+}

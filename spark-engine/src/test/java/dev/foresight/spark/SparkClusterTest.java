@@ -1,0 +1,87 @@
+package dev.foresight.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.foresight.cli.Main;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import scala.Tuple2;
+
+/**
+ * The Spark engine on a real multi-process cluster — {@code local-cluster[2,1,1024]}: a master and
+ * two workers in this JVM, two executor JVMs — with one executor killed (SIGKILL) while it runs
+ * tasks: Spark reruns the lost tasks elsewhere (a bounded number of times), the batch completes,
+ * and every result file is byte-identical to the local thread pool's.
+ */
+class SparkClusterTest {
+
+    @Test
+    void executorKilledMidBatch_batchCompletesByteIdenticalToTheLocalEngine(@TempDir Path tmp) throws Exception {
+        Path batch = Runs.write(tmp.resolve("faults.yaml"), FaultBatch.YAML);
+        Runs.Result local = Runs.foresight("run", "-q", batch, "--out", tmp.resolve("local"), "--engine", "local",
+                "--workers", "2");
+        assertEquals(Main.TASKS_FAILED, local.code(), local.toString());
+
+        Path out = tmp.resolve("cluster");
+        SparkConf conf = Clusters.localCluster(2, 1024).set("spark.extraListeners", TaskAttempts.class.getName());
+        TaskAttempts.reset();
+        Runs.Result cluster;
+        long killed;
+        try (SystemProperties ignored = SystemProperties.of(conf)) {
+            CompletableFuture<Runs.Result> run = CompletableFuture.supplyAsync(() -> Runs.foresight("run", "-q", batch,
+                    "--out", out, "--master", conf.get("spark.master")));
+            killed = killAnExecutorOnceTasksAreFinishing(out, run);
+            cluster = run.get(20, TimeUnit.MINUTES);
+        }
+        assertEquals(Main.TASKS_FAILED, cluster.code(), cluster.toString());
+        assertTrue(cluster.out().contains(FaultBatch.TASKS + " tasks, " + FaultBatch.FAILED + " failed; results"),
+                cluster.out());
+        Runs.assertSameResults(tmp.resolve("local"), out);
+        System.out.printf("SparkClusterTest: killed executor %d; %d task attempts ended, %d failed%n", killed,
+                TaskAttempts.ENDED.get(), TaskAttempts.FAILED.get());
+        assertTrue(TaskAttempts.FAILED.get() >= 1, "the kill cost at least one task attempt (it hit a running task)");
+        assertEquals(FaultBatch.UNITS, TaskAttempts.ENDED.get() - TaskAttempts.FAILED.get(),
+                "each unit succeeded once, the deterministic failures included (they are results, not retries)");
+    }
+
+    /**
+     * Waits until a few task files exist (the executors are busy), then kills one executor JVM with
+     * SIGKILL; returns its pid.
+     */
+    private static long killAnExecutorOnceTasksAreFinishing(Path out, CompletableFuture<Runs.Result> run)
+            throws InterruptedException {
+        while (Runs.taskFiles(out).size() < 3) {
+            assertFalse(run.isDone(), () -> "the batch ended before an executor could be killed: " + run.join());
+            Thread.sleep(20);
+        }
+        List<ProcessHandle> executors = Executors.running();
+        assertEquals(2, executors.size(), "two executor JVMs: " + executors);
+        assertTrue(Runs.taskFiles(out).size() < FaultBatch.TASKS, "killed mid-batch");
+        ProcessHandle victim = executors.get(0);
+        victim.destroyForcibly();   // SIGKILL: no shutdown hook, the task in flight is simply lost
+        return victim.pid();
+    }
+
+    /** Spark settings as system properties (which {@code new SparkConf()} reads) for the duration of a run. */
+    private record SystemProperties(List<String> keys) implements AutoCloseable {
+        static SystemProperties of(SparkConf conf) {
+            for (Tuple2<String, String> kv : conf.getAll()) {
+                System.setProperty(kv._1(), kv._2());
+            }
+            return new SystemProperties(java.util.Arrays.stream(conf.getAll()).map(Tuple2::_1).toList());
+        }
+
+        @Override
+        public void close() {
+            keys.forEach(System::clearProperty);
+        }
+    }
+}
