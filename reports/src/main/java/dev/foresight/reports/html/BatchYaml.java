@@ -85,7 +85,7 @@ final class BatchYaml {
 
     /**
      * The resolved data is {@code {primary: SOURCE, inputs: [SOURCE...]}}; a batch file writes the
-     * primary source's keys at the top of {@code data}. A map without {@code primary} is already
+     * primary source's keys at the top of {@code data}, beside the date range ({@code start}, {@code end}). A map without {@code primary} is already
      * in the file's shape (result directories written before the split) and passes through.
      */
     private static Map<String, Object> data(Map<String, Object> data) {
@@ -100,6 +100,9 @@ final class BatchYaml {
             }
             out.put("inputs", sources);
         }
+        // the date range (start/end, recorded only when set) applies to every series: top level of data
+        putIfPresent(out, "start", data.get("start"));
+        putIfPresent(out, "end", data.get("end"));
         return out;
     }
 

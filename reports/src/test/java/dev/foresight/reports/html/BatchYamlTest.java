@@ -70,7 +70,7 @@ class BatchYamlTest {
         assertEquals(Map.of("bps", 5.0, "slippage_bps", 0.0), first.get("costs"));
     }
 
-    /** The shapes the quickstart does not have: a CSV source with an input series, a fractional split, a numeric perturb_folds. */
+    /** The shapes the quickstart does not have: a CSV source with an input series, a date range, a fractional split, a numeric perturb_folds. */
     @Test
     void csvSourceInputsAndFractionalSplit_areWrittenInTheFilesShape() throws IOException {
         Map<String, Object> primary = csv("SPY", "data/spy.csv");
@@ -78,6 +78,8 @@ class BatchYamlTest {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("primary", primary);
         data.put("inputs", List.of(vix));
+        data.put("start", "2010-01-04");
+        data.put("end", null);
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("train", 0.7);
         plan.put("validation", 0.1);
@@ -99,6 +101,8 @@ class BatchYamlTest {
         Map<?, ?> experiment = (Map<?, ?>) ((List<?>) tree.get("experiments")).get(0);
         Map<?, ?> written = (Map<?, ?>) experiment.get("data");
         assertEquals("data/spy.csv", written.get("path"));
+        assertEquals("2010-01-04", written.get("start"));
+        assertFalse(written.containsKey("end"), "an unset end is left out, not written as null");
         assertEquals(List.of(Map.of("symbol", "VIX", "path", "data/vix.csv", "columns", Map.of("date", "Date", "close", "2024"),
                 "missing", "drop")), written.get("inputs"));
         assertEquals(3, ((Map<?, ?>) experiment.get("leakage")).get("perturb_folds"));
