@@ -90,7 +90,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
     }
 
     /** The DSR of {@code model}'s net returns, deflated by the configurations searched in its grid family. */
-    DeflatedSharpe.Result dsr(ReportInput.Experiment e, String model, Annualisation a) {
+    static DeflatedSharpe.Result dsr(ReportInput.Experiment e, String model, Annualisation a) {
         List<ReportInput.ModelRun> family = family(e, model);
         double[] sharpes = family.stream().filter(m -> m.path().traded())
                 .mapToDouble(m -> ReturnMoments.of(m.path().backtest().netReturns(), a.riskFreeRate() / a.periodsPerYear()).sharpe())

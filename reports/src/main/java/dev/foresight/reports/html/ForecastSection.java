@@ -63,7 +63,7 @@ final class ForecastSection implements Section {
             Map<String, Object> time = new LinkedHashMap<>();
             time.put("x", Charts.pick(axis.dates(), keep));
             time.put("series", lines);
-            time.put("yName", e.target() + ", per bar");
+            time.put("yName", Units.target(e, in.annualisation()));
             time.put("selected", shown);
             if (e.target().startsWith("direction")) {
                 // 0/1 outcomes read better as dots than as a line jumping between them.
@@ -71,8 +71,8 @@ final class ForecastSection implements Section {
             }
             Map<String, Object> sc = new LinkedHashMap<>();
             sc.put("series", scatter);
-            sc.put("xName", direction ? "forecast P(up), mean of the bin" : "forecast, mean of the bin (" + e.target() + ")");
-            sc.put("yName", direction ? "observed frequency of up" : "actual, mean of the bin");
+            sc.put("xName", direction ? "forecast P(up), mean of the bin" : "forecast, bin mean: " + Units.target(e, in.annualisation()));
+            sc.put("yName", direction ? "observed frequency of up (0–1)" : "actual, bin mean (" + Units.shortTarget(e, in.annualisation()) + ")");
             sc.put("binned", true);
             sc.put("diagonal", true);
             sc.put("selected", shown);

@@ -89,7 +89,7 @@ final class GlanceSection implements Section {
                 evidence.add("times the market (Pesaran–Timmermann p = " + Fmt.p(pt) + ", Holm-adjusted over the experiment's models)");
             }
             if (t != null && t.dsr() != null && c != null) {
-                var d = c.dsr(e, best.name(), in.annualisation());
+                var d = Comparisons.dsr(e, best.name(), in.annualisation());
                 evidence.add("DSR " + Fmt.num(d.dsr(), "%.3f") + " deflated for N = " + d.trials() + " configuration"
                         + (d.trials() == 1 ? "" : "s") + " searched in this experiment" + (d.dsr() > 0.95 ? "" : " (≤ 0.95)"));
             }

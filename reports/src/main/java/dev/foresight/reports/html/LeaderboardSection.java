@@ -1,7 +1,9 @@
 package dev.foresight.reports.html;
 
+import dev.foresight.metrics.Annualisation;
 import dev.foresight.reports.summary.SignificanceRow;
 import dev.foresight.reports.summary.SummaryRow;
+import dev.foresight.statistics.DeflatedSharpe;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +62,7 @@ final class LeaderboardSection implements Section {
             int rank = 0;
             for (ReportInput.ModelRun m : ranked) {
                 rank++;
-                rows.add(row(e, m, b, rank, rank == 1 && Scores.metric(e, m) != null));
+                rows.add(row(e, m, b, rank, rank == 1 && Scores.metric(e, m) != null, in.annualisation()));
             }
             boards.add(new Board(e.name(), "lb-" + Slug.of(e.name()), e.target(), e.baseline(),
                     e.traded() ? "Sharpe ratio after costs (higher is better)" : "MSE (lower is better)",
@@ -69,7 +71,35 @@ final class LeaderboardSection implements Section {
         return new View(boards);
     }
 
-    private static Row row(ReportInput.Experiment e, ReportInput.ModelRun m, SummaryRow b, int rank, boolean best) {
+    /**
+     * The DSR deflated by the configurations searched within the experiment (the model's grid
+     * family; N = 1 outside a grid), as the verdict computes it ({@link Comparisons#dsr}), with N
+     * shown under the figure. Not the batch-wide count: models of other experiments and other
+     * targets are not alternatives this model was selected from.
+     */
+    static Cell dsrCell(ReportInput.Experiment e, ReportInput.ModelRun m, Annualisation annualisation) {
+        if (!m.path().traded() || m.path().bars().size() < 2) {
+            return Cell.of(Fmt.NONE, null);
+        }
+        DeflatedSharpe.Result d;
+        try {
+            d = Comparisons.dsr(e, m.name(), annualisation);
+        } catch (IllegalArgumentException noDefinedSharpe) {
+            // every configuration of the family had constant returns: no Sharpe ratio to deflate
+            return Cell.of(Fmt.NONE, null).under("N = 0");
+        }
+        double dsr = d.dsr();
+        Double value = Double.isFinite(dsr) ? dsr : null;
+        return Cell.of(Fmt.num(value, "%.3f"), value)
+                .with(Fmt.stars(value == null ? null : 1 - value),
+                        "deflated Sharpe ratio: PSR against the expected best of N = " + d.trials() + " configuration"
+                                + (d.trials() == 1 ? "" : "s") + " searched in this experiment (SR0 = "
+                                + Fmt.num(d.sr0(), "%.4f") + " per bar)", "")
+                .under("N = " + d.trials());
+    }
+
+    private static Row row(ReportInput.Experiment e, ReportInput.ModelRun m, SummaryRow b, int rank, boolean best,
+                           Annualisation annualisation) {
         SummaryRow r = m.row();
         SignificanceRow t = m.tests();
         boolean isBase = m.name().equals(e.baseline());
@@ -117,9 +147,7 @@ final class LeaderboardSection implements Section {
                 Cell.of(Fmt.num(t == null ? null : t.psr(), "%.3f"), t == null ? null : t.psr())
                         .with(Fmt.stars(t == null || t.psr() == null ? null : 1 - t.psr()),
                                 "probabilistic Sharpe ratio: P(true Sharpe > 0)", ""),
-                Cell.of(Fmt.num(t == null ? null : t.dsr(), "%.3f"), t == null ? null : t.dsr())
-                        .with(Fmt.stars(t == null || t.dsr() == null ? null : 1 - t.dsr()),
-                                "deflated Sharpe ratio: PSR against the best of all traded trials of the batch", ""),
+                dsrCell(e, m, annualisation),
                 Cell.of(Fmt.pct(r.annualReturn(), 1), r.annualReturn()),
                 Cell.of(Fmt.pct(r.maxDrawdown(), 1), r.maxDrawdown()),
                 Cell.of(Fmt.num(r.mse(), "%.4g"), r.mse()),

@@ -75,7 +75,7 @@ final class ParameterSection implements Section {
                 Map<String, Object> spec = new LinkedHashMap<>();
                 spec.put("x", x);
                 spec.put("series", s);
-                spec.put("yName", "value ÷ its mean over folds");
+                spec.put("yName", "value ÷ its mean over folds (ratio, 1 = mean)");
                 spec.put("points", true);
                 blocks.add(new Block(e.name(), m.name(), new ArrayList<>(names), rows, charts.add("lines", spec)));
             }

@@ -152,7 +152,7 @@ final class RegimeSection implements Section {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("categories", new ArrayList<>(regimes));
         spec.put("series", series);
-        spec.put("yName", traded ? "Sharpe of the regime's bars (annualised, after costs)" : Scores.lossName(e) + " (per bar)");
+        spec.put("yName", traded ? "Sharpe of the regime's bars (annualised, after costs)" : Units.loss(e, in.annualisation()));
         String chart = charts.add("bars", spec);
         List<String> best = new ArrayList<>();
         for (String regime : regimes) {

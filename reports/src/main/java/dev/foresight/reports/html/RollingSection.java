@@ -5,6 +5,7 @@ import dev.foresight.result.BarRecord;
 import dev.foresight.statistics.ReturnMoments;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,10 @@ import java.util.Map;
  * Per experiment: the annualised Sharpe ratio after costs and the direction accuracy over a
  * trailing window of {@value #WINDOW} bars (a quarter of daily bars), each value computed with the
  * same metric code as the summary on the window's bars.
+ *
+ * <p>Drawn as small multiples, one small chart per model, because seven overlapping noisy lines
+ * cannot be read. The multiples of one metric share their y range (computed here, not by each
+ * chart) so that heights compare across models, and have no controls, so they print as they show.
  */
 final class RollingSection implements Section {
 
@@ -19,7 +24,11 @@ final class RollingSection implements Section {
     /** Fewer direction calls than this in a window leave a gap in the rolling accuracy. */
     static final int MIN_CALLS = 20;
 
-    record Block(String experiment, String sharpeChart, String hitChart) {
+    /** One small chart: the model it shows and the chart's id. */
+    record Multiple(String model, String chart) {
+    }
+
+    record Block(String experiment, List<Multiple> sharpe, List<Multiple> hit) {
     }
 
     record View(List<Block> blocks, int window, int minCalls) {
@@ -74,20 +83,51 @@ final class RollingSection implements Section {
                 }
                 hit.add(EquitySection.series(m.name(), Charts.thin(axis.place(m.path(), h), keep)));
             }
-            String sc = null;
-            if (!sharpe.isEmpty()) {
-                sc = charts.add("lines", Map.of("x", Charts.pick(axis.dates(), keep), "series", sharpe,
-                        "yName", "Sharpe, trailing " + WINDOW + " bars (annualised)"));
-            }
-            String hc = null;
-            if (!hit.isEmpty()) {
-                hc = charts.add("lines", Map.of("x", Charts.pick(axis.dates(), keep), "series", hit,
-                        "yName", "direction accuracy %, trailing " + WINDOW + " bars", "refLine", 50));
-            }
-            if (sc != null || hc != null) {
+            List<String> x = Charts.pick(axis.dates(), keep);
+            List<Multiple> sc = multiples(charts, x, sharpe, "Sharpe (annualised)", null);
+            List<Multiple> hc = multiples(charts, x, hit, "accuracy (%)", 50.0);
+            if (!sc.isEmpty() || !hc.isEmpty()) {
                 blocks.add(new Block(e.name(), sc, hc));
             }
         }
         return Templates.render(slot(), new View(blocks, WINDOW, MIN_CALLS));
+    }
+
+    /** One small chart per series, all on the y range of the whole set (padded by 5%). */
+    private static List<Multiple> multiples(Charts charts, List<String> x, List<Map<String, Object>> series, String yName,
+                                            Double refLine) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Map<String, Object> s : series) {
+            for (Object v : (List<?>) s.get("values")) {
+                if (v instanceof Number d && Double.isFinite(d.doubleValue())) {
+                    lo = Math.min(lo, d.doubleValue());
+                    hi = Math.max(hi, d.doubleValue());
+                }
+            }
+        }
+        if (refLine != null) {
+            lo = Math.min(lo, refLine);
+            hi = Math.max(hi, refLine);
+        }
+        List<Multiple> out = new ArrayList<>();
+        for (Map<String, Object> s : series) {
+            Map<String, Object> spec = new LinkedHashMap<>();
+            spec.put("x", x);
+            spec.put("series", List.of(s));
+            spec.put("yName", yName);
+            spec.put("title", s.get("name"));
+            spec.put("small", true);
+            if (lo < hi) {
+                double pad = 0.05 * (hi - lo);
+                spec.put("yMin", lo - pad);
+                spec.put("yMax", hi + pad);
+            }
+            if (refLine != null) {
+                spec.put("refLine", refLine);
+            }
+            out.add(new Multiple(String.valueOf(s.get("name")), charts.add("lines", spec)));
+        }
+        return out;
     }
 }

@@ -66,7 +66,7 @@ final class TrainingSection implements Section {
                 spec.put("x", x);
                 spec.put("series", series);
                 spec.put("xName", "epoch");
-                spec.put("yName", "loss");
+                spec.put("yName", "training loss, scaled target (per sample)");
                 blocks.add(new Block(e.name(), m.name(), charts.add("lines", spec), String.join(", ", epochs)));
             }
         }

@@ -95,6 +95,19 @@
       series.push({ name: key, type: 'line', data: [], color: SHADES[i % SHADES.length].replace(/[\d.]+\)$/, '0.45)'),
         lineStyle: { width: 10 }, showSymbol: false, silent: true });
     });
+    if (spec.small) {
+      // A small multiple: one model, its name as the title, the set's shared y range, no controls.
+      return {
+        animation: false,
+        title: { text: spec.title, left: 'center', top: 2, textStyle: { fontSize: 12, fontWeight: 600 } },
+        grid: { left: 56, right: 12, top: 26, bottom: 26 },
+        tooltip: { trigger: 'axis', confine: true, formatter: tooltipAxis },
+        xAxis: { type: 'category', data: spec.x, boundaryGap: false, axisLabel: { fontSize: 9, hideOverlap: true } },
+        yAxis: { type: 'value', name: spec.yName || '', nameLocation: 'middle', nameGap: 40, nameTextStyle: { fontSize: 10 },
+          min: spec.yMin, max: spec.yMax, axisLabel: { fontSize: 9, formatter: function (v) { return fmt(v); } } },
+        series: series.slice(0, spec.series.length)
+      };
+    }
     return {
       animation: false,
       grid: { left: 70, right: 24, top: 40, bottom: spec.x && spec.x.length > 20 && !printing ? 70 : 46 },
