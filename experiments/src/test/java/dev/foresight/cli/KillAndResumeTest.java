@@ -33,12 +33,12 @@ class KillAndResumeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Files that differ between any two runs: times of day or durations, the lock file (it names the
-     * process that held it) and the results database (DuckDB's file bytes are not stable;
+     * Files that differ between any two runs: times of day or durations (the directory's marker records
+     * when Foresight created it), the lock file (it names the process that held it) and the results database (DuckDB's file bytes are not stable;
      * ResultsDatabaseTest checks its content against the task files).
      */
-    private static final List<String> TIMED = List.of("manifest.json", "timings.json", "report.html", ".foresight.lock",
-            "results.duckdb");
+    private static final List<String> TIMED = List.of("manifest.json", "timings.json", "report.html", "foresight-result.json",
+            ".foresight.lock", "results.duckdb");
 
     /** Files the README promises byte-identical for the same inputs (checked by name, so none can go missing). */
     private static final List<String> REPORT_DATA = List.of("config.resolved.json", "summary.json", "summary.csv",

@@ -37,6 +37,8 @@ class QuickstartTest {
 
         assertEquals(Main.OK, r.code(), r.toString());
         assertTrue(r.out().contains("100 tasks, 0 failed"), r.toString());
+        // every result file byte for byte as recorded (golden/quickstart.sha256; see GoldenOutputs)
+        GoldenOutputs.assertMatches("quickstart", out);
 
         JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
         for (String experiment : new String[] {"daily-return", "direction", "volatility"}) {
