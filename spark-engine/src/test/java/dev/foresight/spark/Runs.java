@@ -25,7 +25,9 @@ final class Runs {
      * {@code results.duckdb} is a database file whose bytes differ between any two runs (its rows
      * are read from the task files compared here).
      */
-    static final List<String> TIMED = List.of("manifest.json", "timings.json", "report.html", "results.duckdb");
+    static final List<String> TIMED = List.of("manifest.json", "timings.json", "report.html", "results.duckdb",
+            // the directory marker records when it was created; the lock file names the process that held it
+            "foresight-result.json", ".foresight.lock");
 
     /** Files promised byte-identical for the same inputs, whatever the engine. */
     static final List<String> REPORT_DATA = List.of("config.resolved.json", "summary.json", "summary.csv",
