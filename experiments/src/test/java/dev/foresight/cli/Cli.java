@@ -11,21 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Test fixture: runs {@link Main#execute} with captured streams; small helpers over result directories. */
-final class Cli {
+/**
+ * Test fixture: runs {@link Main#execute} with captured streams; small helpers over result directories.
+ * Public for the planted-leak suite in {@code dev.foresight.planted}.
+ */
+public final class Cli {
 
     private Cli() {
     }
 
     /** What one command line did. */
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
         @Override
         public String toString() {
             return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
         }
     }
 
-    static Result run(Object... args) {
+    public static Result run(Object... args) {
         String[] argv = new String[args.length];
         for (int i = 0; i < args.length; i++) {
             argv[i] = args[i].toString();

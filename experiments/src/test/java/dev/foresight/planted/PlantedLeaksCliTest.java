@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.foresight.cli.Cli;
 import dev.foresight.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -76,33 +74,11 @@ class PlantedLeaksCliTest {
                 models));
     }
 
-    record Result(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
-    }
-
-    private static Result cli(Object... args) {
-        String[] argv = new String[args.length];
-        for (int i = 0; i < args.length; i++) {
-            argv[i] = args[i].toString();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.execute(argv, o, e);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private static void caughtByCheckAndRun(Path batch, String culprit) {
-        Result check = cli("check", "--plugins", PLUGINS, batch);
+        Cli.Result check = Cli.run("check", "--plugins", PLUGINS, batch);
         assertEquals(Main.LEAKAGE, check.code(), check.toString());
         assertTrue(check.err().contains(culprit), "check must name " + culprit + ":\n" + check);
-        Result run = cli("run", "-q", "--plugins", PLUGINS, batch, "--out", dir.resolve("out-" + batch.getFileName()));
+        Cli.Result run = Cli.run("run", "-q", "--plugins", PLUGINS, batch, "--out", dir.resolve("out-" + batch.getFileName()));
         assertEquals(Main.LEAKAGE, run.code(), run.toString());
         assertTrue(run.err().contains(culprit), "run must name " + culprit + ":\n" + run);
         assertFalse(run.err().contains("\tat "), "no stack trace for a leak");
@@ -147,7 +123,7 @@ class PlantedLeaksCliTest {
                     models: [{kind: random-walk}, {kind: linear}]
                 """.formatted(csv.toAbsolutePath()));
         Path out = dir.resolve("out-canary-memo");
-        Result run = cli("run", "-q", "--plugins", PLUGINS, batch, "--out", out);
+        Cli.Result run = Cli.run("run", "-q", "--plugins", PLUGINS, batch, "--out", out);
         assertEquals(Main.LEAKAGE, run.code(), run.toString());
         String canary = Files.readString(out.resolve("canary.json"));
         String failedFor = "\"status\" : \"failed\",\n    \"plugin\" : \"";
@@ -174,9 +150,9 @@ class PlantedLeaksCliTest {
     void cleanLookAlike_isNeverFlagged(String feature, String model) throws IOException {
         Path batch = batch("clean_" + Math.abs((feature + model).hashCode()), feature,
                 "{kind: random-walk}, " + model, "{kind: volatility}");
-        Result check = cli("check", "--plugins", PLUGINS, batch);
+        Cli.Result check = Cli.run("check", "--plugins", PLUGINS, batch);
         assertEquals(Main.OK, check.code(), check.toString());
-        Result run = cli("run", "-q", "--plugins", PLUGINS, batch, "--out", dir.resolve("out-" + batch.getFileName()));
+        Cli.Result run = Cli.run("run", "-q", "--plugins", PLUGINS, batch, "--out", dir.resolve("out-" + batch.getFileName()));
         assertEquals(Main.OK, run.code(), run.toString());
     }
 }
