@@ -68,7 +68,8 @@ public final class CheckedFoldRunner {
     public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
                                   LeakageSettings settings, long seed, List<CheckOutcome> checks,
                                   PreviousFit previous, Isolation isolation, FitProgress progress) {
-        checks.add(FoldIntegrity.check(data, fold, pipeline.target().horizon(), embargo));
+        // the windows this model fits on: a model that ignores the validation tail fits the whole training window
+        checks.add(FoldIntegrity.check(data, FoldRunner.modelFold(pipeline, fold), pipeline.target().horizon(), embargo));
         try {
             FittedFold fitted = FoldRunner.fit(data, pipeline, fold, previous, progress);
             TruncationInvariance.Probe probe = null;

@@ -52,7 +52,10 @@ public final class FoldIntegrity {
                     + (horizon + embargo) + " are needed: the training label of bar " + f.trainEnd()
                     + " uses bars up to " + (f.trainEnd() + horizon) + ", inside the test block");
         }
-        return CheckOutcome.passed(CheckOutcome.FOLD_INTEGRITY, fold + ": gap " + gap + " bars ≥ horizon " + horizon
+        return CheckOutcome.passed(CheckOutcome.FOLD_INTEGRITY, fold + ": fit on bars " + f.trainStart() + ".." + f.fitEnd()
+                + (f.hasValidation() ? ", validation bars " + f.validationStart() + ".." + f.trainEnd()
+                        : " (the whole training window)")
+                + "; gap " + gap + " bars ≥ horizon " + horizon
                 + " + embargo " + embargo + (f.hasValidation() ? "; validation purged by " + (lastTraining - f.fitEnd()) : ""));
     }
 

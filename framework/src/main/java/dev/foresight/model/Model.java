@@ -57,6 +57,17 @@ public interface Model {
     }
 
     /**
+     * Whether {@link #fit} reads the validation tail ({@code walk_forward.validation}): early
+     * stopping, choosing the best epoch. False by default: the framework then fits the model on the
+     * whole training window and hands it no validation rows, since a tail the model ignores would
+     * only shorten its fitting window (an AR fit on 857 bars instead of 1,008). Return true only
+     * when the validation rows change the fit; the task file's fold records which window was used.
+     */
+    default boolean usesValidation() {
+        return false;
+    }
+
+    /**
      * Refuses, before any fold runs, data this model's {@link #fit} is certain to refuse for a reason
      * that needs no fitting: a feature column it reads that the experiment does not provide, a target
      * whose labels it cannot forecast. {@code foresight validate} and {@code run} call it on each

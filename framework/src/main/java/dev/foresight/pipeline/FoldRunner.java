@@ -30,7 +30,8 @@ import java.util.OptionalDouble;
  * Runs one fold of a {@link Pipeline} in two stages, keeping every stage inside what it may see.
  * {@link #fit}: feature sets and regime detectors are fit on the training window
  * ({@code 0..trainEnd}); the scaler on complete training rows; the model on the fitting rows with
- * labels known at {@code trainEnd + horizon}. {@link #predict}: forecasts see features up to the
+ * labels known at {@code trainEnd + horizon} — the whole training window unless the model
+ * {@linkplain dev.foresight.model.Model#usesValidation() uses the validation tail}. {@link #predict}: forecasts see features up to the
  * test bar and only labels known by then; then positions and per-bar outcomes. Look-ahead through
  * the data views throws; what cannot be prevented is checked by the leakage checks.
  */
@@ -83,10 +84,22 @@ public final class FoldRunner {
     }
 
     /**
-     * Everything but the model: feature sets, labels, usable rows, scaler and regime detectors. The
-     * returned fold has no model yet ({@link FittedFold#model()} is null).
+     * The fold as this pipeline's model sees it: the planned fold for a model that {@linkplain
+     * dev.foresight.model.Model#usesValidation() uses the validation tail}, else the same fold
+     * fitting the whole training window ({@link Fold#withoutValidation()}). Everything downstream
+     * (fitting rows, scaler, leakage checks, the task file's windows) follows this fold.
      */
-    public static FittedFold fitInputs(MarketData data, Pipeline pipeline, Fold fold) {
+    public static Fold modelFold(Pipeline pipeline, Fold planned) {
+        return pipeline.model().usesValidation() ? planned : planned.withoutValidation();
+    }
+
+    /**
+     * Everything but the model: feature sets, labels, usable rows, scaler and regime detectors, on
+     * the {@linkplain #modelFold model's fold} of {@code planned}. The returned fold has no model yet
+     * ({@link FittedFold#model()} is null).
+     */
+    public static FittedFold fitInputs(MarketData data, Pipeline pipeline, Fold planned) {
+        Fold fold = modelFold(pipeline, planned);
         int h = pipeline.target().horizon();
         MarketView train = data.upTo(fold.trainEnd());
         MarketView test = data.upTo(fold.testEnd());

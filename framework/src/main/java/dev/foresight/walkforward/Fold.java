@@ -47,6 +47,17 @@ public record Fold(int index, int trainStart, int fitEnd, int validationStart, i
         return validationStart != NO_VALIDATION;
     }
 
+    /**
+     * The same fold with no validation tail: the model fits the whole training window
+     * {@code trainStart..trainEnd} (no purge is needed: the last training label ends at
+     * {@code trainEnd + horizon}, which the fold's own invariant keeps before the test block).
+     * Returns this fold when it has no validation tail.
+     */
+    public Fold withoutValidation() {
+        return hasValidation() ? new Fold(index, trainStart, trainEnd, NO_VALIDATION, trainEnd, testStart, testEnd,
+                horizon, embargo) : this;
+    }
+
     /** Rows the model is fit on. */
     public int[] fitRows() {
         return range(trainStart, fitEnd);

@@ -121,6 +121,39 @@ class PlantedLeaksTest {
     }
 
     @Test
+    void foldIntegrity_checksAndNamesTheWindowEachModelFitOn() {
+        // train 0..499 of which the last 100 bars validate: fitting rows 0..399 for a model that uses them
+        List<Fold> folds = new WalkForwardPlan(dev.foresight.walkforward.WindowType.EXPANDING, 500, 100, 100, 0.2, 0, 1)
+                .folds(DATA.size(), 1);
+        List<CheckOutcome> whole = run(Targets.logReturn(1), List.of(), LeakyPlugins.zero(), List.of(), folds);
+        assertTrue(whole.stream().noneMatch(CheckOutcome::failed), whole.toString());
+        assertEquals("fold 0: fit on bars 0..499 (the whole training window); gap 1 bars ≥ horizon 1 + embargo 0",
+                integrity(whole).evidence());
+
+        Model zero = LeakyPlugins.zero();
+        Model early = new Model() {
+            @Override
+            public dev.foresight.model.FittedModel fit(dev.foresight.model.ModelData train,
+                                                       dev.foresight.model.ModelData validation, long seed) {
+                return zero.fit(train, validation, seed);
+            }
+
+            @Override
+            public boolean usesValidation() {
+                return true;
+            }
+        };
+        List<CheckOutcome> tail = run(Targets.logReturn(1), List.of(), early, List.of(), folds);
+        assertTrue(tail.stream().noneMatch(CheckOutcome::failed), tail.toString());
+        assertEquals("fold 0: fit on bars 0..399, validation bars 400..499; gap 1 bars ≥ horizon 1 + embargo 0;"
+                + " validation purged by 1", integrity(tail).evidence());
+    }
+
+    private static CheckOutcome integrity(List<CheckOutcome> checks) {
+        return checks.stream().filter(c -> c.check().equals(CheckOutcome.FOLD_INTEGRITY)).findFirst().orElseThrow();
+    }
+
+    @Test
     void horizonFiveWithThePurgeRemovedIsCaughtNamingThePlan() {
         // The folds are planned as if the target looked 1 bar ahead; it looks 5.
         List<Fold> unpurged = PLAN.folds(DATA.size(), 1).stream()

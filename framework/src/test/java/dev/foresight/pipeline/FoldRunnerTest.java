@@ -138,6 +138,90 @@ class FoldRunnerTest {
         assertEquals(p[19] - p[2], a.scaler().scale()[0], 1e-12);
     }
 
+    /** A model recording the rows it was given to fit and to validate on. */
+    private static Model recording(boolean usesValidation, List<int[]> fitRows, List<int[]> validationRows) {
+        Model inner = model((d, t) -> 0.0);
+        return new Model() {
+            @Override
+            public FittedModel fit(ModelData train, ModelData validation, long seed) {
+                fitRows.add(train.rows());
+                validationRows.add(validation.rows());
+                return inner.fit(train, validation, seed);
+            }
+
+            @Override
+            public boolean usesValidation() {
+                return usesValidation;
+            }
+        };
+    }
+
+    /** Rolling 40-bar windows, 10 test bars, a quarter of each window held out, horizon 2. */
+    private static final WalkForwardPlan WITH_VALIDATION =
+            new WalkForwardPlan(dev.foresight.walkforward.WindowType.ROLLING, 40, 10, 10, 0.25, 0, 0);
+
+    @Test
+    void modelIgnoringValidation_fitsTheWholeTrainingWindow() {
+        Fold planned = WITH_VALIDATION.folds(70, 2).get(1);
+        // the plan: train 10..49, validation 40..49 (10 rows), fitting rows 10..38 (purged by 2)
+        assertEquals(10, planned.trainStart());
+        assertEquals(49, planned.trainEnd());
+        assertEquals(40, planned.validationStart());
+        assertEquals(38, planned.fitEnd());
+        List<int[]> fit = new java.util.ArrayList<>();
+        List<int[]> validation = new java.util.ArrayList<>();
+        FoldOutcome out = FoldRunner.run(market(prices(70)), pipeline2(recording(false, fit, validation)), planned);
+
+        // every training row 10..49 (no warm-up this late), none held out
+        assertArrayEquals(java.util.stream.IntStream.rangeClosed(10, 49).toArray(), fit.get(0));
+        assertEquals(0, validation.get(0).length);
+        assertEquals(40, out.fitRowsUsed());
+        assertEquals(0, out.validationRowsUsed());
+        // the outcome's fold says which window the model fit on
+        assertEquals(49, out.fold().fitEnd());
+        assertTrue(!out.fold().hasValidation());
+        assertEquals(planned.testStart(), out.fold().testStart());
+        assertEquals(planned.lastTrainingBar(), out.fold().lastTrainingBar());
+    }
+
+    @Test
+    void modelUsingValidation_stillHoldsOutThePurgedTail() {
+        Fold planned = WITH_VALIDATION.folds(70, 2).get(1);
+        List<int[]> fit = new java.util.ArrayList<>();
+        List<int[]> validation = new java.util.ArrayList<>();
+        FoldOutcome out = FoldRunner.run(market(prices(70)), pipeline2(recording(true, fit, validation)), planned);
+
+        assertArrayEquals(java.util.stream.IntStream.rangeClosed(10, 38).toArray(), fit.get(0));
+        assertArrayEquals(java.util.stream.IntStream.rangeClosed(40, 49).toArray(), validation.get(0));
+        assertEquals(29, out.fitRowsUsed());
+        assertEquals(10, out.validationRowsUsed());
+        assertEquals(planned, out.fold());
+    }
+
+    @Test
+    void wholeWindowFit_seesNothingAfterItsLastLabel() {
+        // the full-window fit uses labels up to bar trainEnd + horizon, no later
+        Fold planned = WITH_VALIDATION.folds(70, 2).get(1);
+        double[] p = prices(70);
+        double[] scrambled = p.clone();
+        for (int t = planned.lastTrainingBar() + 1; t < scrambled.length; t++) {
+            scrambled[t] = 1000 + 37 * Math.sin(t);
+        }
+        Model m = recording(false, new java.util.ArrayList<>(), new java.util.ArrayList<>());
+        FoldOutcome a = FoldRunner.run(market(p), pipeline2(m), planned);
+        FoldOutcome b = FoldRunner.run(market(scrambled), pipeline2(m), planned);
+        assertEquals(a.diagnostics(), b.diagnostics());
+        assertEquals(a.scaler(), b.scaler());
+        // the mean of the 2-bar log-return labels of rows 10..49: (log p[51] + log p[50] - log p[11] - log p[10]) / 40
+        double expected = (Math.log(p[51]) + Math.log(p[50]) - Math.log(p[11]) - Math.log(p[10])) / 40;
+        assertEquals(expected, (double) a.diagnostics().get("mean"), 1e-15);
+    }
+
+    private static Pipeline pipeline2(Model m) {
+        return new Pipeline(Targets.logReturn(2), List.of(new NamedFeatureSet("close", CLOSE_FEATURE)),
+                ScalingMethod.MINMAX, "m", m, Optional.of(SIGN), List.of(), 1L);
+    }
+
     @Test
     void aModelReadingALabelNotYetKnownIsStoppedByConstruction() {
         Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);

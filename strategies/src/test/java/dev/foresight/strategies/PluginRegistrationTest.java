@@ -57,6 +57,16 @@ class PluginRegistrationTest {
     }
 
     @Test
+    void onlyTheNetworks_useTheValidationTail() {
+        // every other model fits the whole training window (walk_forward.validation would only shorten it)
+        for (String kind : KINDS.get(Model.class)) {
+            PluginProvider<?> p = registry.provider(Model.class, kind, Location.of("test"));
+            Model m = (Model) p.create(Parameters.defaults(p));
+            assertEquals(kind.startsWith("lstm"), m.usesValidation(), kind);
+        }
+    }
+
+    @Test
     void registeredKinds_areExactlyThisModulesKinds() {
         long expected = KINDS.values().stream().mapToLong(List::size).sum();
         assertEquals(expected, registry.all().stream()

@@ -146,7 +146,8 @@ public final class UnitRunner {
                                     MarketData market, Fold fold, int folds, FoldChain chain, Isolation isolation,
                                     FitProgress progress) {
         long t0 = System.nanoTime();
-        FoldWindow window = FoldWindow.of(fold, market);
+        // the windows this model fit on (the whole training window unless it uses the validation tail)
+        FoldWindow window = FoldWindow.of(dev.foresight.pipeline.FoldRunner.modelFold(pipeline, fold), market);
         List<CheckOutcome> checks = new ArrayList<>();
         TaskResult result;
         FoldOutcome out = null;

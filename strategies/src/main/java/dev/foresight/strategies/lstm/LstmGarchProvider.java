@@ -70,6 +70,11 @@ public final class LstmGarchProvider extends SimpleProvider<Model> {
         }
 
         @Override
+        public boolean usesValidation() {
+            return lstm.usesValidation();
+        }
+
+        @Override
         public FittedModel fit(ModelData train, ModelData validation, long seed, PreviousFit previous) {
             return lstm.fit(train, validation, seed, previous);
         }

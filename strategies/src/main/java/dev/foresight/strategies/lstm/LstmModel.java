@@ -48,6 +48,12 @@ record LstmModel(LstmSettings settings) implements Model {
         return settings.warmStart();
     }
 
+    /** The validation tail picks the best epoch, stops early and drives the learning-rate plateaus. */
+    @Override
+    public boolean usesValidation() {
+        return true;
+    }
+
     /** The course's default (min-max) for the Keras recipe; z-score for the converging one; none for relative windows. */
     @Override
     public ScalingMethod defaultScaling() {

@@ -45,6 +45,31 @@ class ArModelTest {
     }
 
     @Test
+    void arOnAPlanWithValidation_fitsTheWholeTrainingWindow() {
+        double[] close = new double[400];
+        double[] r = Labels.ar(new double[] {0.3}, close.length, 3L);
+        close[0] = 100;
+        for (int t = 1; t < close.length; t++) {
+            close[t] = close[t - 1] * Math.exp(0.01 * r[t]);
+        }
+        var data = dev.foresight.strategies.Markets.of(close);
+        // rolling 200-bar windows, the last 30% held out for early stopping
+        var plan = new dev.foresight.walkforward.WalkForwardPlan(dev.foresight.walkforward.WindowType.ROLLING, 200, 50, 50,
+                0.3, 0, 0);
+        var planned = plan.folds(close.length, 1).get(1);
+        assertEquals(140, planned.fitEnd() - planned.trainStart() + 1, "the plan holds out 60 of the 200 rows");
+        var pipeline = new dev.foresight.pipeline.Pipeline(dev.foresight.target.Targets.logReturn(1), List.of(),
+                dev.foresight.scaling.ScalingMethod.NONE, "ar", new ArModel(1), java.util.Optional.empty(), List.of(), 1L);
+
+        var out = dev.foresight.pipeline.FoldRunner.run(data, pipeline, planned);
+
+        assertEquals(200, out.fitRowsUsed(), "the whole rolling window");
+        assertEquals(0, out.validationRowsUsed());
+        assertEquals(planned.trainEnd(), out.fold().fitEnd());
+        assertEquals(200, out.diagnostics().get("rows"), "every row of the window (the first one's lag, a known label before it)");
+    }
+
+    @Test
     void exactLinearRecursion_givesItsInterceptAndSlope() {
         // y(t) = 1 + 0.5 y(t-1), no noise
         double[] y = {10, 6, 4, 3, 2.5, 2.25, 2.125};
