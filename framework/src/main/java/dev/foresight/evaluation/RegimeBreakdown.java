@@ -2,7 +2,6 @@ package dev.foresight.evaluation;
 
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.metrics.ForecastMetrics;
-import dev.foresight.metrics.PerformanceMetrics;
 import dev.foresight.metrics.VolatilityMetrics;
 import dev.foresight.result.BarRecord;
 import java.util.ArrayList;
@@ -16,7 +15,9 @@ import java.util.TreeMap;
  * <p>The trading figures of a regime are those of the full path's net returns (costs charged on
  * the full path, as traded) restricted to the regime's bars, not a re-run of the backtest on the
  * regime alone: a regime's bars are not contiguous, and re-running would invent entry and exit
- * costs at every regime change. Annualisation is the batch's. Bars a detector could not label
+ * costs at every regime change. They are regime-conditional moments of those bars ({@link
+ * RegimeTrading}: mean, volatility, Sharpe, hit rate); drawdown and compound annual return, which
+ * need a path, are whole-path figures only. Annualisation is the batch's. Bars a detector could not label
  * (its warm-up) form the {@value #UNLABELLED} cell.
  *
  * <p>A cell with fewer than {@value #MIN_BARS} bars is {@code flagged}: its figures are shown but
@@ -33,11 +34,11 @@ public final class RegimeBreakdown {
     /**
      * One model × detector × regime cell.
      *
-     * @param performance null when the target is not traded
+     * @param trading     regime-conditional trading figures; null when the target is not traded
      * @param volatility  variance MSE and QLIKE; null unless the target is realised volatility
      * @param flagged     {@code n < MIN_BARS}
      */
-    public record Cell(String detector, String regime, int n, ForecastMetrics forecast, PerformanceMetrics performance,
+    public record Cell(String detector, String regime, int n, ForecastMetrics forecast, RegimeTrading trading,
                        VolatilityMetrics volatility, boolean flagged) {
     }
 
@@ -72,6 +73,7 @@ public final class RegimeBreakdown {
         double[] actualMove = new double[n];
         double[] forecastMove = new double[n];
         double[] net = new double[n];
+        double[] position = new double[n];
         double[] turnover = new double[n];
         for (int k = 0; k < n; k++) {
             int i = idx.get(k);
@@ -82,11 +84,12 @@ public final class RegimeBreakdown {
             forecastMove[k] = b.forecastMove();
             if (path.traded()) {
                 net[k] = path.backtest().netReturns()[i];
+                position[k] = b.position();
                 turnover[k] = path.backtest().turnover()[i];
             }
         }
         ForecastMetrics fm = ForecastMetrics.of(actual, forecast, actualMove, forecastMove);
-        PerformanceMetrics pm = path.traded() ? PerformanceMetrics.of(net, turnover, a) : null;
+        RegimeTrading pm = path.traded() ? RegimeTrading.of(net, position, turnover, a) : null;
         VolatilityMetrics q = path.volatilityTarget() ? VolatilityMetrics.of(actual, forecast) : null;
         return new Cell(detector, label, n, fm, pm, q, n < MIN_BARS);
     }

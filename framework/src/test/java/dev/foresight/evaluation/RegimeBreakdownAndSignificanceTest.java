@@ -56,8 +56,23 @@ class RegimeBreakdownAndSignificanceTest {
         double[] stormNet = Arrays.copyOfRange(full.netReturns(), 35, 39);
         double[] stormTurnover = Arrays.copyOfRange(full.turnover(), 35, 39);
         assertEquals(2.0, stormTurnover[0], 0);   // the flip is charged inside the storm, as traded
-        PerformanceMetrics expected = PerformanceMetrics.of(stormNet, stormTurnover, Annualisation.DAILY);
-        assertEquals(expected, cells.get(1).performance());
+        // regime-conditional: the storm's four net returns as a sample, computed here by hand
+        double mean = Arrays.stream(stormNet).sum() / 4;
+        double ss = 0;
+        int wins = 0;
+        for (double r : stormNet) {
+            ss += (r - mean) * (r - mean);
+            wins += r > 0 ? 1 : 0;
+        }
+        double sd = Math.sqrt(ss / 3);
+        RegimeTrading storm = cells.get(1).trading();
+        assertEquals(4, storm.n());
+        assertEquals(mean * 252, storm.meanReturn(), 1e-15);
+        assertEquals(sd * Math.sqrt(252), storm.volatility(), 1e-14);
+        assertEquals(mean / sd * Math.sqrt(252), storm.sharpe(), 1e-12);
+        assertEquals(4, storm.barsInMarket());
+        assertEquals(wins / 4.0, storm.hitRate(), 0);
+        assertEquals((2.0 + 0 + 0 + 0) / 4, storm.turnover(), 0);
         double mse = 0;
         for (int t = 35; t < 39; t++) {
             double e = p.bars().get(t).forecast() - p.bars().get(t).actual();
@@ -65,6 +80,28 @@ class RegimeBreakdownAndSignificanceTest {
         }
         assertEquals(mse, cells.get(1).forecast().mse(), 1e-18);
         assertNull(cells.get(0).volatility());
+    }
+
+    @Test
+    void regimeTrading_isTheSampleOfTheRegimesBars_notASplicedPath() {
+        // net returns +1%, -2%, +3%, 0 (flat), a regime of bars from different dates
+        double[] net = {0.01, -0.02, 0.03, 0};
+        double[] positions = {1, 1, -1, 0};
+        double[] turnover = {1, 0, 2, 1};
+        RegimeTrading t = RegimeTrading.of(net, positions, turnover, new Annualisation(252, 0.0252));
+        // mean 0.005; deviations .005 -.025 .025 -.005: ss = 0.0013, sd = sqrt(0.0013 / 3)
+        assertEquals(0.005 * 252, t.meanReturn(), 1e-15);
+        assertEquals(Math.sqrt(0.0013 / 3) * Math.sqrt(252), t.volatility(), 1e-14);
+        // rf per bar 0.0001: Sharpe = (0.005 - 0.0001) / sd × √252
+        assertEquals((0.005 - 0.0001) / Math.sqrt(0.0013 / 3) * Math.sqrt(252), t.sharpe(), 1e-12);
+        assertEquals(3, t.barsInMarket());
+        assertEquals(2.0 / 3, t.hitRate(), 0);
+        assertEquals(1.0, t.turnover(), 0);
+        // no drawdown or CAGR: the record has none to misread
+        assertEquals(List.of("n", "meanReturn", "volatility", "sharpe", "barsInMarket", "hitRate", "turnover"),
+                Arrays.stream(RegimeTrading.class.getRecordComponents()).map(c -> c.getName()).toList());
+        assertTrue(Double.isNaN(RegimeTrading.of(new double[] {0, 0}, new double[] {0, 0}, new double[] {0, 0},
+                Annualisation.DAILY).hitRate()), "no bar in the market: no hit rate");
     }
 
     @Test

@@ -66,9 +66,12 @@ final class MetricsCsv {
             v.put("qlike", c.qlike());
             v.put("direction_accuracy", c.directionAccuracy());
             v.put("direction_calls", c.directionCalls());
+            // regime-conditional: moments of the regime's bars; drawdown and annual return only for "all"
+            v.put("mean_return", c.meanReturn());
+            v.put("volatility", c.volatility());
             v.put("sharpe", c.sharpe());
-            v.put("annual_return", c.annualReturn());
-            v.put("max_drawdown", c.maxDrawdown());
+            v.put("bars_in_market", c.barsInMarket());
+            v.put("hit_rate", c.hitRate());
             v.put("turnover", c.turnover());
             v.put("flagged_few_bars", c.flagged() ? 1 : 0);
             rows(out, c.experiment(), c.model(), c.detector(), c.regime(), c.bars(), v);

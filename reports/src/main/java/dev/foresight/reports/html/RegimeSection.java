@@ -131,6 +131,10 @@ final class RegimeSection implements Section {
                 if (c.directionAccuracy() != null) {
                     detail.add("hit " + Fmt.pct(c.directionAccuracy(), 1));
                 }
+                if (traded && c.meanReturn() != null) {
+                    // the summary's regime-conditional figures, annualised like the Sharpe ratio
+                    detail.add("mean " + Fmt.pct(c.meanReturn(), 1) + " · vol " + Fmt.pct(c.volatility(), 1) + " a year");
+                }
                 if (c.qlike() != null) {
                     detail.add("QLIKE " + Fmt.num(c.qlike(), "%.3f"));
                 }

@@ -52,10 +52,11 @@ public final class Summary {
     private final Significance.Trials trials;
     private final long seed;
     private final List<RiskRow> risk;
+    private final int periodsPerYear;
 
     private Summary(String batch, List<SummaryRow> rows, List<SignificanceRow> tests, List<RegimeRow> regimes,
                     Map<String, String> baselines, Map<String, List<String>> detectors, Significance.Trials trials,
-                    long seed, List<RiskRow> risk) {
+                    long seed, List<RiskRow> risk, int periodsPerYear) {
         this.batch = batch;
         this.rows = List.copyOf(rows);
         this.tests = List.copyOf(tests);
@@ -65,6 +66,7 @@ public final class Summary {
         this.trials = trials;
         this.seed = seed;
         this.risk = List.copyOf(risk);
+        this.periodsPerYear = periodsPerYear;
     }
 
     public static Summary of(ResultDirectory dir) {
@@ -125,7 +127,8 @@ public final class Summary {
                 }
             }
         }
-        return new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, trials, config.seed(), risk);
+        return new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, trials, config.seed(), risk,
+                config.periodsPerYear());
     }
 
     /**
@@ -154,7 +157,8 @@ public final class Summary {
         List<RiskRow> risk = java.nio.file.Files.exists(riskFile) ? List.of(ResultJson.read(riskFile, RiskRow[].class))
                 : List.of();
         return new Summary(s.batch(), s.rows() == null ? List.of() : s.rows(), s.tests() == null ? List.of() : s.tests(),
-                s.regimes() == null ? List.of() : s.regimes(), baselines, detectors, trials, config.seed(), risk);
+                s.regimes() == null ? List.of() : s.regimes(), baselines, detectors, trials, config.seed(), risk,
+                config.periodsPerYear());
     }
 
     /** The shape of {@code summary.json}, for reading it back. */
@@ -234,14 +238,18 @@ public final class Summary {
         AtomicFiles.writeString(dir.file(RISK_CSV), riskCsv());
     }
 
-    /** One row per experiment × detector × regime × model. */
+    /**
+     * One row per experiment × detector × regime × model. Trading figures are regime-conditional
+     * (see {@link RegimeRow}): annualised mean and volatility, Sharpe ratio and hit rate of the
+     * regime's bars; no drawdown or compound return (whole path only, in {@code summary.csv}).
+     */
     public String regimesCsv() {
         StringBuilder out = new StringBuilder("experiment,detector,regime,model,bars,flagged,mse,rmse,mae,qlike,"
-                + "direction_accuracy,direction_calls,sharpe,annual_return,max_drawdown,turnover\n");
+                + "direction_accuracy,direction_calls,mean_return,volatility,sharpe,bars_in_market,hit_rate,turnover\n");
         for (RegimeRow r : regimes) {
             Object[] v = {r.experiment(), r.detector(), r.regime(), r.model(), r.bars(), r.flagged(), r.mse(), r.rmse(),
-                    r.mae(), r.qlike(), r.directionAccuracy(), r.directionCalls(), r.sharpe(), r.annualReturn(),
-                    r.maxDrawdown(), r.turnover()};
+                    r.mae(), r.qlike(), r.directionAccuracy(), r.directionCalls(), r.meanReturn(), r.volatility(),
+                    r.sharpe(), r.barsInMarket(), r.hitRate(), r.turnover()};
             for (int i = 0; i < v.length; i++) {
                 out.append(i == 0 ? "" : ",").append(csvCell(v[i]));
             }
@@ -432,6 +440,11 @@ public final class Summary {
         out.append("  by regime: ").append(detector)
                 .append(flagged ? " (n* = fewer than " + RegimeBreakdown.MIN_BARS + " bars: too few for a meaningful figure)" : "")
                 .append('\n');
+        if (traded) {
+            out.append("  Sharpe of each regime's bars (annualised: mean and sd of the daily net returns there, × √")
+                    .append(periodsPerYear).append("); their mean, volatility and hit rate in ").append(SUMMARY_REGIMES_CSV)
+                    .append("; drawdown and annual return are whole-path figures only\n");
+        }
         List<String[]> cells = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("model"));
         for (String label : labels) {

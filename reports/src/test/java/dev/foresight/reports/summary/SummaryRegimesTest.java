@@ -81,4 +81,58 @@ class SummaryRegimesTest {
         assertTrue(csv.contains("e,truth,storm,noise,20,true,"), csv);
         assertTrue(Files.readString(dir.file("summary.json")).contains("\"trials\" : 1"));
     }
+
+    @Test
+    void regimeTradingFigures_areMomentsOfTheRegimesBars_withNoDrawdownOrCompoundReturn() throws Exception {
+        ResultDirectory dir = new ResultDirectory(root);
+        ResolvedBatch config = new ResolvedBatch("b", "", 42, 252, 0, List.of(new ResolvedBatch.Experiment("e", Map.of(),
+                Map.of("kind", "log-return"), List.of(), Map.of(), Map.of("kind", "sign"), 5, 0,
+                List.of(Map.of("kind", "truth", "name", "truth")),
+                List.of(new ResolvedBatch.Model("rw", "random-walk", "none", Map.of()),
+                        new ResolvedBatch.Model("noise", "ar", "none", Map.of())), null, Map.of())));
+        ResultJson.write(dir.config(), config);
+        write(dir, "rw", 1, true);
+        write(dir, "noise", 2, false);
+        Summary s = Summary.of(dir);
+
+        // by hand: the full path's net returns (5 bps per unit of turnover, flat before the first bar), storm bars 100..119
+        TaskResult task = ResultJson.read(dir.task("e", "noise", 0), TaskResult.class);
+        double previous = 0;
+        List<Double> storm = new ArrayList<>();
+        int inMarket = 0;
+        int wins = 0;
+        for (int t = 0; t < 120; t++) {
+            BarRecord b = task.bars().get(t);
+            double net = b.position() * b.assetReturn() - 5e-4 * Math.abs(b.position() - previous);
+            previous = b.position();
+            if (t >= 100) {
+                storm.add(net);
+                if (b.position() != 0) {
+                    inMarket++;
+                    wins += net > 0 ? 1 : 0;
+                }
+            }
+        }
+        double mean = storm.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double ss = storm.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+        double sd = Math.sqrt(ss / (storm.size() - 1));
+        RegimeRow cell = s.regimes().stream().filter(c -> c.model().equals("noise") && c.regime().equals("storm"))
+                .findFirst().orElseThrow();
+        assertEquals(mean * 252, cell.meanReturn(), 1e-13);
+        assertEquals(sd * Math.sqrt(252), cell.volatility(), 1e-13);
+        assertEquals(mean / sd * Math.sqrt(252), cell.sharpe(), 1e-10);
+        assertEquals(inMarket, cell.barsInMarket());
+        assertEquals((double) wins / inMarket, cell.hitRate(), 0);
+        assertTrue(s.table().contains("Sharpe of each regime's bars (annualised: mean and sd of the daily net returns"
+                + " there, × √252)"), s.table());
+
+        s.write(dir);
+        String csv = Files.readString(dir.file(Summary.SUMMARY_REGIMES_CSV));
+        assertTrue(csv.startsWith("experiment,detector,regime,model,bars,flagged,mse,rmse,mae,qlike,direction_accuracy,"
+                + "direction_calls,mean_return,volatility,sharpe,bars_in_market,hit_rate,turnover\n"), csv);
+        String json = Files.readString(dir.file("summary.json"));
+        // keys are written in alphabetical order: "regimes" comes before "rows"
+        String regimes = json.substring(json.indexOf("\"regimes\""), json.indexOf("\"rows\""));
+        assertTrue(!regimes.contains("rawdown") && !regimes.contains("annualReturn"), regimes);
+    }
 }
