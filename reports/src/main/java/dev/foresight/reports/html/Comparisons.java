@@ -7,10 +7,8 @@ import dev.foresight.metrics.Annualisation;
 import dev.foresight.metrics.PerformanceMetrics;
 import dev.foresight.result.BarRecord;
 import dev.foresight.statistics.BacktestOverfitting;
-import dev.foresight.statistics.DeflatedSharpe;
 import dev.foresight.statistics.ForecastLoss;
 import dev.foresight.statistics.ModelConfidenceSet;
-import dev.foresight.statistics.ReturnMoments;
 import dev.foresight.statistics.StationaryBootstrap;
 import dev.foresight.statistics.SuperiorPredictiveAbility;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The multiple-comparison view of one experiment, computed from its models' joined out-of-sample
@@ -52,8 +49,6 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
     static final int PARTITIONS = 10;
     /** Regime cells need this many bars for an MCS. */
     static final int MIN_REGIME_BARS = 60;
-    /** A grid-expanded model name: {@code model.parameter-value} (e.g. {@code ar.p-5}). */
-    private static final Pattern GRID_NAME = Pattern.compile("^(.+)\\.([a-z_]+)-[^.]+$");
 
     /**
      * One model.
@@ -89,30 +84,14 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
         }
     }
 
-    /** The DSR of {@code model}'s net returns, deflated by the configurations searched in its grid family. */
-    static DeflatedSharpe.Result dsr(ReportInput.Experiment e, String model, Annualisation a) {
-        List<ReportInput.ModelRun> family = family(e, model);
-        double[] sharpes = family.stream().filter(m -> m.path().traded())
-                .mapToDouble(m -> ReturnMoments.of(m.path().backtest().netReturns(), a.riskFreeRate() / a.periodsPerYear()).sharpe())
-                .toArray();
-        var run = e.model(model).orElseThrow();
-        return DeflatedSharpe.deflate(ReturnMoments.of(run.path().backtest().netReturns(),
-                a.riskFreeRate() / a.periodsPerYear()), sharpes);
-    }
-
     /** The model and the other configurations of its grid entry (itself alone when it is not from a grid). */
     static List<ReportInput.ModelRun> family(ReportInput.Experiment e, String model) {
-        String root = gridRoot(model);
-        if (root == null) {
-            return e.model(model).map(List::of).orElse(List.of());
-        }
-        return e.models().stream().filter(m -> root.equals(gridRoot(m.name()))).toList();
+        return e.models().stream().filter(m -> dev.foresight.reports.summary.GridFamily.sameFamily(model, m.name())).toList();
     }
 
-    /** {@code ar} for {@code ar.p-5}; null for a name not made by a grid. */
+    /** {@code ar} for {@code ar.p-5}; null for a name not made by a grid ({@link dev.foresight.reports.summary.GridFamily}). */
     static String gridRoot(String name) {
-        var m = GRID_NAME.matcher(name);
-        return m.matches() ? m.group(1) : null;
+        return dev.foresight.reports.summary.GridFamily.root(name);
     }
 
     static ForecastLoss lossOf(ReportInput.Experiment e) {

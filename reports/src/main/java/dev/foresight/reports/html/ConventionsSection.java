@@ -34,11 +34,14 @@ final class ConventionsSection implements Section {
         items.add(new Item("losses", "MSE, MAE of forecast − label in the target's units (for direction targets MSE is the Brier score);"
                 + " QLIKE = mean(p/f − ln(p/f) − 1) with p the squared realised-vol label and f the squared forecast"));
         items.add(new Item("direction accuracy", "hits / calls; a bar is a call only when both the forecast and the actual move are non-zero"));
-        items.add(new Item("ranking", "by Sharpe after costs when the experiment trades, else by MSE"));
+        items.add(new Item("ranking", "by Sharpe after costs when the experiment trades (a model that never holds a position"
+                + " is never ranked first), else by QLIKE for volatility targets, by the Brier score (the MSE of P(up)) for"
+                + " direction, by MSE otherwise"));
         items.add(new Item("Diebold–Mariano", "squared (and absolute) loss difference to the baseline, HLN-corrected, two-sided t(n−1) p-value; negative = the model has the smaller loss"));
         items.add(new Item("Pesaran–Timmermann", "one-sided p-value of direction calls beating chance"));
-        items.add(new Item("PSR / DSR", "probabilistic Sharpe ratio P(true Sharpe > 0); deflated Sharpe ratio against the best of the batch's "
-                + in.summary().trials().count() + " traded trials"));
+        items.add(new Item("PSR / DSR", "probabilistic Sharpe ratio P(true Sharpe > 0); deflated Sharpe ratio: the PSR"
+                + " against the expected best of N configurations, N = the traded configurations of the model's grid entry"
+                + " searched in its experiment (1 outside a grid), shown beside each figure"));
         items.add(new Item("bootstrap", "stationary bootstrap, mean block " + String.format(Locale.ROOT, "%.0f", Summary.BOOTSTRAP_BLOCK)
                 + " bars, " + Summary.BOOTSTRAP_REPLICATIONS + " resamples seeded by the batch seed, 95% percentile intervals"));
         items.add(new Item("markers", "*** p < 0.01, ** p < 0.05, * p < 0.10 (DM on ΔMSE and DM p; PT on hit%; 1 − PSR, 1 − DSR on those);"

@@ -88,10 +88,10 @@ final class GlanceSection implements Section {
             if (pt != null && pt < 0.05) {
                 evidence.add("times the market (Pesaran–Timmermann p = " + Fmt.p(pt) + ", Holm-adjusted over the experiment's models)");
             }
-            if (t != null && t.dsr() != null && c != null) {
-                var d = Comparisons.dsr(e, best.name(), in.annualisation());
-                evidence.add("DSR " + Fmt.num(d.dsr(), "%.3f") + " deflated for N = " + d.trials() + " configuration"
-                        + (d.trials() == 1 ? "" : "s") + " searched in this experiment" + (d.dsr() > 0.95 ? "" : " (≤ 0.95)"));
+            if (t != null && t.dsr() != null && t.dsrTrials() != null) {
+                // the summary's figure, as in the leaderboard, results.json and metrics.csv
+                evidence.add("DSR " + Fmt.num(t.dsr(), "%.3f") + " deflated for N = " + t.dsrTrials() + " configuration"
+                        + (t.dsrTrials() == 1 ? "" : "s") + " searched in this experiment" + (t.dsr() > 0.95 ? "" : " (≤ 0.95)"));
             }
         } else {
             metric = loss + " " + Fmt.num(Scores.loss(e, best), "%.4g") + (loss.equals("MSE") ? "" : ", MSE " + Fmt.num(r.mse(), "%.4g"))

@@ -3,7 +3,6 @@ package dev.foresight.reports.html;
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.reports.summary.SignificanceRow;
 import dev.foresight.reports.summary.SummaryRow;
-import dev.foresight.statistics.DeflatedSharpe;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,29 +72,22 @@ final class LeaderboardSection implements Section {
 
     /**
      * The DSR deflated by the configurations searched within the experiment (the model's grid
-     * family; N = 1 outside a grid), as the verdict computes it ({@link Comparisons#dsr}), with N
-     * shown under the figure. Not the batch-wide count: models of other experiments and other
-     * targets are not alternatives this model was selected from.
+     * family; N = 1 outside a grid), with N shown under the figure: read from the summary
+     * ({@code SignificanceRow.dsr}, {@code dsrTrials}), which computed it once for every output.
+     * Not the batch-wide count: models of other experiments and other targets are not
+     * alternatives this model was selected from.
      */
-    static Cell dsrCell(ReportInput.Experiment e, ReportInput.ModelRun m, Annualisation annualisation) {
-        if (!m.path().traded() || m.path().bars().size() < 2) {
+    static Cell dsrCell(ReportInput.Experiment e, ReportInput.ModelRun m) {
+        var t = m.tests();
+        if (!m.path().traded() || t == null || t.dsr() == null || t.dsrTrials() == null) {
             return Cell.of(Fmt.NONE, null);
         }
-        DeflatedSharpe.Result d;
-        try {
-            d = Comparisons.dsr(e, m.name(), annualisation);
-        } catch (IllegalArgumentException noDefinedSharpe) {
-            // every configuration of the family had constant returns: no Sharpe ratio to deflate
-            return Cell.of(Fmt.NONE, null).under("N = 0");
-        }
-        double dsr = d.dsr();
-        Double value = Double.isFinite(dsr) ? dsr : null;
-        return Cell.of(Fmt.num(value, "%.3f"), value)
-                .with(Fmt.stars(value == null ? null : 1 - value),
-                        "deflated Sharpe ratio: PSR against the expected best of N = " + d.trials() + " configuration"
-                                + (d.trials() == 1 ? "" : "s") + " searched in this experiment (SR0 = "
-                                + Fmt.num(d.sr0(), "%.4f") + " per bar)", "")
-                .under("N = " + d.trials());
+        int n = t.dsrTrials();
+        return Cell.of(Fmt.num(t.dsr(), "%.3f"), t.dsr())
+                .with(Fmt.stars(1 - t.dsr()),
+                        "deflated Sharpe ratio: PSR against the expected best of N = " + n + " configuration"
+                                + (n == 1 ? "" : "s") + " searched in this experiment", "")
+                .under("N = " + n);
     }
 
     private static Row row(ReportInput.Experiment e, ReportInput.ModelRun m, SummaryRow b, int rank, boolean best,
@@ -147,7 +139,7 @@ final class LeaderboardSection implements Section {
                 Cell.of(Fmt.num(t == null ? null : t.psr(), "%.3f"), t == null ? null : t.psr())
                         .with(Fmt.stars(t == null || t.psr() == null ? null : 1 - t.psr()),
                                 "probabilistic Sharpe ratio: P(true Sharpe > 0)", ""),
-                dsrCell(e, m, annualisation),
+                dsrCell(e, m),
                 Cell.of(Fmt.pct(r.annualReturn(), 1), r.annualReturn()),
                 Cell.of(Fmt.pct(r.maxDrawdown(), 1), r.maxDrawdown()),
                 Cell.of(Fmt.num(r.mse(), "%.4g"), r.mse()),

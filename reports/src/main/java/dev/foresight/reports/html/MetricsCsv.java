@@ -50,6 +50,8 @@ final class MetricsCsv {
                     v.put("pt_p", t.ptP());
                     v.put("psr", t.psr());
                     v.put("dsr", t.dsr());
+                    // beside the figure: the configurations searched in this experiment it was deflated by
+                    v.put("dsr_trials", t.dsrTrials());
                     v.put("sharpe_ci_low", t.sharpeLow());
                     v.put("sharpe_ci_high", t.sharpeHigh());
                     v.put("sharpe_difference_ci_low", t.sharpeDifferenceLow());

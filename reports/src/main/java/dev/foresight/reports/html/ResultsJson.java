@@ -56,7 +56,6 @@ final class ResultsJson {
             experiments.add(x);
         }
         out.put("experiments", experiments);
-        out.put("trials", in.summary().trials());
         return out;
     }
 }

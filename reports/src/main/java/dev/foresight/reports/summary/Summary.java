@@ -49,21 +49,18 @@ public final class Summary {
     private final List<RegimeRow> regimes;
     private final Map<String, String> baselines;
     private final Map<String, List<String>> detectors;
-    private final Significance.Trials trials;
     private final long seed;
     private final List<RiskRow> risk;
     private final int periodsPerYear;
 
     private Summary(String batch, List<SummaryRow> rows, List<SignificanceRow> tests, List<RegimeRow> regimes,
-                    Map<String, String> baselines, Map<String, List<String>> detectors, Significance.Trials trials,
-                    long seed, List<RiskRow> risk, int periodsPerYear) {
+                    Map<String, String> baselines, Map<String, List<String>> detectors, long seed, List<RiskRow> risk, int periodsPerYear) {
         this.batch = batch;
         this.rows = List.copyOf(rows);
         this.tests = List.copyOf(tests);
         this.regimes = List.copyOf(regimes);
         this.baselines = baselines;
         this.detectors = detectors;
-        this.trials = trials;
         this.seed = seed;
         this.risk = List.copyOf(risk);
         this.periodsPerYear = periodsPerYear;
@@ -75,7 +72,6 @@ public final class Summary {
         Annualisation annualisation = new Annualisation(config.periodsPerYear(), config.riskFreeRate());
         List<SummaryRow> rows = new ArrayList<>();
         Map<String, List<ModelPath>> paths = new LinkedHashMap<>();
-        List<Double> sharpes = new ArrayList<>();
         List<RiskRow> risk = new ArrayList<>();
         for (ResolvedBatch.Experiment e : config.experiments()) {
             CostModel costs = new CostModel(e.costBps(), e.slippageBps());
@@ -97,14 +93,9 @@ public final class Summary {
                 ModelPath path = ModelPath.of(e.name(), m.name(), tasks, costs);
                 experimentPaths.add(path);
                 risk.addAll(PathRisk.of(path, tasks, e.regimeNames()));
-                if (path.traded()) {
-                    sharpes.add(Significance.perPeriodSharpe(path, annualisation));
-                }
             }
             paths.put(e.name(), experimentPaths);
         }
-        // Every traded model × experiment of the batch is a trial for the deflated Sharpe ratio.
-        Significance.Trials trials = Significance.Trials.of(sharpes);
         StationaryBootstrap bootstrap = new StationaryBootstrap(BOOTSTRAP_BLOCK, BOOTSTRAP_REPLICATIONS, config.seed());
         List<SignificanceRow> tests = new ArrayList<>();
         List<RegimeRow> regimeRows = new ArrayList<>();
@@ -121,14 +112,30 @@ public final class Summary {
                 if (path.bars().isEmpty()) {
                     continue;
                 }
-                tests.add(SignificanceRow.of(Significance.of(path, baseline, annualisation, trials, bootstrap)));
+                Significance.Trials trials = trials(path, experimentPaths, annualisation);
+                tests.add(SignificanceRow.of(Significance.of(path, baseline, annualisation, trials, bootstrap), trials));
                 for (RegimeBreakdown.Cell c : RegimeBreakdown.of(path, e.regimeNames(), annualisation)) {
                     regimeRows.add(RegimeRow.of(e.name(), path.model(), c));
                 }
             }
         }
-        return new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, trials, config.seed(), risk,
+        return new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, config.seed(), risk,
                 config.periodsPerYear());
+    }
+
+    /**
+     * The trials of {@code path}'s deflated Sharpe ratio: the configurations searched within its
+     * experiment — the traded configurations of its grid entry ({@link GridFamily}), itself alone
+     * outside a grid — with a defined Sharpe ratio, and the sample variance of their per-period
+     * Sharpe ratios. Not the batch: models of other experiments and targets, and the baseline, are
+     * not alternatives this model was selected from. The report's leaderboard and verdict read this
+     * figure (and N) from the summary, so every output shows the same one.
+     */
+    static Significance.Trials trials(ModelPath path, List<ModelPath> experiment, Annualisation annualisation) {
+        List<Double> sharpes = experiment.stream()
+                .filter(p -> p.traded() && GridFamily.sameFamily(path.model(), p.model()))
+                .map(p -> Significance.perPeriodSharpe(p, annualisation)).toList();
+        return Significance.Trials.of(sharpes);
     }
 
     /**
@@ -149,15 +156,11 @@ public final class Summary {
             baselines.put(e.name(), e.baselineModel());
             detectors.put(e.name(), e.regimeNames());
         }
-        Object count = s.testSettings() == null ? null : s.testSettings().get("trials");
-        Object variance = s.testSettings() == null ? null : s.testSettings().get("trial_sharpe_variance");
-        Significance.Trials trials = count instanceof Number c && variance instanceof Number v
-                ? new Significance.Trials(c.intValue(), v.doubleValue()) : new Significance.Trials(1, 0);
         java.nio.file.Path riskFile = dir.file(RISK_JSON);
         List<RiskRow> risk = java.nio.file.Files.exists(riskFile) ? List.of(ResultJson.read(riskFile, RiskRow[].class))
                 : List.of();
         return new Summary(s.batch(), s.rows() == null ? List.of() : s.rows(), s.tests() == null ? List.of() : s.tests(),
-                s.regimes() == null ? List.of() : s.regimes(), baselines, detectors, trials, config.seed(), risk,
+                s.regimes() == null ? List.of() : s.regimes(), baselines, detectors, config.seed(), risk,
                 config.periodsPerYear());
     }
 
@@ -165,11 +168,6 @@ public final class Summary {
     record Stored(String batch, List<SummaryRow> rows,
                   @com.fasterxml.jackson.annotation.JsonProperty("test_settings") Map<String, Object> testSettings,
                   List<SignificanceRow> tests, List<RegimeRow> regimes) {
-    }
-
-    /** The batch's traded trials, as used by the deflated Sharpe ratio. */
-    public Significance.Trials trials() {
-        return trials;
     }
 
     public List<SignificanceRow> tests() {
@@ -219,8 +217,8 @@ public final class Summary {
     public void write(ResultDirectory dir) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("baselines", baselines);
-        settings.put("trials", trials.count());
-        settings.put("trial_sharpe_variance", trials.sharpeVariance());
+        settings.put("dsr_trials", "per model (tests[].dsrTrials): the traded configurations of its grid entry in its"
+                + " experiment, 1 outside a grid");
         settings.put("bootstrap", Map.of("method", "stationary (Politis-Romano), percentile intervals",
                 "mean_block_length", BOOTSTRAP_BLOCK, "replications", BOOTSTRAP_REPLICATIONS, "seed", seed, "level", 0.95));
         settings.put("min_regime_bars", RegimeBreakdown.MIN_BARS);
@@ -327,15 +325,16 @@ public final class Summary {
                     .append(": DM p = Diebold-Mariano (HLN, t(n-1), two-sided), squared / absolute errors;\n"
                             + "  PT p = Pesaran-Timmermann (one-sided)");
             if (traded) {
-                out.append("; PSR = P(true Sharpe > 0); DSR = PSR against the best of ").append(trials.count())
-                        .append(" trials;\n  95% stationary-bootstrap CIs (mean block ")
+                out.append("; PSR = P(true Sharpe > 0); DSR = PSR against the expected best of N configurations\n"
+                        + "  of the model's grid entry searched in this experiment (N = 1 outside a grid);"
+                        + " 95% stationary-bootstrap CIs (mean block ")
                         .append(String.format(Locale.ROOT, "%.0f", BOOTSTRAP_BLOCK)).append(")");
             }
             out.append('\n');
             List<String[]> cells = new ArrayList<>();
             List<String> header = new ArrayList<>(List.of("model", "DMsq p", "DMabs p", "PT p"));
             if (traded) {
-                header.addAll(List.of("PSR", "DSR", "Sharpe CI", "ΔSharpe CI", "hit% CI"));
+                header.addAll(List.of("PSR", "DSR", "N", "Sharpe CI", "ΔSharpe CI", "hit% CI"));
             } else {
                 header.add("hit% CI");
             }
@@ -345,7 +344,8 @@ public final class Summary {
                         r.model().equals(r.baseline()) ? "baseline" : fmt("%.3f", r.dmSquaredP()),
                         r.model().equals(r.baseline()) ? "" : fmt("%.3f", r.dmAbsoluteP()), fmt("%.3f", r.ptP())));
                 if (traded) {
-                    row.addAll(List.of(fmt("%.3f", r.psr()), fmt("%.3f", r.dsr()), ci("%.2f", r.sharpeLow(), r.sharpeHigh(), 1),
+                    row.addAll(List.of(fmt("%.3f", r.psr()), fmt("%.3f", r.dsr()),
+                            r.dsrTrials() == null ? "-" : String.valueOf(r.dsrTrials()), ci("%.2f", r.sharpeLow(), r.sharpeHigh(), 1),
                             ci("%.2f", r.sharpeDifferenceLow(), r.sharpeDifferenceHigh(), 1)));
                 }
                 row.add(ci("%.1f", r.hitRateLow(), r.hitRateHigh(), 100));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class GlanceSectionTest {
 
     private static SignificanceRow dm(double statistic, double p) {
-        return new SignificanceRow("e", "m", "random-walk", statistic, p, null, null, false, 250, null, null, null, null,
+        return new SignificanceRow("e", "m", "random-walk", statistic, p, null, null, false, 250, null, null, null, null, null,
                 null, null, null, null, null, null);
     }
 

@@ -79,7 +79,7 @@ class SummaryRegimesTest {
         String csv = Files.readString(dir.file(Summary.SUMMARY_REGIMES_CSV));
         assertTrue(csv.startsWith("experiment,detector,regime,model,bars,flagged,"), csv);
         assertTrue(csv.contains("e,truth,storm,noise,20,true,"), csv);
-        assertTrue(Files.readString(dir.file("summary.json")).contains("\"trials\" : 1"));
+        assertTrue(Files.readString(dir.file("summary.json")).contains("\"dsrTrials\" : 1"));
     }
 
     @Test
