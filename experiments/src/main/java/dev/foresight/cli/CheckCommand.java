@@ -1,7 +1,7 @@
 package dev.foresight.cli;
 
 import dev.foresight.batch.BatchSpec;
-import dev.foresight.leakage.CheckOutcome;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.plugin.PluginRegistry;
 import dev.foresight.run.BatchCheck;
 import java.io.PrintWriter;

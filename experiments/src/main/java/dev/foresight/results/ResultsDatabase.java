@@ -3,7 +3,7 @@ package dev.foresight.results;
 import dev.foresight.backtest.BacktestResult;
 import dev.foresight.backtest.CostModel;
 import dev.foresight.evaluation.OutOfSample;
-import dev.foresight.leakage.CheckOutcome;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.reports.summary.RegimeRow;
 import dev.foresight.reports.summary.SignificanceRow;
 import dev.foresight.reports.summary.Summary;

@@ -5,7 +5,7 @@ import dev.foresight.batch.ExperimentSpec;
 import dev.foresight.batch.ModelSpec;
 import dev.foresight.data.LookAheadException;
 import dev.foresight.data.MarketData;
-import dev.foresight.leakage.CheckOutcome;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.leakage.CheckedFoldRunner;
 import dev.foresight.leakage.FoldIntegrity;
 import dev.foresight.leakage.FuturePerturbation;

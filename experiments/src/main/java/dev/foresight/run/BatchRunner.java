@@ -5,7 +5,7 @@ import dev.foresight.batch.ExperimentSpec;
 import dev.foresight.batch.ModelSpec;
 import dev.foresight.batch.RegimeSpec;
 import dev.foresight.error.UserError;
-import dev.foresight.leakage.CheckOutcome;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.leakage.CanaryMeasurement;
 import dev.foresight.leakage.NullCanary;
 import dev.foresight.pipeline.Pipeline;

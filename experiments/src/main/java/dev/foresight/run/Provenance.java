@@ -1,14 +1,19 @@
 package dev.foresight.run;
 
 import dev.foresight.batch.BatchSpec;
+import dev.foresight.plugin.PluginRegistry;
+import dev.foresight.plugin.ProvenanceContributor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ServiceLoader;
 
 /**
  * The run's provenance manifest: what was run (config and data hashes, seeds), with what (code
@@ -67,10 +72,24 @@ public final class Provenance {
             libs.put(lib.get(1), libraryVersion(lib.get(0), lib.get(1)));
         }
         r.put("libraries", libs);
-        // ND4J's thread count and native classifier change the last bits of LSTM weights; reported
-        // as "loaded: false" when no LSTM ran (loading ND4J only to report it costs a second).
-        r.put("nd4j", dev.foresight.strategies.lstm.LstmRuntime.environment());
+        // What plugins know of their own runtime (the LSTM's: ND4J's threads and native classifier,
+        // which change the last bits of its weights), by name so the order never depends on the class path.
+        for (ProvenanceContributor c : contributors()) {
+            if (r.containsKey(c.name())) {
+                throw new IllegalStateException("provenance contributor " + c.getClass().getName()
+                        + " claims the runtime key '" + c.name() + "', which is taken");
+            }
+            r.put(c.name(), c.describe());
+        }
         return r;
+    }
+
+    /** The contributors visible to the plugins' loader, sorted by name. */
+    static List<ProvenanceContributor> contributors() {
+        List<ProvenanceContributor> found = new ArrayList<>();
+        ServiceLoader.load(ProvenanceContributor.class, PluginRegistry.defaultLoader()).forEach(found::add);
+        found.sort(Comparator.comparing(ProvenanceContributor::name));
+        return found;
     }
 
     private static String libraryVersion(String group, String artifact) {

@@ -1,6 +1,7 @@
 package dev.foresight.leakage;
 
 import dev.foresight.data.MarketData;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.walkforward.Fold;
 import java.util.List;
 

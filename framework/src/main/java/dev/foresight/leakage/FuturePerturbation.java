@@ -8,6 +8,7 @@ import dev.foresight.model.ModelData;
 import dev.foresight.pipeline.FittedFold;
 import dev.foresight.pipeline.FoldRunner;
 import dev.foresight.pipeline.Pipeline;
+import dev.foresight.result.CheckOutcome;
 import java.util.ArrayList;
 import java.util.List;
 

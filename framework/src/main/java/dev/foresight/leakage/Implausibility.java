@@ -2,6 +2,7 @@ package dev.foresight.leakage;
 
 import dev.foresight.evaluation.ModelScore;
 import dev.foresight.metrics.Annualisation;
+import dev.foresight.result.CheckOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

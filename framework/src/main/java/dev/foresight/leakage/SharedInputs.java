@@ -3,6 +3,7 @@ package dev.foresight.leakage;
 import dev.foresight.data.MarketData;
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.pipeline.FittedFold;
+import dev.foresight.result.CheckOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -8,6 +8,7 @@ import dev.foresight.model.Forecast;
 import dev.foresight.pipeline.FittedFold;
 import dev.foresight.pipeline.FoldRunner;
 import dev.foresight.pipeline.Pipeline;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.walkforward.Fold;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@
  * {@link dev.foresight.leakage.TruncationInvariance} (nothing at bar t changes when history is cut
  * at t), {@link dev.foresight.leakage.FuturePerturbation} (nothing fitted changes when the future
  * is scrambled) and {@link dev.foresight.leakage.Implausibility} flags. Each returns
- * {@link dev.foresight.leakage.CheckOutcome}s naming the culprit plugin and the evidence.
+ * {@link dev.foresight.result.CheckOutcome}s naming the culprit plugin and the evidence.
  * They complement the look-ahead prevention built into the data views.
  */
 package dev.foresight.leakage;

@@ -13,7 +13,7 @@ public record TaskResult(int schema, String taskId, String experiment, String mo
                          String error, List<String> features, String scaling, List<Double> scalerShift,
                          List<Double> scalerScale, int fitRows, int validationRows, int rowsDroppedForWarmUp,
                          boolean traded, Map<String, Object> diagnostics, List<BarRecord> bars,
-                         List<dev.foresight.leakage.CheckOutcome> checks, String inputsSha256) {
+                         List<CheckOutcome> checks, String inputsSha256) {
 
     public static final int SCHEMA = 1;
     public static final String OK = "ok";
@@ -38,6 +38,6 @@ public record TaskResult(int schema, String taskId, String experiment, String mo
 
     /** Whether a leakage check failed on this task. */
     public boolean leaking() {
-        return checks.stream().anyMatch(dev.foresight.leakage.CheckOutcome::failed);
+        return checks.stream().anyMatch(CheckOutcome::failed);
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.foresight.data.MarketData;
 import dev.foresight.data.synthetic.RegimeSwitchingGarchSource;
 import dev.foresight.feature.FeatureSet;
-import dev.foresight.leakage.CheckOutcome;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.leakage.CheckedFoldRunner;
 import dev.foresight.leakage.LeakageSettings;
 import dev.foresight.model.FittedModel;

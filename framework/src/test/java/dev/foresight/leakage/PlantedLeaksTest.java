@@ -13,6 +13,7 @@ import dev.foresight.pipeline.NamedFeatureSet;
 import dev.foresight.pipeline.NamedRegimeDetector;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.regime.RegimeDetector;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.scaling.ScalingMethod;
 import dev.foresight.target.Target;
 import dev.foresight.target.Targets;

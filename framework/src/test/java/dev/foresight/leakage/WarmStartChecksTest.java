@@ -11,6 +11,7 @@ import dev.foresight.pipeline.FoldChain;
 import dev.foresight.pipeline.FoldChainTest;
 import dev.foresight.pipeline.FoldOutcome;
 import dev.foresight.pipeline.Pipeline;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.walkforward.Fold;
 import java.util.ArrayList;
 import java.util.List;

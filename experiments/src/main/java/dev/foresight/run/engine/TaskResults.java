@@ -2,7 +2,7 @@ package dev.foresight.run.engine;
 
 import dev.foresight.batch.ExperimentSpec;
 import dev.foresight.batch.ModelSpec;
-import dev.foresight.leakage.CheckOutcome;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.pipeline.BarOutcome;
 import dev.foresight.pipeline.FoldOutcome;
 import dev.foresight.result.BarRecord;

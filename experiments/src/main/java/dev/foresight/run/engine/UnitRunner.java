@@ -6,7 +6,7 @@ import dev.foresight.batch.ModelSpec;
 import dev.foresight.data.LookAheadException;
 import dev.foresight.data.MarketData;
 import dev.foresight.error.UserError;
-import dev.foresight.leakage.CheckOutcome;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.leakage.CheckedFoldRunner;
 import dev.foresight.leakage.Isolation;
 import dev.foresight.isolation.IsolatedLoader;

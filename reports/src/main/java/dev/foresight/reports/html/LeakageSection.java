@@ -1,6 +1,6 @@
 package dev.foresight.reports.html;
 
-import dev.foresight.leakage.CheckOutcome;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.reports.summary.SummaryRow;
 import dev.foresight.result.TaskResult;
 import java.util.ArrayList;

@@ -66,7 +66,7 @@ record ReportInput(ResultDirectory dir, ResolvedBatch config, Map<String, Object
     }
 
     /** One entry of {@code canary.json}. */
-    record CanaryEntry(String experiment, String model, dev.foresight.leakage.CheckOutcome outcome) {
+    record CanaryEntry(String experiment, String model, dev.foresight.result.CheckOutcome outcome) {
     }
 
     static ReportInput load(ResultDirectory dir, Summary summary) {

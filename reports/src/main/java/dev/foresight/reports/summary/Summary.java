@@ -3,7 +3,7 @@ package dev.foresight.reports.summary;
 import dev.foresight.backtest.CostModel;
 import dev.foresight.evaluation.ModelScore;
 import dev.foresight.evaluation.OutOfSample;
-import dev.foresight.leakage.CheckOutcome;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.leakage.Implausibility;
 import dev.foresight.evaluation.ModelPath;
 import dev.foresight.evaluation.RegimeBreakdown;

@@ -1,6 +1,6 @@
 package dev.foresight.reports.html;
 
-import dev.foresight.leakage.CheckOutcome;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.result.BarRecord;
 import dev.foresight.result.FoldWindow;
 import dev.foresight.result.ResolvedBatch;

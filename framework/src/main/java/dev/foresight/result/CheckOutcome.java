@@ -1,4 +1,4 @@
-package dev.foresight.leakage;
+package dev.foresight.result;
 
 /**
  * The outcome of one leakage check on one task: which check, whether it passed, the plugin it
