@@ -8,7 +8,11 @@ import dev.foresight.run.engine.TaskFile;
 import dev.foresight.run.engine.TaskOutcome;
 import dev.foresight.run.engine.UnitRunner;
 import dev.foresight.run.engine.WorkUnit;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,10 +53,12 @@ final class SparkEngine implements Engine {
 
     private final SparkConf conf;
     private final int parallelism;
+    private final PluginJars plugins;
 
-    SparkEngine(SparkConf conf, int parallelism) {
+    SparkEngine(SparkConf conf, int parallelism, PluginJars plugins) {
         this.conf = conf;
         this.parallelism = parallelism;
+        this.plugins = plugins;
     }
 
     /**
@@ -98,12 +104,34 @@ final class SparkEngine implements Engine {
         }
         boolean existing = SparkContext$.MODULE$.getActive().isDefined();
         SparkContext spark = SparkContext.getOrCreate(conf);
+        Path staging = null;
         try {
+            // Plugin jars reach every executor (now and any started later) before the job's first task.
+            staging = Files.createTempDirectory("foresight-plugin-jars");
+            for (Path jar : plugins.jars(staging)) {
+                spark.addJar(jar.toUri().toString());
+            }
             run(new JavaSparkContext(spark), context, units, sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the plugin jars for Spark", e);
         } finally {
             if (!existing) {
                 spark.stop();   // ours; a context that was there before (a notebook's) stays
+                deleteTree(staging);   // a context that stays may still serve the packed jars to new executors
             }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary directory left behind: harmless
         }
     }
 
@@ -168,7 +196,7 @@ final class SparkEngine implements Engine {
     /** On an executor: runs the partition's units (one) through the seam's remote runner. */
     private static ArrayList<TaskFile> computeUnits(Iterator<WorkUnit> units, Broadcast<BatchSource> batch,
                                                     Map<String, Broadcast<byte[]>> data, String code) {
-        UnitRunner runner = Runners.of(batch.value(), code, data);
+        UnitRunner runner = Runners.of(batch, code, data);
         ArrayList<TaskFile> out = new ArrayList<>();
         while (units.hasNext()) {
             out.addAll(runner.run(units.next()));
@@ -177,16 +205,30 @@ final class SparkEngine implements Engine {
     }
 
     /**
-     * One remote runner per executor JVM and batch (parsing, plugin discovery and the code check
-     * once, each data set decoded once). Weak keys: the broadcast's copy of the batch source, so the
-     * entry goes when Spark drops the broadcast (a long-lived executor runs many batches).
+     * One remote runner per executor JVM and run (parsing, plugin discovery and the code check
+     * once, each data set decoded once). Keyed by the batch broadcast's id, unique to one run of one
+     * context: two runs of the same batch text in a long-lived context (a notebook's) may differ in
+     * data or plugins, and never share a runner. The last few runs only: a long-lived executor runs
+     * many batches.
      */
     private static final class Runners {
-        private static final Map<BatchSource, UnitRunner> CACHE =
-                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+        private static final int KEPT = 4;
+        private static final Map<Long, UnitRunner> CACHE = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, UnitRunner> eldest) {
+                return size() > KEPT;
+            }
+        };
 
-        static UnitRunner of(BatchSource batch, String code, Map<String, Broadcast<byte[]>> data) {
-            return CACHE.computeIfAbsent(batch, b -> UnitRunner.remote(b, code, experiment -> data.get(experiment).value()));
+        static UnitRunner of(Broadcast<BatchSource> batch, String code, Map<String, Broadcast<byte[]>> data) {
+            synchronized (CACHE) {
+                UnitRunner runner = CACHE.get(batch.id());
+                if (runner == null) {
+                    runner = UnitRunner.remote(batch.value(), code, experiment -> data.get(experiment).value());
+                    CACHE.put(batch.id(), runner);
+                }
+                return runner;
+            }
         }
     }
 }

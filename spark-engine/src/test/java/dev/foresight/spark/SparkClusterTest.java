@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.foresight.cli.Main;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import scala.Tuple2;
 
 /**
  * The Spark engine on a real multi-process cluster — {@code local-cluster[2,1,1024]}: a master and
@@ -35,7 +33,7 @@ class SparkClusterTest {
         TaskAttempts.reset();
         Runs.Result cluster;
         long killed;
-        try (SystemProperties ignored = SystemProperties.of(conf)) {
+        try (SparkProperties ignored = SparkProperties.of(conf)) {
             CompletableFuture<Runs.Result> run = CompletableFuture.supplyAsync(() -> Runs.foresight("run", "-q", batch,
                     "--out", out, "--master", conf.get("spark.master")));
             killed = killAnExecutorOnceTasksAreFinishing(out, run);
@@ -68,20 +66,5 @@ class SparkClusterTest {
         ProcessHandle victim = executors.get(0);
         victim.destroyForcibly();   // SIGKILL: no shutdown hook, the task in flight is simply lost
         return victim.pid();
-    }
-
-    /** Spark settings as system properties (which {@code new SparkConf()} reads) for the duration of a run. */
-    private record SystemProperties(List<String> keys) implements AutoCloseable {
-        static SystemProperties of(SparkConf conf) {
-            for (Tuple2<String, String> kv : conf.getAll()) {
-                System.setProperty(kv._1(), kv._2());
-            }
-            return new SystemProperties(java.util.Arrays.stream(conf.getAll()).map(Tuple2::_1).toList());
-        }
-
-        @Override
-        public void close() {
-            keys.forEach(System::clearProperty);
-        }
     }
 }
