@@ -54,6 +54,18 @@ final class SparkEngine implements Engine {
     private final SparkConf conf;
     private final int parallelism;
     private final PluginJars plugins;
+    /** Each executor's latest report, by executor id (the calling thread only). */
+    private final Map<String, Map<String, Object>> executors = new java.util.TreeMap<>();
+    private String sparkVersion;
+
+    /**
+     * The settings recorded in the manifest when set (besides the master and {@code spark.task.cpus}):
+     * those that change results' last bits (OpenMP threads) or say what the run had to work with.
+     */
+    static final List<String> RECORDED_SETTINGS = List.of("spark.executor.instances", "spark.executor.cores",
+            "spark.executor.memory", "spark.executor.memoryOverhead", "spark.dynamicAllocation.enabled",
+            "spark.task.maxFailures", "spark.speculation", "spark.executorEnv.OMP_NUM_THREADS",
+            "spark.executorEnv.OMP_WAIT_POLICY");
 
     SparkEngine(SparkConf conf, int parallelism, PluginJars plugins) {
         this.conf = conf;
@@ -92,6 +104,33 @@ final class SparkEngine implements Engine {
         return parallelism;
     }
 
+    /**
+     * The manifest's {@code engine} block: Spark's version (when a context ran), the master, the
+     * cores per task, the settings of {@link #RECORDED_SETTINGS} that are set, how many executors
+     * computed units in this run, and their distinct runtimes (OpenMP environment, ND4J threads,
+     * cores, Java), which must match the local workers' for byte-identical LSTM results.
+     */
+    @Override
+    public Map<String, Object> provenance() {
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("spark_version", sparkVersion);
+        p.put("master", conf.get("spark.master"));
+        p.put("task_cpus", Integer.parseInt(conf.get("spark.task.cpus", "1")));
+        Map<String, String> settings = new java.util.TreeMap<>();
+        for (String key : RECORDED_SETTINGS) {
+            if (conf.contains(key)) {
+                settings.put(key, conf.get(key));
+            }
+        }
+        p.put("settings", settings);
+        p.put("executors", executors.size());
+        // distinct runtimes, in a stable order (executor ids and their number vary from run to run)
+        Map<String, Map<String, Object>> distinct = new java.util.TreeMap<>();
+        executors.values().forEach(r -> distinct.putIfAbsent(r.toString(), r));
+        p.put("executor_runtimes", List.copyOf(distinct.values()));
+        return p;
+    }
+
     @Override
     public String toString() {
         return "Spark (" + conf.get("spark.master") + ")";
@@ -104,6 +143,7 @@ final class SparkEngine implements Engine {
         }
         boolean existing = SparkContext$.MODULE$.getActive().isDefined();
         SparkContext spark = SparkContext.getOrCreate(conf);
+        sparkVersion = spark.version();
         Path staging = null;
         try {
             // Plugin jars reach every executor (now and any started later) before the job's first task.
@@ -148,11 +188,11 @@ final class SparkEngine implements Engine {
         String code = context.codeFingerprint();
         // One partition per unit, in the order given (largest first): Spark schedules them in order.
         JavaRDD<WorkUnit> rdd = sc.parallelize(units, units.size());
-        Function1<Iterator<WorkUnit>, ArrayList<TaskFile>> compute = (Function1<Iterator<WorkUnit>, ArrayList<TaskFile>>
-                & Serializable) it -> computeUnits(it, batch, data, code);
-        BlockingQueue<ArrayList<TaskFile>> arrived = new LinkedBlockingQueue<>();
-        Function2<Object, ArrayList<TaskFile>, BoxedUnit> handler = (partition, files) -> {
-            arrived.add(files);   // on Spark's scheduler thread: only queue; the caller's thread delivers
+        Function1<Iterator<WorkUnit>, UnitResult> compute = (Function1<Iterator<WorkUnit>, UnitResult> & Serializable)
+                it -> computeUnits(it, batch, data, code);
+        BlockingQueue<UnitResult> arrived = new LinkedBlockingQueue<>();
+        Function2<Object, UnitResult, BoxedUnit> handler = (partition, result) -> {
+            arrived.add(result);   // on Spark's scheduler thread: only queue; the caller's thread delivers
             return BoxedUnit.UNIT;
         };
         Function0<BoxedUnit> done = () -> BoxedUnit.UNIT;
@@ -165,10 +205,11 @@ final class SparkEngine implements Engine {
         int received = 0;
         try {
             while (received < units.size()) {
-                ArrayList<TaskFile> next = arrived.poll(200, TimeUnit.MILLISECONDS);
+                UnitResult next = arrived.poll(200, TimeUnit.MILLISECONDS);
                 if (next != null) {
                     received++;
-                    for (TaskFile f : next) {
+                    executors.put(next.executor().executorId(), next.executor().runtime());
+                    for (TaskFile f : next.files()) {
                         sink.accept(TaskOutcome.of(f));
                     }
                 } else if (job.isCompleted() && arrived.isEmpty()) {
@@ -193,15 +234,19 @@ final class SparkEngine implements Engine {
         }
     }
 
+    /** What a Spark task sends back: its unit's task files, and how the executor that computed them ran. */
+    record UnitResult(ArrayList<TaskFile> files, ExecutorReport executor) implements Serializable {
+    }
+
     /** On an executor: runs the partition's units (one) through the seam's remote runner. */
-    private static ArrayList<TaskFile> computeUnits(Iterator<WorkUnit> units, Broadcast<BatchSource> batch,
-                                                    Map<String, Broadcast<byte[]>> data, String code) {
+    private static UnitResult computeUnits(Iterator<WorkUnit> units, Broadcast<BatchSource> batch,
+                                           Map<String, Broadcast<byte[]>> data, String code) {
         UnitRunner runner = Runners.of(batch, code, data);
         ArrayList<TaskFile> out = new ArrayList<>();
         while (units.hasNext()) {
             out.addAll(runner.run(units.next()));
         }
-        return out;
+        return new UnitResult(out, ExecutorReport.here());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.foresight.cli.Main;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,6 +49,19 @@ class SparkClusterTest {
         assertTrue(TaskAttempts.FAILED.get() >= 1, "the kill cost at least one task attempt (it hit a running task)");
         assertEquals(FaultBatch.UNITS, TaskAttempts.ENDED.get() - TaskAttempts.FAILED.get(),
                 "each unit succeeded once, the deterministic failures included (they are results, not retries)");
+
+        // Provenance: the executors that computed units, each with one OpenMP thread and ND4J on one thread.
+        JsonNode engine = Runs.manifest(out).path("engine");
+        assertEquals(conf.get("spark.master"), engine.path("master").asText(), engine.toString());
+        assertTrue(engine.path("executors").asInt() >= 2, "both executors (and a replacement) computed: " + engine);
+        for (JsonNode runtime : engine.path("executor_runtimes")) {
+            assertEquals("1", runtime.path("omp_num_threads").asText(), engine.toString());
+        }
+        assertTrue(java.util.stream.StreamSupport.stream(engine.path("executor_runtimes").spliterator(), false)
+                .anyMatch(r -> r.path("nd4j").path("threads").asInt() == 1), "an executor ran LSTMs on one ND4J thread: "
+                + engine);
+        assertFalse(Runs.manifest(out).path("runtime").path("nd4j").path("loaded").asBoolean(),
+                "the driver ran no LSTM itself");
     }
 
     /**
