@@ -42,6 +42,9 @@ public final class Main implements Runnable {
                     + "the path separator (also FORESIGHT_PLUGINS, and the plugins/ folder next to the launcher)")
     java.util.List<String> plugins = new java.util.ArrayList<>();
 
+    /** The plugin path in force while a command runs (checked entries): engines that ship plugins read it. */
+    java.util.List<java.nio.file.Path> pluginPath = java.util.List.of();
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, plan or plugins");
@@ -83,8 +86,9 @@ public final class Main implements Runnable {
             ClassLoader before = thread.getContextClassLoader();
             try {
                 try {
-                    thread.setContextClassLoader(PluginPath.loader(PluginPath.entries(main.plugins,
-                            System.getenv("FORESIGHT_PLUGINS"), System.getenv("FORESIGHT_HOME")), Main.class.getClassLoader()));
+                    main.pluginPath = PluginPath.entries(main.plugins, System.getenv("FORESIGHT_PLUGINS"),
+                            System.getenv("FORESIGHT_HOME"));
+                    thread.setContextClassLoader(PluginPath.loader(main.pluginPath, Main.class.getClassLoader()));
                 } catch (UserError e) {
                     throw new CommandLine.ExecutionException(cli, e.getMessage(), e);
                 }

@@ -39,7 +39,9 @@ final class PluginPath {
         if (home != null && !home.isBlank()) {
             Path folder = Path.of(home, "plugins");
             if (Files.isDirectory(folder)) {
-                out.addAll(jars(folder));
+                for (Path jar : jars(folder)) {
+                    out.add(readable(jar, jar.toString(), folder.toString()));
+                }
             }
         }
         return out;
@@ -77,12 +79,29 @@ final class PluginPath {
                     throw new UserError(Location.of(from), "plugin directory '" + part + "' holds no .jar file and no "
                             + "META-INF/services registration");
                 }
-                out.addAll(jars);
-            } else if (Files.isDirectory(p) || part.endsWith(".jar")) {
+                for (Path jar : jars) {
+                    out.add(readable(jar, jar.toString(), from));
+                }
+            } else if (Files.isDirectory(p)) {
                 out.add(p);
+            } else if (part.endsWith(".jar")) {
+                out.add(readable(p, part, from));
             } else {
                 throw new UserError(Location.of(from), "plugin path '" + part + "' is neither a .jar file nor a directory");
             }
+        }
+    }
+
+    /**
+     * A jar that opens as one: a class loader silently skips an unreadable or damaged jar, and its
+     * kinds would then be reported as unknown with no word about the jar.
+     */
+    private static Path readable(Path jar, String shown, String from) {
+        try (java.util.jar.JarFile ignored = new java.util.jar.JarFile(jar.toFile())) {
+            return jar;
+        } catch (IOException | SecurityException e) {
+            throw new UserError(Location.of(from), "plugin jar '" + shown + "' cannot be read as a jar ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         }
     }
 

@@ -101,7 +101,8 @@ final class RunCommand implements Callable<Integer> {
                 + "Run the same command again to resume: finished tasks are reused.%n  %s%n", progress.finishedSoFar(),
                 progress.totalTasks(), dir, String.join(" ", command)), "foresight-on-stop");
         Runtime.getRuntime().addShutdownHook(onStop);
-        try (Engine chosen = Engines.create(engine, new EngineSettings(n, engineOptions))) {
+        try (Engine chosen = Engines.create(engine, new EngineSettings(n, engineOptions,
+                ((Main) spec.root().userObject()).pluginPath))) {
             outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, chosen, progress, command,
                     CodeFingerprint.of(plugins), fresh, source));
         } finally {

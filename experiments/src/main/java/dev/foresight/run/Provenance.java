@@ -46,6 +46,11 @@ public final class Provenance {
             d.put(experiment, one);
         });
         m.put("data", d);
+        Map<String, Object> engine = new LinkedHashMap<>();
+        engine.put("name", options.engine().name());
+        engine.put("parallelism", options.engine().parallelism());
+        engine.putAll(options.engine().provenance());
+        m.put("engine", engine);
         m.put("runtime", runtime(options.workers()));
         m.put("command", options.commandLine());
         m.put("started", Instant.ofEpochMilli(started).toString());

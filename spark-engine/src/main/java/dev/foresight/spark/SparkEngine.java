@@ -8,7 +8,11 @@ import dev.foresight.run.engine.TaskFile;
 import dev.foresight.run.engine.TaskOutcome;
 import dev.foresight.run.engine.UnitRunner;
 import dev.foresight.run.engine.WorkUnit;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,10 +53,24 @@ final class SparkEngine implements Engine {
 
     private final SparkConf conf;
     private final int parallelism;
+    private final PluginJars plugins;
+    /** Each executor's latest report, by executor id (the calling thread only). */
+    private final Map<String, Map<String, Object>> executors = new java.util.TreeMap<>();
+    private String sparkVersion;
 
-    SparkEngine(SparkConf conf, int parallelism) {
+    /**
+     * The settings recorded in the manifest when set (besides the master and {@code spark.task.cpus}):
+     * those that change results' last bits (OpenMP threads) or say what the run had to work with.
+     */
+    static final List<String> RECORDED_SETTINGS = List.of("spark.executor.instances", "spark.executor.cores",
+            "spark.executor.memory", "spark.executor.memoryOverhead", "spark.dynamicAllocation.enabled",
+            "spark.task.maxFailures", "spark.speculation", "spark.executorEnv.OMP_NUM_THREADS",
+            "spark.executorEnv.OMP_WAIT_POLICY");
+
+    SparkEngine(SparkConf conf, int parallelism, PluginJars plugins) {
         this.conf = conf;
         this.parallelism = parallelism;
+        this.plugins = plugins;
     }
 
     /**
@@ -86,6 +104,33 @@ final class SparkEngine implements Engine {
         return parallelism;
     }
 
+    /**
+     * The manifest's {@code engine} block: Spark's version (when a context ran), the master, the
+     * cores per task, the settings of {@link #RECORDED_SETTINGS} that are set, how many executors
+     * computed units in this run, and their distinct runtimes (OpenMP environment, ND4J threads,
+     * cores, Java), which must match the local workers' for byte-identical LSTM results.
+     */
+    @Override
+    public Map<String, Object> provenance() {
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("spark_version", sparkVersion);
+        p.put("master", conf.get("spark.master"));
+        p.put("task_cpus", Integer.parseInt(conf.get("spark.task.cpus", "1")));
+        Map<String, String> settings = new java.util.TreeMap<>();
+        for (String key : RECORDED_SETTINGS) {
+            if (conf.contains(key)) {
+                settings.put(key, conf.get(key));
+            }
+        }
+        p.put("settings", settings);
+        p.put("executors", executors.size());
+        // distinct runtimes, in a stable order (executor ids and their number vary from run to run)
+        Map<String, Map<String, Object>> distinct = new java.util.TreeMap<>();
+        executors.values().forEach(r -> distinct.putIfAbsent(r.toString(), r));
+        p.put("executor_runtimes", List.copyOf(distinct.values()));
+        return p;
+    }
+
     @Override
     public String toString() {
         return "Spark (" + conf.get("spark.master") + ")";
@@ -98,12 +143,35 @@ final class SparkEngine implements Engine {
         }
         boolean existing = SparkContext$.MODULE$.getActive().isDefined();
         SparkContext spark = SparkContext.getOrCreate(conf);
+        sparkVersion = spark.version();
+        Path staging = null;
         try {
+            // Plugin jars reach every executor (now and any started later) before the job's first task.
+            staging = Files.createTempDirectory("foresight-plugin-jars");
+            for (Path jar : plugins.jars(staging)) {
+                spark.addJar(jar.toUri().toString());
+            }
             run(new JavaSparkContext(spark), context, units, sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the plugin jars for Spark", e);
         } finally {
             if (!existing) {
                 spark.stop();   // ours; a context that was there before (a notebook's) stays
+                deleteTree(staging);   // a context that stays may still serve the packed jars to new executors
             }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary directory left behind: harmless
         }
     }
 
@@ -120,11 +188,11 @@ final class SparkEngine implements Engine {
         String code = context.codeFingerprint();
         // One partition per unit, in the order given (largest first): Spark schedules them in order.
         JavaRDD<WorkUnit> rdd = sc.parallelize(units, units.size());
-        Function1<Iterator<WorkUnit>, ArrayList<TaskFile>> compute = (Function1<Iterator<WorkUnit>, ArrayList<TaskFile>>
-                & Serializable) it -> computeUnits(it, batch, data, code);
-        BlockingQueue<ArrayList<TaskFile>> arrived = new LinkedBlockingQueue<>();
-        Function2<Object, ArrayList<TaskFile>, BoxedUnit> handler = (partition, files) -> {
-            arrived.add(files);   // on Spark's scheduler thread: only queue; the caller's thread delivers
+        Function1<Iterator<WorkUnit>, UnitResult> compute = (Function1<Iterator<WorkUnit>, UnitResult> & Serializable)
+                it -> computeUnits(it, batch, data, code);
+        BlockingQueue<UnitResult> arrived = new LinkedBlockingQueue<>();
+        Function2<Object, UnitResult, BoxedUnit> handler = (partition, result) -> {
+            arrived.add(result);   // on Spark's scheduler thread: only queue; the caller's thread delivers
             return BoxedUnit.UNIT;
         };
         Function0<BoxedUnit> done = () -> BoxedUnit.UNIT;
@@ -137,10 +205,11 @@ final class SparkEngine implements Engine {
         int received = 0;
         try {
             while (received < units.size()) {
-                ArrayList<TaskFile> next = arrived.poll(200, TimeUnit.MILLISECONDS);
+                UnitResult next = arrived.poll(200, TimeUnit.MILLISECONDS);
                 if (next != null) {
                     received++;
-                    for (TaskFile f : next) {
+                    executors.put(next.executor().executorId(), next.executor().runtime());
+                    for (TaskFile f : next.files()) {
                         sink.accept(TaskOutcome.of(f));
                     }
                 } else if (job.isCompleted() && arrived.isEmpty()) {
@@ -165,28 +234,46 @@ final class SparkEngine implements Engine {
         }
     }
 
+    /** What a Spark task sends back: its unit's task files, and how the executor that computed them ran. */
+    record UnitResult(ArrayList<TaskFile> files, ExecutorReport executor) implements Serializable {
+    }
+
     /** On an executor: runs the partition's units (one) through the seam's remote runner. */
-    private static ArrayList<TaskFile> computeUnits(Iterator<WorkUnit> units, Broadcast<BatchSource> batch,
-                                                    Map<String, Broadcast<byte[]>> data, String code) {
-        UnitRunner runner = Runners.of(batch.value(), code, data);
+    private static UnitResult computeUnits(Iterator<WorkUnit> units, Broadcast<BatchSource> batch,
+                                           Map<String, Broadcast<byte[]>> data, String code) {
+        UnitRunner runner = Runners.of(batch, code, data);
         ArrayList<TaskFile> out = new ArrayList<>();
         while (units.hasNext()) {
             out.addAll(runner.run(units.next()));
         }
-        return out;
+        return new UnitResult(out, ExecutorReport.here());
     }
 
     /**
-     * One remote runner per executor JVM and batch (parsing, plugin discovery and the code check
-     * once, each data set decoded once). Weak keys: the broadcast's copy of the batch source, so the
-     * entry goes when Spark drops the broadcast (a long-lived executor runs many batches).
+     * One remote runner per executor JVM and run (parsing, plugin discovery and the code check
+     * once, each data set decoded once). Keyed by the batch broadcast's id, unique to one run of one
+     * context: two runs of the same batch text in a long-lived context (a notebook's) may differ in
+     * data or plugins, and never share a runner. The last few runs only: a long-lived executor runs
+     * many batches.
      */
     private static final class Runners {
-        private static final Map<BatchSource, UnitRunner> CACHE =
-                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+        private static final int KEPT = 4;
+        private static final Map<Long, UnitRunner> CACHE = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, UnitRunner> eldest) {
+                return size() > KEPT;
+            }
+        };
 
-        static UnitRunner of(BatchSource batch, String code, Map<String, Broadcast<byte[]>> data) {
-            return CACHE.computeIfAbsent(batch, b -> UnitRunner.remote(b, code, experiment -> data.get(experiment).value()));
+        static UnitRunner of(Broadcast<BatchSource> batch, String code, Map<String, Broadcast<byte[]>> data) {
+            synchronized (CACHE) {
+                UnitRunner runner = CACHE.get(batch.id());
+                if (runner == null) {
+                    runner = UnitRunner.remote(batch.value(), code, experiment -> data.get(experiment).value());
+                    CACHE.put(batch.id(), runner);
+                }
+                return runner;
+            }
         }
     }
 }

@@ -37,6 +37,6 @@ public final class SparkEngineProvider implements EngineProvider {
         String master = conf.get("spark.master");
         java.util.regex.Matcher local = java.util.regex.Pattern.compile("local\\[(\\d+)(,\\d+)?]").matcher(master);
         int parallelism = local.matches() ? Integer.parseInt(local.group(1)) : settings.workers();
-        return new SparkEngine(conf, parallelism);
+        return new SparkEngine(conf, parallelism, new PluginJars(settings.plugins()));
     }
 }

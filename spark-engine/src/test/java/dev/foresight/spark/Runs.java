@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.foresight.cli.Main;
+import dev.foresight.result.Reproducibility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,15 +23,13 @@ import java.util.stream.Stream;
 /** Test fixture: the foresight command line in this JVM, and result directories compared byte for byte. */
 final class Runs {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /**
-     * Files that legitimately differ between two runs of the same batch: they hold times of day
-     * and durations, and the manifest also says which engine ran (and, for Spark, its master);
-     * {@code results.duckdb} is a database file whose bytes differ between any two runs (its rows
-     * are read from the task files compared here).
+     * Files that legitimately differ between two runs of the same batch (times, the engine in the
+     * manifest, database bytes...): the project's one list, documented in the README.
      */
-    static final List<String> TIMED = List.of("manifest.json", "timings.json", "report.html", "results.duckdb",
-            // the directory marker records when it was created; the lock file names the process that held it
-            "foresight-result.json", ".foresight.lock");
+    static final List<String> TIMED = Reproducibility.VARYING_FILES;
 
     /** Files promised byte-identical for the same inputs, whatever the engine. */
     static final List<String> REPORT_DATA = List.of("config.resolved.json", "summary.json", "summary.csv",
@@ -103,8 +105,33 @@ final class Runs {
                 throw new UncheckedIOException(e);
             }
         }
-        for (String f : TIMED) {
+        for (String f : List.of("manifest.json", "timings.json", "report.html", "results.duckdb")) {
             assertTrue(Files.isRegularFile(actualDir.resolve(f)), f);
         }
+        assertEquals(manifestWithoutEngineFields(expectedDir), manifestWithoutEngineFields(actualDir),
+                "manifest.json, except " + Reproducibility.ENGINE_DEPENDENT_MANIFEST_FIELDS);
+    }
+
+    static JsonNode manifest(Path dir) {
+        try {
+            return JSON.readTree(dir.resolve("manifest.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The manifest less {@link Reproducibility#ENGINE_DEPENDENT_MANIFEST_FIELDS} (each checked present first). */
+    private static JsonNode manifestWithoutEngineFields(Path dir) {
+        JsonNode m = manifest(dir);
+        for (String field : Reproducibility.ENGINE_DEPENDENT_MANIFEST_FIELDS) {
+            String[] path = field.split("\\.");
+            JsonNode parent = m;
+            for (int i = 0; i < path.length - 1; i++) {
+                parent = parent.path(path[i]);
+            }
+            assertTrue(parent.has(path[path.length - 1]), dir + "/manifest.json has " + field);
+            ((ObjectNode) parent).remove(path[path.length - 1]);
+        }
+        return m;
     }
 }

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.foresight.cli.Main;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import scala.Tuple2;
 
 /**
  * The Spark engine on a real multi-process cluster — {@code local-cluster[2,1,1024]}: a master and
@@ -35,7 +34,7 @@ class SparkClusterTest {
         TaskAttempts.reset();
         Runs.Result cluster;
         long killed;
-        try (SystemProperties ignored = SystemProperties.of(conf)) {
+        try (SparkProperties ignored = SparkProperties.of(conf)) {
             CompletableFuture<Runs.Result> run = CompletableFuture.supplyAsync(() -> Runs.foresight("run", "-q", batch,
                     "--out", out, "--master", conf.get("spark.master")));
             killed = killAnExecutorOnceTasksAreFinishing(out, run);
@@ -50,6 +49,19 @@ class SparkClusterTest {
         assertTrue(TaskAttempts.FAILED.get() >= 1, "the kill cost at least one task attempt (it hit a running task)");
         assertEquals(FaultBatch.UNITS, TaskAttempts.ENDED.get() - TaskAttempts.FAILED.get(),
                 "each unit succeeded once, the deterministic failures included (they are results, not retries)");
+
+        // Provenance: the executors that computed units, each with one OpenMP thread and ND4J on one thread.
+        JsonNode engine = Runs.manifest(out).path("engine");
+        assertEquals(conf.get("spark.master"), engine.path("master").asText(), engine.toString());
+        assertTrue(engine.path("executors").asInt() >= 2, "both executors (and a replacement) computed: " + engine);
+        for (JsonNode runtime : engine.path("executor_runtimes")) {
+            assertEquals("1", runtime.path("omp_num_threads").asText(), engine.toString());
+        }
+        assertTrue(java.util.stream.StreamSupport.stream(engine.path("executor_runtimes").spliterator(), false)
+                .anyMatch(r -> r.path("nd4j").path("threads").asInt() == 1), "an executor ran LSTMs on one ND4J thread: "
+                + engine);
+        assertFalse(Runs.manifest(out).path("runtime").path("nd4j").path("loaded").asBoolean(),
+                "the driver ran no LSTM itself");
     }
 
     /**
@@ -68,20 +80,5 @@ class SparkClusterTest {
         ProcessHandle victim = executors.get(0);
         victim.destroyForcibly();   // SIGKILL: no shutdown hook, the task in flight is simply lost
         return victim.pid();
-    }
-
-    /** Spark settings as system properties (which {@code new SparkConf()} reads) for the duration of a run. */
-    private record SystemProperties(List<String> keys) implements AutoCloseable {
-        static SystemProperties of(SparkConf conf) {
-            for (Tuple2<String, String> kv : conf.getAll()) {
-                System.setProperty(kv._1(), kv._2());
-            }
-            return new SystemProperties(java.util.Arrays.stream(conf.getAll()).map(Tuple2::_1).toList());
-        }
-
-        @Override
-        public void close() {
-            keys.forEach(System::clearProperty);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.foresight.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.foresight.cli.Main;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,24 @@ class SparkEngineTest {
         Runs.assertSameResults(tmp.resolve("local"), tmp.resolve("spark"));
         assertEquals(local.out().replace(tmp.resolve("local").toString(), "OUT"),
                 spark.out().replace(tmp.resolve("spark").toString(), "OUT"), "the same summary table and closing lines");
+
+        // Provenance: which engine, and the threads ND4J ran with where the LSTMs ran.
+        JsonNode localEngine = Runs.manifest(tmp.resolve("local")).path("engine");
+        assertEquals("local", localEngine.path("name").asText());
+        assertEquals(2, localEngine.path("parallelism").asInt());
+        JsonNode engine = Runs.manifest(tmp.resolve("spark")).path("engine");
+        assertEquals("spark", engine.path("name").asText(), engine.toString());
+        assertEquals("local[2]", engine.path("master").asText(), engine.toString());
+        assertEquals(1, engine.path("task_cpus").asInt(), engine.toString());
+        assertEquals("1", engine.path("settings").path("spark.executorEnv.OMP_NUM_THREADS").asText(), engine.toString());
+        assertTrue(engine.path("spark_version").asText().startsWith("3.5."), engine.toString());
+        assertEquals(1, engine.path("executors").asInt(), "embedded: the driver is the executor; " + engine);
+        JsonNode runtime = engine.path("executor_runtimes").get(0);
+        assertEquals("1", runtime.path("omp_num_threads").asText(), engine.toString());
+        assertTrue(runtime.path("nd4j").path("loaded").asBoolean(), "the LSTMs loaded ND4J: " + engine);
+        assertEquals(1, runtime.path("nd4j").path("threads").asInt(), engine.toString());
+        assertEquals(Runs.manifest(tmp.resolve("local")).path("runtime").path("nd4j"), runtime.path("nd4j"),
+                "the same ND4J settings as the local engine's workers");
     }
 
     @Test

@@ -25,29 +25,24 @@ import java.util.stream.Stream;
  * SHA-256 of the code that computes results: the class files (and service registrations) of
  * Foresight's modules and of every jar or directory a plugin provider is loaded from. It is part
  * of each task's cache key, so a code change recomputes the tasks, while a rebuild of identical
- * code (new jar timestamps, a new commit touching only docs) does not. Computed once per JVM.
+ * code (new jar timestamps, a new commit touching only docs) does not. It depends on the code's
+ * bytes only, never on where the jars lie: a worker JVM that runs its own copy of a plugin jar (a
+ * Spark executor's download of it) gets the driver's fingerprint. Computed once per JVM and set
+ * of code sources (a long-lived worker may see more plugin jars later).
  */
 public final class CodeFingerprint {
 
-    private static volatile String cached;
+    private static final java.util.Map<List<Object>, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CodeFingerprint() {
     }
 
     public static String of(PluginRegistry plugins) {
-        String value = cached;
-        if (value == null) {
-            synchronized (CodeFingerprint.class) {
-                if (cached == null) {
-                    cached = compute(plugins);
-                }
-                value = cached;
-            }
-        }
-        return value;
+        TreeSet<Path> sources = sources(plugins);
+        return CACHE.computeIfAbsent(stamp(sources), k -> compute(sources));
     }
 
-    private static String compute(PluginRegistry plugins) {
+    private static TreeSet<Path> sources(PluginRegistry plugins) {
         TreeSet<Path> sources = new TreeSet<>();
         List<Class<?>> anchors = new ArrayList<>(List.of(dev.foresight.pipeline.FoldRunner.class,
                 dev.foresight.reports.summary.Summary.class, CodeFingerprint.class));
@@ -64,15 +59,45 @@ public final class CodeFingerprint {
                 }
             }
         }
-        MessageDigest md = sha256();
+        return sources;
+    }
+
+    /** The cache key: each source with, for a jar, its size and modification time (a jar replaced in place). */
+    private static List<Object> stamp(TreeSet<Path> sources) {
+        List<Object> key = new ArrayList<>();
+        for (Path p : sources) {
+            key.add(p.toString());
+            try {
+                if (Files.isRegularFile(p)) {
+                    key.add(Files.size(p));
+                    key.add(Files.getLastModifiedTime(p).toMillis());
+                }
+            } catch (IOException e) {
+                key.add("unreadable");
+            }
+        }
+        return key;
+    }
+
+    /**
+     * Each source's entries (name, bytes) hashed on their own, then the sources' digests in sorted
+     * order: the same code in jars at other paths or of other names gives the same fingerprint.
+     */
+    private static String compute(TreeSet<Path> sources) {
+        List<String> digests = new ArrayList<>();
         for (Path source : sources) {
             TreeMap<String, byte[]> entries = Files.isDirectory(source) ? directory(source) : jar(source);
+            MessageDigest md = sha256();
             entries.forEach((name, bytes) -> {
                 md.update(name.getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
                 md.update(bytes);
             });
+            digests.add(HexFormat.of().formatHex(md.digest()));
         }
+        java.util.Collections.sort(digests);
+        MessageDigest md = sha256();
+        digests.forEach(d -> md.update(d.getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(md.digest());
     }
 

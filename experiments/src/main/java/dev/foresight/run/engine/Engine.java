@@ -45,6 +45,15 @@ public interface Engine extends AutoCloseable {
      */
     void execute(RunContext context, List<WorkUnit> units, OutcomeSink sink) throws InterruptedException;
 
+    /**
+     * The engine's settings that matter for reproducing the run (and what it saw of its workers,
+     * e.g. their thread counts), for the manifest's {@code engine} block beside {@link #name()} and
+     * {@link #parallelism()}. Called after {@link #execute}; JSON-friendly values, keys in a stable order.
+     */
+    default java.util.Map<String, Object> provenance() {
+        return java.util.Map.of();
+    }
+
     /** Releases the engine's resources (threads, a cluster connection). */
     @Override
     default void close() {

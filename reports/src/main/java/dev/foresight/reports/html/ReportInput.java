@@ -6,6 +6,7 @@ import dev.foresight.metrics.Annualisation;
 import dev.foresight.reports.summary.SignificanceRow;
 import dev.foresight.reports.summary.Summary;
 import dev.foresight.reports.summary.SummaryRow;
+import dev.foresight.result.Reproducibility;
 import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.ResultDirectory;
 import dev.foresight.result.ResultJson;
@@ -110,19 +111,12 @@ record ReportInput(ResultDirectory dir, ResolvedBatch config, Map<String, Object
 
     /**
      * The manifest without what changes from one run of the same batch to the next — wall-clock
-     * times, the command line (output directory), cores and workers — for the deterministic exports.
+     * times, the command line (output directory), the engine and its parallelism, the driver's
+     * ND4J (each LSTM fit records its own threads), cores — for the deterministic exports.
      */
     Map<String, Object> provenance() {
-        Map<String, Object> out = new LinkedHashMap<>(manifest);
-        out.remove("started");
-        out.remove("finished");
-        out.remove("command");
-        if (out.get("runtime") instanceof Map<?, ?> runtime) {
-            Map<Object, Object> r = new LinkedHashMap<>(runtime);
-            r.remove("workers");
-            r.remove("cores");
-            out.put("runtime", r);
-        }
-        return out;
+        List<String> varying = new java.util.ArrayList<>(Reproducibility.ENGINE_DEPENDENT_MANIFEST_FIELDS);
+        varying.add("runtime.cores");
+        return Reproducibility.without(manifest, varying);
     }
 }

@@ -67,11 +67,21 @@ public final class LstmRuntime {
     /**
      * ND4J's thread count, native classifier and BLAS, once ND4J has been used in this process
      * (loading it just to report costs about a second, so a run without an LSTM reports
-     * {@code loaded: false}).
+     * {@code loaded: false}). "Used in this process" includes a task's copy of this class: each
+     * task loads the plugin classes afresh (see dev.foresight.isolation), so the copy the provenance
+     * code calls may never have run a network while ND4J, shared by all copies, is loaded.
      */
     public static Map<String, Object> environment() {
         Map<String, Object> e = environment;
+        if (e == null && nativeLibraryLoaded()) {
+            e = load();   // ND4J is initialised: reading its settings costs nothing
+        }
         return e == null ? Map.of("loaded", false) : e;
+    }
+
+    /** Whether ND4J's native library is loaded in this JVM (JavaCPP's loader is shared, not per task). */
+    private static boolean nativeLibraryLoaded() {
+        return org.bytedeco.javacpp.Loader.getLoadedLibraries().keySet().stream().anyMatch(k -> k.contains("nd4jcpu"));
     }
 
     /** Loads ND4J (once) and returns {@link #environment()}. */
