@@ -1,5 +1,7 @@
 import dev.foresight.backtest.Backtest;
+import dev.foresight.backtest.BacktestBuffers;
 import dev.foresight.backtest.BacktestResult;
+import dev.foresight.backtest.MeasuredBacktest;
 import dev.foresight.backtest.CostModel;
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.metrics.ForecastMetrics;
@@ -23,8 +25,14 @@ import java.util.SplittableRandom;
  * <p>Writes the generated input to {@code OUT/data.bin} so the pandas side computes on the very
  * same numbers, warms up, writes the Java results ({@code java_series.bin},
  * {@code java_metrics.txt}) for {@code bench_pandas.py} to check, prints {@code ready}, then
- * runs one timed repetition per {@code run} line on stdin, answering with the phase times in
- * nanoseconds. Not part of the product: compiled with javac against framework/target/classes.
+ * runs timed repetitions per command line on stdin ({@code MODE K}: K repetitions back to back),
+ * answering with their total times in nanoseconds:
+ * {@code buffers} (MeasuredBacktest into reused buffers, then ForecastMetrics), {@code fresh} (the
+ * same into freshly allocated result arrays), {@code separate} (Backtest.run, then
+ * PerformanceMetrics.of reading the series back: the path before the fused kernel) and
+ * {@code floor} (a loop that moves the same bytes and computes nothing: the memory-traffic floor).
+ * Before serving, it checks that the fused and the separate paths agree bit for bit (exit 1 if
+ * not). Not part of the product: compiled with javac against framework/target/classes.
  *
  * <p>Usage: {@code java -cp framework/target/classes:CLASSES BacktestBench OUT [bars] [warmup]},
  * normally started by {@code bench_pandas.py} (see run.sh).
@@ -49,13 +57,24 @@ public final class BacktestBench {
         Data d = Data.generate(n, SEED);
         writeDoubles(out.resolve("data.bin"), d.assetReturns, d.positions, d.actual, d.forecast, d.actualMove, d.forecastMove);
 
+        BacktestBuffers buffers = BacktestBuffers.of(n);
+        Floor floor = new Floor(n);
         for (int i = 0; i < warmup; i++) {
-            sink += runOnce(d, null);
+            for (String mode : MODES) {
+                sink += runOnce(mode, d, buffers, floor, null);
+            }
         }
 
-        // The results the pandas side checks against.
+        // The results the Python side checks against, and the fused path checked against the
+        // separate one: a faster kernel that computed something else would be worthless.
+        MeasuredBacktest fused = MeasuredBacktest.run(d.positions, d.assetReturns, COSTS, INITIAL_POSITION,
+                ANNUALISATION, buffers);
         BacktestResult bt = Backtest.run(d.positions, d.assetReturns, COSTS, INITIAL_POSITION);
         PerformanceMetrics pm = PerformanceMetrics.of(bt.netReturns(), bt.turnover(), ANNUALISATION);
+        if (!fused.result().equals(bt) || !fused.metrics().equals(pm)) {
+            System.out.println("MISMATCH: MeasuredBacktest differs from Backtest.run + PerformanceMetrics.of");
+            System.exit(1);
+        }
         ForecastMetrics fm = ForecastMetrics.of(d.actual, d.forecast, d.actualMove, d.forecastMove);
         writeDoubles(out.resolve("java_series.bin"), bt.grossReturns(), bt.costs(), bt.netReturns(),
                 bt.turnover(), bt.equity(), bt.drawdown());
@@ -83,40 +102,111 @@ public final class BacktestBench {
         }
 
         // Serve measured repetitions on request, so that the driver (bench_pandas.py) can
-        // interleave them with pandas repetitions: on a noisy machine, Java and pandas then see
-        // the same conditions. "run" -> one repetition, answered with its phase times in ns.
+        // interleave them with the Python sides': on a noisy machine all then see the same
+        // conditions. "MODE K" -> K repetitions, answered with "phase1 phase2 cpu" totals in ns.
         System.out.println("ready " + n + " " + warmup);
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
-        long[] t = new long[3];
-        // whole-process CPU (every thread: GC included, as pandas' time.process_time counts its process)
+        long[] t = new long[2];
+        // whole-process CPU (every thread: GC included, as Python's time.process_time counts its
+        // process). The JVM reads it in clock ticks (10 ms here), coarser than one repetition, so
+        // a request "MODE K" runs K repetitions back to back and answers with their totals.
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        for (String line = in.readLine(); line != null && line.equals("run"); line = in.readLine()) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String[] request = line.split(" ");
+            if (!MODES.contains(request[0]) || request.length != 2) {
+                break;
+            }
+            int k = Integer.parseInt(request[1]);
+            long phase1 = 0;
+            long phase2 = 0;
             long c0 = os.getProcessCpuTime();
-            sink += runOnce(d, t);
+            for (int i = 0; i < k; i++) {
+                sink += runOnce(request[0], d, buffers, floor, t);
+                phase1 += t[0];
+                phase2 += t[1];
+            }
             long cpu = os.getProcessCpuTime() - c0;
-            System.out.println(t[0] + " " + t[1] + " " + t[2] + " " + cpu);
+            System.out.println(phase1 + " " + phase2 + " " + cpu);
             System.out.flush();
         }
     }
 
-    /** The full computation; fills {@code t} with the phase times in ns when not null. */
-    static double runOnce(Data d, long[] t) {
+    static final java.util.List<String> MODES = java.util.List.of("buffers", "fresh", "separate", "floor");
+
+    /**
+     * One repetition of {@code mode}; fills {@code t} with its two phase times in ns when not
+     * null: backtest + performance metrics, then forecast metrics (for "floor": the result-sized
+     * writes and the reads back).
+     */
+    static double runOnce(String mode, Data d, BacktestBuffers buffers, Floor floor, long[] t) {
         long t0 = System.nanoTime();
-        BacktestResult bt = Backtest.run(d.positions, d.assetReturns, COSTS, INITIAL_POSITION);
+        double x;
+        switch (mode) {
+            case "buffers" -> x = MeasuredBacktest.run(d.positions, d.assetReturns, COSTS, INITIAL_POSITION,
+                    ANNUALISATION, buffers).metrics().sharpe();
+            case "fresh" -> x = MeasuredBacktest.run(d.positions, d.assetReturns, COSTS, INITIAL_POSITION,
+                    ANNUALISATION).metrics().sharpe();
+            case "separate" -> {
+                BacktestResult bt = Backtest.run(d.positions, d.assetReturns, COSTS, INITIAL_POSITION);
+                x = PerformanceMetrics.of(bt.netReturns(), bt.turnover(), ANNUALISATION).sharpe();
+            }
+            default -> x = floor.writeResults(d.positions, d.assetReturns);
+        }
         long t1 = System.nanoTime();
-        PerformanceMetrics pm = PerformanceMetrics.of(bt.netReturns(), bt.turnover(), ANNUALISATION);
+        if (mode.equals("floor")) {
+            x += floor.readBack(d.actual, d.forecast, d.actualMove, d.forecastMove);
+        } else {
+            ForecastMetrics fm = ForecastMetrics.of(d.actual, d.forecast, d.actualMove, d.forecastMove);
+            x += fm.mse() + fm.directionAccuracy();
+        }
         long t2 = System.nanoTime();
-        ForecastMetrics fm = ForecastMetrics.of(d.actual, d.forecast, d.actualMove, d.forecastMove);
-        long t3 = System.nanoTime();
         if (t != null) {
             t[0] = t1 - t0;
             t[1] = t2 - t1;
-            t[2] = t3 - t2;
         }
-        return bt.drawdown()[d.positions.length - 1] + pm.sharpe() + pm.sortino() + pm.calmar() + fm.mse()
-                + fm.directionAccuracy();
+        return x;
+    }
+
+    /**
+     * The memory traffic the computation cannot avoid, with no arithmetic to speak of: read the
+     * two inputs and write six result series (the BacktestResult API), read the net returns back
+     * once (the variance pass needs the mean first) and read the four forecast inputs. Its time
+     * is the floor the goal "within 2x of the memory-traffic floor" is measured against.
+     */
+    static final class Floor {
+        final double[][] out;
+
+        Floor(int n) {
+            out = new double[6][n];
+        }
+
+        double writeResults(double[] a, double[] b) {
+            double[] o0 = out[0], o1 = out[1], o2 = out[2], o3 = out[3], o4 = out[4], o5 = out[5];
+            for (int i = 0; i < a.length; i++) {
+                double v = a[i] + b[i];
+                o0[i] = v;
+                o1[i] = v;
+                o2[i] = v;
+                o3[i] = v;
+                o4[i] = v;
+                o5[i] = v;
+            }
+            double s = 0;
+            for (double v : o2) {
+                s += v;
+            }
+            return s;
+        }
+
+        double readBack(double[] a, double[] b, double[] c, double[] e) {
+            double s = 0;
+            for (int i = 0; i < a.length; i++) {
+                s += a[i] + b[i] + c[i] + e[i];
+            }
+            return s;
+        }
     }
 
     static void writeDoubles(Path file, double[]... columns) throws IOException {

@@ -3,10 +3,13 @@
 
 Starts the Java side (JAVA_CMD...: BacktestBench, which writes OUT/data.bin, warms up, writes its
 results and prints "ready"), reads the same data (six little-endian float64 columns), warms
-pandas up, then runs REPS measured repetitions of each side *interleaved* (Java, pandas, pandas,
-Java, ...: on a noisy machine both see the same conditions). Checks every series and metric
-against the Java results (OUT/java_series.bin, OUT/java_metrics.txt) to 1e-9 relative, and
-prints median times, the ratio of medians and the median of the per-repetition ratios.
+pandas and numpy up, then runs REPS measured repetitions of every side, rotated within each
+repetition (on a noisy machine all see the same conditions): four Java modes (fused kernel into
+reused buffers, fused into fresh arrays, the separate Backtest.run + PerformanceMetrics.of, and a
+memory-traffic floor loop), numpy and pandas. Checks every series and metric against the Java
+results (OUT/java_series.bin, OUT/java_metrics.txt) to 1e-9 relative, and prints a table of
+median times, per-repetition ratios (min / median / max, wall and whole-process CPU), the load
+average, and whether the goals of issue 21 item 4 are met.
 
 Usage: /usr/bin/python3 bench/backtest/bench_pandas.py OUT WARMUP REPS JAVA_CMD...
 """
@@ -140,20 +143,38 @@ def close(a, b):
     return abs(a - b) <= ATOL + RTOL * max(abs(a), abs(b)) or (np.isnan(a) and np.isnan(b))
 
 
+JAVA_SIDES = {"buffers": "Foresight, fused, reused buffers", "fresh": "Foresight, fused, fresh arrays",
+              "separate": "Foresight, Backtest.run + metrics", "floor": "memory-traffic floor (Java loop)"}
+
+
+JAVA_BATCH = int(__import__("os").environ.get("JAVA_BATCH", "10"))
+
+
+def load():
+    return " ".join(open("/proc/loadavg").read().split()[:3])
+
+
+def stats(x):
+    return f"{np.min(x):6.2f} / {np.median(x):6.2f} / {np.max(x):6.2f}"
+
+
 def main():
     out, warmup, reps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     java_cmd = sys.argv[4:]
+    load_before = load()
 
     java = subprocess.Popen(java_cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
     ready = java.stdout.readline().split()
     if not ready or ready[0] != "ready":
-        sys.exit(f"the Java side did not start: {ready}")
-    print(f"java: {int(ready[1]):,} bars, {ready[2]} warm-up repetitions done")
+        sys.exit(f"the Java side did not start: {' '.join(ready)}")
+    print(f"java: {int(ready[1]):,} bars, {ready[2]} warm-up repetitions of every mode done")
 
-    def java_once():
-        java.stdin.write("run\n")
+    def java_once(mode):
+        # The JVM's process CPU clock ticks in 10 ms, more than one repetition takes: Java runs
+        # JAVA_BATCH repetitions back to back per request; its figures are per repetition.
+        java.stdin.write(f"{mode} {JAVA_BATCH}\n")
         java.stdin.flush()
-        return tuple(int(v) for v in java.stdout.readline().split())
+        return tuple(int(v) / JAVA_BATCH for v in java.stdout.readline().split())
 
     d = read_columns(f"{out}/data.bin",
                      ["asset_returns", "positions", "actual", "forecast", "actual_move", "forecast_move"])
@@ -166,20 +187,25 @@ def main():
     for _ in range(3):
         run_once(d, cost_rate, initial, ppy, rf)
         run_once_np(a, cost_rate, initial, ppy, rf)
-    py_times, java_times, py_cpu, np_times, np_cpu = [], [], [], [], []
+    # side -> list of (backtest + performance ns, forecast ns, whole-process CPU ns)
+    sides = list(JAVA_SIDES) + ["numpy", "pandas"]
+    times = {side: [] for side in sides}
     for rep in range(reps):
         # Rotate who goes first, so no side systematically inherits another's cache state.
-        for side in ("java", "pandas", "numpy")[rep % 3:] + ("java", "pandas", "numpy")[:rep % 3]:
-            if side == "java":
-                java_times.append(java_once())
-            elif side == "pandas":
-                c0 = time.process_time_ns()  # whole-process CPU, all threads
-                series, metrics = run_once(d, cost_rate, initial, ppy, rf, py_times)
-                py_cpu.append(time.process_time_ns() - c0)
+        k = rep % len(sides)
+        for side in sides[k:] + sides[:k]:
+            if side in JAVA_SIDES:
+                times[side].append(java_once(side))
+                continue
+            phases = []
+            c0 = time.process_time_ns()  # whole-process CPU, all threads
+            if side == "pandas":
+                series, metrics = run_once(d, cost_rate, initial, ppy, rf, phases)
             else:
-                c0 = time.process_time_ns()
-                np_series, np_metrics = run_once_np(a, cost_rate, initial, ppy, rf, np_times)
-                np_cpu.append(time.process_time_ns() - c0)
+                np_series, np_metrics = run_once_np(a, cost_rate, initial, ppy, rf, phases)
+            cpu = time.process_time_ns() - c0
+            bt, perf, fc = phases[0]
+            times[side].append((bt + perf, fc, cpu))
     java.stdin.close()
     java.wait()
 
@@ -201,40 +227,45 @@ def main():
         if not close(float(value), jm[key]):
             failures.append(f"metric {key}: numpy {value!r} vs java {jm[key]!r}")
     if failures:
-        print("MISMATCH between pandas and Java:\n  " + "\n  ".join(failures))
+        print("MISMATCH between Python and Java:\n  " + "\n  ".join(failures))
         sys.exit(1)
-    print(f"check: all 6 series ({len(d):,} bars each) and {len(metrics)} metrics of pandas and of numpy agree with Java to {RTOL:g} relative")
+    print(f"check: all 6 series ({len(d):,} bars each) and {len(metrics)} metrics of pandas and of numpy agree with "
+          f"Java to {RTOL:g} relative; Java's fused and separate paths agree bit for bit")
 
-    py = np.array(py_times, dtype=float) / 1e6
-    jv = np.array(java_times, dtype=float)[:, :3] / 1e6
-    jcpu = np.array(java_times, dtype=float)[:, 3] / 1e6
-    pcpu = np.array(py_cpu, dtype=float) / 1e6
-    py = np.column_stack([py, py.sum(axis=1)])
-    jv = np.column_stack([jv, jv.sum(axis=1)])
-    print(f"{reps} interleaved repetitions; median ms   {'pandas':>9}{'java':>9}{'ratio':>9}{'per-rep ratio':>15}")
-    labels = ["backtest", "performance metrics", "forecast metrics", "total"]
-    for col, label in enumerate(labels):
-        p, j = np.median(py[:, col]), np.median(jv[:, col])
-        pair = np.median(py[:, col] / jv[:, col])
-        print(f"  {label:<36}{p:>9.2f}{j:>9.2f}{p / j:>8.1f}x{pair:>14.1f}x")
-    wall_ratio = py[:, 3] / jv[:, 3]
-    cpu_ratio = pcpu / jcpu
-    print(f"  per-repetition ratio pandas / Java, min / median / max: wall {wall_ratio.min():.1f} / "
-          f"{np.median(wall_ratio):.1f} / {wall_ratio.max():.1f}x; whole-process CPU {cpu_ratio.min():.1f} / "
-          f"{np.median(cpu_ratio):.1f} / {cpu_ratio.max():.1f}x (median CPU ms: pandas {np.median(pcpu):.2f},"
-          f" Java {np.median(jcpu):.2f})")
-    nm = np.array(np_times, dtype=float) / 1e6
-    nm = np.column_stack([nm, nm.sum(axis=1)])
-    ncpu = np.array(np_cpu, dtype=float) / 1e6
-    print(f"  numpy peer, median ms: backtest {np.median(nm[:, 0]):.2f}, performance {np.median(nm[:, 1]):.2f},"
-          f" forecast {np.median(nm[:, 2]):.2f}, total {np.median(nm[:, 3]):.2f}")
-    nw, nc = nm[:, 3] / jv[:, 3], ncpu / jcpu
-    print(f"  per-repetition ratio numpy / Java, min / median / max: wall {nw.min():.1f} / {np.median(nw):.1f} /"
-          f" {nw.max():.1f}x; whole-process CPU {nc.min():.1f} / {np.median(nc):.1f} / {nc.max():.1f}x"
-          f" (goal >= 5x: {'MET' if np.median(nw) >= 5 else 'NOT MET'} on the wall median)")
-    print(f"  load average {' '.join(open('/proc/loadavg').read().split()[:3])}")
-    total = np.median(py[:, 3]) / np.median(jv[:, 3])
-    print(f"pandas {pd.__version__}, numpy {np.__version__}; goal: total ratio >= 5x -> {'MET' if total >= 5 else 'NOT MET'}")
+    arr = {side: np.array(v, dtype=float) / 1e6 for side, v in times.items()}
+    wall = {side: x[:, 0] + x[:, 1] for side, x in arr.items()}
+    cpu = {side: x[:, 2] for side, x in arr.items()}
+    print()
+    print(f"{reps} repetitions (Java: {JAVA_BATCH} runs back to back per repetition, figures per run), sides "
+          f"rotated within each; load average {load_before} before, {load()} after "
+          f"(on {__import__('os').cpu_count()} CPUs)")
+    print()
+    print(f"{'median ms':<36}{'backtest+perf':>14}{'forecast':>10}{'total':>9}{'min total':>11}{'CPU':>9}")
+    for side in sides:
+        x = arr[side]
+        label = JAVA_SIDES.get(side, side)
+        print(f"{label:<36}{np.median(x[:, 0]):>14.2f}{np.median(x[:, 1]):>10.2f}{np.median(wall[side]):>9.2f}"
+              f"{np.min(wall[side]):>11.2f}{np.median(cpu[side]):>9.2f}")
+    print()
+    print(f"{'ratio per repetition, min / median / max':<44}{'wall':>24}{'whole-process CPU':>26}")
+    rows = [("numpy / Foresight (buffers)", "numpy", "buffers"),
+            ("pandas / Foresight (buffers)", "pandas", "buffers"),
+            ("numpy / Foresight (fresh arrays)", "numpy", "fresh"),
+            ("Foresight separate / fused (buffers)", "separate", "buffers"),
+            ("Foresight (buffers) / floor", "buffers", "floor"),
+            ("Foresight (fresh arrays) / floor", "fresh", "floor")]
+    for label, num, den in rows:
+        print(f"{label:<44}{stats(wall[num] / wall[den]):>24}{stats(cpu[num] / cpu[den]):>26}")
+    print()
+    med = np.median(wall["buffers"])
+    print("issue 21 item 4 goals (the wall figures mean something only on a quiet machine):")
+    print(f"  Foresight total <= 10 ms: median {med:.2f} ms, min {np.min(wall['buffers']):.2f} ms -> "
+          f"{'MET' if med <= 10 else 'NOT MET'}")
+    r = np.median(wall["numpy"] / wall["buffers"])
+    print(f"  >= 5x numpy's time: median per-repetition ratio {r:.1f}x -> {'MET' if r >= 5 else 'NOT MET'}")
+    f = np.median(wall["buffers"] / wall["floor"])
+    print(f"  within 2x of the memory-traffic floor: median {f:.2f}x -> {'MET' if f <= 2 else 'NOT MET'}")
+    print(f"pandas {pd.__version__}, numpy {np.__version__}")
 
 
 if __name__ == "__main__":

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Benchmark of the backtest engine plus metrics on 1,000,000 bars: Foresight (Java) against the
-# equivalent vectorised pandas computation (Debian's python3-pandas) on the same data.
+# Benchmark of the backtest engine plus metrics on 1,000,000 bars: Foresight (Java: the fused
+# MeasuredBacktest into reused buffers, into fresh arrays, the separate Backtest.run +
+# PerformanceMetrics.of, and a loop moving the same bytes as a memory-traffic floor) against the
+# same computation in numpy and in pandas (Debian's python3-pandas) on the same data.
 #
-#   bench/backtest/run.sh            # from anywhere; env BARS, WARMUP, REPS override the defaults
+#   bench/backtest/run.sh            # from anywhere; env BARS, WARMUP, REPS, JAVA_BATCH override the defaults
 #
-# The Java side generates the data and writes it to bench/out/backtest/data.bin; the pandas
-# side reads that file, recomputes everything, checks that every series and metric agrees with
-# Java's to 1e-9 relative (exit 1 if not). The measured repetitions of the two sides are
-# interleaved (bench_pandas.py drives the warmed-up Java process over a pipe), and it prints
-# median times, the ratio pandas / Java, and the median of the per-repetition ratios.
+# The Java side generates the data and writes it to bench/out/backtest/data.bin; the Python side
+# reads that file, recomputes everything, checks that every series and metric agrees with Java's
+# to 1e-9 relative (exit 1 if not). The sides are rotated within each repetition
+# (bench_pandas.py drives the warmed-up Java process over a pipe); it prints one table: medians,
+# min / median / max of the per-repetition ratios (wall and whole-process CPU), the load, the goals.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

@@ -67,7 +67,6 @@ public record PerformanceMetrics(int n, double totalReturn, double annualReturn,
             throw new IllegalArgumentException("netReturns and turnover must have the same length; got "
                     + n + " and " + turnover.length);
         }
-        int ppy = a.periodsPerYear();
         double rfp = a.riskFreePerPeriod();
 
         // Pass 1: validation, sums, equity path, downside squares, deepest equity / peak ratio.
@@ -114,6 +113,34 @@ public record PerformanceMetrics(int n, double totalReturn, double annualReturn,
                 }
             }
         }
+        return of(netReturns, new ReturnTotals(n, a, sumR, sumDownSq, sumTurnover, equity, minRatio, constant));
+    }
+
+    /**
+     * The metrics of {@code netReturns} from the totals of their first pass (accumulated, for
+     * instance, by the backtest that produced them): only the squared deviations from the mean
+     * remain to be summed. The formulas are those of {@link #of(double[], double[], Annualisation)},
+     * and the result is bit for bit the same when {@code totals} were accumulated as documented.
+     *
+     * @throws IllegalArgumentException when {@code netReturns} does not have {@code totals.n()} entries
+     */
+    public static PerformanceMetrics of(double[] netReturns, ReturnTotals totals) {
+        Objects.requireNonNull(netReturns, "netReturns");
+        Objects.requireNonNull(totals, "totals");
+        int n = totals.n();
+        if (netReturns.length != n) {
+            throw new IllegalArgumentException("the totals are of " + n + " periods, netReturns has "
+                    + netReturns.length);
+        }
+        Annualisation a = totals.annualisation();
+        int ppy = a.periodsPerYear();
+        double rfp = a.riskFreePerPeriod();
+        double sumR = totals.sumReturns();
+        double sumDownSq = totals.sumDownsideSquares();
+        double sumTurnover = totals.sumTurnover();
+        double equity = totals.finalEquity();
+        double minRatio = totals.deepestEquityToPeak();
+        boolean constant = totals.constant();
         double meanR = sumR / n;
         // mean(r - rf_p) = mean(r) - rf_p, and sd(r - rf_p) = sd(r): shifting by a constant does
         // not change the spread, so one pass of squared deviations serves volatility and Sharpe.

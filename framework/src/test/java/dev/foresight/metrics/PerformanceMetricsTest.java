@@ -264,4 +264,20 @@ class PerformanceMetricsTest {
         assertEquals(stats.getMean() / stats.getStandardDeviation() * Math.sqrt(252), m.sharpe(), 1e-10);
         assertEquals(turnover / n, m.turnover(), 1e-12);
     }
+
+    @Test
+    void ofTotals_refusesTotalsOfAnotherLengthAndInconsistentTotals() {
+        ReturnTotals totals = new ReturnTotals(3, Annualisation.DAILY, 0.03, 0, 0, 1.0303, 1, true);
+        assertThrows(IllegalArgumentException.class, () -> PerformanceMetrics.of(new double[] {0.01, 0.01}, totals));
+        assertEquals(PerformanceMetrics.of(new double[] {0.01, 0.01, 0.01}, new double[3], Annualisation.DAILY).n(),
+                PerformanceMetrics.of(new double[] {0.01, 0.01, 0.01}, totals).n());
+        assertThrows(IllegalArgumentException.class,
+                () -> new ReturnTotals(0, Annualisation.DAILY, 0, 0, 0, 1, 1, true));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ReturnTotals(1, Annualisation.DAILY, 0, -1, 0, 1, 1, true));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ReturnTotals(1, Annualisation.DAILY, 0, 0, Double.NaN, 1, 1, true));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ReturnTotals(1, Annualisation.DAILY, 0, 0, 0, 1, 1.5, true));
+    }
 }
