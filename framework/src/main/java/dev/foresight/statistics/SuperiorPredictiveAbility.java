@@ -156,6 +156,13 @@ public final class SuperiorPredictiveAbility {
             exceedU += tu > statistic ? 1 : 0;
         }
         double b = resamples.length;
+        if (statistic == 0) {
+            // No model beat the benchmark on average (T = max(0, ...) = 0): T* is never below 0, so no
+            // critical value lies below T and the null cannot be rejected — p = P(T* ≥ T) = 1. Counting
+            // only T* > 0 would instead give a tiny p when every model is clearly WORSE (their recentred
+            // resamples all fall below 0): "beats the benchmark" for strategies that all lost to it.
+            return new Result(n, statistic, 1, 1, 1, mean, omega, Math.max(best, 0), bootstrap);
+        }
         return new Result(n, statistic, exceedC / b, exceedL / b, exceedU / b, mean, omega, Math.max(best, 0), bootstrap);
     }
 

@@ -111,11 +111,31 @@ class SuperiorPredictiveAbilityTest {
         // lower: same as consistent (d̄_1 < 0 → 0) → p = 0
         assertEquals(0.0, r.pUpper(), 0);
         assertEquals(0.0, r.pConsistent(), 0);
-        // Shift the benchmark so that model 0 is no better (d̄ = 0): T = 0; T* > 0 in resample 3 (mean 2) → p = 1/4.
+        // Shift the benchmark so that model 0 is no better (d̄ = 0): T = 0, its least possible value; every
+        // T* ≥ 0 = T, so no critical value lies below T: p = 1 (not the 1/4 of resamples with T* > 0).
         double[][] d2 = {{0, -1, 1, 0}, {-1, -1, 0, -2}};
         var r2 = SuperiorPredictiveAbility.test(d2, resamples, new StationaryBootstrap(1, 100, 0));
         assertEquals(0.0, r2.statistic(), 0);
-        assertEquals(0.25, r2.pConsistent(), 0);
+        assertEquals(1.0, r2.pConsistent(), 0);
+        assertEquals(1.0, r2.pLower(), 0);
+        assertEquals(1.0, r2.pUpper(), 0);
+    }
+
+    /**
+     * Every strategy clearly worse than the benchmark (as on SPY: an AR or a GARCH sign strategy
+     * against buy-and-hold): far below the −√(2 ln ln n) bound, each is left uncentred in the
+     * consistent and lower nulls, so its resamples fall below 0 and T* = 0 almost always. Counting
+     * T* > T = 0 then gave p ≈ 0 — "a strategy beats buy-and-hold" for strategies that all lost.
+     */
+    @Test
+    void allModelsWorse_neverRejects() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int run = 0; run < 20; run++) {
+            var r = simulate(random, 2000, new double[] {-0.3, -0.4, -0.5}, run);
+            assertEquals(0.0, r.statistic(), 0);
+            assertEquals(1.0, r.pConsistent(), 0);
+            assertEquals(1.0, r.pLower(), 0);
+        }
     }
 
     private static SuperiorPredictiveAbility.Result simulate(SplittableRandom random, int n, double[] mu, int seed) {

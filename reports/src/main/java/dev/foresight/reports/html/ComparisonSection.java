@@ -16,7 +16,11 @@ final class ComparisonSection implements Section {
                boolean inReturnSet, String exposure, String beta) {
     }
 
-    record RegimeLine(String detector, String cells) {
+    /** One detector: the 90% MCS per regime on the loss ({@code cells}) and on returns ({@code returns}, "" untraded). */
+    record RegimeLine(String detector, String cells, String returns) {
+        public boolean hasReturns() {
+            return !returns.isEmpty();
+        }
     }
 
     record Board(String experiment, String anchor, String loss, int bars, List<Row> rows, boolean traded, String benchmark,
@@ -87,8 +91,11 @@ final class ComparisonSection implements Section {
         for (Map.Entry<String, Map<String, List<String>>> d : c.regimes().entrySet()) {
             List<String> cells = new ArrayList<>();
             d.getValue().forEach((regime, members) -> cells.add(regime + ": " + String.join(", ", members)));
+            List<String> returns = new ArrayList<>();
+            c.regimeReturns().getOrDefault(d.getKey(), Map.of())
+                    .forEach((regime, members) -> returns.add(regime + ": " + String.join(", ", members)));
             if (!cells.isEmpty()) {
-                regimes.add(new RegimeLine(d.getKey(), String.join("; ", cells)));
+                regimes.add(new RegimeLine(d.getKey(), String.join("; ", cells), String.join("; ", returns)));
             }
         }
         return new Board(e.name(), "mcs-" + Slug.of(e.name()), c.loss(), c.bars(), rows, c.buyAndHold() != null, benchmark,

@@ -35,10 +35,16 @@ import java.util.TreeSet;
  * @param pbo          PBO over the grid configurations; null without a model grid of 2+ traded configurations
  * @param pboModels    the configurations PBO compared
  * @param regimes      per detector, per regime: the models in the 90% MCS on the loss there (cells under 60 bars skipped)
+ * @param regimeReturns per detector, per regime: the strategies (and {@value #BUY_AND_HOLD}) in the 90% MCS on
+ *                      negative net returns there; empty when the experiment does not trade
  */
 record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyAndHold,
                    SuperiorPredictiveAbility.Result spa, List<String> spaModels, BacktestOverfitting.Result pbo,
-                   List<String> pboModels, Map<String, Map<String, List<String>>> regimes) {
+                   List<String> pboModels, Map<String, Map<String, List<String>>> regimes,
+                   Map<String, Map<String, List<String>>> regimeReturns) {
+
+    /** The benchmark's name among the strategies of a returns MCS. */
+    static final String BUY_AND_HOLD = "buy-and-hold (benchmark)";
 
     /** Confidence of the model confidence sets shown. */
     static final double CONFIDENCE = 0.90;
@@ -177,6 +183,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
         Double[] returnP = new Double[k];
         Exposure[] exposure = new Exposure[k];
         List<ReportInput.ModelRun> traded = runs.stream().filter(m -> m.path().traded()).toList();
+        double[][] negReturns = null;
         if (!traded.isEmpty()) {
             // Buy-and-hold on the compared bars, charged like a strategy (entry cost, restart after gaps).
             List<BarRecord> path = new ArrayList<>();
@@ -188,7 +195,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
             }
             CostModel costs = new CostModel(e.config().costBps(), e.config().slippageBps());
             BacktestResult bhTest = OutOfSample.backtest(path, costs);
-            double[][] negReturns = new double[traded.size() + 1][];
+            negReturns = new double[traded.size() + 1][];
             for (int i = 0; i < traded.size(); i++) {
                 negReturns[i] = negate(commonNet(traded.get(i), common));
             }
@@ -225,6 +232,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
 
         // Per regime: the 90% MCS on the loss, on the regime's bars.
         Map<String, Map<String, List<String>>> regimes = new LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> regimeReturns = new LinkedHashMap<>();
         for (String detector : e.config().regimeNames()) {
             Map<String, List<Integer>> byRegime = new TreeMap<>();
             for (int t = 0; t < n; t++) {
@@ -234,6 +242,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
                 }
             }
             Map<String, List<String>> members = new LinkedHashMap<>();
+            Map<String, List<String>> returnMembers = new LinkedHashMap<>();
             for (var cell : byRegime.entrySet()) {
                 List<Integer> idx = cell.getValue();
                 if (idx.size() < MIN_REGIME_BARS) {
@@ -251,10 +260,28 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
                     in.add(runs.get(i).name());
                 }
                 members.put(cell.getKey(), in);
+                if (negReturns != null) {
+                    // the strategies and buy-and-hold on the regime's bars: which earned the most there
+                    double[][] subReturns = new double[negReturns.length][idx.size()];
+                    for (int i = 0; i < negReturns.length; i++) {
+                        for (int t = 0; t < idx.size(); t++) {
+                            subReturns[i][t] = negReturns[i][idx.get(t)];
+                        }
+                    }
+                    var ret = ModelConfidenceSet.compute(subReturns, ModelConfidenceSet.Statistic.MAX, boot);
+                    List<String> winners = new ArrayList<>();
+                    for (int i : ret.members(CONFIDENCE)) {
+                        winners.add(i < traded.size() ? traded.get(i).name() : BUY_AND_HOLD);
+                    }
+                    returnMembers.put(cell.getKey(), winners);
+                }
             }
             regimes.put(detector, members);
+            if (negReturns != null) {
+                regimeReturns.put(detector, returnMembers);
+            }
         }
-        return new Comparisons(lossName(e), n, views, bh, spa, spaModels, pbo, pboModels, regimes);
+        return new Comparisons(lossName(e), n, views, bh, spa, spaModels, pbo, pboModels, regimes, regimeReturns);
     }
 
     private static double[] commonNet(ReportInput.ModelRun m, java.util.Set<Integer> common) {

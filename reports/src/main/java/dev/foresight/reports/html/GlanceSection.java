@@ -3,6 +3,9 @@ package dev.foresight.reports.html;
 import dev.foresight.reports.summary.RegimeRow;
 import dev.foresight.reports.summary.SignificanceRow;
 import dev.foresight.reports.summary.SummaryRow;
+import dev.foresight.result.BarRecord;
+import dev.foresight.statistics.DieboldMariano;
+import dev.foresight.statistics.ForecastLoss;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +66,8 @@ final class GlanceSection implements Section {
         Double baseLoss = base == null ? null : Scores.loss(e, base);
         Double rel = Scores.relative(Scores.loss(e, best), baseLoss);
         String vsBaseline = base == null || base.name().equals(best.name()) ? ""
-                : loss + " " + Fmt.signed(pct(rel), "%.1f") + "% vs the forecast baseline " + e.baseline() + dm(t) + ".";
+                : loss + " " + Fmt.signed(pct(rel), "%.1f") + "% vs the forecast baseline " + e.baseline()
+                        + (e.volatility() ? dmQlike(qlikeDm(best, base)) : dm(t)) + ".";
         List<String> evidence = new ArrayList<>();
         String metric;
         String difference;
@@ -98,9 +102,19 @@ final class GlanceSection implements Section {
                     + " (per bar, the target's units).";
             difference = vsBaseline.isEmpty() ? "It is the forecast baseline itself." : vsBaseline;
         }
-        Double dmp = holm(e, best, ReportInput.ModelRun::tests, SignificanceRow::dmSquaredP);
-        if (dmp != null && dmp < 0.05 && t != null && t.dmSquaredStatistic() != null && t.dmSquaredStatistic() < 0) {
-            evidence.add("forecasts better than " + e.baseline() + " (Diebold–Mariano on squared loss p = " + Fmt.p(dmp) + ", Holm-adjusted)");
+        if (e.volatility()) {
+            // ranked by QLIKE, so tested on QLIKE: a squared-error test would judge another loss than the ranking's
+            Double qp = base == null ? null : holm(e, best, m -> qlikeDm(m, base), DieboldMariano.Result::pValue);
+            DieboldMariano.Result q = base == null ? null : qlikeDm(best, base);
+            if (qp != null && qp < 0.05 && q != null && q.statistic() < 0) {
+                evidence.add("forecasts better than " + e.baseline() + " (Diebold–Mariano on QLIKE p = " + Fmt.p(qp)
+                        + ", Holm-adjusted)");
+            }
+        } else {
+            Double dmp = holm(e, best, ReportInput.ModelRun::tests, SignificanceRow::dmSquaredP);
+            if (dmp != null && dmp < 0.05 && t != null && t.dmSquaredStatistic() != null && t.dmSquaredStatistic() < 0) {
+                evidence.add("forecasts better than " + e.baseline() + " (Diebold–Mariano on squared loss p = " + Fmt.p(dmp) + ", Holm-adjusted)");
+            }
         }
         if (c != null) {
             List<String> set = c.models().stream().filter(Comparisons.ModelView::inLossSet).map(Comparisons.ModelView::name).toList();
@@ -121,8 +135,8 @@ final class GlanceSection implements Section {
                 }
                 RegimeRow winner = in.summary().regimes().stream()
                         .filter(o -> o.experiment().equals(e.name()) && o.detector().equals(detector)
-                                && o.regime().equals(cell.regime()) && !o.model().equals(best.name()) && beats(e, c, o, cell))
-                        .reduce((a, b) -> beats(e, c, b, a) ? b : a).orElse(null);
+                                && o.regime().equals(cell.regime()) && !o.model().equals(best.name()) && beats(e, o, cell))
+                        .reduce((a, b) -> beats(e, b, a) ? b : a).orElse(null);
                 if (winner == null) {
                     wins.add(cell.regime());
                 } else {
@@ -154,15 +168,57 @@ final class GlanceSection implements Section {
                 .map(v -> v.exposure() != null && v.exposure().flatShare() < 1).orElse(false);
     }
 
+    /**
+     * Diebold–Mariano on the per-bar QLIKE of a volatility model and the baseline, on the bars both
+     * forecast where the label and both forecasts are positive (QLIKE's domain); null when fewer than
+     * three such bars, or for the baseline itself. The per-bar QLIKE values are non-negative, so
+     * handing them to the test as "errors" under absolute loss makes its loss differential exactly
+     * {@code QLIKE_model − QLIKE_baseline}, with the HLN correction for the target's horizon.
+     */
+    static DieboldMariano.Result qlikeDm(ReportInput.ModelRun model, ReportInput.ModelRun baseline) {
+        if (model.name().equals(baseline.name())) {
+            return null;
+        }
+        java.util.Map<Integer, BarRecord> base = new java.util.HashMap<>();
+        baseline.path().bars().forEach(b -> base.put(b.bar(), b));
+        List<double[]> pairs = new ArrayList<>();
+        for (BarRecord m : model.path().bars()) {
+            BarRecord b = base.get(m.bar());
+            if (b != null && m.actual() > 0 && m.forecast() > 0 && b.forecast() > 0
+                    && Double.isFinite(m.actual()) && Double.isFinite(m.forecast()) && Double.isFinite(b.forecast())) {
+                pairs.add(new double[] {ForecastLoss.QLIKE.of(m.forecast(), m.actual()),
+                        ForecastLoss.QLIKE.of(b.forecast(), m.actual())});
+            }
+        }
+        int h = model.path().horizon();
+        if (pairs.size() < 3 || h >= pairs.size()) {
+            return null;
+        }
+        double[] lm = pairs.stream().mapToDouble(x -> x[0]).toArray();
+        double[] lb = pairs.stream().mapToDouble(x -> x[1]).toArray();
+        DieboldMariano.Result r = DieboldMariano.test(lm, lb, h, DieboldMariano.Loss.ABSOLUTE);
+        return Double.isFinite(r.pValue()) ? r : null;
+    }
+
+    /** The QLIKE Diebold–Mariano verdict with its direction. */
+    private static String dmQlike(DieboldMariano.Result r) {
+        if (r == null) {
+            return "";
+        }
+        String verdict = r.pValue() >= 0.05 ? "not significantly different"
+                : r.statistic() > 0 ? "significantly WORSE forecasts" : "significantly better forecasts";
+        return " — " + verdict + " (Diebold–Mariano on QLIKE " + Fmt.pIs(r.pValue()) + ", unadjusted)";
+    }
+
     /** The model's p-value Holm-adjusted over the experiment's models that have one; null when it has none. */
-    private static Double holm(ReportInput.Experiment e, ReportInput.ModelRun model,
-                               java.util.function.Function<ReportInput.ModelRun, SignificanceRow> tests,
-                               java.util.function.Function<SignificanceRow, Double> p) {
+    private static <R> Double holm(ReportInput.Experiment e, ReportInput.ModelRun model,
+                                   java.util.function.Function<ReportInput.ModelRun, R> tests,
+                                   java.util.function.Function<R, Double> p) {
         List<ReportInput.ModelRun> models = e.models();
         double[] ps = new double[models.size()];
         int at = -1;
         for (int i = 0; i < ps.length; i++) {
-            SignificanceRow row = tests.apply(models.get(i));
+            R row = tests.apply(models.get(i));
             Double v = row == null ? null : p.apply(row);
             ps[i] = v == null ? Double.NaN : v;
             at = models.get(i) == model ? i : at;
@@ -183,27 +239,29 @@ final class GlanceSection implements Section {
         return " — " + verdict + " (Diebold–Mariano on squared errors " + Fmt.pIs(t.dmSquaredP()) + ", unadjusted)";
     }
 
-    private static String regimeFigure(ReportInput.Experiment e, RegimeRow c) {
+    /** A regime cell's ranking figure, as the regime table shows it (a model flat in the regime: Sharpe 0, cash). */
+    static String regimeFigure(ReportInput.Experiment e, RegimeRow c) {
+        Double v = RegimeSection.metric(e.traded(), c, e, c.model());
         if (e.traded()) {
-            return "Sharpe " + Fmt.num(c.sharpe(), "%.2f");
+            return "Sharpe " + Fmt.num(v, "%.2f") + (v != null && c.sharpe() == null ? " (flat)" : "");
         }
-        return e.volatility() ? "QLIKE " + Fmt.num(c.qlike(), "%.3g") : "MSE " + Fmt.num(c.mse(), "%.3g");
+        return Scores.lossName(e) + " " + Fmt.num(v, "%.3g");
     }
 
     private static Double pct(Double v) {
         return v == null ? null : 100 * v;
     }
 
-    /** Whether {@code o} is strictly better than {@code c} on the ranking metric (a model that never trades cannot be). */
-    private static boolean beats(ReportInput.Experiment e, Comparisons comparisons, RegimeRow o, RegimeRow c) {
-        if (e.traded()) {
-            boolean traded = e.model(o.model()).map(m -> trades(comparisons, m)).orElse(false);
-            return traded && o.sharpe() != null && (c.sharpe() == null || o.sharpe() > c.sharpe());
-        }
-        if (e.volatility()) {
-            return o.qlike() != null && c.qlike() != null && o.qlike() < c.qlike();
-        }
-        return o.mse() != null && c.mse() != null && o.mse() < c.mse();
+    /**
+     * Whether {@code o} is strictly better than {@code c} in their regime on the regime table's
+     * metric ({@link RegimeSection#metric}): Sharpe of the regime's bars when traded — a model that
+     * never trades has none and cannot win, one flat in the regime counts as 0 (cash), not as
+     * beaten by any negative Sharpe —, else QLIKE for volatility, Brier for direction, MSE.
+     */
+    static boolean beats(ReportInput.Experiment e, RegimeRow o, RegimeRow c) {
+        Double vo = RegimeSection.metric(e.traded(), o, e, o.model());
+        Double vc = RegimeSection.metric(e.traded(), c, e, c.model());
+        return vo != null && vc != null && Scores.better(e).compare(vo, vc) < 0;
     }
 
     /**

@@ -174,7 +174,7 @@ final class RegimeSection implements Section {
      * mean and volatility of those bars' net returns) when traded — none for a model that never holds a
      * position, which has no strategy to rank —, else the experiment's loss (QLIKE for volatility).
      */
-    private static Double metric(boolean traded, RegimeRow c, ReportInput.Experiment e, String model) {
+    static Double metric(boolean traded, RegimeRow c, ReportInput.Experiment e, String model) {
         if (traded) {
             boolean modelTrades = e.model(model).map(m -> m.path().traded()
                     && m.path().bars().stream().anyMatch(b -> b.position() != 0)).orElse(false);

@@ -401,7 +401,8 @@ public final class Summary {
     }
 
     private static String pct(Double v) {
-        return v == null ? "-" : String.format(Locale.ROOT, "%.2f", 100 * v);
+        // + 0.0 turns the −0 of a VaR of returns that are all 0 (a model that never trades) into 0
+        return v == null ? "-" : String.format(Locale.ROOT, "%.2f", 100 * v + 0.0);
     }
 
     /** The risk table as CSV: one row per experiment × model × (overall | detector × regime). */

@@ -82,6 +82,30 @@ class ComparisonsTest {
         assertFalse(Scores.ranked(e).get(0).name().equals("random-walk"));
     }
 
+    /**
+     * Per regime, the MCS on returns ranks the strategies and buy-and-hold on that regime's bars: the
+     * planted edge (forecasts from the bar's own outcome) holds in every regime, so in each regime of
+     * 60+ bars the set keeps edged strategies and drops buy-and-hold (mean 0) and the random walk (cash).
+     */
+    @Test
+    void perRegime_theReturnsMcsDropsBuyAndHoldAndCash_whereThePlantedEdgeEarns() {
+        ReportInput in = input();
+        ReportInput.Experiment e = in.experiments().get(0);
+        Comparisons c = Comparisons.of(e, in.config().seed(), in.annualisation());
+        var truth = c.regimeReturns().get("truth");
+        assertEquals(java.util.Set.of("calm", "turbulent"), truth.keySet());
+        truth.forEach((regime, members) -> {
+            assertFalse(members.isEmpty(), regime);
+            assertFalse(members.contains(Comparisons.BUY_AND_HOLD), regime + ": " + members);
+            assertFalse(members.contains("random-walk"), regime + ": " + members);
+            assertTrue(members.contains("lstm") || members.contains("garch"), regime + ": " + members);
+        });
+        // and the report shows them under the loss's set
+        var board = ComparisonSection.board(e, c);
+        assertTrue(board.regimes().stream().anyMatch(l -> l.detector().equals("truth") && l.hasReturns()
+                && l.returns().startsWith("calm: ")), board.regimes().toString());
+    }
+
     private static boolean contains(int[] bars, int bar) {
         return java.util.Arrays.stream(bars).anyMatch(b -> b == bar);
     }

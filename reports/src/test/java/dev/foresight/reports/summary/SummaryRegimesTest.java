@@ -74,6 +74,8 @@ class SummaryRegimesTest {
         assertTrue(table.contains("tests vs baseline rw"), table);
         assertTrue(table.contains("by regime: truth (n* = fewer than 30 bars"), table);
         assertTrue(table.contains(" 20*"), table);
+        // the random walk never trades: its VaR is 0, not "-0.00"
+        assertTrue(!table.contains("-0.00") && table.matches("(?s).*\\n  rw +0\\.00 +0\\.00 .*"), table);
 
         s.write(dir);
         String csv = Files.readString(dir.file(Summary.SUMMARY_REGIMES_CSV));
