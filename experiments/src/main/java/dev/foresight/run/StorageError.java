@@ -66,8 +66,9 @@ public final class StorageError extends RuntimeException {
                     int colon = m.indexOf(": ", "cannot write ".length());
                     String file = colon > 0 ? m.substring("cannot write ".length(), colon) : m;
                     String reason = colon > 0 ? m.substring(colon + 2) : String.valueOf(u.getCause().getMessage());
-                    if (u.getCause() instanceof FileSystemException fse && fse.getReason() != null) {
-                        reason = fse.getReason();
+                    if (u.getCause() instanceof FileSystemException fse) {
+                        // its message is only the file's name when the system gave no reason text
+                        reason = fse.getReason() != null ? fse.getReason() : reason(fse);
                     }
                     return new StorageError(file, reason, u);
                 }
