@@ -5,11 +5,12 @@ import dev.foresight.error.UserError;
 import dev.foresight.reports.html.HtmlReport;
 import dev.foresight.reports.html.Pdf;
 import dev.foresight.result.ResultDirectory;
+import dev.foresight.run.ResultStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,17 +50,16 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResultDirectory results = new ResultDirectory(dir);
-        if (!Files.isDirectory(dir)) {
-            throw new UserError(Location.of(dir.toString()), "no such directory");
-        }
-        if (!Files.exists(results.config())) {
-            throw new UserError(Location.of(dir.toString()), "not a Foresight result directory (no "
-                    + ResultDirectory.CONFIG + "); give the --out directory of a 'foresight run'");
-        }
         if (pdf != null && !pdf.equals("summary") && !pdf.equals("full")) {
             throw new UserError(Location.of("--pdf"), "takes 'full' or nothing, got '" + pdf + "'");
         }
+        // The same rules as 'run': only a directory Foresight created, and not while a run writes it.
+        try (ResultStore store = ResultStore.openForReport(dir, List.of("foresight", "report", dir.toString()))) {
+            return render(store.results());
+        }
+    }
+
+    private int render(ResultDirectory results) {
         long t0 = System.nanoTime();
         HtmlReport.Written w = HtmlReport.write(results);
         PrintWriter out = spec.commandLine().getOut();

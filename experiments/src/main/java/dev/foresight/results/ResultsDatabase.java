@@ -198,11 +198,11 @@ public final class ResultsDatabase {
                 }
                 for (TaskResult t : sorted) {
                     var f = t.fold();
-                    Values.row(tasks, m.experiment(), m.model(), t.modelKind(), f.index(), t.status(), t.error(), t.seed(),
+                    Values.row(tasks, m.experiment(), m.model(), t.modelKind(), f.index(), t.status().json(), t.error(), t.seed(),
                             t.horizon(),                            date(f.trainStartDate()), date(f.trainEndDate()), date(f.testStartDate()),
                             date(f.testEndDate()), t.fitRows());
                     for (CheckOutcome o : t.checks()) {
-                        Values.row(checks, m.experiment(), m.model(), f.index(), o.check(), o.status(), o.plugin(),
+                        Values.row(checks, m.experiment(), m.model(), f.index(), o.check(), o.status().json(), o.plugin(),
                                 o.evidence());
                     }
                     if (!t.ok()) {

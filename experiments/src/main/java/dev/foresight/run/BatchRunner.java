@@ -5,8 +5,9 @@ import dev.foresight.batch.ExperimentSpec;
 import dev.foresight.batch.ModelSpec;
 import dev.foresight.batch.RegimeSpec;
 import dev.foresight.error.UserError;
+import dev.foresight.result.CanaryRecord;
 import dev.foresight.result.CheckOutcome;
-import dev.foresight.leakage.CanaryMeasurement;
+import dev.foresight.result.CanaryMeasurement;
 import dev.foresight.leakage.NullCanary;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.reports.html.HtmlReport;
@@ -14,6 +15,7 @@ import dev.foresight.reports.summary.Summary;
 import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.ResultDirectory;
 import dev.foresight.result.ResultJson;
+import dev.foresight.result.RunTimings;
 import dev.foresight.result.TaskResult;
 import dev.foresight.run.engine.BatchSource;
 import dev.foresight.run.engine.Engine;
@@ -154,7 +156,7 @@ public final class BatchRunner {
         // results in batch order, whatever order they ran in
         int failed = 0;
         List<String> leaks = new ArrayList<>();
-        Map<String, Object> timings = new LinkedHashMap<>();
+        Map<String, RunTimings.Task> timings = new LinkedHashMap<>();
         for (PlannedTask task : plan.tasks()) {
             TaskOutcome o = outcomes.get(task.id());
             if (!o.result().ok()) {
@@ -171,7 +173,7 @@ public final class BatchRunner {
         long tasksTo = System.nanoTime();
         options.progress().done();
 
-        List<Map<String, Object>> canaries = canaries(batch, dataByExperiment, prepared.folds(), options, leaks, resolved,
+        List<CanaryRecord> canaries = canaries(batch, dataByExperiment, prepared.folds(), options, leaks, resolved,
                 previousCanaries(dir));
         if (!canaries.isEmpty()) {
             store.writeJson(ResultDirectory.CANARY, canaries);
@@ -182,18 +184,12 @@ public final class BatchRunner {
         Summary summary = Summary.of(dir);
         summary.write(dir);
         long summaryTo = System.nanoTime();
-        Map<String, Object> timingFile = new LinkedHashMap<>();
-        timingFile.put("wall_ms", System.currentTimeMillis() - started);
-        timingFile.put("workers", options.workers());
         // Where the wall time went: loading and planning; the task phase (finding earlier results,
         // running the rest); the null-data canary; the summary. The report comes after this file.
-        Map<String, Object> phases = new LinkedHashMap<>();
-        phases.put("prepare", Math.round((preparedAt - startedNanos) / 1e6));
-        phases.put("tasks", Math.round((tasksTo - tasksFrom) / 1e6));
-        phases.put("canary", Math.round((summaryFrom - tasksTo) / 1e6));
-        phases.put("summary", Math.round((summaryTo - summaryFrom) / 1e6));
-        timingFile.put("phases_ms", phases);
-        timingFile.put("tasks", timings);
+        RunTimings timingFile = new RunTimings(System.currentTimeMillis() - started, options.workers(),
+                new RunTimings.Phases(Math.round((preparedAt - startedNanos) / 1e6), Math.round((tasksTo - tasksFrom) / 1e6),
+                        Math.round((summaryFrom - tasksTo) / 1e6), Math.round((summaryTo - summaryFrom) / 1e6)),
+                timings);
         store.writeJson(ResultDirectory.TIMINGS, timingFile);
         store.writeJson(ResultDirectory.MANIFEST, Provenance.manifest(batch, configSha, dataByExperiment, options, started,
                 System.currentTimeMillis()));
@@ -228,15 +224,11 @@ public final class BatchRunner {
     }
 
     /** A task's line of {@code timings.json}. */
-    private static Map<String, Object> timing(TaskOutcome o) {
+    private static RunTimings.Task timing(TaskOutcome o) {
         dev.foresight.run.engine.TaskTiming t = o instanceof TaskOutcome.Computed c ? c.timing()
                 : o instanceof TaskOutcome.Failed f ? f.timing() : dev.foresight.run.engine.TaskTiming.NONE;
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("cached", o instanceof TaskOutcome.Cached);
-        out.put("fit_ms", t.fitNanos() / 1e6);
-        out.put("predict_ms", t.predictNanos() / 1e6);
-        out.put("total_ms", t.totalNanos() / 1e6);
-        return out;
+        return new RunTimings.Task(o instanceof TaskOutcome.Cached, t.fitNanos() / 1e6, t.predictNanos() / 1e6,
+                t.totalNanos() / 1e6);
     }
 
     /** Every experiment's data and folds, validated. */
@@ -296,10 +288,10 @@ public final class BatchRunner {
      * The null-data canary for every model of the experiments that ask for it: the same pipeline on
      * a random-walk surrogate of the data (one more run of each model's folds, so it is opt-in).
      */
-    private static List<Map<String, Object>> canaries(BatchSpec batch, Map<String, LoadedData> data,
-                                                      Map<String, List<Fold>> folds, Options options, List<String> leaks,
-                                                      ResolvedBatch resolved, Map<String, CanaryRecord> previous) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private static List<CanaryRecord> canaries(BatchSpec batch, Map<String, LoadedData> data,
+                                               Map<String, List<Fold>> folds, Options options, List<String> leaks,
+                                               ResolvedBatch resolved, Map<String, CanaryRecord> previous) {
+        List<String> keys = new ArrayList<>();
         List<CanaryMeasurement> family = new ArrayList<>();
         List<ExperimentSpec> experiments = new ArrayList<>();
         List<ModelSpec> models = new ArrayList<>();
@@ -330,12 +322,7 @@ public final class BatchRunner {
                     measured = NullCanary.measure(d.market(), p, folds.get(e.name()), e.costs(), batch.annualisation(),
                             Hashing.derive(batch.seed(), e.name(), "surrogate"));
                 }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("experiment", e.name());
-                row.put("model", m.label());
-                row.put("measurement", measured);
-                row.put("inputsSha256", key);
-                out.add(row);
+                keys.add(key);
                 family.add(measured);
                 experiments.add(e);
                 models.add(m);
@@ -344,8 +331,8 @@ public final class BatchRunner {
         // The verdicts come only now: Holm's step-down over every canary test of the batch at once.
         List<CheckOutcome> verdicts = NullCanary.judge(family);
         double[] adjusted = NullCanary.adjusted(family);
-        for (int i = 0; i < out.size(); i++) {
-            Map<String, Object> row = out.get(i);
+        List<CanaryRecord> out = new ArrayList<>();
+        for (int i = 0; i < family.size(); i++) {
             CheckOutcome c = verdicts.get(i);
             if (c.failed()) {
                 // Only a flagged model pays for attribution: one more surrogate run per feature set.
@@ -355,12 +342,10 @@ public final class BatchRunner {
                 c = NullCanary.attribute(c, data.get(e.name()).market(), p, folds.get(e.name()), e.costs(),
                         batch.annualisation(), Hashing.derive(batch.seed(), e.name(), "surrogate"));
             }
-            Map<String, Object> holm = new LinkedHashMap<>();
-            holm.put("ptPValue", Double.isNaN(adjusted[2 * i]) ? null : adjusted[2 * i]);
-            holm.put("sharpePValue", Double.isNaN(adjusted[2 * i + 1]) ? null : adjusted[2 * i + 1]);
-            row.put("holmAdjusted", holm);
-            row.put("outcome", c);
-            String name = row.get("experiment") + "/" + row.get("model");
+            CanaryRecord row = new CanaryRecord(experiments.get(i).name(), models.get(i).label(), family.get(i),
+                    CanaryRecord.HolmAdjusted.of(adjusted[2 * i], adjusted[2 * i + 1]), c, keys.get(i));
+            out.add(row);
+            String name = row.key();
             options.progress().note("canary " + name + ": " + c.describe());
             if (c.failed()) {
                 leaks.add(name + ": " + c.describe());
@@ -375,18 +360,13 @@ public final class BatchRunner {
         return out;
     }
 
-    /** One entry of {@code canary.json}. */
-    record CanaryRecord(String experiment, String model, CanaryMeasurement measurement, CheckOutcome outcome,
-                        String inputsSha256) {
-    }
-
     private static Map<String, CanaryRecord> previousCanaries(ResultDirectory dir) {
         Map<String, CanaryRecord> out = new LinkedHashMap<>();
         Path file = dir.file(ResultDirectory.CANARY);
         if (Files.isRegularFile(file)) {
             try {
                 for (CanaryRecord r : ResultJson.read(file, CanaryRecord[].class)) {
-                    out.put(r.experiment() + "/" + r.model(), r);
+                    out.put(r.key(), r);
                 }
             } catch (RuntimeException e) {
                 // an unreadable canary file is simply recomputed

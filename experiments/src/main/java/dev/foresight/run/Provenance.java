@@ -3,6 +3,7 @@ package dev.foresight.run;
 import dev.foresight.batch.BatchSpec;
 import dev.foresight.plugin.PluginRegistry;
 import dev.foresight.plugin.ProvenanceContributor;
+import dev.foresight.result.RunManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,38 +25,20 @@ public final class Provenance {
     private Provenance() {
     }
 
-    static Map<String, Object> manifest(BatchSpec batch, String configSha, Map<String, LoadedData> data,
-                                        BatchRunner.Options options, long started, long finished) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("foresight", codeVersion());
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("name", batch.name());
-        b.put("file", batch.source().toString());
-        b.put("file_sha256", fileSha(batch.source()));
-        b.put("resolved_config_sha256", configSha);
-        b.put("seed", batch.seed());
-        m.put("batch", b);
-        Map<String, Object> d = new LinkedHashMap<>();
-        data.forEach((experiment, loaded) -> {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("data_sha256", loaded.sha256());
-            one.put("bars", loaded.market().size());
-            one.put("first_date", loaded.market().date(0).toString());
-            one.put("last_date", loaded.market().date(loaded.market().size() - 1).toString());
-            one.put("series", loaded.sources());
-            d.put(experiment, one);
-        });
-        m.put("data", d);
+    static RunManifest manifest(BatchSpec batch, String configSha, Map<String, LoadedData> data,
+                                BatchRunner.Options options, long started, long finished) {
+        RunManifest.Batch b = new RunManifest.Batch(batch.name(), batch.source().toString(), fileSha(batch.source()),
+                configSha, batch.seed());
+        Map<String, RunManifest.Data> d = new LinkedHashMap<>();
+        data.forEach((experiment, loaded) -> d.put(experiment, new RunManifest.Data(loaded.sha256(), loaded.market().size(),
+                loaded.market().date(0).toString(), loaded.market().date(loaded.market().size() - 1).toString(),
+                loaded.sources())));
         Map<String, Object> engine = new LinkedHashMap<>();
         engine.put("name", options.engine().name());
         engine.put("parallelism", options.engine().parallelism());
         engine.putAll(options.engine().provenance());
-        m.put("engine", engine);
-        m.put("runtime", runtime(options.workers()));
-        m.put("command", options.commandLine());
-        m.put("started", Instant.ofEpochMilli(started).toString());
-        m.put("finished", Instant.ofEpochMilli(finished).toString());
-        return m;
+        return new RunManifest(codeVersion(), b, d, engine, runtime(options.workers()), options.commandLine(),
+                Instant.ofEpochMilli(started).toString(), Instant.ofEpochMilli(finished).toString());
     }
 
     static Map<String, Object> codeVersion() {

@@ -6,6 +6,7 @@ import dev.foresight.reports.html.HtmlReport;
 import dev.foresight.result.AtomicFiles;
 import dev.foresight.result.ResultDirectory;
 import dev.foresight.result.ResultJson;
+import dev.foresight.result.ResultMarker;
 import dev.foresight.result.TaskResult;
 import dev.foresight.run.engine.PlannedTask;
 import dev.foresight.run.engine.TaskOutcome;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
  * removes task files the batch no longer produces. Engines never write; the driver hands
  * outcomes here, on one thread.
  */
-final class ResultStore implements AutoCloseable {
+public final class ResultStore implements AutoCloseable {
 
     private final ResultDirectory dir;
     private final Lock lock;
@@ -42,22 +43,14 @@ final class ResultStore implements AutoCloseable {
         return dir;
     }
 
-    /**
-     * The marker Foresight writes into every directory it creates for results: the format version
-     * and when. Nothing is deleted or overwritten in a directory without it, so a mistyped
-     * {@code --out} cannot cost anyone their files.
-     */
-    static final String MARKER = "foresight-result.json";
+    /** The marker Foresight writes into every directory it creates for results ({@link ResultMarker}). */
+    static final String MARKER = ResultMarker.FILE;
 
     /** The lock file: held (an OS file lock) by the one run writing the directory; names it. */
     static final String LOCK = ".foresight.lock";
 
     /** The result directory layout version written in the marker; a newer one is refused. */
-    static final int FORMAT = 1;
-
-    /** The marker's content. */
-    record Marker(int format, String createdBy, String created) {
-    }
+    static final int FORMAT = ResultMarker.FORMAT;
 
     /** Who holds the lock, written into the lock file for the next run's message. */
     record Holder(long pid, String host, String started, String command) {
@@ -90,7 +83,7 @@ final class ResultStore implements AutoCloseable {
             ResultStore store = new ResultStore(dir, Lock.take(out.resolve(LOCK), command));
             try {
                 if (!marked) {
-                    ResultJson.write(out.resolve(MARKER), new Marker(FORMAT, "foresight " + CodeVersion.get().get("version"),
+                    ResultJson.write(out.resolve(MARKER), new ResultMarker(FORMAT, "foresight " + CodeVersion.get().get("version"),
                             java.time.Instant.now().toString()));
                 }
                 store.prepare(fresh);
@@ -102,6 +95,45 @@ final class ResultStore implements AutoCloseable {
         } catch (IOException e) {
             throw StorageError.of(out, e);
         }
+    }
+
+    /**
+     * Opens a finished run's directory to re-render its report ({@code foresight report}): the same
+     * rules as a run — a directory Foresight did not create is refused before anything in it is
+     * touched, and the lock is held while the report files are rewritten, so a report never mixes
+     * with a run writing the same directory. Nothing else in the directory changes.
+     *
+     * @throws UserError (exit 2) for a missing directory, one that is not ours or not a finished run,
+     *     or one another run is writing
+     * @throws StorageError (exit 6) when the file system refuses (a read-only directory)
+     */
+    public static ResultStore openForReport(Path dir, List<String> command) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserError(Location.of(dir.toString()), "no such directory");
+        }
+        try {
+            boolean marked = Files.isRegularFile(dir.resolve(MARKER));
+            if (!marked && !LegacyLayout.isOurs(dir)) {
+                throw new UserError(Location.of(dir.toString()), "not a Foresight result directory (it has no " + MARKER
+                        + "); nothing in it was changed: give the --out directory of a 'foresight run'");
+            }
+            if (marked) {
+                checkFormat(dir.resolve(MARKER));
+            }
+            ResultDirectory results = new ResultDirectory(dir);
+            if (!Files.isRegularFile(results.config())) {
+                throw new UserError(Location.of(dir.toString()), "no finished run here (no " + ResultDirectory.CONFIG
+                        + "); run the batch into it first");
+            }
+            return new ResultStore(results, Lock.take(dir.resolve(LOCK), command));
+        } catch (IOException e) {
+            throw StorageError.of(dir.resolve(LOCK), e);
+        }
+    }
+
+    /** The directory's layout, for those that read it (the report). */
+    public ResultDirectory results() {
+        return dir;
     }
 
     private void prepare(boolean fresh) throws IOException {
@@ -130,9 +162,9 @@ final class ResultStore implements AutoCloseable {
     }
 
     private static void checkFormat(Path marker) {
-        Marker m;
+        ResultMarker m;
         try {
-            m = ResultJson.read(marker, Marker.class);
+            m = ResultJson.read(marker, ResultMarker.class);
         } catch (RuntimeException e) {
             throw new UserError(Location.of(marker.toString()), "unreadable result-directory marker (" + e.getMessage()
                     + "); nothing was changed: choose another --out");

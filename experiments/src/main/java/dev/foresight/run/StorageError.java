@@ -33,10 +33,21 @@ public final class StorageError extends RuntimeException {
     public static StorageError of(Path path, IOException e) {
         if (e instanceof FileSystemException fse) {
             String file = fse.getFile() != null ? fse.getFile() : path.toString();
-            String reason = fse.getReason() != null ? fse.getReason() : e.getClass().getSimpleName();
+            String reason = fse.getReason() != null ? fse.getReason() : reason(fse);
             return new StorageError(file, reason, e);
         }
         return new StorageError(path.toString(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+    }
+
+    /** What the system said, in its words, when Java's exception carries only its class. */
+    private static String reason(FileSystemException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "No such file or directory";
+        }
+        return e.getClass().getSimpleName();
     }
 
     /**
@@ -55,8 +66,9 @@ public final class StorageError extends RuntimeException {
                     int colon = m.indexOf(": ", "cannot write ".length());
                     String file = colon > 0 ? m.substring("cannot write ".length(), colon) : m;
                     String reason = colon > 0 ? m.substring(colon + 2) : String.valueOf(u.getCause().getMessage());
-                    if (u.getCause() instanceof FileSystemException fse && fse.getReason() != null) {
-                        reason = fse.getReason();
+                    if (u.getCause() instanceof FileSystemException fse) {
+                        // its message is only the file's name when the system gave no reason text
+                        reason = fse.getReason() != null ? fse.getReason() : reason(fse);
                     }
                     return new StorageError(file, reason, u);
                 }

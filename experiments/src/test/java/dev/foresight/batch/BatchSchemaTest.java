@@ -83,7 +83,7 @@ class BatchSchemaTest {
     }
 
     @Test
-    void thePublishedSchemaIsWhatTheCodeGeneratesNow() throws IOException {
+    void batchSchema_thePublishedSchemaIsWhatTheCodeGeneratesNow() throws IOException {
         assertTrue(Files.isRegularFile(PUBLISHED), PUBLISHED.toAbsolutePath() + " is missing: generate it with "
                 + REGENERATE);
         String published = Files.readString(PUBLISHED, StandardCharsets.UTF_8);
@@ -92,14 +92,14 @@ class BatchSchemaTest {
     }
 
     @Test
-    void generationIsByteStable() {
+    void batchSchema_generationIsByteStable() {
         assertEquals(GENERATED, BatchSchema.render(applicationPlugins(), SyntheticData.documented()));
         assertFalse(GENERATED.contains("\r"), "LF line ends only");
         assertTrue(GENERATED.endsWith("}\n"), "one final newline");
     }
 
     @Test
-    void theSchemaIsAValidDraft07Schema() throws IOException {
+    void batchSchema_theSchemaIsAValidDraft07Schema() throws IOException {
         Schema meta = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
                 .getSchema(SchemaLocation.of("http://json-schema.org/draft-07/schema#"));
         List<Error> errors = meta.validate(GENERATED, InputFormat.JSON);
@@ -107,7 +107,7 @@ class BatchSchemaTest {
     }
 
     @Test
-    void everyPluginKindAndSyntheticKindHasItsOwnClosedSubSchema() throws IOException {
+    void batchSchema_everyPluginKindAndSyntheticKindHasItsOwnClosedSubSchema() throws IOException {
         var definitions = JSON.readTree(GENERATED).get("definitions");
         for (PluginProvider<?> p : APPLICATION.all()) {
             String prefix = switch (p.contract().getSimpleName()) {
@@ -129,7 +129,7 @@ class BatchSchemaTest {
     }
 
     @Test
-    void everyExampleBatchValidatesAgainstTheSchema() throws IOException {
+    void batchSchema_everyExampleBatchValidatesAgainstTheSchema() throws IOException {
         List<Path> batches;
         try (Stream<Path> files = Files.list(EXAMPLES)) {
             batches = files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
@@ -168,29 +168,29 @@ class BatchSchemaTest {
             """;
 
     @Test
-    void aBatchWithABareKindAFractionalTrainAGridAndDefaultsPasses() {
+    void batchSchema_aBatchWithABareKindAFractionalTrainAGridAndDefaultsPasses() {
         parse(VALID); // the parser accepts it: so must the schema
         List<Error> errors = errors(VALID);
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
     @Test
-    void anUnknownTopLevelKeyFailsValidation() {
+    void batchSchema_anUnknownTopLevelKeyFailsValidation() {
         assertRejected(VALID.replace("name: s\n", "name: s\nsed: 42\n"));
     }
 
     @Test
-    void anUnknownModelKindFailsValidation() {
+    void batchSchema_anUnknownModelKindFailsValidation() {
         assertRejected(VALID.replace("{kind: random-walk}", "{kind: random-walkk}"));
     }
 
     @Test
-    void anUnknownParameterOfAKnownKindFailsValidation() {
+    void batchSchema_anUnknownParameterOfAKnownKindFailsValidation() {
         assertRejected(VALID.replace("{kind: ar, p: 2, scaling: none}", "{kind: ar, q: 2, scaling: none}"));
     }
 
     @Test
-    void aWrongTypeFailsValidation() {
+    void batchSchema_aWrongTypeFailsValidation() {
         assertRejected(VALID.replace("train: 300", "train: abc"));
     }
 
@@ -216,7 +216,7 @@ class BatchSchemaTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("moreMistakes")
-    void mistakesThatTheParserRejectsFailValidation(String what, String yaml) {
+    void batchSchema_mistakesThatTheParserRejectsFailValidation(String what, String yaml) {
         assertRejected(yaml);
     }
 

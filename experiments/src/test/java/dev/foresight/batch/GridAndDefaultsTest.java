@@ -22,7 +22,7 @@ class GridAndDefaultsTest {
     }
 
     @Test
-    void defaultsFillEveryExperimentAndAnExperimentOverridesThem() {
+    void gridAndDefaults_defaultsFillEveryExperimentAndAnExperimentOverridesThem() {
         BatchSpec b = parse("""
                 name: d
                 defaults:
@@ -44,7 +44,7 @@ class GridAndDefaultsTest {
     }
 
     @Test
-    void aGridExpandsExperimentsAndModelsIntoTheCartesianProductWithStableNames() {
+    void gridAndDefaults_aGridExpandsExperimentsAndModelsIntoTheCartesianProductWithStableNames() {
         BatchSpec b = parse("""
                 name: g
                 data: {synthetic: {kind: gbm, bars: 500, seed: 1}}
@@ -70,7 +70,7 @@ class GridAndDefaultsTest {
     }
 
     @Test
-    void gridEntriesWithMappingsAreNamedByPosition() {
+    void gridEntriesWithMappings_areNamedByPosition() {
         BatchSpec b = parse("""
                 name: g
                 data: {synthetic: {kind: gbm, bars: 500, seed: 1}}
@@ -88,13 +88,13 @@ class GridAndDefaultsTest {
     }
 
     @Test
-    void listsOfScalarsAreNamedByJoiningTheirItems() {
+    void gridAndDefaults_listsOfScalarsAreNamedByJoiningTheirItems() {
         assertEquals("64x32", BatchExpansion.show(dev.foresight.yaml.YamlReader.parse("x", "[64, 32]"), 0));
         assertEquals("0.05", BatchExpansion.show(dev.foresight.yaml.YamlReader.parse("x", "0.05"), 3));
     }
 
     @Test
-    void aGridKeyThatNamesNothingIsALocatedError() {
+    void gridAndDefaults_aGridKeyThatNamesNothingIsALocatedError() {
         RuntimeException e = assertThrows(RuntimeException.class, () -> parse("""
                 name: g
                 data: {synthetic: {kind: gbm, bars: 500, seed: 1}}
@@ -113,7 +113,7 @@ class GridAndDefaultsTest {
     }
 
     @Test
-    void everyProblemOfABatchIsReportedInOnePass() {
+    void gridAndDefaults_everyProblemOfABatchIsReportedInOnePass() {
         UserErrors e = assertThrows(UserErrors.class, () -> parse("""
                 name: many
                 data: {synthetic: {kind: gbm, bars: 500, seed: 1}}

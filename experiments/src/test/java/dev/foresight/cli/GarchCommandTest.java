@@ -54,7 +54,7 @@ class GarchCommandTest {
     }
 
     @Test
-    void printsTheEstimatesTableForAPriceFile() throws Exception {
+    void garchCommand_printsTheEstimatesTableForAPriceFile() throws Exception {
         Run r = run("garch", "--csv", garchCsv().toString());
         assertEquals(0, r.exit(), r.err());
         for (String expected : new String[] {"param", "estimate", "std.error", "robust s.e.", "mu", "omega", "alpha",
@@ -65,7 +65,7 @@ class GarchCommandTest {
     }
 
     @Test
-    void jsonHasTheSameFitAndAsIsReadsReturnsDirectly() throws Exception {
+    void garchCommand_jsonHasTheSameFitAndAsIsReadsReturnsDirectly() throws Exception {
         Path file = garchCsv();
         Run json = run("garch", "--csv", file.toString(), "--model", "gjr", "--dist", "t", "--json");
         assertEquals(0, json.exit(), json.err());
@@ -87,7 +87,7 @@ class GarchCommandTest {
     }
 
     @Test
-    void aMalformedCsvIsALocatedUserError() throws Exception {
+    void garchCommand_aMalformedCsvIsALocatedUserError() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "Date,Close\n2020-01-02,100\n2020-01-03,abc\n2020-01-06,101\n");
         Run r = run("garch", "--csv", bad.toString());
@@ -97,7 +97,7 @@ class GarchCommandTest {
     }
 
     @Test
-    void unknownColumnAndBadOptionsAreUserErrors() throws Exception {
+    void garchCommand_unknownColumnAndBadOptionsAreUserErrors() throws Exception {
         Path file = garchCsv();
         Run missing = run("garch", "--csv", file.toString(), "--returns", "as-is", "--column", "Nope");
         assertEquals(2, missing.exit());

@@ -39,7 +39,7 @@ class LeakageCommandTest {
     }
 
     @Test
-    void aLeakingPluginFailsTheRunWithExitThreeNamingItAndTheEvidence() {
+    void leakageCommand_aLeakingPluginFailsTheRunWithExitThreeNamingItAndTheEvidence() {
         Cli.Result r = Cli.run("run", "-q", batch("leaky-zscore"), "--out", dir.resolve("out"));
         assertEquals(Main.LEAKAGE, r.code(), r.toString());
         assertTrue(r.err().contains("leakage check(s) failed"), r.err());
@@ -50,7 +50,7 @@ class LeakageCommandTest {
     }
 
     @Test
-    void allowLeaksFinishesAndMarksTheModelsAsLeaking() throws Exception {
+    void leakageCommand_allowLeaksFinishesAndMarksTheModelsAsLeaking() throws Exception {
         Path out = dir.resolve("out");
         Cli.Result r = Cli.run("run", "-q", "--allow-leaks", batch("leaky-zscore"), "--out", out);
         assertEquals(Main.OK, r.code(), r.toString());
@@ -65,7 +65,7 @@ class LeakageCommandTest {
     }
 
     @Test
-    void checkFindsTheLeakWithoutWritingAnything() throws Exception {
+    void check_findsTheLeakWithoutWritingAnything() throws Exception {
         Cli.Result r = Cli.run("check", batch("leaky-zscore"));
         assertEquals(Main.LEAKAGE, r.code(), r.toString());
         assertTrue(r.out().contains("FAIL truncation-invariance"), r.out());
@@ -76,7 +76,7 @@ class LeakageCommandTest {
     }
 
     @Test
-    void theSameBatchWithAnHonestFeatureSetPasses() {
+    void leakageCommand_theSameBatchWithAnHonestFeatureSetPasses() {
         Cli.Result check = Cli.run("check", batch("rsi"));
         assertEquals(Main.OK, check.code(), check.toString());
         assertTrue(check.out().endsWith("all leakage checks passed\n"), check.out());

@@ -38,7 +38,7 @@ class ResumeTest {
     }
 
     @Test
-    void anInterruptedRunResumesToByteIdenticalResults() throws Exception {
+    void resume_anInterruptedRunResumesToByteIdenticalResults() throws Exception {
         Path whole = dir.resolve("whole");
         Path resumed = dir.resolve("resumed");
         assertEquals(Main.OK, Cli.run("run", "-q", batch(), "--out", whole).code());
@@ -60,7 +60,7 @@ class ResumeTest {
     }
 
     @Test
-    void changedInputsAreRecomputedAndFreshRecomputesEverything() {
+    void changedInputs_areRecomputedAndFreshRecomputesEverything() {
         Path out = dir.resolve("out");
         assertEquals(Main.OK, Cli.run("run", "-q", batch(), "--out", out).code());
         Cli.Result same = Cli.run("run", "-q", batch(), "--out", out);

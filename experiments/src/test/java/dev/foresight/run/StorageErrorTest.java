@@ -43,6 +43,18 @@ class StorageErrorTest {
     }
 
     @Test
+    void accessDenied_saysPermissionDeniedNotTheTemporaryFilesName() {
+        // Java's AccessDeniedException carries only the file (here AtomicFiles' temporary sibling)
+        java.nio.file.AccessDeniedException denied = new java.nio.file.AccessDeniedException("/r/.report.html.123.tmp");
+        StorageError wrapped = StorageError.from(new UncheckedIOException("cannot write /r/report.html: " + denied.getMessage(),
+                denied));
+        assertEquals("/r/report.html", wrapped.path());
+        assertEquals("Permission denied", wrapped.reason());
+        StorageError direct = StorageError.of(Path.of("/r/.foresight.lock"), new java.nio.file.AccessDeniedException("/r/.foresight.lock"));
+        assertEquals("cannot write /r/.foresight.lock: Permission denied", direct.getMessage());
+    }
+
+    @Test
     void otherFailures_areNotStorageErrors() {
         assertNull(StorageError.from(new IllegalStateException("a bug")));
     }

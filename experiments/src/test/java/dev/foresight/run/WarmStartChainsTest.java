@@ -106,7 +106,7 @@ class WarmStartChainsTest {
     }
 
     @Test
-    void aWarmStartingModelsFoldsRunInOrderEachFromThePreviousFoldsFitAndNothingLater() throws IOException {
+    void warmStartChains_aWarmStartingModelsFoldsRunInOrderEachFromThePreviousFoldsFitAndNothingLater() throws IOException {
         Path out = dir.resolve("out");
         Order order = new Order();
         BatchRunner.Outcome outcome = run(out, 3, order);
@@ -139,7 +139,7 @@ class WarmStartChainsTest {
     }
 
     @Test
-    void aChainIsByteIdenticalAcrossWorkerCounts() throws IOException {
+    void warmStartChains_aChainIsByteIdenticalAcrossWorkerCounts() throws IOException {
         Path one = dir.resolve("one");
         Path three = dir.resolve("three");
         run(one, 1, Progress.NONE);
@@ -149,7 +149,7 @@ class WarmStartChainsTest {
     }
 
     @Test
-    void aPartlyCachedChainRunsAgainFromFoldZeroToIdenticalFilesAndAWholeOneIsReused() throws IOException {
+    void warmStartChains_aPartlyCachedChainRunsAgainFromFoldZeroToIdenticalFilesAndAWholeOneIsReused() throws IOException {
         Path whole = dir.resolve("whole");
         Path resumed = dir.resolve("resumed");
         run(whole, 2, Progress.NONE);

@@ -80,7 +80,7 @@ class YamlReaderTest {
     }
 
     @Test
-    void aliasesAreRefusedSoABillionLaughsFileCannotExpand() {
+    void yamlReader_aliasesAreRefusedSoABillionLaughsFileCannotExpand() {
         StringBuilder laughs = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         String previous = "a";
         for (String k : new String[] {"b", "c", "d", "e", "f", "g", "h", "i"}) {
@@ -96,7 +96,7 @@ class YamlReaderTest {
     }
 
     @Test
-    void tagsNamingClassesAreRefused() {
+    void yamlReader_tagsNamingClassesAreRefused() {
         UserError e = assertThrows(UserError.class,
                 () -> YamlReader.parse("t.yaml", "name: !!javax.script.ScriptEngineManager [x]\n"));
         assertEquals(1, e.location().line());

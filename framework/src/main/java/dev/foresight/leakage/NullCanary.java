@@ -14,6 +14,7 @@ import dev.foresight.pipeline.FoldOutcome;
 import dev.foresight.pipeline.FoldRunner;
 import dev.foresight.pipeline.NamedFeatureSet;
 import dev.foresight.pipeline.Pipeline;
+import dev.foresight.result.CanaryMeasurement;
 import dev.foresight.result.CheckOutcome;
 import dev.foresight.statistics.MultipleTesting;
 import dev.foresight.statistics.PesaranTimmermann;

@@ -5,7 +5,7 @@ package dev.foresight.result;
  * blames (a feature set, regime detector, model, target or the walk-forward plan) and the evidence
  * — the bar, column and the two values that differ.
  */
-public record CheckOutcome(String check, String status, String plugin, String evidence) {
+public record CheckOutcome(String check, CheckStatus status, String plugin, String evidence) {
 
     public static final String FOLD_INTEGRITY = "fold-integrity";
     public static final String TRUNCATION = "truncation-invariance";
@@ -13,13 +13,14 @@ public record CheckOutcome(String check, String status, String plugin, String ev
     public static final String CANARY = "null-canary";
     public static final String IMPLAUSIBLE = "implausibility";
 
-    public static final String PASSED = "passed";
-    public static final String FAILED = "failed";
-    public static final String WARNING = "warning";
+    /** Shorthands for the {@link CheckStatus} values, as the checks name them. */
+    public static final CheckStatus PASSED = CheckStatus.PASSED;
+    public static final CheckStatus FAILED = CheckStatus.FAILED;
+    public static final CheckStatus WARNING = CheckStatus.WARNING;
 
     public CheckOutcome {
-        if (!PASSED.equals(status) && !FAILED.equals(status) && !WARNING.equals(status)) {
-            throw new IllegalArgumentException("status is passed, failed or warning, got " + status);
+        if (check == null || status == null) {
+            throw new IllegalArgumentException("check and status are required");
         }
         plugin = plugin == null ? "" : plugin;
     }
@@ -33,7 +34,7 @@ public record CheckOutcome(String check, String status, String plugin, String ev
     }
 
     public boolean failed() {
-        return FAILED.equals(status);
+        return status == CheckStatus.FAILED;
     }
 
     /** {@code check failed for PLUGIN: evidence}. */

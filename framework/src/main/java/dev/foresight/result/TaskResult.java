@@ -6,18 +6,19 @@ import java.util.Map;
 /**
  * The stored result of one (experiment × model × fold) task. Deterministic: the same inputs give
  * byte-identical files (timings are kept apart, in the run's {@code timings.json}). A failed
- * task has {@code status = "failed"}, an {@code error} and no bars.
+ * task has {@link TaskStatus#FAILED}, an {@code error} and no bars.
  */
 public record TaskResult(int schema, String taskId, String experiment, String model, String modelKind,
-                         Map<String, Object> modelParameters, long seed, String target, int horizon, FoldWindow fold, String status,
+                         Map<String, Object> modelParameters, long seed, String target, int horizon, FoldWindow fold, TaskStatus status,
                          String error, List<String> features, String scaling, List<Double> scalerShift,
                          List<Double> scalerScale, int fitRows, int validationRows, int rowsDroppedForWarmUp,
                          boolean traded, Map<String, Object> diagnostics, List<BarRecord> bars,
                          List<CheckOutcome> checks, String inputsSha256) {
 
     public static final int SCHEMA = 1;
-    public static final String OK = "ok";
-    public static final String FAILED = "failed";
+    /** Shorthands for the {@link TaskStatus} values. */
+    public static final TaskStatus OK = TaskStatus.OK;
+    public static final TaskStatus FAILED = TaskStatus.FAILED;
 
     public TaskResult {
         modelParameters = modelParameters == null ? Map.of() : new java.util.TreeMap<>(modelParameters);
@@ -27,13 +28,13 @@ public record TaskResult(int schema, String taskId, String experiment, String mo
         scalerScale = scalerScale == null ? List.of() : List.copyOf(scalerScale);
         bars = bars == null ? List.of() : List.copyOf(bars);
         checks = checks == null ? List.of() : List.copyOf(checks);
-        if (!OK.equals(status) && !FAILED.equals(status)) {
-            throw new IllegalArgumentException("status is ok or failed, got " + status);
+        if (status == null) {
+            throw new IllegalArgumentException("status is ok or failed, got null");
         }
     }
 
     public boolean ok() {
-        return OK.equals(status);
+        return status == TaskStatus.OK;
     }
 
     /** Whether a leakage check failed on this task. */

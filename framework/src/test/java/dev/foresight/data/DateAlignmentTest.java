@@ -26,7 +26,7 @@ class DateAlignmentTest {
     }
 
     @Test
-    void keepsOnlyDatesCommonToAllSeriesWithTheirOwnValues() {
+    void dateAlignment_keepsOnlyDatesCommonToAllSeriesWithTheirOwnValues() {
         PriceSeries spx = series("SPX", 2, 3, 6, 7, 8);
         PriceSeries vix = series("VIX", 2, 3, 4, 6, 8);
         PriceSeries btc = series("BTC", 1, 2, 3, 4, 5, 6, 7, 8);
@@ -47,7 +47,7 @@ class DateAlignmentTest {
     }
 
     @Test
-    void leavesSeriesOnIdenticalCalendarsUntouched() {
+    void dateAlignment_leavesSeriesOnIdenticalCalendarsUntouched() {
         PriceSeries a = series("A", 2, 3);
         MarketData data = DateAlignment.align(List.of(a), Map.of("A", DataNotes.clean(2)));
         assertSame(a, data.primary());
@@ -55,7 +55,7 @@ class DateAlignmentTest {
     }
 
     @Test
-    void rejectsSeriesWithNoCommonDatesNamingTheSymbol() {
+    void dateAlignment_rejectsSeriesWithNoCommonDatesNamingTheSymbol() {
         UserError e = assertThrows(UserError.class, () -> DateAlignment.align(
                 List.of(series("A", 2, 3), series("B", 6, 7)), Map.of("A", DataNotes.clean(2), "B", DataNotes.clean(2))));
         assertEquals(Location.of("B"), e.location());
@@ -64,7 +64,7 @@ class DateAlignmentTest {
     }
 
     @Test
-    void rejectsSeriesWithoutNotes() {
+    void dateAlignment_rejectsSeriesWithoutNotes() {
         assertThrows(IllegalArgumentException.class,
                 () -> DateAlignment.align(List.of(series("A", 2)), Map.of()));
     }

@@ -29,7 +29,7 @@ class OutOfSampleTest {
     }
 
     @Test
-    void costsAtAFoldBoundaryDependOnThePreviousFoldsLastPosition() {
+    void outOfSample_costsAtAFoldBoundaryDependOnThePreviousFoldsLastPosition() {
         // Fold 0: bars 10, 11 long; fold 1: bars 12 long, 13 short. 10 bps per unit turnover.
         // turnover: 1 (enter), 0, 0 (still long across the boundary), 2 (flip) -> costs .001, 0, 0, .002
         List<TaskResult> folds = List.of(fold(1, bar(12, 1, 0.01), bar(13, -1, 0.02)),
@@ -42,7 +42,7 @@ class OutOfSampleTest {
     }
 
     @Test
-    void aGapBetweenTestBlocksRestartsFlat() {
+    void outOfSample_aGapBetweenTestBlocksRestartsFlat() {
         // bars 10, 11 then 20, 21 (step > test): the second block enters again from flat.
         List<TaskResult> folds = List.of(fold(0, bar(10, 1, 0.01), bar(11, 1, 0.01)), fold(1, bar(20, 1, 0.01), bar(21, 1, 0.01)));
         BacktestResult bt = OutOfSample.backtest(OutOfSample.join(folds), new CostModel(10, 0));
@@ -55,13 +55,13 @@ class OutOfSampleTest {
     }
 
     @Test
-    void aBarForecastTwiceIsRejected() {
+    void outOfSample_aBarForecastTwiceIsRejected() {
         List<TaskResult> folds = List.of(fold(0, bar(10, 1, 0.01)), fold(1, bar(10, 1, 0.01)));
         assertThrows(IllegalArgumentException.class, () -> OutOfSample.join(folds));
     }
 
     @Test
-    void failedFoldsAreCountedAndLeftOutOfTheScores() {
+    void failedFolds_areCountedAndLeftOutOfTheScores() {
         List<TaskResult> folds = new ArrayList<>(List.of(fold(0, bar(10, 1, 0.01), bar(11, -1, 0.02))));
         FoldWindow w = folds.get(0).fold();
         folds.add(new TaskResult(TaskResult.SCHEMA, "e/m/fold-1", "e", "m", "k", Map.of(), 1, "log-return(h=1)", 1, w,

@@ -13,6 +13,7 @@ import dev.foresight.model.Forecast;
 import dev.foresight.model.Model;
 import dev.foresight.pipeline.NamedFeatureSet;
 import dev.foresight.pipeline.Pipeline;
+import dev.foresight.result.CanaryMeasurement;
 import dev.foresight.result.CheckOutcome;
 import dev.foresight.scaling.ScalingMethod;
 import dev.foresight.target.Targets;

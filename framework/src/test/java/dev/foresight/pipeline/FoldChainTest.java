@@ -97,7 +97,7 @@ public class FoldChainTest {
     }
 
     @Test
-    void eachFoldStartsFromThePreviousFoldsFitInFoldOrderAndNothingLater() {
+    void foldChain_eachFoldStartsFromThePreviousFoldsFitInFoldOrderAndNothingLater() {
         assertTrue(FOLDS.size() >= 4, "folds: " + FOLDS.size());
         Recording model = new Recording(bar -> false);
         Pipeline p = pipeline(model);
@@ -134,7 +134,7 @@ public class FoldChainTest {
     }
 
     @Test
-    void afterAFailedFoldTheNextStartsFromTheLastFoldThatFitted() {
+    void foldChain_afterAFailedFoldTheNextStartsFromTheLastFoldThatFitted() {
         int failing = FOLDS.get(1).lastTrainingBar();
         Recording model = new Recording(bar -> bar == failing);
         Pipeline p = pipeline(model);
@@ -159,7 +159,7 @@ public class FoldChainTest {
     }
 
     @Test
-    void aModelThatDoesNotWarmStartIsFitFreshOnEveryFold() {
+    void foldChain_aModelThatDoesNotWarmStartIsFitFreshOnEveryFold() {
         List<Integer> fits = new ArrayList<>();
         Model fresh = new Model() {
             @Override
@@ -188,7 +188,7 @@ public class FoldChainTest {
     }
 
     @Test
-    void onlyAnEarlierFoldsFitIsAcceptedAndFoldsRunInOrder() {
+    void foldChain_onlyAnEarlierFoldsFitIsAcceptedAndFoldsRunInOrder() {
         Pipeline p = pipeline(new Recording(bar -> false));
         Level any = new Level(0, 0);
         IllegalArgumentException later = assertThrows(IllegalArgumentException.class,

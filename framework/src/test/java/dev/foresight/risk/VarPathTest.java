@@ -31,7 +31,7 @@ class VarPathTest {
     }
 
     @Test
-    void aPositiveMeanMovesTheVarDown() {
+    void varPath_aPositiveMeanMovesTheVarDown() {
         // mean +0.5%: VaR = 2.326% − 0.5% = 1.826%, so −2% now fails at 99%.
         VarPath path = new VarPath(new int[] {1}, new double[] {-0.02}, new double[] {0.005}, new double[] {1e-4},
                 List.of(NORMAL));

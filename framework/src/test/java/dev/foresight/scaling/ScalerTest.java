@@ -13,7 +13,7 @@ class ScalerTest {
             new double[][] {{2, 4, 6, 100}, {3, 3, 3, 9}}, 4);
 
     @Test
-    void minMaxUsesTrainingRowsOnlyAndDoesNotClipTestValues() {
+    void minMax_usesTrainingRowsOnlyAndDoesNotClipTestValues() {
         Scaler s = Scaler.fit(ScalingMethod.MINMAX, features, new int[] {0, 1, 2});
         FeatureMatrix scaled = s.apply(features);
         assertArrayEquals(new double[] {0, 0.5, 1, 24.5}, scaled.column(0), 1e-12);
@@ -22,7 +22,7 @@ class ScalerTest {
     }
 
     @Test
-    void zScoreUsesTrainingMeanAndSampleStandardDeviation() {
+    void zScore_usesTrainingMeanAndSampleStandardDeviation() {
         Scaler s = Scaler.fit(ScalingMethod.ZSCORE, features, new int[] {0, 1, 2});
         // mean 4, sample sd sqrt(((-2)^2 + 0 + 2^2) / 2) = 2
         assertEquals(4, s.shift()[0], 1e-12);
@@ -31,7 +31,7 @@ class ScalerTest {
     }
 
     @Test
-    void noneLeavesValuesAlone() {
+    void none_leavesValuesAlone() {
         assertArrayEquals(features.column(0), Scaler.fit(ScalingMethod.NONE, features, new int[] {0}).apply(features).column(0));
     }
 }

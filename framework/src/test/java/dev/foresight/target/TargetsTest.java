@@ -28,7 +28,7 @@ class TargetsTest {
     }
 
     @Test
-    void logReturnUsesAdjustedCloseAndHidesTheUnknownFuture() {
+    void logReturn_usesAdjustedCloseAndHidesTheUnknownFuture() {
         double[] y = Targets.logReturn(2).labels(view());
         assertEquals(Math.log(49.5 / 50), y[0], 1e-15);
         assertEquals(Math.log(49.5 / 55), y[1], 1e-15);
@@ -37,13 +37,13 @@ class TargetsTest {
     }
 
     @Test
-    void directionCountsAnUnchangedPriceAsNotUp() {
+    void direction_countsAnUnchangedPriceAsNotUp() {
         assertArrayEquals(new double[] {1, 0, 0, 1, Double.NaN}, Targets.direction(1).labels(view()));
         assertEquals(0.2, Targets.direction(1).move(0.7, view(), 0), 1e-15);
     }
 
     @Test
-    void realisedVolatilityIsTheRootMeanSquareOfTheNextReturns() {
+    void realisedVolatility_isTheRootMeanSquareOfTheNextReturns() {
         double r1 = Math.log(55.0 / 50);
         double r2 = Math.log(49.5 / 55);
         double[] y = Targets.realisedVolatility(2).labels(view());
@@ -52,7 +52,7 @@ class TargetsTest {
     }
 
     @Test
-    void nextCloseUsesTheUnadjustedCloseAndMovesAgainstToday() {
+    void nextClose_usesTheUnadjustedCloseAndMovesAgainstToday() {
         double[] y = Targets.nextClose(1).labels(view());
         assertArrayEquals(new double[] {110, 99, 99, 120, Double.NaN}, y);
         assertEquals(-11, Targets.nextClose(1).move(99, view(), 1), 1e-12);

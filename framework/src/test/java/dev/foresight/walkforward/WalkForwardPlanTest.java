@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class WalkForwardPlanTest {
 
     @Test
-    void fractionalTrainIsOneChronologicalSplitOfSeventyFifteenFifteen() {
+    void fractionalTrain_isOneChronologicalSplitOfSeventyFifteenFifteen() {
         // 1000 bars, horizon 1: labelled bars 0..998. train 0.85 -> bars 0..849; validation
         // 0.1765 of 850 = 150 bars 700..849, fit rows 0..699 (purge 1); test 850..998 (the rest).
         List<Fold> folds = WalkForwardPlan.singleSplit(0.85, 0.1765, 0).folds(1000, 1);
@@ -26,7 +26,7 @@ class WalkForwardPlanTest {
     }
 
     @Test
-    void expandingFoldsMatchHandComputedBoundaries() {
+    void expandingFolds_matchHandComputedBoundaries() {
         // 20 bars, horizon 1: bars 0..18 have labels. train 10 -> first training window 0..9,
         // first test bar 9 + 1 = 10; blocks of 4 -> 10..13, 14..17, 18..18.
         List<Fold> folds = new WalkForwardPlan(WindowType.EXPANDING, 10, 4, 4, 0, 0, 0).folds(20, 1);
@@ -37,7 +37,7 @@ class WalkForwardPlanTest {
     }
 
     @Test
-    void rollingWindowKeepsItsLengthAndPurgesHorizonPlusEmbargo() {
+    void rollingWindow_keepsItsLengthAndPurgesHorizonPlusEmbargo() {
         // horizon 5, embargo 2: test starts 7 bars after the training end.
         // 40 bars: labelled bars 0..34. train 10: window 0..9, first test 9 + 7 = 16.
         List<Fold> folds = new WalkForwardPlan(WindowType.ROLLING, 10, 5, 5, 0, 2, 0).folds(40, 5);
@@ -54,7 +54,7 @@ class WalkForwardPlanTest {
     }
 
     @Test
-    void validationTailIsPurgedByTheHorizon() {
+    void validationTail_isPurgedByTheHorizon() {
         // train 0..19 (20 bars), validation 0.25 -> 5 rows 15..19; horizon 2 -> fit rows 0..13.
         Fold f = new WalkForwardPlan(WindowType.EXPANDING, 20, 5, 5, 0.25, 0, 1).folds(40, 2).get(0);
         assertEquals(15, f.validationStart());
@@ -65,21 +65,21 @@ class WalkForwardPlanTest {
     }
 
     @Test
-    void stepLargerThanTestLeavesGapsAndMaxFoldsCaps() {
+    void stepLargerThanTest_leavesGapsAndMaxFoldsCaps() {
         List<Fold> folds = new WalkForwardPlan(WindowType.EXPANDING, 10, 2, 5, 0, 0, 2).folds(100, 1);
         assertEquals(2, folds.size());
         assertFold(folds.get(1), 0, 14, 15, 16);
     }
 
     @Test
-    void rejectsOverlappingTestBlocksStatingTheRule() {
+    void walkForwardPlan_rejectsOverlappingTestBlocksStatingTheRule() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new WalkForwardPlan(WindowType.EXPANDING, 10, 5, 3, 0, 0, 0));
         assertTrue(e.getMessage().contains("step (3) must be at least test (5)"), e.getMessage());
     }
 
     @Test
-    void rejectsSeriesTooShortForOneFold() {
+    void walkForwardPlan_rejectsSeriesTooShortForOneFold() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> WalkForwardPlan.expanding(100, 10).folds(101, 1));
         assertTrue(e.getMessage().contains("needs at least train + horizon + embargo + 1 = 102"), e.getMessage());
@@ -87,14 +87,14 @@ class WalkForwardPlanTest {
     }
 
     @Test
-    void rejectsValidationThatLeavesNothingToFit() {
+    void walkForwardPlan_rejectsValidationThatLeavesNothingToFit() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new WalkForwardPlan(WindowType.ROLLING, 4, 1, 1, 0.5, 0, 0).folds(50, 2));
         assertTrue(e.getMessage().contains("fewer than 2 rows to fit on"), e.getMessage());
     }
 
     @Test
-    void rejectsImpossibleParameters() {
+    void walkForwardPlan_rejectsImpossibleParameters() {
         assertThrows(IllegalArgumentException.class, () -> new WalkForwardPlan(WindowType.ROLLING, 1, 1, 1, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new WalkForwardPlan(WindowType.ROLLING, 10, 0, 1, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new WalkForwardPlan(WindowType.ROLLING, 10, 1, 1, 0.6, 0, 0));
@@ -102,14 +102,14 @@ class WalkForwardPlanTest {
     }
 
     @Test
-    void foldRejectsATestBlockInsideThePurge() {
+    void fold_rejectsATestBlockInsideThePurge() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Fold(0, 0, 9, Fold.NO_VALIDATION, 9, 13, 20, 5, 0));
         assertTrue(e.getMessage().contains("at least horizon + embargo = 5"), e.getMessage());
     }
 
     @Test
-    void everyTestBarIsForecastOnceAndTrainingNeverTouchesIt() {
+    void walkForwardPlan_everyTestBarIsForecastOnceAndTrainingNeverTouchesIt() {
         List<Fold> folds = new WalkForwardPlan(WindowType.EXPANDING, 50, 7, 7, 0.2, 3, 0).folds(300, 4);
         int expectedNext = folds.get(0).testStart();
         for (Fold f : folds) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CellsTest {
 
     @Test
-    void parsesPlainSignedExponentAndGroupedNumbers() {
+    void cells_parsesPlainSignedExponentAndGroupedNumbers() {
         assertEquals(1181.2099609375, Cells.parseNumber("1181.2099609375"));
         assertEquals(-2.5, Cells.parseNumber("-2.5"));
         assertEquals(0.5, Cells.parseNumber(".5"));
@@ -20,7 +20,7 @@ class CellsTest {
     }
 
     @Test
-    void rejectsWhatJavaWouldAcceptButACsvShouldNot() {
+    void cells_rejectsWhatJavaWouldAcceptButACsvShouldNot() {
         for (String bad : new String[] {"Infinity", "0x1p3", "1.5d", "1f", "1,23", ",123", "1234,567", "1.2.3",
                 "1e", "+", "", "abc", "1 000", "1,000.5,0"}) {
             assertTrue(Double.isNaN(Cells.parseNumber(bad)), bad);
@@ -28,7 +28,7 @@ class CellsTest {
     }
 
     @Test
-    void recognisesMissingMarkers() {
+    void cells_recognisesMissingMarkers() {
         for (String missing : new String[] {"", ".", "-", "null", "NULL", "NaN", "nan"}) {
             assertTrue(Cells.isMissing(missing), missing);
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CsvLayoutTest {
 
     @Test
-    void normalisesHeadersToLowerCaseLettersAndDigits() {
+    void csvLayout_normalisesHeadersToLowerCaseLettersAndDigits() {
         assertEquals("adjclose", CsvLayout.normalise("Adj Close**"));
         assertEquals("adjclose", CsvLayout.normalise("adj_close"));
         assertEquals("date", CsvLayout.normalise("\uFEFFDATE "));
@@ -21,21 +21,21 @@ class CsvLayoutTest {
     }
 
     @Test
-    void rejectsExplicitMappingWithoutClose() {
+    void csvLayout_rejectsExplicitMappingWithoutClose() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CsvLayout.of(null, Map.of(Column.OPEN, "Open"), null, MissingPolicy.ERROR));
         assertTrue(e.getMessage().contains("must include close"), e.getMessage());
     }
 
     @Test
-    void rejectsTwoColumnsReadingOneHeader() {
+    void csvLayout_rejectsTwoColumnsReadingOneHeader() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CsvLayout.of(null,
                 new EnumMap<>(Map.of(Column.CLOSE, "Close", Column.ADJ_CLOSE, "close")), null, MissingPolicy.ERROR));
         assertTrue(e.getMessage().contains("cannot both read header"), e.getMessage());
     }
 
     @Test
-    void rejectsInvalidOrIncompleteDatePatternAtConfigurationTime() {
+    void csvLayout_rejectsInvalidOrIncompleteDatePatternAtConfigurationTime() {
         assertThrows(IllegalArgumentException.class, () -> CsvLayout.auto().withDatePattern("yyyy-MM-dd qqqqqq"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CsvLayout.auto().withDatePattern("yyyy-MM"));
@@ -43,7 +43,7 @@ class CsvLayoutTest {
     }
 
     @Test
-    void copiesTheColumnMapSoLaterChangesDoNotLeakIn() {
+    void csvLayout_copiesTheColumnMapSoLaterChangesDoNotLeakIn() {
         Map<Column, String> names = new HashMap<>(Map.of(Column.CLOSE, "Close"));
         CsvLayout layout = CsvLayout.of("Date", names, "yyyy-MM-dd", MissingPolicy.DROP);
         names.put(Column.OPEN, "Open");
@@ -52,7 +52,7 @@ class CsvLayoutTest {
     }
 
     @Test
-    void parsesMissingPolicyYamlNames() {
+    void csvLayout_parsesMissingPolicyYamlNames() {
         assertEquals(MissingPolicy.DROP, MissingPolicy.fromYamlName("drop"));
         assertEquals(MissingPolicy.ERROR, MissingPolicy.fromYamlName("Error"));
         assertThrows(IllegalArgumentException.class, () -> MissingPolicy.fromYamlName("fill"));

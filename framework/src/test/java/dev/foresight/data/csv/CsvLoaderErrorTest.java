@@ -40,148 +40,148 @@ class CsvLoaderErrorTest {
     }
 
     @Test
-    void rejectsTextInNumberColumnNamingLineAndColumn() {
+    void csvLoader_rejectsTextInNumberColumnNamingLineAndColumn() {
         UserError e = fail("not_a_number.csv");
         assertAt(e, 4, 5, "Close", "'abc' is not a number");
         assertTrue(e.getMessage().endsWith("not_a_number.csv:4:5 (Close): 'abc' is not a number"), e.getMessage());
     }
 
     @Test
-    void rejectsMisplacedThousandsSeparator() {
+    void csvLoader_rejectsMisplacedThousandsSeparator() {
         assertAt(fail("bad_separator.csv"), 4, 7, "Volume", "'1,23' is not a number");
     }
 
     @Test
-    void rejectsOverflowingNumber() {
+    void csvLoader_rejectsOverflowingNumber() {
         assertAt(fail("infinite.csv"), 4, 5, "Close", "'1e999' is not a finite number");
     }
 
     @Test
-    void rejectsImpossibleCalendarDate() {
+    void csvLoader_rejectsImpossibleCalendarDate() {
         assertAt(fail("impossible_date.csv"), 4, 1, "Date", "'2020-02-30' is not a date", "yyyy-MM-dd");
     }
 
     @Test
-    void rejectsRowInAnotherDateFormatThanTheDetectedOne() {
+    void csvLoader_rejectsRowInAnotherDateFormatThanTheDetectedOne() {
         assertAt(fail("other_date_format.csv"), 4, 1, "Date", "'01/06/2020'", "detected from line 2");
     }
 
     @Test
-    void rejectsMissingValueUnderErrorPolicyNamingTheCell() {
+    void csvLoader_rejectsMissingValueUnderErrorPolicyNamingTheCell() {
         assertAt(fail("missing_null.csv"), 4, 3, "High", "missing value 'null'", "missing: drop");
     }
 
     @Test
-    void rejectsMissingVolumeOfYahooWebTableUnderErrorPolicy() {
+    void csvLoader_rejectsMissingVolumeOfYahooWebTableUnderErrorPolicy() {
         Path file = Fixtures.path("webtable_desc.csv");
         UserError e = assertThrows(UserError.class, () -> CsvLoader.load(file, "X", CsvLayout.auto()));
         assertAt(e, 5, 8, "Volume", "missing value '-'");
     }
 
     @Test
-    void rejectsMissingDateEvenUnderDropPolicy() {
+    void csvLoader_rejectsMissingDateEvenUnderDropPolicy() {
         assertAt(fail("missing_date.csv", CsvLayout.auto().withMissing(MissingPolicy.DROP)), 4, 1, "Date",
                 "missing date ''");
     }
 
     @Test
-    void rejectsDuplicateDateNamingBothLines() {
+    void csvLoader_rejectsDuplicateDateNamingBothLines() {
         assertAt(fail("duplicate_date.csv"), 5, 1, "Date", "duplicate date '2020-01-03'", "line 3");
     }
 
     @Test
-    void rejectsUnsortedDatesNamingBothLines() {
+    void csvLoader_rejectsUnsortedDatesNamingBothLines() {
         assertAt(fail("unsorted.csv"), 5, 1, "Date", "'2020-01-07' on line 5", "'2020-01-08' on line 4");
     }
 
     @Test
-    void rejectsZeroPrice() {
+    void csvLoader_rejectsZeroPrice() {
         assertAt(fail("zero_open.csv"), 4, 2, "Open", "'0.00' is not positive");
     }
 
     @Test
-    void rejectsNegativeAdjustedClose() {
+    void csvLoader_rejectsNegativeAdjustedClose() {
         assertAt(fail("negative_adj_close.csv"), 4, 6, "Adj Close", "'-93.1' is not positive");
     }
 
     @Test
-    void rejectsNegativeVolume() {
+    void csvLoader_rejectsNegativeVolume() {
         assertAt(fail("negative_volume.csv"), 4, 7, "Volume", "'-900' is negative");
     }
 
     @Test
-    void rejectsHighBelowLowNamingLineAndColumn() {
+    void csvLoader_rejectsHighBelowLowNamingLineAndColumn() {
         assertAt(fail("high_below_low.csv"), 4, 3, "High", "high '1163.0' is below low '1164.3'",
                 "rule: high >= low");
     }
 
     @Test
-    void rejectsHighBelowOpen() {
+    void csvLoader_rejectsHighBelowOpen() {
         assertAt(fail("high_below_open.csv"), 4, 3, "High", "high '18.57' is below open '19.24'",
                 "rule: high >= max(open, close)");
     }
 
     @Test
-    void rejectsLowAboveClose() {
+    void csvLoader_rejectsLowAboveClose() {
         assertAt(fail("low_above_close.csv"), 4, 4, "Low", "low '99.5' is above close '99.0'",
                 "rule: low <= min(open, close)");
     }
 
     @Test
-    void rejectsRowWithWrongNumberOfFields() {
+    void csvLoader_rejectsRowWithWrongNumberOfFields() {
         assertAt(fail("short_row.csv"), 4, 0, "", "6 fields but the header has 7");
     }
 
     @Test
-    void rejectsUnterminatedQuote() {
+    void csvLoader_rejectsUnterminatedQuote() {
         assertAt(fail("unterminated_quote.csv"), 2, 2, "", "never closed");
     }
 
     @Test
-    void rejectsEmptyFile() {
+    void csvLoader_rejectsEmptyFile() {
         assertAt(fail("empty.csv"), 0, 0, "", "empty");
         assertAt(fail("blank_lines_only.csv"), 0, 0, "", "empty");
     }
 
     @Test
-    void rejectsHeaderWithoutDataRows() {
+    void csvLoader_rejectsHeaderWithoutDataRows() {
         assertAt(fail("header_only.csv"), 0, 0, "", "no data rows");
     }
 
     @Test
-    void rejectsFileWhoseRowsAreAllDropped() {
+    void csvLoader_rejectsFileWhoseRowsAreAllDropped() {
         assertAt(fail("all_dropped.csv", CsvLayout.auto().withMissing(MissingPolicy.DROP).withDatePattern(null)),
                 0, 0, "", "all 2 data rows");
     }
 
     @Test
-    void rejectsHeaderWithoutDateColumnListingTheHeaders() {
+    void csvLoader_rejectsHeaderWithoutDateColumnListingTheHeaders() {
         assertAt(fail("no_date_column.csv"), 1, 0, "", "no date column", "[When, Price]", "date_column");
     }
 
     @Test
-    void rejectsHeaderWithoutCloseColumnListingTheHeaders() {
+    void csvLoader_rejectsHeaderWithoutCloseColumnListingTheHeaders() {
         assertAt(fail("no_close_column.csv"), 1, 0, "", "no close column", "[Date, Open, High, Low, Volume]");
     }
 
     @Test
-    void rejectsFredFileWithoutMappingAndSaysHowToMapIt() {
+    void csvLoader_rejectsFredFileWithoutMappingAndSaysHowToMapIt() {
         assertAt(fail("fred_unmapped.csv"), 1, 0, "", "[DATE, DEXUSEU]", "close: DEXUSEU");
     }
 
     @Test
-    void rejectsExplicitMappingToAbsentHeader() {
+    void csvLoader_rejectsExplicitMappingToAbsentHeader() {
         CsvLayout layout = CsvLayout.of(null, Map.of(Column.CLOSE, "Last"), null, MissingPolicy.ERROR);
         assertAt(fail("not_a_number.csv", layout), 1, 0, "Last", "no column named 'Last'", "Adj Close");
     }
 
     @Test
-    void rejectsTwoHeadersThatMeanTheSameColumn() {
+    void csvLoader_rejectsTwoHeadersThatMeanTheSameColumn() {
         assertAt(fail("ambiguous_headers.csv"), 1, 3, "close", "'Close' (column 2) and 'close' (column 3)");
     }
 
     @Test
-    void rejectsMissingFile() {
+    void csvLoader_rejectsMissingFile() {
         Path file = Fixtures.path("bad/empty.csv").resolveSibling("no_such_file.csv");
         UserError e = assertThrows(UserError.class, () -> CsvLoader.load(file, "X", CsvLayout.auto()));
         assertEquals(Location.of(file.toString()), e.location());

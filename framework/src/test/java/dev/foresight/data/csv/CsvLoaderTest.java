@@ -21,7 +21,7 @@ class CsvLoaderTest {
     }
 
     @Test
-    void loadsYahooLayoutWithEveryColumn() {
+    void csvLoader_loadsYahooLayoutWithEveryColumn() {
         LoadedSeries loaded = load("yahoo.csv", CsvLayout.auto());
         PriceSeries s = loaded.series();
         assertEquals("X", s.symbol());
@@ -41,7 +41,7 @@ class CsvLoaderTest {
     }
 
     @Test
-    void readsLowerCaseHeadersWithVolumeBeforeAdjustedClose() {
+    void csvLoader_readsLowerCaseHeadersWithVolumeBeforeAdjustedClose() {
         PriceSeries s = load("lowercase_volume_first.csv", CsvLayout.auto()).series();
         assertArrayEquals(new double[] {1979830000, 0}, s.column(Column.VOLUME));
         assertArrayEquals(new double[] {1187.760009765625, 1173.7900390625}, s.column(Column.ADJ_CLOSE));
@@ -49,7 +49,7 @@ class CsvLoaderTest {
     }
 
     @Test
-    void reversesNewestFirstWebTableWithQuotedThousandsAndCrlf() {
+    void csvLoader_reversesNewestFirstWebTableWithQuotedThousandsAndCrlf() {
         // The oldest row has volume '-': under drop it goes, and the notes say so.
         LoadedSeries loaded = load("webtable_desc.csv", CsvLayout.auto().withMissing(MissingPolicy.DROP));
         PriceSeries s = loaded.series();
@@ -69,7 +69,7 @@ class CsvLoaderTest {
     }
 
     @Test
-    void dropsRowWhereOnlyVolumeIsMissing() {
+    void csvLoader_dropsRowWhereOnlyVolumeIsMissing() {
         LoadedSeries loaded = load("gold_nulls.csv", CsvLayout.auto().withMissing(MissingPolicy.DROP));
         assertEquals(6, loaded.notes().rowsRead());
         assertEquals(3, loaded.notes().droppedMissing()); // two all-null rows and one null volume
@@ -80,14 +80,14 @@ class CsvLoaderTest {
     }
 
     @Test
-    void readsLastRowWithoutTrailingNewline() {
+    void csvLoader_readsLastRowWithoutTrailingNewline() {
         PriceSeries s = load("gold_nulls.csv", CsvLayout.auto().withMissing(MissingPolicy.DROP)).series();
         assertEquals(277.5, s.value(Column.CLOSE, s.size() - 1));
         assertEquals(40, s.value(Column.VOLUME, s.size() - 1));
     }
 
     @Test
-    void readsFredSingleValueColumnWithExplicitCloseMappingAndDroppedDots() {
+    void csvLoader_readsFredSingleValueColumnWithExplicitCloseMappingAndDroppedDots() {
         CsvLayout layout = CsvLayout.of(null, Map.of(Column.CLOSE, "DEXUSEU"), null, MissingPolicy.DROP);
         LoadedSeries loaded = load("fred_dots.csv", layout);
         assertArrayEquals(new double[] {1.1812, 1.1760, 1.1636, 1.1569}, loaded.series().column(Column.CLOSE));
@@ -97,7 +97,7 @@ class CsvLoaderTest {
     }
 
     @Test
-    void toleratesUtf8ByteOrderMark() {
+    void csvLoader_toleratesUtf8ByteOrderMark() {
         PriceSeries s = load("bom.csv", CsvLayout.auto()).series();
         assertEquals(LocalDate.of(2021, 3, 1), s.date(0));
         assertFalse(s.has(Column.ADJ_CLOSE));
@@ -106,27 +106,27 @@ class CsvLoaderTest {
     }
 
     @Test
-    void detectsCompactAndUsDateFormats() {
+    void csvLoader_detectsCompactAndUsDateFormats() {
         assertEquals(LocalDate.of(2019, 1, 3), load("compact_dates.csv", CsvLayout.auto()).series().date(1));
         assertEquals(LocalDate.of(2019, 2, 1), load("us_dates.csv", CsvLayout.auto()).series().date(1));
     }
 
     @Test
-    void usesExplicitDatePatternAndColumnNames() {
+    void csvLoader_usesExplicitDatePatternAndColumnNames() {
         CsvLayout layout = CsvLayout.of("Tag", Map.of(Column.CLOSE, "Schluss"), "dd.MM.yyyy", MissingPolicy.ERROR);
         PriceSeries s = load("dotted_dates.csv", layout).series();
         assertArrayEquals(new LocalDate[] {LocalDate.of(2019, 1, 31), LocalDate.of(2019, 2, 1)}, s.dates());
     }
 
     @Test
-    void ignoresUnmappedColumnsEvenWithQuotedCommasAndLineBreaks() {
+    void csvLoader_ignoresUnmappedColumnsEvenWithQuotedCommasAndLineBreaks() {
         LoadedSeries loaded = load("quoted.csv", CsvLayout.auto());
         assertArrayEquals(new double[] {50.5, 51, 52}, loaded.series().column(Column.CLOSE));
         assertTrue(loaded.notes().remarks().stream().anyMatch(r -> r.contains("ignored columns: [Note]")));
     }
 
     @Test
-    void explicitMappingReadsOnlyTheMappedColumns() {
+    void explicitMapping_readsOnlyTheMappedColumns() {
         CsvLayout layout = CsvLayout.of(null, Map.of(Column.CLOSE, "adj close", Column.VOLUME, "VOLUME"), null,
                 MissingPolicy.ERROR);
         PriceSeries s = load("yahoo.csv", layout).series();
@@ -155,14 +155,14 @@ class CsvLoaderTest {
     }
 
     @Test
-    void parsesTheSameTextGivenAsStringWithTheSourceName() {
+    void csvLoader_parsesTheSameTextGivenAsStringWithTheSourceName() {
         LoadedSeries loaded = CsvLoader.parse("inline.csv", "Date,Close\r\n2020-01-02,1\r\n2020-01-03,2",
                 "IN", CsvLayout.auto());
         assertArrayEquals(new double[] {1, 2}, loaded.series().column(Column.CLOSE));
     }
 
     @Test
-    void alignsLoadedSeriesKeepingTheirNotes() {
+    void csvLoader_alignsLoadedSeriesKeepingTheirNotes() {
         LoadedSeries a = CsvLoader.parse("a.csv", "Date,Close\n2020-01-02,1\n2020-01-03,2\n2020-01-06,3", "A",
                 CsvLayout.auto());
         LoadedSeries b = CsvLoader.parse("b.csv", "Date,Close\n2020-01-06,30\n2020-01-03,20\n", "B",

@@ -23,7 +23,7 @@ class CsvRecordsTest {
     }
 
     @Test
-    void splitsQuotedFieldsWithCommasDoubledQuotesAndLineBreaks() {
+    void csvRecords_splitsQuotedFieldsWithCommasDoubledQuotesAndLineBreaks() {
         List<Integer> lines = new ArrayList<>();
         List<String> rows = all("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x,\r\nlast,,\"\"", lines);
         assertEquals(List.of("a|b,c|say \"hi\"", "two\nlines|x|", "last||"), rows);
@@ -31,7 +31,7 @@ class CsvRecordsTest {
     }
 
     @Test
-    void treatsCrLfLfAndLoneCrAsLineEndsAndNeedsNoFinalNewline() {
+    void csvRecords_treatsCrLfLfAndLoneCrAsLineEndsAndNeedsNoFinalNewline() {
         List<Integer> lines = new ArrayList<>();
         assertEquals(List.of("a", "b", "c", "d"), all("a\r\nb\nc\rd", lines));
         assertEquals(List.of(1, 2, 3, 4), lines);
@@ -39,12 +39,12 @@ class CsvRecordsTest {
     }
 
     @Test
-    void reportsEmptyLinesAsBlankButAnEmptyQuotedFieldAsData() {
+    void csvRecords_reportsEmptyLinesAsBlankButAnEmptyQuotedFieldAsData() {
         assertEquals(List.of("a", "<blank>", "", "b"), all("a\n\n\"\"\nb\n", new ArrayList<>()));
     }
 
     @Test
-    void stripsByteOrderMarkOnlyAtTheStart() {
+    void csvRecords_stripsByteOrderMarkOnlyAtTheStart() {
         CsvRecords records = new CsvRecords("t.csv", "\uFEFFDate,Close");
         assertTrue(records.next());
         assertEquals(List.of("Date", "Close"), records.fields());
@@ -52,7 +52,7 @@ class CsvRecordsTest {
     }
 
     @Test
-    void rejectsTextAfterClosingQuoteAndStrayQuotes() {
+    void csvRecords_rejectsTextAfterClosingQuoteAndStrayQuotes() {
         UserError after = assertThrows(UserError.class, () -> all("a,b\n1,\"2\"x\n", new ArrayList<>()));
         assertEquals(2, after.location().line());
         assertEquals(2, after.location().column());

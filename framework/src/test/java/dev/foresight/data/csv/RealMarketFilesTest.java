@@ -48,7 +48,7 @@ class RealMarketFilesTest {
     }
 
     @Test
-    void cleanFilesLoad() {
+    void cleanFiles_load() {
         Assumptions.assumeTrue(Files.isDirectory(DIR), "no real market data on this machine");
         for (String name : List.of("spx_daily.csv", "spx_daily_2005_2025.csv", "spy_daily.csv", "aapl_daily.csv",
                 "aapl_daily_2004_2018.csv", "tlt_daily.csv", "btc_usd_daily.csv", "vix_daily_2005_2025.csv")) {
@@ -59,7 +59,7 @@ class RealMarketFilesTest {
     }
 
     @Test
-    void newestFirstBondFileIsReversed() {
+    void newestFirstBondFile_isReversed() {
         Assumptions.assumeTrue(Files.isDirectory(DIR), "no real market data on this machine");
         LoadedSeries agg = CsvLoader.load(DIR.resolve("agg_daily_desc.csv"), "AGG", CsvLayout.auto());
         assertTrue(agg.notes().sortedFromNewestFirst());
@@ -68,7 +68,7 @@ class RealMarketFilesTest {
     }
 
     @Test
-    void fredFilesLoadWithDotsDropped() {
+    void fredFiles_loadWithDotsDropped() {
         Assumptions.assumeTrue(Files.isDirectory(DIR), "no real market data on this machine");
         LoadedSeries eur = CsvLoader.load(DIR.resolve("eurusd_fred_daily.csv"), "EUR",
                 CsvLayout.of(null, Map.of(Column.CLOSE, "DEXUSEU"), null, MissingPolicy.DROP));
@@ -80,7 +80,7 @@ class RealMarketFilesTest {
     }
 
     @Test
-    void webTableFailsAtItsZeroOpensUnderDrop() {
+    void webTable_failsAtItsZeroOpensUnderDrop() {
         Assumptions.assumeTrue(Files.isDirectory(DIR), "no real market data on this machine");
         Path file = DIR.resolve("spx_daily_yahoo_webtable_desc.csv");
         UserError e = org.junit.jupiter.api.Assertions.assertThrows(UserError.class,

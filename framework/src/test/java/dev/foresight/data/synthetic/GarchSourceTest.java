@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class GarchSourceTest {
 
     @Test
-    void sampleVarianceMatchesTheUnconditionalVariance() {
+    void sampleVariance_matchesTheUnconditionalVariance() {
         GarchSource garch = new GarchSource(0.0002, 5e-6, 0.05, 0.90, 8);
         double[] r = Stats.logReturns(garch.generate("G", 200_000, 21));
         double[] squares = Stats.squaredDeviations(r);
@@ -20,7 +20,7 @@ class GarchSourceTest {
     }
 
     @Test
-    void squaredReturnsArePositivelyAutocorrelated() {
+    void squaredReturns_arePositivelyAutocorrelated() {
         double[] r = Stats.logReturns(new GarchSource(0, 5e-6, 0.05, 0.90, 8).generate("G", 200_000, 22));
         double acf = Stats.autocorrelation(Stats.squaredDeviations(r), 1);
         // under no clustering the lag-1 autocorrelation would be within about 2/sqrt(n) of 0
@@ -28,7 +28,7 @@ class GarchSourceTest {
     }
 
     @Test
-    void studentShocksHaveUnitVarianceAndFatTails() {
+    void studentShocks_haveUnitVarianceAndFatTails() {
         // alpha = beta = 0: returns are omega^(1/2) times i.i.d. standardised t(10) draws
         double[] r = Stats.logReturns(new GarchSource(0, 1e-4, 0, 0, 10).generate("T", 100_000, 23));
         double kurtosis = 3 + 6.0 / (10 - 4); // of a t(10)
@@ -38,7 +38,7 @@ class GarchSourceTest {
     }
 
     @Test
-    void infiniteNuGivesNormalShocks() {
+    void infiniteNu_givesNormalShocks() {
         double[] r = Stats.logReturns(new GarchSource(0, 1e-4, 0, 0, Double.POSITIVE_INFINITY)
                 .generate("N", 100_000, 24));
         assertEquals(0, Stats.excessKurtosis(r), 5 * Math.sqrt(24.0 / r.length));
@@ -46,14 +46,14 @@ class GarchSourceTest {
     }
 
     @Test
-    void rejectsNuAtOrBelowTwoStatingTheRule() {
+    void garchSource_rejectsNuAtOrBelowTwoStatingTheRule() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new GarchSource(0, 1e-6, 0.05, 0.9, 2));
         assertTrue(e.getMessage().contains("nu must be > 2"), e.getMessage());
     }
 
     @Test
-    void rejectsNonStationaryParametersStatingTheRule() {
+    void garchSource_rejectsNonStationaryParametersStatingTheRule() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new GarchSource(0, 1e-6, 0.1, 0.9, 6));
         assertTrue(e.getMessage().contains("alpha + beta must be < 1"), e.getMessage());

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class GbmSourceTest {
 
     @Test
-    void logReturnsHaveTheDriftAndVolatilityOfTheParameters() {
+    void logReturns_haveTheDriftAndVolatilityOfTheParameters() {
         double mu = 0.08;
         double sigma = 0.2;
         double[] r = Stats.logReturns(new GbmSource(mu, sigma).generate("GBM", 100_000, 11));
@@ -24,14 +24,14 @@ class GbmSourceTest {
     }
 
     @Test
-    void firstCloseIsOneReturnAwayFromTheStartPrice() {
+    void firstClose_isOneReturnAwayFromTheStartPrice() {
         double close = new GbmSource(0.0, 0.0001, 250, java.time.LocalDate.of(2000, 1, 3)).generate("G", 1, 1)
                 .value(dev.foresight.data.Column.CLOSE, 0);
         assertEquals(250, close, 0.01);
     }
 
     @Test
-    void rejectsNonPositiveVolatilityAndStartPrice() {
+    void gbmSource_rejectsNonPositiveVolatilityAndStartPrice() {
         assertThrows(IllegalArgumentException.class, () -> new GbmSource(0.05, 0));
         assertThrows(IllegalArgumentException.class, () -> new GbmSource(0.05, 0.2, -1, java.time.LocalDate.MIN));
         assertThrows(IllegalArgumentException.class, () -> new GbmSource(Double.NaN, 0.2));

@@ -15,7 +15,7 @@ class RegimeSwitchingGarchSourceTest {
     private static final int BARS = 200_000;
 
     @Test
-    void keepsTheStatePathWithRegimeNames() {
+    void regimeSwitchingGarchSource_keepsTheStatePathWithRegimeNames() {
         PriceSeries s = RegimeSwitchingGarchSource.calmTurbulent().generate("R", 1_000, 31);
         RegimeTruth truth = s.trueRegimes().orElseThrow();
         assertEquals(List.of("calm", "turbulent"), truth.names());
@@ -23,7 +23,7 @@ class RegimeSwitchingGarchSourceTest {
     }
 
     @Test
-    void empiricalTransitionFrequenciesMatchTheMatrix() {
+    void empiricalTransitionFrequencies_matchTheMatrix() {
         RegimeSwitchingGarchSource source = RegimeSwitchingGarchSource.bullBearCrisis();
         int[] states = source.generate("R", BARS, 32).trueRegimes().orElseThrow().states();
         int k = source.regimes().size();
@@ -44,7 +44,7 @@ class RegimeSwitchingGarchSourceTest {
     }
 
     @Test
-    void perRegimeVolatilityAndDriftAreOrderedAsConfigured() {
+    void regimeSwitchingGarchSource_perRegimeVolatilityAndDriftAreOrderedAsConfigured() {
         RegimeSwitchingGarchSource source = RegimeSwitchingGarchSource.bullBearCrisis();
         PriceSeries s = source.generate("R", BARS, 33);
         int[] states = s.trueRegimes().orElseThrow().states();
@@ -73,7 +73,7 @@ class RegimeSwitchingGarchSourceTest {
     }
 
     @Test
-    void defaultRegimesLastBetweenFiftyAndTwoHundredFiftyDays() {
+    void regimeSwitchingGarchSource_defaultRegimesLastBetweenFiftyAndTwoHundredFiftyDays() {
         for (RegimeSwitchingGarchSource source : List.of(RegimeSwitchingGarchSource.calmTurbulent(),
                 RegimeSwitchingGarchSource.bullBearCrisis())) {
             for (int i = 0; i < source.regimes().size(); i++) {
@@ -84,7 +84,7 @@ class RegimeSwitchingGarchSourceTest {
     }
 
     @Test
-    void rejectsTransitionRowNotSummingToOne() {
+    void regimeSwitchingGarchSource_rejectsTransitionRowNotSummingToOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RegimeSwitchingGarchSource(
                 twoRegimes(), List.of(List.of(0.9, 0.1), List.of(0.2, 0.7)), 6));
         assertTrue(e.getMessage().contains("transition row 1 (b) sums to"), e.getMessage());
@@ -92,7 +92,7 @@ class RegimeSwitchingGarchSourceTest {
     }
 
     @Test
-    void rejectsMalformedMatricesAndRegimeSets() {
+    void regimeSwitchingGarchSource_rejectsMalformedMatricesAndRegimeSets() {
         assertThrows(IllegalArgumentException.class, () -> new RegimeSwitchingGarchSource(twoRegimes(),
                 List.of(List.of(1.0, 0.0)), 6));
         assertThrows(IllegalArgumentException.class, () -> new RegimeSwitchingGarchSource(twoRegimes(),

@@ -26,7 +26,7 @@ class SyntheticSourcesTest {
 
     @ParameterizedTest
     @MethodSource("sources")
-    void sameSeedGivesIdenticalSeries(SyntheticSource source) {
+    void syntheticSources_sameSeedGivesIdenticalSeries(SyntheticSource source) {
         PriceSeries a = source.generate("S", 2_000, 42);
         PriceSeries b = source.generate("S", 2_000, 42);
         assertArrayEquals(a.dates(), b.dates());
@@ -41,7 +41,7 @@ class SyntheticSourcesTest {
 
     @ParameterizedTest
     @MethodSource("sources")
-    void differentSeedsGiveDifferentSeries(SyntheticSource source) {
+    void syntheticSources_differentSeedsGiveDifferentSeries(SyntheticSource source) {
         double[] a = source.generate("S", 500, 1).column(Column.CLOSE);
         double[] b = source.generate("S", 500, 2).column(Column.CLOSE);
         assertFalse(Arrays.equals(a, b));
@@ -50,7 +50,7 @@ class SyntheticSourcesTest {
 
     @ParameterizedTest
     @MethodSource("sources")
-    void everyBarIsConsistentOhlcWithPositiveVolumeAndNoAdjustedClose(SyntheticSource source) {
+    void syntheticSources_everyBarIsConsistentOhlcWithPositiveVolumeAndNoAdjustedClose(SyntheticSource source) {
         PriceSeries s = source.generate("S", 20_000, 3);
         double[] open = s.column(Column.OPEN);
         double[] high = s.column(Column.HIGH);
@@ -70,7 +70,7 @@ class SyntheticSourcesTest {
 
     @ParameterizedTest
     @MethodSource("sources")
-    void datesAreConsecutiveBusinessDaysFromTheFirstOf2000(SyntheticSource source) {
+    void syntheticSources_datesAreConsecutiveBusinessDaysFromTheFirstOf2000(SyntheticSource source) {
         LocalDate[] dates = source.generate("S", 1_000, 5).dates();
         assertEquals(LocalDate.of(2000, 1, 3), dates[0]);
         for (int t = 1; t < dates.length; t++) {
@@ -83,7 +83,7 @@ class SyntheticSourcesTest {
 
     @ParameterizedTest
     @MethodSource("sources")
-    void marketDataCarriesCleanNotes(SyntheticSource source) {
+    void marketData_carriesCleanNotes(SyntheticSource source) {
         MarketData data = source.market("SYN", 300, 9);
         assertEquals(300, data.size());
         assertEquals(300, data.notes("SYN").rowsRead());
@@ -91,7 +91,7 @@ class SyntheticSourcesTest {
     }
 
     @org.junit.jupiter.api.Test
-    void weekendStartRollsToMonday() {
+    void weekendStart_rollsToMonday() {
         GbmSource gbm = new GbmSource(0, 0.1, 50, LocalDate.of(2021, 1, 2));
         assertEquals(LocalDate.of(2021, 1, 4), gbm.generate("S", 3, 1).date(0));
         assertEquals(List.of(LocalDate.of(2021, 1, 4), LocalDate.of(2021, 1, 5), LocalDate.of(2021, 1, 6)),

@@ -81,7 +81,7 @@ class VolatilityPanelSourceTest {
     }
 
     @Test
-    void theIndexIsTheAssetsNextVolatility() {
+    void volatilityPanelSource_theIndexIsTheAssetsNextVolatility() {
         // E[z²] = 1 + lead² when σ_t is read from the index one bar before; one bar late it would be
         // off by E[exp(±2 volOfVol η)] = exp(0.18), about 20%.
         for (double[] z : PANEL.z) {
@@ -96,7 +96,7 @@ class VolatilityPanelSourceTest {
     }
 
     @Test
-    void todaysIndexInnovationMovesTomorrowsMeanByLead() {
+    void volatilityPanelSource_todaysIndexInnovationMovesTomorrowsMeanByLead() {
         for (double[] z : PANEL.z) {
             double[] b = slope(z, PANEL.eta, 1);
             assertTrue(b[1] < 0.01, "the test has power: se " + b[1]);
@@ -105,7 +105,7 @@ class VolatilityPanelSourceTest {
     }
 
     @Test
-    void assetsFallWhenTheIndexJumpsByTheLeverageCorrelation() {
+    void volatilityPanelSource_assetsFallWhenTheIndexJumpsByTheLeverageCorrelation() {
         for (double[] z : PANEL.z) {
             double[] b = slope(z, PANEL.eta, 0);
             assertEquals(Math.sqrt(RHO) * LEVERAGE, b[0], 5 * b[1], "slope of z_t on η_t");
@@ -113,7 +113,7 @@ class VolatilityPanelSourceTest {
     }
 
     @Test
-    void unpredictablePartsCorrelateAtRho() {
+    void volatilityPanelSource_unpredictablePartsCorrelateAtRho() {
         double s11 = 0, s22 = 0, s12 = 0;
         for (int t = 2; t < N; t++) {
             double u1 = PANEL.z[0][t] - LEAD * PANEL.eta[t - 1];
@@ -127,7 +127,7 @@ class VolatilityPanelSourceTest {
     }
 
     @Test
-    void stressedBarsAreThoseWithVolatilityAboveOneAndAHalfTimesTheMedian() {
+    void stressedBars_areThoseWithVolatilityAboveOneAndAHalfTimesTheMedian() {
         String[] expected = new String[N - 1];
         String[] actual = new String[N - 1];
         int stressed = 0;
@@ -142,7 +142,7 @@ class VolatilityPanelSourceTest {
     }
 
     @Test
-    void sameSeedSameSeriesAndOtherSeedOtherSeries() {
+    void volatilityPanelSource_sameSeedSameSeriesAndOtherSeedOtherSeries() {
         assertArrayEquals(member(1).generate("A", 500, 3).column(Column.CLOSE),
                 member(1).generate("A", 500, 3).column(Column.CLOSE));
         assertTrue(member(1).generate("A", 500, 3).column(Column.CLOSE)[499]
@@ -150,7 +150,7 @@ class VolatilityPanelSourceTest {
     }
 
     @Test
-    void rejectsAMemberOutsideThePanelStatingTheRule() {
+    void volatilityPanelSource_rejectsAMemberOutsideThePanelStatingTheRule() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> VolatilityPanelSource.defaults(4));
         assertTrue(e.getMessage().contains("member must be 0 (the volatility index) or an asset 1..3"), e.getMessage());

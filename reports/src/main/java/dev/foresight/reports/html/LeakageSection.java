@@ -1,5 +1,6 @@
 package dev.foresight.reports.html;
 
+import dev.foresight.result.CanaryRecord;
 import dev.foresight.result.CheckOutcome;
 import dev.foresight.reports.summary.SummaryRow;
 import dev.foresight.result.TaskResult;
@@ -67,7 +68,7 @@ final class LeakageSection implements Section {
                         }
                     }
                 }
-                for (ReportInput.CanaryEntry c : in.canaries()) {
+                for (CanaryRecord c : in.canaries()) {
                     if (c.experiment().equals(e.name()) && c.model().equals(m.name())) {
                         CheckOutcome o = c.outcome();
                         counts.get(CheckOutcome.CANARY)[o.failed() ? 1 : CheckOutcome.WARNING.equals(o.status()) ? 2 : 0]++;
@@ -118,7 +119,7 @@ final class LeakageSection implements Section {
 
     private static Evidence evidence(String model, String scope, CheckOutcome c) {
         String css = c.failed() ? "bad" : CheckOutcome.WARNING.equals(c.status()) ? "warn" : "good";
-        return new Evidence(model, scope, c.check(), c.status(), css, c.plugin(), c.evidence());
+        return new Evidence(model, scope, c.check(), c.status().json(), css, c.plugin(), c.evidence());
     }
 
     static Totals totals(ReportInput in) {
@@ -138,7 +139,7 @@ final class LeakageSection implements Section {
                 }
             }
         }
-        for (ReportInput.CanaryEntry c : in.canaries()) {
+        for (CanaryRecord c : in.canaries()) {
             outcomes++;
             failed += c.outcome().failed() ? 1 : 0;
             warnings += CheckOutcome.WARNING.equals(c.outcome().status()) ? 1 : 0;

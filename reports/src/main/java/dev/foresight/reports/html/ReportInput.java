@@ -6,6 +6,7 @@ import dev.foresight.metrics.Annualisation;
 import dev.foresight.reports.summary.SignificanceRow;
 import dev.foresight.reports.summary.Summary;
 import dev.foresight.reports.summary.SummaryRow;
+import dev.foresight.result.CanaryRecord;
 import dev.foresight.result.Reproducibility;
 import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.ResultDirectory;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * is re-forecast; the summary is the same object {@code foresight run} prints.
  */
 record ReportInput(ResultDirectory dir, ResolvedBatch config, Map<String, Object> manifest, Summary summary,
-                   Annualisation annualisation, List<Experiment> experiments, List<CanaryEntry> canaries) {
+                   Annualisation annualisation, List<Experiment> experiments, List<CanaryRecord> canaries) {
 
     /** One experiment's models, in configuration order. */
     record Experiment(ResolvedBatch.Experiment config, List<ModelRun> models) {
@@ -66,10 +67,6 @@ record ReportInput(ResultDirectory dir, ResolvedBatch config, Map<String, Object
         }
     }
 
-    /** One entry of {@code canary.json}. */
-    record CanaryEntry(String experiment, String model, dev.foresight.result.CheckOutcome outcome) {
-    }
-
     static ReportInput load(ResultDirectory dir, Summary summary) {
         ResolvedBatch config = dir.readConfig();
         @SuppressWarnings("unchecked")
@@ -90,9 +87,9 @@ record ReportInput(ResultDirectory dir, ResolvedBatch config, Map<String, Object
             }).toList();
             experiments.add(new Experiment(e, models));
         }
-        List<CanaryEntry> canaries = new ArrayList<>();
+        List<CanaryRecord> canaries = new ArrayList<>();
         if (Files.exists(dir.file(ResultDirectory.CANARY))) {
-            canaries.addAll(List.of(ResultJson.read(dir.file(ResultDirectory.CANARY), CanaryEntry[].class)));
+            canaries.addAll(List.of(ResultJson.read(dir.file(ResultDirectory.CANARY), CanaryRecord[].class)));
         }
         return new ReportInput(dir, config, manifest, summary, annualisation, experiments, canaries);
     }

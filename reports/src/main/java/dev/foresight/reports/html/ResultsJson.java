@@ -52,10 +52,16 @@ final class ResultsJson {
             }
             x.put("models", models);
             x.put("regimes", in.summary().regimes().stream().filter(r -> r.experiment().equals(e.name())).toList());
-            x.put("canary", in.canaries().stream().filter(c -> c.experiment().equals(e.name())).toList());
+            // the verdicts only: the raw and adjusted p-values stay in canary.json
+            x.put("canary", in.canaries().stream().filter(c -> c.experiment().equals(e.name()))
+                    .map(c -> new CanaryVerdict(c.experiment(), c.model(), c.outcome())).toList());
             experiments.add(x);
         }
         out.put("experiments", experiments);
         return out;
+    }
+
+    /** An entry of {@code canary} in results.json. */
+    record CanaryVerdict(String experiment, String model, dev.foresight.result.CheckOutcome outcome) {
     }
 }

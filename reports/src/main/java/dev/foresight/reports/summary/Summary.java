@@ -3,6 +3,7 @@ package dev.foresight.reports.summary;
 import dev.foresight.backtest.CostModel;
 import dev.foresight.evaluation.ModelScore;
 import dev.foresight.evaluation.OutOfSample;
+import dev.foresight.result.CanaryRecord;
 import dev.foresight.result.CheckOutcome;
 import dev.foresight.leakage.Implausibility;
 import dev.foresight.evaluation.ModelPath;
@@ -184,14 +185,10 @@ public final class Summary {
         java.nio.file.Path file = dir.file(ResultDirectory.CANARY);
         if (java.nio.file.Files.exists(file)) {
             for (CanaryRecord r : ResultJson.read(file, CanaryRecord[].class)) {
-                out.put(r.experiment() + "/" + r.model(), r.outcome());
+                out.put(r.key(), r.outcome());
             }
         }
         return out;
-    }
-
-    /** One entry of {@code canary.json}. */
-    record CanaryRecord(String experiment, String model, CheckOutcome outcome) {
     }
 
     public List<SummaryRow> rows() {

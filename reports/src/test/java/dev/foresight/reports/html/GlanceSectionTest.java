@@ -24,19 +24,19 @@ class GlanceSectionTest {
     }
 
     @Test
-    void aSignificantlyWorseForecastIsSaidToBeWorseNotJustSignificant() {
+    void glanceSection_aSignificantlyWorseForecastIsSaidToBeWorseNotJustSignificant() {
         assertEquals("; its squared forecast errors are significantly LARGER than the baseline's (Diebold–Mariano p < 0.001)",
                 GlanceSection.forecastLoss(dm(7.5, 1e-9)));
     }
 
     @Test
-    void aSignificantlyBetterForecastIsSaidToBeBetter() {
+    void glanceSection_aSignificantlyBetterForecastIsSaidToBeBetter() {
         assertEquals("; its squared forecast errors are significantly smaller than the baseline's (Diebold–Mariano p = 0.012)",
                 GlanceSection.forecastLoss(dm(-2.5, 0.012)));
     }
 
     @Test
-    void anInsignificantDifferenceIsSaidToBeNoDifference() {
+    void glanceSection_anInsignificantDifferenceIsSaidToBeNoDifference() {
         assertEquals("; its squared forecast errors are not significantly different from the baseline's (Diebold–Mariano p = 0.852)",
                 GlanceSection.forecastLoss(dm(0.19, 0.852)));
         assertEquals("", GlanceSection.forecastLoss(null));

@@ -53,7 +53,7 @@ class BollingerTest {
     }
 
     @Test
-    void causalAndWarmUpMatchesFirstCompleteRow() {
+    void bollinger_causalAndWarmUpMatchesFirstCompleteRow() {
         var data = Bars.single(Bars.ohlcv("X", 200, 0.02, 9));
         Bollinger b = new Bollinger(20, 2.0, "");
         assertEquals(19, b.warmUp());

@@ -19,7 +19,7 @@ class PriceLevelsTest {
     private final PriceProvider provider = new PriceProvider();
 
     @Test
-    void defaultIsTheCloseAtEachBarWithNoWarmUp() {
+    void priceLevels_defaultIsTheCloseAtEachBarWithNoWarmUp() {
         double[] close = {10, 11, 12.5, 12};
         MarketData market = Markets.of(close);
         PriceLevels set = (PriceLevels) provider.create(Parameters.defaults(provider));
@@ -38,7 +38,7 @@ class PriceLevelsTest {
     }
 
     @Test
-    void unknownOrMissingColumnsAreRejected() {
+    void unknownOrMissingColumns_areRejected() {
         assertThrows(UserError.class, () -> provider.create(Parameters.of(provider, Map.of("columns", "close,foo"))));
         assertThrows(UserError.class, () -> provider.create(Parameters.of(provider, Map.of("columns", "close, close"))));
         PriceLevels volume = (PriceLevels) provider.create(Parameters.of(provider, Map.of("columns", "close, volume")));

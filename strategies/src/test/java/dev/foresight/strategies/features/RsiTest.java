@@ -69,7 +69,7 @@ class RsiTest {
     }
 
     @Test
-    void causalAndWarmUpMatchesFirstCompleteRow() {
+    void rsi_causalAndWarmUpMatchesFirstCompleteRow() {
         var data = Bars.single(Bars.ohlcv("X", 300, 0.02, 3));
         Bars.assertCausal(new Rsi(14, ""), data, 0, 13, 14, 15, 100, 299);
         Bars.assertWarmUp(new Rsi(14, ""), data);

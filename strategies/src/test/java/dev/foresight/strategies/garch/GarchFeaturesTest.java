@@ -26,7 +26,7 @@ class GarchFeaturesTest {
     }
 
     @Test
-    void rowsComputedOnATruncatedViewEqualThoseOfTheFullView() {
+    void garchFeatures_rowsComputedOnATruncatedViewEqualThoseOfTheFullView() {
         MarketData data = market();
         FittedFeatures fitted = new GarchFeatures(SPEC).fit(data.upTo(800));
         FeatureMatrix full = fitted.compute(data.full());
@@ -42,7 +42,7 @@ class GarchFeaturesTest {
     }
 
     @Test
-    void columnsAreTheNextBarVolatilityAndTheStandardisedResidual() {
+    void garchFeatures_columnsAreTheNextBarVolatilityAndTheStandardisedResidual() {
         MarketData data = market();
         FittedFeatures fitted = new GarchFeatures(SPEC).fit(data.upTo(800));
         assertEquals(List.of("garch_vol", "garch_std_resid"), fitted.columns());

@@ -22,7 +22,7 @@ class GarchFitTest {
      * unscaled returns at the reported estimates, inverted directly.
      */
     @Test
-    void standardErrorsEqualThoseOfAnIndependentNumericalHessianInTheDataUnits() {
+    void standardErrors_equalThoseOfAnIndependentNumericalHessianInTheDataUnits() {
         double[] r = Simulator.simulate(GARCH_N, TRUTH, 3000, 5);
         GarchFit fit = GarchEstimator.fit(r, GARCH_N);
         assertTrue(fit.convergence().converged(), fit.toString());
@@ -63,7 +63,7 @@ class GarchFitTest {
     }
 
     @Test
-    void garchAndGjrVarianceForecastsFollowTheClosedForm() {
+    void garchFit_garchAndGjrVarianceForecastsFollowTheClosedForm() {
         for (GarchSpec spec : new GarchSpec[] {GARCH_N,
                 GarchSpec.of(VarianceModel.GJR, MeanModel.CONSTANT, Innovations.STUDENT_T)}) {
             double[] theta = spec.variance() == VarianceModel.GARCH ? TRUTH : new double[] {3e-4, 4e-6, 0.04, 0.1, 0.85, 7};
@@ -83,7 +83,7 @@ class GarchFitTest {
 
     /** EGARCH with normal shocks: the exact h-step expectation against a Monte Carlo average of simulated paths. */
     @Test
-    void egarchVarianceForecastAgreesWithMonteCarlo() {
+    void egarchVarianceForecast_agreesWithMonteCarlo() {
         GarchSpec spec = GarchSpec.of(VarianceModel.EGARCH, MeanModel.ZERO, Innovations.NORMAL);
         double[] theta = {-0.3, 0.2, -0.1, 0.97};
         GarchFit fit = fixed(spec, theta);
@@ -107,7 +107,7 @@ class GarchFitTest {
     }
 
     @Test
-    void filterIsCausalAPrefixGivesThePrefixOfTheResult() {
+    void garchFit_filterIsCausalAPrefixGivesThePrefixOfTheResult() {
         GarchSpec spec = GarchSpec.of(VarianceModel.GJR, MeanModel.AR1, Innovations.NORMAL);
         double[] theta = {1e-4, 0.05, 4e-6, 0.04, 0.1, 0.85};
         GarchFit fit = fixed(spec, theta);
@@ -125,7 +125,7 @@ class GarchFitTest {
     }
 
     @Test
-    void rmsForecastIsTheRootOfTheMeanForecastSquaredReturn() {
+    void rmsForecast_isTheRootOfTheMeanForecastSquaredReturn() {
         GarchFit fit = fixed(GARCH_N, TRUTH);
         Filtered f = fit.filter(Simulator.simulate(GARCH_N, TRUTH, 200, 2));
         double[] v = fit.varianceForecasts(f, 5);
@@ -139,7 +139,7 @@ class GarchFitTest {
      * number as converged here would be a silent wrong answer.
      */
     @Test
-    void aLikelihoodWithoutAStrictMaximumIsReportedAsNotConverged() {
+    void garchFit_aLikelihoodWithoutAStrictMaximumIsReportedAsNotConverged() {
         double[] r = new double[2000];
         for (int t = 0; t < r.length; t++) {
             r[t] = t % 2 == 0 ? 0.01 : -0.01;
@@ -151,7 +151,7 @@ class GarchFitTest {
     }
 
     @Test
-    void tooFewOrConstantReturnsAreRejectedWithTheReason() {
+    void garchFit_tooFewOrConstantReturnsAreRejectedWithTheReason() {
         var e = assertThrows(IllegalArgumentException.class, () -> GarchEstimator.fit(new double[10], GARCH_N));
         assertTrue(e.getMessage().contains("too few"), e.getMessage());
         double[] flat = new double[100];
@@ -179,7 +179,7 @@ class GarchFitTest {
      * standard errors to 1e-3 (the general path's Hessian is a finite difference).
      */
     @Test
-    void exactNewtonPathReachesTheGeneralProcedureOptimum() {
+    void exactNewtonPath_reachesTheGeneralProcedureOptimum() {
         double[][] truths = {{3e-4, 4e-6, 0.1, 0.85}, {0, 1e-6, 0.05, 0.94}, {1e-3, 5e-5, 0.2, 0.5},
                 {2e-4, 2e-6, 0.005, 0.97}, {5e-4, 1e-5, 0.12, 0.8}};
         int seed = 11;

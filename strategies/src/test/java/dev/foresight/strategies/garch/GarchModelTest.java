@@ -58,7 +58,7 @@ class GarchModelTest {
     }
 
     @Test
-    void volatilityForecastIsTheRootMeanForecastSquaredReturnFromTheFilteredState() {
+    void volatilityForecast_isTheRootMeanForecastSquaredReturnFromTheFilteredState() {
         double[] r = returns();
         int h = 5;
         double[] labels = realisedVol(r, h);
@@ -82,7 +82,7 @@ class GarchModelTest {
 
     /** A forecast at bar t must not change when later bars are hidden. */
     @Test
-    void forecastsDoNotDependOnBarsAfterTheForecastBar() {
+    void garchModel_forecastsDoNotDependOnBarsAfterTheForecastBar() {
         double[] r = returns();
         double[] labels = realisedVol(r, 1);
         FeatureMatrix f = features(r);
@@ -94,7 +94,7 @@ class GarchModelTest {
     }
 
     @Test
-    void meanOutputForecastsTheHBarReturnAndItsVariance() {
+    void meanOutput_forecastsTheHBarReturnAndItsVariance() {
         double[] r = returns();
         int h = 3;
         double[] labels = new double[N];
@@ -113,7 +113,7 @@ class GarchModelTest {
     }
 
     @Test
-    void withoutTheReturnsFeatureTheErrorSaysWhatToAdd() {
+    void garchModel_withoutTheReturnsFeatureTheErrorSaysWhatToAdd() {
         double[] r = returns();
         FeatureMatrix other = FeatureMatrix.of(List.of("x"), new double[][] {r}, N);
         var e = assertThrows(IllegalArgumentException.class,
@@ -122,7 +122,7 @@ class GarchModelTest {
     }
 
     @Test
-    void scaledReturnsAreRefused() {
+    void scaledReturns_areRefused() {
         double[] r = returns();
         double[] z = new double[N];
         z[0] = Double.NaN;
@@ -136,7 +136,7 @@ class GarchModelTest {
     }
 
     @Test
-    void directionLabelsAreRefused() {
+    void directionLabels_areRefused() {
         double[] r = returns();
         double[] up = new double[N];
         for (int t = 0; t < N - 1; t++) {

@@ -27,7 +27,7 @@ class GarchRecoveryTest {
 
     @ParameterizedTest(name = "{0} mean {1} {2}")
     @MethodSource("cases")
-    void estimatesAreWithinTwoStandardErrorsOfTheTruthOnALongSimulatedSeries(VarianceModel v, MeanModel m, Innovations d,
+    void garchRecovery_estimatesAreWithinTwoStandardErrorsOfTheTruthOnALongSimulatedSeries(VarianceModel v, MeanModel m, Innovations d,
                                                                           double[] truth) {
         GarchSpec spec = GarchSpec.of(v, m, d);
         double[] r = Simulator.simulate(spec, truth, 20_000, 11);

@@ -17,7 +17,7 @@ class LikelihoodTest {
      * ℓ = Σ −½(ln 2π + ln σ² + r²/σ²) = 3.055451 + 2.266862 + 2.857537 = 8.179849673694953.
      */
     @Test
-    void gaussianGarchLogLikelihoodOfThreeReturnsMatchesTheHandComputation() {
+    void likelihood_gaussianGarchLogLikelihoodOfThreeReturnsMatchesTheHandComputation() {
         Likelihood lik = new Likelihood(GarchSpec.of(VarianceModel.GARCH, MeanModel.ZERO, Innovations.NORMAL), R);
         double ll = lik.evaluate(new double[] {1e-5, 0.1, 0.8}, null);
         assertEquals(8.179849673694953, ll, 1e-12);
@@ -36,7 +36,7 @@ class LikelihoodTest {
      * Σ ℓ = 7.7428379219327965.
      */
     @Test
-    void studentTGjrLogLikelihoodOfThreeReturnsMatchesTheHandComputation() {
+    void likelihood_studentTGjrLogLikelihoodOfThreeReturnsMatchesTheHandComputation() {
         Likelihood lik = new Likelihood(GarchSpec.of(VarianceModel.GJR, MeanModel.CONSTANT, Innovations.STUDENT_T), R);
         double ll = lik.evaluate(new double[] {0.001, 1e-5, 0.05, 0.1, 0.8, 5}, null);
         assertEquals(-0.7132067771717296, Likelihood.tConstant(5), 1e-13);
@@ -46,7 +46,7 @@ class LikelihoodTest {
 
     /** The optimiser's one-pass path for GARCH-normal against the general two-pass path (which contributions force). */
     @Test
-    void fusedGaussianGarchPathEqualsTheGeneralPath() {
+    void fusedGaussianGarchPath_equalsTheGeneralPath() {
         double[] r = Simulator.simulate(GarchSpec.of(VarianceModel.GARCH, MeanModel.CONSTANT, Innovations.NORMAL),
                 new double[] {1e-3, 2e-6, 0.1, 0.85}, 500, 1);
         Likelihood lik = new Likelihood(GarchSpec.of(VarianceModel.GARCH, MeanModel.CONSTANT, Innovations.NORMAL), r);
@@ -59,7 +59,7 @@ class LikelihoodTest {
 
     /** The blocked-logarithm sum (used without contributions) against the bar-by-bar sum, for each model. */
     @Test
-    void blockedAndBarByBarSumsAgree() {
+    void likelihood_blockedAndBarByBarSumsAgree() {
         for (VarianceModel v : VarianceModel.values()) {
             for (Innovations d : Innovations.values()) {
                 GarchSpec spec = GarchSpec.of(v, MeanModel.CONSTANT, d);
@@ -85,7 +85,7 @@ class LikelihoodTest {
     }
 
     @Test
-    void contributionsSumToTheLogLikelihood() {
+    void likelihood_contributionsSumToTheLogLikelihood() {
         Likelihood lik = new Likelihood(GarchSpec.of(VarianceModel.EGARCH, MeanModel.AR1, Innovations.STUDENT_T), R);
         double[] c = new double[3];
         double ll = lik.evaluate(new double[] {0.001, 0.2, -0.5, 0.1, -0.05, 0.95, 6}, c);
@@ -94,13 +94,13 @@ class LikelihoodTest {
 
     /** E|z| of the unit-variance t tends to the normal's √(2/π) and is ≈ 0.7593 at ν = 5 (2√3·Γ(3)/(4Γ(2.5)√π)). */
     @Test
-    void meanAbsoluteInnovationOfTheUnitVarianceT() {
+    void likelihood_meanAbsoluteInnovationOfTheUnitVarianceT() {
         assertEquals(Math.sqrt(2 / Math.PI), Likelihood.meanAbsZ(1e7), 1e-6);
         assertEquals(2 * Math.sqrt(3) * 2 / (4 * 1.329340388179137 * Math.sqrt(Math.PI)), Likelihood.meanAbsZ(5), 1e-12);
     }
 
     @Test
-    void fgarchStartUpUsesTheAparchAlpha() {
+    void fgarchStartUp_usesTheAparchAlpha() {
         // α = 0.04, γ = 0.12: √0.16 = 0.4, √0.04 = 0.2 ⇒ α_ap = (0.3)² = 0.09; and α_ap(1 − γ_ap)² = α with γ_ap = 1/3.
         assertEquals(0.09, Likelihood.aparchAlpha(0.04, 0.12), 1e-15);
         assertEquals(0.04, 0.09 * Math.pow(1 - 1.0 / 3, 2), 1e-15);
@@ -113,7 +113,7 @@ class LikelihoodTest {
      * point away from the optimum; the value is the fused path's to the last bit.
      */
     @Test
-    void exactGradientAndHessianOfGaussianGarchEqualFiniteDifferences() {
+    void likelihood_exactGradientAndHessianOfGaussianGarchEqualFiniteDifferences() {
         for (MeanModel mean : new MeanModel[] {MeanModel.CONSTANT, MeanModel.ZERO}) {
             GarchSpec spec = new GarchSpec(VarianceModel.GARCH, mean, Innovations.NORMAL, InitialVariance.FGARCH);
             double[] r = Simulator.simulate(GarchSpec.of(VarianceModel.GARCH, MeanModel.CONSTANT, Innovations.NORMAL),

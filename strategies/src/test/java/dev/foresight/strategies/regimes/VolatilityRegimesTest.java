@@ -71,7 +71,7 @@ class VolatilityRegimesTest {
     }
 
     @Test
-    void calmHalfIsLowAndWildHalfIsHigh() {
+    void calmHalf_isLowAndWildHalfIsHigh() {
         int window = 10;
         // thresholds from a training window of ordinary 1% daily moves
         FittedVolatilityRegimes fitted = (FittedVolatilityRegimes) new VolatilityRegimes(window, 0.33, 0.67)

@@ -1,10 +1,10 @@
-package dev.foresight.leakage;
+package dev.foresight.result;
 
 /**
  * What the null-data canary measured for one model on its random-walk surrogate, before any
  * judgement: the raw one-sided p-values of its tests ({@code null} when a test did not apply — no
  * direction calls, no strategy, too few bars). Kept apart from the verdict because the verdict
- * depends on every other canary test of the batch (Holm's step-down, see {@link NullCanary#judge}),
+ * depends on every other canary test of the batch (Holm's step-down, see {@code leakage.NullCanary.judge}),
  * and because a cached measurement can then be re-judged in a different batch.
  *
  * @param plugin        what a failure blames, e.g. {@code model linear}
