@@ -1,61 +1,109 @@
 #!/usr/bin/env bash
-# Spark engine benchmark (not a test; run by hand, takes several minutes):
-#  1. fixed overhead: the quickstart on the local pool (--workers 2) vs the Spark engine on local[2]
-#     (context start-up, broadcast, serialising results), wall time of the whole command;
-#  2. throughput: bench/spark/lstm40.yaml (48 LSTM tasks) on a local-cluster of 1 vs 2 executor JVMs
-#     of one core each (the task phase from timings.json; executor start-up included). Goal: >= 1.8x.
-# Every run is --fresh. Times depend on what else the machine runs: compare ratios from one run.
-#   bench/spark/run.sh            REPS=3 bench/spark/run.sh   (alternating repetitions, medians)
-#   ONLY=overhead bench/spark/run.sh    ONLY=throughput bench/spark/run.sh
+# Spark engine benchmark (not a test; run by hand; REPS=3 takes ~15 min on a quiet 2-core machine).
+#  1. overhead: the quickstart (100 tasks) on the local pool (./foresight, --workers 2) against the
+#     Spark engine embedded on local[2] (./foresight-spark): what Spark costs per run (context
+#     start-up, broadcasts, task serialisation, the Spark jars' class loading);
+#  2. throughput: bench/spark/lstm40.yaml (48 independent LSTM tasks) on a local-cluster of 1 vs 2
+#     executor JVMs of one core each (OMP_NUM_THREADS=1). Goal: >= 1.8x on 2 cores.
+# Fair by construction: every run is a fresh process (--fresh: nothing reused), timed whole by
+# /usr/bin/time (wall, and user+system CPU of the process and every child it waited for — the
+# local-cluster executor JVMs included); the two sides alternate within each repetition, the
+# order flipping every repetition; medians with min/max over REPS; the task phase (from each
+# run's timings.json) is reported beside the whole-process time. The load average before and
+# after is printed: figures taken while anything else runs are noisy.
+#   bench/spark/run.sh                 REPS=5 bench/spark/run.sh
+#   ONLY=overhead bench/spark/run.sh   ONLY=throughput bench/spark/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-REPS=${REPS:-1}
-OUT=bench/spark/target
-mkdir -p "$OUT"
-./mvnw -q -B -DskipTests -Dforesight.skipClusterJar=true package -pl spark-engine -am
-./foresight --version >/dev/null   # builds the default launcher too
-
-secs() { python3 -c "import sys; print(round(float(sys.argv[1]), 1))" "$1"; }
-now() { date +%s.%N; }
-median() { python3 -c "import sys,statistics; print(round(statistics.median(map(float, sys.argv[1:])), 1))" "$@"; }
-phase() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['phases_ms']['tasks']/1000)" "$1/timings.json"; }
-
+REPS=${REPS:-3}
 ONLY=${ONLY:-}
-if [ "$ONLY" != throughput ]; then
-local_t=(); spark_t=()
-for r in $(seq "$REPS"); do
-  t0=$(now); ./foresight run -q experiments/quickstart.yaml --fresh --workers 2 --out "$OUT/qs-local" >/dev/null || true
-  t1=$(now); ./foresight-spark run -q experiments/quickstart.yaml --fresh --master 'local[2]' --out "$OUT/qs-spark" >/dev/null || true
-  t2=$(now)
-  local_t+=("$(python3 -c "print($t1-$t0)")"); spark_t+=("$(python3 -c "print($t2-$t1)")")
-done
-for f in $(cd "$OUT/qs-local" && find . -name '*.json' -path './tasks/*' | sort) metrics.csv results.json summary.csv; do
-  cmp -s "$OUT/qs-local/$f" "$OUT/qs-spark/$f" || echo "WARNING: $f differs between the engines" >&2
-done
-ql=$(median "${local_t[@]}"); qs=$(median "${spark_t[@]}")
-printf '%-58s %8s\n' "quickstart, local pool, 2 workers (s, whole command)" "$ql"
-printf '%-58s %8s\n' "quickstart, Spark local[2] (s, whole command)" "$qs"
-printf '%-58s %8s\n' "Spark engine fixed overhead (s)" "$(python3 -c "print(round($qs-$ql,1))")"
-fi
-[ "$ONLY" = overhead ] && exit 0
+OUT=bench/out/spark
+rm -rf "$OUT" && mkdir -p "$OUT"
+RESULTS="$OUT/runs.tsv"
+printf 'case\trep\twall_s\tcpu_s\ttask_phase_s\n' > "$RESULTS"
 
-# local-cluster executors are started from the launcher's class path (no Spark distribution needed).
-cp_abs="$(find "$PWD/spark-engine/target" -maxdepth 1 -name 'foresight-spark-*.jar' ! -name '*-cluster.jar' -print -quit):$PWD/spark-engine/target/lib/*"
-cluster() { # executors
-  SPARK_TESTING=1 SPARK_SCALA_VERSION=2.13 FORESIGHT_JAVA_OPTS="-Dspark.executor.extraClassPath=$cp_abs \
--Dspark.executorEnv.OMP_NUM_THREADS=1 -Dspark.executor.extraJavaOptions=-XX:+UseParallelGC" \
-    ./foresight-spark run -q bench/spark/lstm40.yaml --fresh --master "local-cluster[$1,1,2048]" --out "$OUT/lstm-$1" \
-    >/dev/null
-  phase "$OUT/lstm-$1"
+echo "bench/spark: REPS=$REPS${ONLY:+ ONLY=$ONLY} bench/spark/run.sh  ($(date -u +%FT%TZ), $(nproc) cores)"
+echo "load before: $(uptime)"
+# Build both launchers first (untimed).
+./mvnw -q -B -DskipTests -Dforesight.skipClusterJar=true package -pl spark-engine -am
+./foresight --version >/dev/null
+
+# timed CASE REP DIR COMMAND...: one whole-process measurement, appended to $RESULTS.
+timed() {
+  local case=$1 rep=$2 dir=$3; shift 3
+  local t="$OUT/time.txt" code=0
+  /usr/bin/time -f '%e %U %S' -o "$t" "$@" >"$OUT/$case.$rep.log" 2>&1 || code=$?
+  if [ "$code" != 0 ] && [ "$code" != 4 ]; then   # 4: some tasks failed (none expected here)
+    echo "bench/spark: $case (rep $rep) failed with exit $code; log: $OUT/$case.$rep.log" >&2
+    tail -20 "$OUT/$case.$rep.log" >&2
+    exit 1
+  fi
+  python3 - "$t" "$dir/timings.json" "$case" "$rep" >>"$RESULTS" <<'EOF'
+import json, sys
+wall, user, sys_ = (float(x) for x in open(sys.argv[1]).read().split()[-3:])
+phase = json.load(open(sys.argv[2]))["phases_ms"]["tasks"] / 1000
+print(f"{sys.argv[3]}\t{sys.argv[4]}\t{wall:.1f}\t{user + sys_:.1f}\t{phase:.1f}")
+EOF
 }
-one=(); two=()
+
+# the same bytes from both sides (task files and the report data), or the comparison is void
+same() {
+  local a=$1 b=$2 f bad=0
+  for f in $(cd "$a" && find tasks -name '*.json' | sort) metrics.csv results.json summary.csv; do
+    cmp -s "$a/$f" "$b/$f" || { echo "WARNING: $f differs between $a and $b" >&2; bad=1; }
+  done
+  if [ "$bad" = 0 ]; then echo "identical results: $a vs $b (task files, metrics.csv, results.json, summary.csv)"; fi
+}
+
+local_run() { timed quickstart-local "$1" "$OUT/qs-local" ./foresight run -q experiments/quickstart.yaml --fresh \
+  --workers 2 --out "$OUT/qs-local"; }
+spark_run() { timed quickstart-spark-local2 "$1" "$OUT/qs-spark" ./foresight-spark run -q experiments/quickstart.yaml \
+  --fresh --master 'local[2]' --out "$OUT/qs-spark"; }
+
+# local-cluster executors start from the launcher's own class path (no Spark distribution needed).
+cp_abs="$(find "$PWD/spark-engine/target" -maxdepth 1 -name 'foresight-spark-*.jar' ! -name '*-cluster.jar' -print -quit):$PWD/spark-engine/target/lib/*"
+cluster_run() ( # EXECUTORS REP
+  export SPARK_TESTING=1 SPARK_SCALA_VERSION=2.13 FORESIGHT_JAVA_OPTS="-Dspark.executor.extraClassPath=$cp_abs \
+-Dspark.executorEnv.OMP_NUM_THREADS=1 -Dspark.executorEnv.OMP_WAIT_POLICY=PASSIVE \
+-Dspark.executor.extraJavaOptions=-XX:+UseParallelGC"
+  timed "lstm48-executors-$1" "$2" "$OUT/lstm-$1" ./foresight-spark run -q bench/spark/lstm40.yaml --fresh \
+    --master "local-cluster[$1,1,2048]" --out "$OUT/lstm-$1"
+)
+
 for r in $(seq "$REPS"); do
-  one+=("$(cluster 1)"); two+=("$(cluster 2)")
+  if [ "$ONLY" != throughput ]; then
+    if [ $((r % 2)) = 1 ]; then local_run "$r"; spark_run "$r"; else spark_run "$r"; local_run "$r"; fi
+  fi
+  if [ "$ONLY" != overhead ]; then
+    if [ $((r % 2)) = 1 ]; then cluster_run 1 "$r"; cluster_run 2 "$r"; else cluster_run 2 "$r"; cluster_run 1 "$r"; fi
+  fi
 done
-for f in $(cd "$OUT/lstm-1" && find tasks -name '*.json' | sort) metrics.csv results.json; do
-  cmp -s "$OUT/lstm-1/$f" "$OUT/lstm-2/$f" || echo "WARNING: $f differs between 1 and 2 executors" >&2
-done
-m1=$(median "${one[@]}"); m2=$(median "${two[@]}")
-printf '%-58s %8s\n' "48 LSTM tasks, 1 executor (s, task phase)" "$m1"
-printf '%-58s %8s\n' "48 LSTM tasks, 2 executors (s, task phase)" "$m2"
-printf '%-58s %8s\n' "speed-up (goal >= 1.8)" "$(python3 -c "print(round($m1/$m2,2))")"
+if [ "$ONLY" != throughput ]; then same "$OUT/qs-local" "$OUT/qs-spark"; fi
+if [ "$ONLY" != overhead ]; then same "$OUT/lstm-1" "$OUT/lstm-2"; fi
+echo "load after:  $(uptime)"
+echo
+
+python3 - "$RESULTS" <<'EOF'
+import csv, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+cases = {}
+for r in rows:
+    cases.setdefault(r["case"], []).append(r)
+def stat(case, key):
+    xs = [float(r[key]) for r in cases[case]]
+    return statistics.median(xs), min(xs), max(xs)
+fmt = lambda m: f"{m[0]:7.1f} [{m[1]:.1f}-{m[2]:.1f}]"
+print(f"{'case':<26} {'n':>2} {'wall s, median [min-max]':>26} {'CPU s (user+sys)':>24} {'task phase s':>24}")
+for case in cases:
+    print(f"{case:<26} {len(cases[case]):>2} {fmt(stat(case, 'wall_s')):>26} {fmt(stat(case, 'cpu_s')):>24} "
+          f"{fmt(stat(case, 'task_phase_s')):>24}")
+print()
+if "quickstart-local" in cases and "quickstart-spark-local2" in cases:
+    for key, what in (("wall_s", "wall"), ("cpu_s", "CPU")):
+        d = stat("quickstart-spark-local2", key)[0] - stat("quickstart-local", key)[0]
+        print(f"Spark engine fixed overhead on the quickstart ({what}, median difference): {d:+.1f} s")
+if "lstm48-executors-1" in cases and "lstm48-executors-2" in cases:
+    for key, what in (("task_phase_s", "task phase"), ("wall_s", "whole process, executor start-up included")):
+        s = stat("lstm48-executors-1", key)[0] / stat("lstm48-executors-2", key)[0]
+        print(f"48 LSTM tasks, 2 vs 1 executors, speed-up ({what}): {s:.2f}x (goal >= 1.8x; efficiency {s / 2:.2f})")
+EOF
