@@ -104,6 +104,8 @@ public final class LstmRuntime {
                 m.put("blas_vendor", String.valueOf(info.getOrDefault("blas.vendor", "unknown")));
                 m.put("omp_num_threads", String.valueOf(System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")));
                 m.put("omp_wait_policy", String.valueOf(System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset")));
+                // which OpenBLAS kernel ran (the launcher may set it): it changes results' last bits
+                m.put("openblas_coretype", String.valueOf(System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset")));
                 environment = Collections.unmodifiableMap(m);
             }
             return environment;
