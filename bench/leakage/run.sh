@@ -3,7 +3,8 @@
 # static-state watch; the canary is opt-in and not counted): runs a batch alternately with
 # everything off (truncation_samples 0, perturb_folds 0, -Dforesight.isolation=off) and on, REPS
 # times each, and prints the median wall time of the run (timings.json, so JVM start-up is not
-# counted) and the median ratio on/off.
+# counted) and the median ratio on/off; and the same for the whole process's CPU time (user + system,
+# GNU time), which a machine loaded by other work disturbs less than wall time.
 #   bench/leakage/run.sh [BATCH.yaml]     (default: experiments/quickstart.yaml; REPS=5)
 #   bench/leakage/run.sh bench/leakage/spy.yaml   (real data: SPY daily, 1993-)
 set -euo pipefail
@@ -24,21 +25,29 @@ for ((i = 0; i < experiments; i++)); do
 done
 
 wall() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['wall_ms'])" "$1/timings.json"; }
+cpu() { awk '{printf "%.0f", 1000 * ($1 + $2)}' "$1"; }
 on_times=()
 off_times=()
+on_cpu=()
+off_cpu=()
 for ((r = 1; r <= reps; r++)); do
-  FORESIGHT_JAVA_OPTS="${FORESIGHT_JAVA_OPTS:-} -Dforesight.isolation=off" \
+  FORESIGHT_JAVA_OPTS="${FORESIGHT_JAVA_OPTS:-} -Dforesight.isolation=off" /usr/bin/time -f "%U %S" -o "$out/off.cpu" \
     ./foresight run -q --fresh "$batch" "${common[@]}" "${off[@]}" --out "$out/off" >/dev/null
   off_times+=("$(wall "$out/off")")
-  ./foresight run -q --fresh "$batch" "${common[@]}" --out "$out/on" >/dev/null
+  off_cpu+=("$(cpu "$out/off.cpu")")
+  /usr/bin/time -f "%U %S" -o "$out/on.cpu" ./foresight run -q --fresh "$batch" "${common[@]}" --out "$out/on" >/dev/null
   on_times+=("$(wall "$out/on")")
-  echo "rep $r: checks off ${off_times[-1]} ms, on ${on_times[-1]} ms"
+  on_cpu+=("$(cpu "$out/on.cpu")")
+  echo "rep $r: checks off ${off_times[-1]} ms (CPU ${off_cpu[-1]} ms), on ${on_times[-1]} ms (CPU ${on_cpu[-1]} ms); load $(cut -d' ' -f1-3 /proc/loadavg)"
 done
-python3 - "${off_times[*]}" "${on_times[*]}" <<'PY'
+python3 - "${off_times[*]}" "${on_times[*]}" "${off_cpu[*]}" "${on_cpu[*]}" <<'PY'
 import statistics, sys
-off = [float(x) for x in sys.argv[1].split()]
-on = [float(x) for x in sys.argv[2].split()]
-ratios = [b / a for a, b in zip(off, on)]
-print(f"median wall: checks off {statistics.median(off):.0f} ms, on {statistics.median(on):.0f} ms; "
-      f"median ratio on/off {statistics.median(ratios):.3f} (overhead {100 * (statistics.median(ratios) - 1):+.1f}%)")
+def show(label, off, on):
+    off = [float(x) for x in off.split()]
+    on = [float(x) for x in on.split()]
+    ratios = [b / a for a, b in zip(off, on)]
+    print(f"median {label}: checks off {statistics.median(off):.0f} ms, on {statistics.median(on):.0f} ms; "
+          f"median ratio on/off {statistics.median(ratios):.3f} (overhead {100 * (statistics.median(ratios) - 1):+.1f}%)")
+show("wall (run)", sys.argv[1], sys.argv[2])
+show("CPU (process)", sys.argv[3], sys.argv[4])
 PY

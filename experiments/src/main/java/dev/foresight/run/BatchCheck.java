@@ -6,6 +6,8 @@ import dev.foresight.batch.ModelSpec;
 import dev.foresight.data.LookAheadException;
 import dev.foresight.data.MarketData;
 import dev.foresight.result.CheckOutcome;
+import dev.foresight.leakage.CheckPlan;
+import dev.foresight.leakage.CheckedFold;
 import dev.foresight.leakage.CheckedFoldRunner;
 import dev.foresight.leakage.FoldIntegrity;
 import dev.foresight.leakage.FuturePerturbation;
@@ -70,8 +72,8 @@ public final class BatchCheck {
             Pipeline fresh = sandbox.pipeline(e, e.models().get(0), seed, sandbox.newLoader("check"));
             List<CheckOutcome> found = new ArrayList<>(TruncationInvariance.probe(market, p, fresh, fitted, new int[0])
                     .inputFailures());
-            if (e.leakage().perturbs(f.index()) || f.index() == 0) {
-                found.addAll(FuturePerturbation.check(market, p, fitted, seed).stream().filter(CheckOutcome::failed).toList());
+            if (CheckPlan.checkCommandPerturbsInputs(e.leakage(), f)) {
+                found.addAll(FuturePerturbation.check(market, p, fitted, CheckPlan.perturbationSeed(seed)).stream().filter(CheckOutcome::failed).toList());
             }
             for (CheckOutcome c : found) {
                 out.add(new Line(e.name(), "inputs, fold " + f.index(), c));
@@ -94,9 +96,8 @@ public final class BatchCheck {
         String scope = "model " + m.label() + ", fold 0";
         try {
             // the same bars as the run's first fold: the run's budget, drawn from the fold alone
-            CheckedFoldRunner.run(market, p, first, 1, e.plan().embargo(),
-                    new dev.foresight.leakage.LeakageSettings(Math.max(1, e.leakage().truncationSamples()), 1, false),
-                    seed, checks, null, sandbox.isolation(e, m, seed, loader));
+            CheckedFoldRunner.run(market, p, new CheckedFold(first, CheckPlan.forCheckCommand(e.leakage()), seed, null,
+                    sandbox.isolation(e, m, seed, loader), dev.foresight.model.FitProgress.NONE), checks);
         } catch (FoldFailure | LookAheadException ex) {
             checks.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, "model " + m.label(),
                     "the first fold could not be run, so the model was not checked: " + ex.getMessage()));

@@ -175,6 +175,60 @@ public final class Planted {
         }
     }
 
+    /**
+     * The label of the fold's last labelled test bar only (the bar before the last its input
+     * shows), read "as of" that last bar: a leak on one bar per fold, at its edge.
+     */
+    public static final class FoldEdgeLabel extends SimpleProvider<Model> {
+        public FoldEdgeLabel() {
+            super(Model.class, "planted-fold-edge-label", "planted: reads the label on each fold's last labelled bar",
+                    List.of(), p -> (train, validation, seed) -> {
+                        double[] c = ols(train);
+                        return data -> Arrays.stream(data.rows()).mapToObj(t -> Forecast.point(
+                                t + data.horizon() == data.last() ? data.labelKnownAt(t, data.last())
+                                        : c[0] + c[1] * data.feature(t, 0))).toArray(Forecast[]::new);
+                    });
+        }
+    }
+
+    /**
+     * A scaler fit on the test batch: the model standardises its feature with the mean and sd of the
+     * feature rows from the first bar it forecasts to the last its input shows (later bars included).
+     */
+    public static final class TestBatchScaler extends SimpleProvider<Model> {
+        public TestBatchScaler() {
+            super(Model.class, "planted-test-scaler", "planted: standardises with the test batch's statistics",
+                    List.of(), p -> (train, validation, seed) -> {
+                        double[] c = ols(train);
+                        return data -> {
+                            int first = data.rows()[0];
+                            double sum = 0;
+                            double squares = 0;
+                            int n = 0;
+                            for (int s = first; s <= data.last(); s++) {
+                                double x = data.feature(s, 0);
+                                sum += x;
+                                squares += x * x;
+                                n++;
+                            }
+                            double mean = sum / n;
+                            double sd = Math.sqrt(Math.max(squares / n - mean * mean, 0)) + 1e-9;
+                            return Arrays.stream(data.rows()).mapToObj(t -> Forecast.point(c[0] + c[1]
+                                    * (data.feature(t, 0) - mean) / sd)).toArray(Forecast[]::new);
+                        };
+                    });
+        }
+    }
+
+    /** The next bar's return on the bar before the last of whatever view it is shown (the data's edge). */
+    public static final class ViewEdge extends SimpleProvider<FeatureSet> {
+        public ViewEdge() {
+            super(FeatureSet.class, "planted-view-edge", "planted: next return on the view's penultimate bar",
+                    List.of(), p -> feature("edge", 1, (v, t) -> t == v.last() - 1
+                            ? v.primary().logReturn(t + 1) : v.primary().logReturn(t)));
+        }
+    }
+
     /** Volatility regimes with thresholds from the whole view's quantiles (full-sample). */
     public static final class FullSampleRegimes extends SimpleProvider<RegimeDetector> {
         public FullSampleRegimes() {
@@ -329,6 +383,25 @@ public final class Planted {
                         double[] c = ols(train.withRows(Arrays.stream(drawn).distinct().toArray()));
                         return data -> Arrays.stream(data.rows()).mapToObj(t -> Forecast.point(c[0] + c[1]
                                 * data.feature(t, 0))).toArray(Forecast[]::new);
+                    });
+        }
+    }
+
+    /**
+     * A model standardising its feature with the training rows' mean and sd (learnt at fit) and
+     * winsorising it at ±3 sd before its least-squares slope: a scaler fit on training data only.
+     */
+    public static final class TrainScaler extends SimpleProvider<Model> {
+        public TrainScaler() {
+            super(Model.class, "clean-train-scaler", "clean: standardises with the training rows' statistics",
+                    List.of(), p -> (train, validation, seed) -> {
+                        double[] c = ols(train);
+                        double mean = Arrays.stream(train.rows()).mapToDouble(t -> train.feature(t, 0)).average().orElse(0);
+                        double sd = Math.sqrt(Arrays.stream(train.rows()).mapToDouble(t -> train.feature(t, 0) - mean)
+                                .map(d -> d * d).average().orElse(0)) + 1e-9;
+                        return data -> Arrays.stream(data.rows()).mapToObj(t -> Forecast.point(c[0] + c[1]
+                                * (mean + sd * Math.max(-3, Math.min(3, (data.feature(t, 0) - mean) / sd)))))
+                                .toArray(Forecast[]::new);
                     });
         }
     }

@@ -91,6 +91,8 @@ class PlantedLeaksCliTest {
             "planted-predict-label, model planted-predict-label",
             "planted-next-row, model planted-next-row",
             "planted-call-counter, model planted-call-counter",
+            "planted-fold-edge-label, model planted-fold-edge-label",
+            "planted-test-scaler, model planted-test-scaler",
     })
     void plantedModel_isCaughtAndNamed(String kind, String culprit) throws IOException {
         caughtByCheckAndRun(batch(kind.replace('-', '_'), "{kind: returns}",
@@ -99,7 +101,7 @@ class PlantedLeaksCliTest {
 
     @ParameterizedTest(name = "{0} is caught and named by check and run")
     @ValueSource(strings = {"planted-memoised-centred", "planted-sparse-feature", "planted-next-open",
-            "planted-static-view"})
+            "planted-static-view", "planted-view-edge"})
     void plantedFeatureSet_isCaughtAndNamed(String kind) throws IOException {
         caughtByCheckAndRun(batch(kind.replace('-', '_'), "{kind: returns}, {kind: " + kind + "}",
                 "{kind: random-walk}, {kind: linear}", ""), "feature set " + kind);
@@ -146,6 +148,7 @@ class PlantedLeaksCliTest {
             "{kind: clean-ewma}, {kind: linear}",
             "{kind: returns}, {kind: clean-seeded-bootstrap}",
             "{kind: returns}, {kind: clean-lookup-table}",
+            "{kind: returns}, {kind: clean-train-scaler}",
     })
     void cleanLookAlike_isNeverFlagged(String feature, String model) throws IOException {
         Path batch = batch("clean_" + Math.abs((feature + model).hashCode()), feature,

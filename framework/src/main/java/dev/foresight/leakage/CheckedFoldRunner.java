@@ -3,7 +3,6 @@ package dev.foresight.leakage;
 import dev.foresight.data.LookAheadException;
 import dev.foresight.data.MarketData;
 import dev.foresight.isolation.StaticState;
-import dev.foresight.model.FitProgress;
 import dev.foresight.model.Forecast;
 import dev.foresight.model.PreviousFit;
 import dev.foresight.pipeline.BarOutcome;
@@ -34,61 +33,43 @@ public final class CheckedFoldRunner {
     private CheckedFoldRunner() {
     }
 
-    /** A fold run with no class isolation (the checks recompute with the task's own plugin instances). */
-    public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
-                                  LeakageSettings settings, long seed, List<CheckOutcome> checks) {
-        return run(data, pipeline, fold, folds, embargo, settings, seed, checks, null, Isolation.none(pipeline));
-    }
-
-    /** The same for a fold of a warm-starting model, fit from {@code previous}, with no class isolation. */
-    public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
-                                  LeakageSettings settings, long seed, List<CheckOutcome> checks,
-                                  PreviousFit previous) {
-        return run(data, pipeline, fold, folds, embargo, settings, seed, checks, previous, Isolation.none(pipeline));
-    }
-
     /**
      * Runs the fold, appending each check's outcomes to {@code checks} as it goes (so a fold that
-     * fails half way keeps the outcomes reached). A warm-starting model is fit from {@code previous}
-     * (an earlier fold's fit, see {@link dev.foresight.pipeline.FoldChain}); the future-perturbation
-     * refit starts from the same {@code previous}, which saw nothing after the earlier fold's
-     * training data, so the check tests this fold's fit as honestly as a fresh one.
+     * fails half way keeps the outcomes reached). A warm-starting model is fit from
+     * {@code job.previous()} (an earlier fold's fit, see {@link dev.foresight.pipeline.FoldChain});
+     * the future-perturbation refit starts from the same previous fit, which saw nothing after the
+     * earlier fold's training data, so the check tests this fold's fit as honestly as a fresh one.
+     * The task's own fit reports its epochs to {@code job.progress()}; the checks' refits report
+     * nothing (they are not the task's progress).
      *
      * @throws dev.foresight.pipeline.FoldFailure as {@link FoldRunner} does
      */
-    public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
-                                  LeakageSettings settings, long seed, List<CheckOutcome> checks,
-                                  PreviousFit previous, Isolation isolation) {
-        return run(data, pipeline, fold, folds, embargo, settings, seed, checks, previous, isolation, FitProgress.NONE);
-    }
-
-    /**
-     * The same, the task's own fit reporting its epochs to {@code progress}; the checks' refits
-     * report nothing (they are not the task's progress).
-     */
-    public static FoldOutcome run(MarketData data, Pipeline pipeline, Fold fold, int folds, int embargo,
-                                  LeakageSettings settings, long seed, List<CheckOutcome> checks,
-                                  PreviousFit previous, Isolation isolation, FitProgress progress) {
+    public static FoldOutcome run(MarketData data, Pipeline pipeline, CheckedFold job, List<CheckOutcome> checks) {
+        Fold fold = job.fold();
+        CheckPlan plan = job.plan();
+        PreviousFit previous = job.previous();
+        Isolation isolation = job.isolation() == null ? Isolation.none(pipeline) : job.isolation();
         // the windows this model fits on: a model that ignores the validation tail fits the whole training window
-        checks.add(FoldIntegrity.check(data, FoldRunner.modelFold(pipeline, fold), pipeline.target().horizon(), embargo));
+        checks.add(FoldIntegrity.check(data, FoldRunner.modelFold(pipeline, fold), pipeline.target().horizon(), fold.embargo()));
         try {
-            FittedFold fitted = FoldRunner.fit(data, pipeline, fold, previous, progress);
+            FittedFold fitted = FoldRunner.fit(data, pipeline, fold, previous, job.progress());
             TruncationInvariance.Probe probe = null;
-            if (settings.truncationSamples() > 0) {
-                probe = probe(data, pipeline, fitted, settings, isolation, checks);
+            if (plan.truncates()) {
+                probe = probe(data, pipeline, fitted, plan, isolation, checks);
             }
             FoldOutcome outcome = FoldRunner.predict(data, pipeline, fitted);
             if (probe != null) {
                 checks.addAll(probe.forecastOutcomes(forecasts(outcome)));
             }
-            if (settings.perturbs(fold.index())) {
+            if (plan.perturbs(fold)) {
                 // the refit runs on plugins loaded afresh, unless a warm start hands it the task's own fit
                 Pipeline refitting = previous == null || !pipeline.model().warmStarts()
                         ? isolation.checkPipeline().get() : pipeline;
-                checks.addAll(settings.refitsModel(folds) ? FuturePerturbation.check(data, refitting, fitted, seed)
+                long seed = CheckPlan.perturbationSeed(job.seed());
+                checks.addAll(plan.refitsModel() ? FuturePerturbation.check(data, refitting, fitted, seed)
                         : FuturePerturbation.check(data, refitting, fitted.withoutModel(), seed).stream()
                         .map(c -> c.failed() ? c : CheckOutcome.passed(c.check(), c.evidence() + "; the model was not refit"
-                                + " (only " + folds + " folds: one more fit would exceed a quarter of its fits; set"
+                                + " (only " + plan.folds() + " folds: one more fit would exceed a quarter of its fits; set"
                                 + " leakage.perturb_folds to force it)")).toList());
             }
             return outcome;
@@ -107,7 +88,7 @@ public final class CheckedFoldRunner {
      * fold's model bars.
      */
     private static TruncationInvariance.Probe probe(MarketData data, Pipeline pipeline, FittedFold fitted,
-                                                    LeakageSettings settings, Isolation isolation,
+                                                    CheckPlan plan, Isolation isolation,
                                                     List<CheckOutcome> checks) {
         Fold fold = fitted.fold();
         String own = pipeline.modelName() + ":";
@@ -121,7 +102,7 @@ public final class CheckedFoldRunner {
         }
         String key = isolation.experiment() + "/" + fold.index() + "/" + sets;
         SharedInputs.Reference ref = isolation.shared() == null ? null : isolation.shared().get(key);
-        int[] bars = TruncationInvariance.modelBars(fold, settings.truncationSamples());
+        int[] bars = plan.forecastBars(fold);
         Pipeline fresh = isolation.checkPipeline().get();
         TruncationInvariance.Probe probe;
         if (ref == null) {

@@ -179,14 +179,23 @@ public final class NullCanary {
     }
 
     /**
-     * Culprit attribution for a model the canary flagged (only then: the extra cost is one more
-     * surrogate run per feature set, for flagged models only). The surrogate run is repeated with
-     * each feature set left out in turn, on the same surrogate; a feature set whose removal makes the
-     * skill vanish (no test significant even at a raw, uncorrected 1%) is named instead of the model.
-     * When no single removal does, the model is kept as the culprit (a model that reads no features
-     * is thus never blamed on a feature set, and a feature set is never blamed for a model's own
-     * leak: the model still finds skill without it). Regime detectors are not part of the surrogate
-     * run (see the caller), so they need no attribution here.
+     * Culprit attribution for a model the canary flagged (only then: the extra cost is a few more
+     * surrogate runs, for flagged models only), on the same surrogate:
+     * <ol>
+     *   <li>each feature set left out in turn: a set whose removal makes the skill vanish (no test
+     *       significant even at a raw, uncorrected 1%) is named instead of the model;</li>
+     *   <li>when no single removal does, the suspect model is replaced by a baseline that reads the
+     *       features and nothing else ({@link FeatureProbe}, a ridge regression on the feature row).
+     *       If the baseline finds no skill, the model's own code leaks: the model is named;</li>
+     *   <li>if the baseline finds skill too, the features leak together (e.g. two sets carrying the
+     *       same leak); the model is run once more with no feature set at all: if its skill vanishes
+     *       (or it cannot run without them) the feature sets are named together, and if it stays,
+     *       the model leaks as well and both are named.</li>
+     * </ol>
+     * A model that reads no features is thus never blamed on a feature set (its skill stays
+     * without them), and a feature set is never blamed for a model's own leak. Regime detectors are
+     * left out of the surrogate run (they are evaluation-only: no model or feature reads a regime
+     * label), so the canary's skill can never come from one and none is named here.
      *
      * @param verdict the flagged outcome from {@link #judge}; returned unchanged unless failed
      */
@@ -200,27 +209,55 @@ public final class NullCanary {
         for (int i = 0; i < pipeline.features().size(); i++) {
             List<NamedFeatureSet> rest = new ArrayList<>(pipeline.features());
             NamedFeatureSet out = rest.remove(i);
-            Pipeline without = new Pipeline(pipeline.target(), rest, pipeline.scaling(), pipeline.modelName(),
-                    pipeline.model(), pipeline.strategy(), pipeline.regimes(), pipeline.seed());
-            CanaryMeasurement m = measure(data, without, folds, costs, annualisation, seed);
-            double p = Math.min(m.ptPValue() == null ? 1 : m.ptPValue(), m.sharpePValue() == null ? 1 : m.sharpePValue());
-            if (!m.judgeable()) {
-                runs.add("without " + out.name() + ": could not run (" + m.bars() + " forecasts)");
-                continue;
-            }
-            runs.add(String.format(Locale.ROOT, "without %s: smallest raw p = %.3g", out.name(), p));
-            if (p >= LEVEL) {
+            Double p = smallestP(measure(data, with(pipeline, rest, pipeline.model()), folds, costs, annualisation, seed));
+            runs.add(p == null ? "without " + out.name() + ": could not run"
+                    : String.format(Locale.ROOT, "without %s: smallest raw p = %.3g", out.name(), p));
+            if (p != null && p >= LEVEL) {
                 vanished.add("feature set " + out.name());
             }
         }
         String tried = "; rerun with each feature set left out: " + String.join(", ", runs);
-        if (vanished.isEmpty()) {
-            return CheckOutcome.failed(CheckOutcome.CANARY, verdict.plugin(), verdict.evidence() + tried
-                    + " — the skill stays without any one of them, so the model is blamed");
+        if (!vanished.isEmpty()) {
+            return CheckOutcome.failed(CheckOutcome.CANARY, String.join(", ", vanished), verdict.evidence() + tried
+                    + " — the skill vanishes without " + String.join(", ", vanished) + ", so it is blamed, not "
+                    + verdict.plugin());
         }
-        return CheckOutcome.failed(CheckOutcome.CANARY, String.join(", ", vanished), verdict.evidence() + tried
-                + " — the skill vanishes without " + String.join(", ", vanished) + ", so it is blamed, not "
-                + verdict.plugin());
+        Double baseline = smallestP(measure(data, with(pipeline, pipeline.features(), new FeatureProbe()), folds, costs,
+                annualisation, seed));
+        tried += baseline == null ? "; a linear baseline on the same features in the model's place could not run"
+                : String.format(Locale.ROOT, "; a linear baseline on the same features in the model's place: smallest raw"
+                + " p = %.3g", baseline);
+        if (baseline == null || baseline >= LEVEL) {
+            return CheckOutcome.failed(CheckOutcome.CANARY, verdict.plugin(), verdict.evidence() + tried
+                    + " — the skill stays without any one feature set and a baseline on the features finds none, so "
+                    + verdict.plugin() + " is blamed");
+        }
+        Double bare = smallestP(measure(data, with(pipeline, List.of(), pipeline.model()), folds, costs, annualisation,
+                seed));
+        tried += bare == null ? "; the model without any feature set could not run"
+                : String.format(Locale.ROOT, "; the model without any feature set: smallest raw p = %.3g", bare);
+        String sets = pipeline.features().stream().map(f -> "feature set " + f.name())
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (bare == null || bare >= LEVEL) {
+            return CheckOutcome.failed(CheckOutcome.CANARY, sets, verdict.evidence() + tried + " — a baseline that reads"
+                    + " only the features finds skill in noise but no single set's removal clears it: they carry the"
+                    + " leak together, so they are blamed, not " + verdict.plugin());
+        }
+        return CheckOutcome.failed(CheckOutcome.CANARY, verdict.plugin() + ", " + sets, verdict.evidence() + tried
+                + " — the features leak (a baseline reading only them finds skill in noise) and so does the model"
+                + " (its skill stays without them): both are blamed");
+    }
+
+    private static Pipeline with(Pipeline p, List<NamedFeatureSet> features, dev.foresight.model.Model model) {
+        return new Pipeline(p.target(), features, p.scaling(), p.modelName(), model, p.strategy(), p.regimes(), p.seed());
+    }
+
+    /** The smaller of a measurement's raw p-values; null when it could not be judged. */
+    private static Double smallestP(CanaryMeasurement m) {
+        if (!m.judgeable()) {
+            return null;
+        }
+        return Math.min(m.ptPValue() == null ? 1 : m.ptPValue(), m.sharpePValue() == null ? 1 : m.sharpePValue());
     }
 
     /**

@@ -248,16 +248,13 @@ public final class TruncationInvariance {
         }
     }
 
-    private static FeatureMatrix features(FittedFold recomputing, FittedFold fitted, MarketView cut, int t,
-                                          List<CheckOutcome> failures, Map<String, Boolean> blamed,
-                                          java.util.function.Predicate<String> recompute) {
-        FeatureMatrix all = FeatureMatrix.empty(cut.size());
+    private static void features(FittedFold recomputing, FittedFold fitted, MarketView cut, int t,
+                                 List<CheckOutcome> failures, Map<String, Boolean> blamed,
+                                 java.util.function.Predicate<String> recompute) {
         int offset = 0;
-        boolean complete = true;
         for (FittedFold.FittedFeatureSet set : recomputing.featureSets()) {
             String plugin = "feature set " + set.name();
             if (blamed.containsKey(plugin) || !recompute.test(set.name())) {
-                complete = false;
                 offset += set.columns().size();
                 continue;
             }
@@ -269,20 +266,13 @@ public final class TruncationInvariance {
                     failures.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, plugin, "computing bar " + t + " ("
                             + cut.date(t) + ") with history cut there, it read data not yet known: " + e.getMessage()));
                 }
-                complete = false;
                 offset += set.columns().size();
                 continue;
             }
-            if (!blamed.containsKey(plugin)) {
-                compareRow(plugin, null, fitted.raw(), offset, m, t, cut.date(t).toString(), failures, blamed);
-            }
-            if (blamed.containsKey(plugin)) {
-                complete = false;
-            }
-            all = all.concat(m);
+            // only row t is compared (the other rows were computed with history cut later or not at all)
+            compareRow(plugin, fitted.raw(), offset, m, t, cut, failures, blamed);
             offset += m.width();
         }
-        return complete ? all : null;
     }
 
     private static void regimes(FittedFold recomputing, FittedFold fitted, MarketView cut, int t,
@@ -310,8 +300,8 @@ public final class TruncationInvariance {
         });
     }
 
-    private static void compareRow(String plugin, String what, FeatureMatrix full, int offset, FeatureMatrix truncated,
-                                   int t, String date, List<CheckOutcome> failures, Map<String, Boolean> blamed) {
+    private static void compareRow(String plugin, FeatureMatrix full, int offset, FeatureMatrix truncated,
+                                   int t, MarketView cut, List<CheckOutcome> failures, Map<String, Boolean> blamed) {
         if (blamed.containsKey(plugin)) {
             return;
         }
@@ -320,8 +310,8 @@ public final class TruncationInvariance {
             double b = truncated.get(t, c);
             if (!Values.same(a, b)) {
                 blamed.put(plugin, true);
-                failures.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, plugin, (what == null ? "" : what + " ")
-                        + "column '" + truncated.names().get(c) + "' at bar " + t + " (" + date + "): full history "
+                failures.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, plugin, "column '"
+                        + truncated.names().get(c) + "' at bar " + t + " (" + cut.date(t) + "): full history "
                         + Values.show(a) + ", history cut at the bar " + Values.show(b)));
                 return;
             }

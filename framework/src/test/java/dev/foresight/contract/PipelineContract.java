@@ -7,6 +7,8 @@ import dev.foresight.data.MarketData;
 import dev.foresight.data.synthetic.RegimeSwitchingGarchSource;
 import dev.foresight.feature.FeatureSet;
 import dev.foresight.result.CheckOutcome;
+import dev.foresight.leakage.CheckPlan;
+import dev.foresight.leakage.CheckedFold;
 import dev.foresight.leakage.CheckedFoldRunner;
 import dev.foresight.leakage.LeakageSettings;
 import dev.foresight.model.FittedModel;
@@ -109,8 +111,8 @@ public abstract class PipelineContract {
         // A warm-starting model runs its folds as a chain (each from the previous fold's fit), as in a batch.
         FoldChain chain = new FoldChain(p);
         for (Fold f : folds) {
-            FoldOutcome o = CheckedFoldRunner.run(data, p, f, folds.size(), 0, everything, 17L + f.index(), checks,
-                    chain.previous());
+            FoldOutcome o = CheckedFoldRunner.run(data, p, CheckedFold.of(f, CheckPlan.forRun(everything, folds.size()),
+                    17L + f.index()).from(chain.previous()), checks);
             chain.fitted(f, o.model());
             out.add(o);
         }

@@ -132,14 +132,43 @@ class NullCanaryTest {
     }
 
     @Test
-    void attribution_keepsTheModelWhenItFindsSkillWithoutAnyOneFeatureSet() {
-        // the same leak through two feature sets: leaving out either keeps the skill, so no single
-        // set is to blame and the model stays named (attribution never guesses)
+    void attribution_namesTwoSetsCarryingTheSameLeakTogether() {
+        // the same leak through two feature sets: leaving out either keeps the skill, but a linear
+        // baseline reading only the features finds it too, and the model cannot run without them
         Pipeline p = new Pipeline(Targets.logReturn(1), List.of(nextReturnSet("next"), nextReturnSet("again")), ScalingMethod.NONE,
                 "oracle", echoFeature(), Optional.of(in -> Math.signum(in.expectedMove())), List.of(), 1);
         CheckOutcome c = judgedAndAttributed(p);
         assertTrue(c.failed(), c.toString());
-        assertEquals("model oracle", c.plugin(), c.toString());
+        assertEquals("feature set next, feature set again", c.plugin(), c.toString());
+        assertTrue(c.evidence().contains("a linear baseline on the same features"), c.evidence());
+    }
+
+    /** Forecasts bar t with the label of t itself, read "as of" the next bar: a model's own leak. */
+    private static Model labelAsOfNextBar() {
+        return (train, validation, seed) -> data -> Arrays.stream(data.rows()).mapToObj(t -> Forecast.point(
+                t + data.horizon() <= data.last() ? data.labelKnownAt(t, t + data.horizon()) : 0.0))
+                .toArray(Forecast[]::new);
+    }
+
+    @Test
+    void attribution_namesTheModelWhenABaselineOnItsFeaturesFindsNothing() {
+        Pipeline p = new Pipeline(Targets.logReturn(1), List.of(lastReturnSet()), ScalingMethod.NONE, "peeker",
+                labelAsOfNextBar(), Optional.of(in -> Math.signum(in.expectedMove())), List.of(), 1);
+        CheckOutcome c = judgedAndAttributed(p);
+        assertTrue(c.failed(), c.toString());
+        assertEquals("model peeker", c.plugin(), c.toString());
+        assertTrue(c.evidence().contains("a baseline on the features finds none"), c.evidence());
+    }
+
+    @Test
+    void attribution_namesModelAndFeaturesWhenBothLeak() {
+        // a leaking feature set the model ignores, and the model's own leak: the baseline finds the
+        // first, the model without features keeps the second
+        Pipeline p = new Pipeline(Targets.logReturn(1), List.of(nextReturnSet()), ScalingMethod.NONE, "peeker",
+                labelAsOfNextBar(), Optional.of(in -> Math.signum(in.expectedMove())), List.of(), 1);
+        CheckOutcome c = judgedAndAttributed(p);
+        assertTrue(c.failed(), c.toString());
+        assertEquals("model peeker, feature set next", c.plugin(), c.toString());
     }
 
     @Test

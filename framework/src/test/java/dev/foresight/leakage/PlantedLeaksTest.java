@@ -49,7 +49,7 @@ class PlantedLeaksTest {
         List<CheckOutcome> checks = new ArrayList<>();
         for (Fold f : folds) {
             try {
-                CheckedFoldRunner.run(DATA, p, f, folds.size(), 0, SETTINGS, 99, checks);
+                CheckedFoldRunner.run(DATA, p, CheckedFold.of(f, CheckPlan.forRun(SETTINGS, folds.size()), 99), checks);
             } catch (FoldFailure e) {
                 // as in a batch: the fold fails, the checks reached so far are kept
                 checks.add(CheckOutcome.passed("fold-failed", e.getMessage()));

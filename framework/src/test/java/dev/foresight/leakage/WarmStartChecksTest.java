@@ -37,7 +37,8 @@ class WarmStartChecksTest {
         List<CheckOutcome> checks = new ArrayList<>();
         List<FittedModel> fitted = new ArrayList<>();
         for (Fold f : FOLDS) {
-            FoldOutcome out = CheckedFoldRunner.run(DATA, p, f, FOLDS.size(), 0, everyFold, 5, checks, chain.previous());
+            FoldOutcome out = CheckedFoldRunner.run(DATA, p,
+                    CheckedFold.of(f, CheckPlan.forRun(everyFold, FOLDS.size()), 5).from(chain.previous()), checks);
             chain.fitted(f, out.model());
             fitted.add(out.model());
         }

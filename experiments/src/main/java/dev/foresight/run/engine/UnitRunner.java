@@ -7,6 +7,8 @@ import dev.foresight.data.LookAheadException;
 import dev.foresight.data.MarketData;
 import dev.foresight.error.UserError;
 import dev.foresight.result.CheckOutcome;
+import dev.foresight.leakage.CheckPlan;
+import dev.foresight.leakage.CheckedFold;
 import dev.foresight.leakage.CheckedFoldRunner;
 import dev.foresight.leakage.Isolation;
 import dev.foresight.isolation.IsolatedLoader;
@@ -153,8 +155,8 @@ public final class UnitRunner {
         FoldOutcome out = null;
         try {
             // previous() is null for a model that does not warm-start: its one-task unit runs fresh
-            out = CheckedFoldRunner.run(market, pipeline, fold, folds, e.plan().embargo(), e.leakage(), task.seed(), checks,
-                    chain.previous(), isolation, progress);
+            out = CheckedFoldRunner.run(market, pipeline, new CheckedFold(fold, CheckPlan.forRun(e.leakage(), folds),
+                    task.seed(), chain.previous(), isolation, progress), checks);
             result = TaskResults.ok(task, e, m, window, out, checks);
         } catch (UserError ue) {
             throw ue;

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * Causal building blocks shared by the technical feature sets. Every function maps an input
  * column to an output column of the same length; a value that does not exist yet is NaN, never
- * filled. Output {@code t} reads inputs {@code ≤ t} only, and each window is summed afresh (no
- * running sums), so a series cut at {@code t} gives bit-identical values up to {@code t}.
+ * filled. Output {@code t} reads inputs {@code ≤ t} only, and any running sum is re-summed on a
+ * schedule fixed by the bar's index, so a series cut at {@code t} gives bit-identical values up to
+ * {@code t}.
  */
 final class Indicators {
 
@@ -54,17 +55,39 @@ final class Indicators {
         return out;
     }
 
-    /** Standard deviation of the last {@code n} values; {@code sample}: divide by n−1, else by n. */
+    /**
+     * Standard deviation of the last {@code n} values; {@code sample}: divide by n−1, else by n.
+     *
+     * <p>O(length), not O(length·n): the truncation check recomputes every feature on a history cut
+     * at each test bar, so this runs once per test bar over the whole history. The window's mean and
+     * sum of squared deviations are carried from bar to bar (one value in, one out, Welford's
+     * update: no sum-of-squares cancellation) and summed afresh from the window itself every
+     * {@code n} bars, which bounds the rounding drift. When a bar is re-summed depends on its index
+     * alone, so a series cut at {@code t} still gives bit-identical values up to {@code t}.
+     */
     static double[] rollingSd(double[] x, int n, boolean sample) {
         double[] out = nan(x.length);
         int start = firstFinite(x);
+        double mean = 0;
+        double m2 = 0;
         for (int t = start + n - 1; t < x.length; t++) {
-            double m = mean(x, t - n + 1, t);
-            double ss = 0;
-            for (int s = t - n + 1; s <= t; s++) {
-                ss += (x[s] - m) * (x[s] - m);
+            // re-summed on the schedule, and wherever a non-finite value enters, leaves or sits in
+            // the window (a gap in the data): the carried sums cannot recover from a NaN
+            if ((t - (start + n - 1)) % n == 0 || !Double.isFinite(m2) || !Double.isFinite(x[t])
+                    || !Double.isFinite(x[t - n])) {
+                mean = mean(x, t - n + 1, t);
+                m2 = 0;
+                for (int s = t - n + 1; s <= t; s++) {
+                    m2 += (x[s] - mean) * (x[s] - mean);
+                }
+            } else {
+                double in = x[t];
+                double gone = x[t - n];
+                double next = mean + (in - gone) / n;
+                m2 += (in - gone) * (in - next + gone - mean);
+                mean = next;
             }
-            out[t] = Math.sqrt(ss / (sample ? n - 1 : n));
+            out[t] = Math.sqrt(Math.max(0, m2) / (sample ? n - 1 : n));
         }
         return out;
     }

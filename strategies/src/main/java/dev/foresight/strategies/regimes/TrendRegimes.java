@@ -52,13 +52,22 @@ record TrendRegimes(Method method, int window, double threshold) implements Regi
             double[] p = view.primary().prices();
             String[] out = new String[p.length];
             if (rule.method == Method.SMA) {
-                for (int t = rule.window - 1; t < p.length; t++) {
-                    // Summed per bar from its own window so a prefix of the data gives a prefix of the labels.
-                    double sum = 0;
-                    for (int s = t - rule.window + 1; s <= t; s++) {
-                        sum += p[s];
+                // O(n), not O(n·window): the truncation check relabels a history cut at every test
+                // bar. The window's sum is carried (one price in, one out) and summed afresh every
+                // window bars to bound rounding drift; when depends on the bar's index alone, so a
+                // prefix of the data still gives a prefix of the labels, bit for bit.
+                int w = rule.window;
+                double sum = 0;
+                for (int t = w - 1; t < p.length; t++) {
+                    if ((t - (w - 1)) % w == 0) {
+                        sum = 0;
+                        for (int s = t - w + 1; s <= t; s++) {
+                            sum += p[s];
+                        }
+                    } else {
+                        sum += p[t] - p[t - w];
                     }
-                    out[t] = p[t] >= sum / rule.window ? BULL : BEAR;
+                    out[t] = p[t] >= sum / w ? BULL : BEAR;
                 }
             } else {
                 double peak = Double.NEGATIVE_INFINITY;
