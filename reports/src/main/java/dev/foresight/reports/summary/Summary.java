@@ -52,10 +52,12 @@ public final class Summary {
     private final Significance.Trials trials;
     private final long seed;
     private final List<RiskRow> risk;
+    /** Models whose training ran out of epochs while still improving (see {@link UnderTrained}). */
+    private final List<UnderTrained> underTrained;
 
     private Summary(String batch, List<SummaryRow> rows, List<SignificanceRow> tests, List<RegimeRow> regimes,
                     Map<String, String> baselines, Map<String, List<String>> detectors, Significance.Trials trials,
-                    long seed, List<RiskRow> risk) {
+                    long seed, List<RiskRow> risk, List<UnderTrained> underTrained) {
         this.batch = batch;
         this.rows = List.copyOf(rows);
         this.tests = List.copyOf(tests);
@@ -65,6 +67,7 @@ public final class Summary {
         this.trials = trials;
         this.seed = seed;
         this.risk = List.copyOf(risk);
+        this.underTrained = List.copyOf(underTrained);
     }
 
     public static Summary of(ResultDirectory dir) {
@@ -125,7 +128,8 @@ public final class Summary {
                 }
             }
         }
-        return new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, trials, config.seed(), risk);
+        return new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, trials, config.seed(), risk,
+                UnderTrained.of(dir, config));
     }
 
     /**
@@ -154,7 +158,8 @@ public final class Summary {
         List<RiskRow> risk = java.nio.file.Files.exists(riskFile) ? List.of(ResultJson.read(riskFile, RiskRow[].class))
                 : List.of();
         return new Summary(s.batch(), s.rows() == null ? List.of() : s.rows(), s.tests() == null ? List.of() : s.tests(),
-                s.regimes() == null ? List.of() : s.regimes(), baselines, detectors, trials, config.seed(), risk);
+                s.regimes() == null ? List.of() : s.regimes(), baselines, detectors, trials, config.seed(), risk,
+                UnderTrained.of(dir, config));
     }
 
     /** The shape of {@code summary.json}, for reading it back. */
@@ -308,7 +313,15 @@ public final class Summary {
                         .append('\n');
             }
         }
+        underTrainedNotes(out);
         return out.toString();
+    }
+
+    /** A line per model that ran out of epochs while its validation loss was still falling. */
+    private void underTrainedNotes(StringBuilder out) {
+        for (UnderTrained u : underTrained) {
+            out.append('\n').append(u.line()).append('\n');
+        }
     }
 
     private void extras(StringBuilder out, String experiment) {
