@@ -53,9 +53,12 @@ public final class Summary {
     private final long seed;
     private final List<RiskRow> risk;
     private final int periodsPerYear;
+    /** Models whose training ran out of epochs while still improving (see {@link UnderTrained}). */
+    private final List<UnderTrained> underTrained;
 
     private Summary(String batch, List<SummaryRow> rows, List<SignificanceRow> tests, List<RegimeRow> regimes,
-                    Map<String, String> baselines, Map<String, List<String>> detectors, long seed, List<RiskRow> risk, int periodsPerYear) {
+                    Map<String, String> baselines, Map<String, List<String>> detectors, long seed, List<RiskRow> risk,
+                    int periodsPerYear, List<UnderTrained> underTrained) {
         this.batch = batch;
         this.rows = List.copyOf(rows);
         this.tests = List.copyOf(tests);
@@ -65,6 +68,7 @@ public final class Summary {
         this.seed = seed;
         this.risk = List.copyOf(risk);
         this.periodsPerYear = periodsPerYear;
+        this.underTrained = List.copyOf(underTrained);
     }
 
     public static Summary of(ResultDirectory dir) {
@@ -121,7 +125,7 @@ public final class Summary {
             }
         }
         return new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, config.seed(), risk,
-                config.periodsPerYear());
+                config.periodsPerYear(), UnderTrained.of(dir, config));
     }
 
     /**
@@ -162,7 +166,7 @@ public final class Summary {
                 : List.of();
         return new Summary(s.batch(), s.rows() == null ? List.of() : s.rows(), s.tests() == null ? List.of() : s.tests(),
                 s.regimes() == null ? List.of() : s.regimes(), baselines, detectors, config.seed(), risk,
-                config.periodsPerYear());
+                config.periodsPerYear(), UnderTrained.of(dir, config));
     }
 
     /** The shape of {@code summary.json}, for reading it back. */
@@ -311,7 +315,15 @@ public final class Summary {
                         .append('\n');
             }
         }
+        underTrainedNotes(out);
         return out.toString();
+    }
+
+    /** A line per model that ran out of epochs while its validation loss was still falling. */
+    private void underTrainedNotes(StringBuilder out) {
+        for (UnderTrained u : underTrained) {
+            out.append('\n').append(u.line()).append('\n');
+        }
     }
 
     private void extras(StringBuilder out, String experiment) {

@@ -262,6 +262,7 @@ record LstmModel(LstmSettings settings) implements Model {
         double rate = s.learningRate();
         double smallestRate = s.learningRate() * Procedure.Recipe.SMALLEST_RATE_FRACTION;
         int lastChange = 0;
+        int warmUp = s.procedure().warmUpEpochs();
         double best = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         INDArray bestParams = null;
@@ -303,12 +304,12 @@ record LstmModel(LstmSettings settings) implements Model {
                 if (s.restoreBest()) {
                     bestParams = net.params().dup();
                 }
-            } else if (s.patience() > 0 && epoch - bestEpoch >= s.patience()) {
+            } else if (s.patience() > 0 && epoch - bestEpoch >= s.patience() && epoch >= warmUp) {
                 stoppedEarly = true;
                 break;
             }
-            if (plateauSchedule && epoch - Math.max(bestEpoch, lastChange) >= Procedure.Recipe.PLATEAU_EPOCHS
-                    && rate > smallestRate) {
+            if (plateauSchedule && epoch - Math.max(Math.max(bestEpoch, lastChange), warmUp)
+                    >= Procedure.Recipe.PLATEAU_EPOCHS && rate > smallestRate) {
                 rate = Math.max(smallestRate, rate * Procedure.Recipe.PLATEAU_FACTOR);
                 net.setLearningRate(rate);
                 lastChange = epoch;

@@ -24,7 +24,9 @@ final class LstmParameters {
                 ParameterSpec.choice("dense_activation", "identity", LstmSettings.ACTIVATIONS,
                         "activation of the hidden dense layers (identity = Keras Dense default)"),
                 ParameterSpec.real("l2", 0.0, 0.0, 1.0, "L2 weight penalty (0 = none)"),
-                ParameterSpec.real("learning_rate", 1e-3, 1e-7, 1.0, "Adam learning rate"),
+                ParameterSpec.real("learning_rate", 0.0, 0.0, 1.0, "Adam's initial learning rate; 0 = the recipe's:"
+                        + " converging " + Procedure.Recipe.CONVERGING.defaultLearningRate() + ", keras "
+                        + Procedure.Recipe.KERAS.defaultLearningRate()),
                 ParameterSpec.integer("batch_size", 32, 1, 1_000_000, "minibatch size"),
                 ParameterSpec.integer("max_epochs", 100, 1, 100_000, "most passes over the training windows"),
                 ParameterSpec.integer("patience", 10, 0, 100_000,
@@ -47,6 +49,10 @@ final class LstmParameters {
                         "last-value: each input window divided by its last value minus 1, the label taken relative"
                                 + " to the first column's last value and the forecast mapped back (price levels;"
                                 + " default scaling then none)"),
+                ParameterSpec.integer("warm_up_epochs", -1, -1, 100_000,
+                        "epochs before early stopping or a learning-rate cut may act (the best epoch is still"
+                                + " tracked from the first; Keras' start_from_epoch); -1 = the recipe's: converging "
+                                + Procedure.Recipe.WARM_UP_EPOCHS + ", keras 0"),
                 ParameterSpec.bool("warm_start", false, "start each fold's network from the previous fold's trained"
                         + " weights instead of fresh ones (folds then run in order, one chain per model; label and"
                         + " feature scaling stay per fold)")));
@@ -79,10 +85,23 @@ final class LstmParameters {
             throw p.error("attention_heads", "must divide the last LSTM layer's units (" + units.get(units.size() - 1) + ")");
         }
         return new LstmModel(new LstmSettings(kind, p.integer("window"), units, p.real("dropout"),
-                dense(p), p.text("dense_activation"), heads, p.real("l2"), p.real("learning_rate"),
+                dense(p), p.text("dense_activation"), heads, p.real("l2"), learningRate(p),
                 p.integer("batch_size"), p.integer("max_epochs"), p.integer("patience"), p.bool("restore_best"),
                 p.real("gradient_clip"), Head.of(p.text("head")), p.bool("shuffle"), p.integer("seed"),
-                p.bool("warm_start"), new Procedure(Procedure.Recipe.of(p.text("training")), p.integer("ensemble"),
-                Procedure.WindowNormalisation.of(p.text("window_normalisation")))));
+                p.bool("warm_start"), procedure(p)));
+    }
+
+    /** The YAML's rate, or the recipe's default for 0 (the converging recipe starts higher: README). */
+    private static double learningRate(Parameters p) {
+        double rate = p.real("learning_rate");
+        return rate > 0 ? rate : Procedure.Recipe.of(p.text("training")).defaultLearningRate();
+    }
+
+    private static Procedure procedure(Parameters p) {
+        Procedure.Recipe recipe = Procedure.Recipe.of(p.text("training"));
+        int warmUp = p.integer("warm_up_epochs");
+        return new Procedure(recipe, p.integer("ensemble"),
+                Procedure.WindowNormalisation.of(p.text("window_normalisation")),
+                warmUp >= 0 ? warmUp : recipe.defaultWarmUpEpochs());
     }
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Everything that defines an LSTM network and its training, as the YAML gives it. The defaults
  * ({@link LstmProvider}) are the course's network: window 60, LSTM 128 (full sequence) → dropout
- * 0.2 → LSTM 64 (last step) → dropout 0.2 → dense 25 → dense 1, Adam 1e-3, MSE, batch 32.
+ * 0.2 → LSTM 64 (last step) → dropout 0.2 → dense 25 → dense 1, Adam, MSE, batch 32 (Adam from
+ * 3e-3 with the converging recipe, Keras' 1e-3 with keras).
  *
  * @param kind           the YAML kind, for messages
  * @param window         time steps per input window

@@ -5,24 +5,31 @@ import java.util.Locale;
 
 /**
  * How a network is trained and what it is shown, beyond its architecture: the training recipe, the
- * size of the seed ensemble and the per-window normalisation.
+ * size of the seed ensemble, the per-window normalisation and the warm-up.
  *
  * @param recipe        {@link Recipe#CONVERGING} (the default) or {@link Recipe#KERAS} (the course)
  * @param ensemble      networks trained from seeds {@code seed, seed+1, …}; the forecast is their mean
  * @param normalisation how each input window is normalised before the network sees it
+ * @param warmUpEpochs  epochs during which neither early stopping nor the learning-rate schedule acts
+ *                      (the best epoch is still tracked from the first): Keras' {@code start_from_epoch}.
+ *                      0 = from the first epoch
  */
-record Procedure(Recipe recipe, int ensemble, WindowNormalisation normalisation) {
+record Procedure(Recipe recipe, int ensemble, WindowNormalisation normalisation, int warmUpEpochs) {
 
     /** The course's training exactly: what the LSTM did before the converging recipe existed. */
-    static final Procedure KERAS = new Procedure(Recipe.KERAS, 1, WindowNormalisation.NONE);
+    static final Procedure KERAS = new Procedure(Recipe.KERAS, 1, WindowNormalisation.NONE, 0);
     /** The default: the converging recipe, one network, windows as the framework scaled them. */
-    static final Procedure DEFAULT = new Procedure(Recipe.CONVERGING, 1, WindowNormalisation.NONE);
+    static final Procedure DEFAULT = new Procedure(Recipe.CONVERGING, 1, WindowNormalisation.NONE,
+            Recipe.WARM_UP_EPOCHS);
 
     Procedure {
         java.util.Objects.requireNonNull(recipe);
         java.util.Objects.requireNonNull(normalisation);
         if (ensemble < 1) {
             throw new IllegalArgumentException("ensemble must be >= 1 network, got " + ensemble);
+        }
+        if (warmUpEpochs < 0) {
+            throw new IllegalArgumentException("warm_up_epochs must be >= 0, got " + warmUpEpochs);
         }
     }
 
@@ -48,8 +55,29 @@ record Procedure(Recipe recipe, int ensemble, WindowNormalisation normalisation)
         static final double PLATEAU_FACTOR = 0.5;
         /** The learning rate is not lowered below this fraction of the initial rate (5 halvings). */
         static final double SMALLEST_RATE_FRACTION = 1.0 / 32;
+        /**
+         * The converging recipe's warm-up: no early stop and no rate cut before this epoch. On a
+         * small nonlinear signal the validation loss first rises while the network fits noise, and
+         * only later falls as it finds the signal; stopping on the first rise kept the epoch-1
+         * network (README "Training that converges").
+         */
+        static final int WARM_UP_EPOCHS = 20;
+        /** The converging recipe's initial Adam rate: three times Keras' (README "Training that converges"). */
+        static final double CONVERGING_LEARNING_RATE = 3e-3;
+        /** Keras' Adam default. */
+        static final double KERAS_LEARNING_RATE = 1e-3;
 
         static final List<String> CHOICES = List.of("converging", "keras");
+
+        /** The recipe's initial learning rate when the YAML does not set one. */
+        double defaultLearningRate() {
+            return this == CONVERGING ? CONVERGING_LEARNING_RATE : KERAS_LEARNING_RATE;
+        }
+
+        /** The recipe's warm-up when the YAML does not set one: Keras' fit has none. */
+        int defaultWarmUpEpochs() {
+            return this == CONVERGING ? WARM_UP_EPOCHS : 0;
+        }
 
         static Recipe of(String yamlName) {
             return valueOf(yamlName.toUpperCase(Locale.ROOT));

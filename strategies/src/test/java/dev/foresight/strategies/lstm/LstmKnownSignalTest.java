@@ -21,45 +21,66 @@ import org.junit.jupiter.api.Test;
 /**
  * The known-signal suite, CI-sized: planted signals (PlantedSignalSource) that the LSTM must
  * recover with the converging recipe and no tuning of its training — the architecture is shrunk
- * (window 10, 16 → 8 units, 600 training windows) so the whole class stays within about a minute
- * on a loaded 2-core machine. The full-size versions are experiments/known-signal-*.yaml.
+ * (window 10, 16 → 8 units; 600 training windows for AR(1), 1,080 for the bilinear signal, which is
+ * in the slow group). The full-size versions are experiments/known-signal-*.yaml.
  *
  * <p>Each comparison is against a truth computed here: the oracle forecast of the process, and an
  * ordinary least-squares fit on the same lags for "a linear model".
  */
 class LstmKnownSignalTest {
 
-    private static final int BARS = 1100;
-    private static final int FIT_END = 599;        // windows ending at bars 10..599 train
-    private static final int VALIDATION_END = 749; // 600..749 validate (early stopping, learning-rate plateau)
+    /**
+     * Bars, the last training bar and the validation end (validation is fitEnd+1 .. validationEnd−1,
+     * the test validationEnd+1 .. bars−2), and the number of return lags per window row.
+     */
+    private record Split(int bars, int fitEnd, int validationEnd, int lags) {
+    }
+
+    /** AR(1): windows ending at bars 10..599 train, 600..749 validate (early stopping, rate schedule). */
+    private static final Split SMALL = new Split(1100, 599, 749, 1);
+    /**
+     * The bilinear signal needs more data (README "Known-signal suite", data-size sweep): 2,000 bars,
+     * the full batch's proportions, and two return lags per row as in known-signal-nonlinear.yaml.
+     */
+    private static final Split PRODUCT = new Split(2000, 1089, 1359, 2);
     private static final int WINDOW = 10;
 
-    /** The course's architecture, smaller; every training setting is the default (converging, lr 1e-3). */
+    /** The course's architecture, smaller; every training setting is the default (converging: lr 3e-3, warm-up 20). */
     private static LstmSettings small() {
-        return new LstmSettings("lstm", WINDOW, List.of(16, 8), 0.2, List.of(8), "identity", 0, 0.0, 1e-3, 32, 100, 10,
+        return new LstmSettings("lstm", WINDOW, List.of(16, 8), 0.2, List.of(8), "identity", 0, 0.0,
+                Procedure.Recipe.CONVERGING.defaultLearningRate(), 32, 100, 10,
                 true, 0.0, Head.AUTO, true, -1, false, Procedure.DEFAULT);
     }
 
-    private static double[] returns(PlantedSignalSource.Signal signal, double strength, long seed) {
+    private static double[] returns(PlantedSignalSource.Signal signal, double strength, long seed, Split split) {
+        int bars = split.bars();
         double[] close = new PlantedSignalSource(signal, strength, 0.01, 100, LocalDate.of(2000, 1, 3))
-                .generate("X", BARS + 1, seed).column(Column.CLOSE);
-        double[] r = new double[BARS];
-        for (int t = 0; t < BARS; t++) {
+                .generate("X", bars + 1, seed).column(Column.CLOSE);
+        double[] r = new double[bars];
+        for (int t = 0; t < bars; t++) {
             r[t] = Math.log(close[t + 1] / close[t]);
         }
         return r;
     }
 
-    /** Feature: the return z-scored on the training bars (what the framework's default scaler does). */
-    private static FeatureMatrix zScored(double[] r) {
-        double mean = IntStream.rangeClosed(0, FIT_END).mapToDouble(t -> r[t]).average().orElseThrow();
-        double sd = Math.sqrt(IntStream.rangeClosed(0, FIT_END).mapToDouble(t -> (r[t] - mean) * (r[t] - mean))
+    /**
+     * Features ret_lag1 .. ret_lagK: the return and its K−1 previous values, z-scored on the training
+     * bars (what the framework's default scaler does).
+     */
+    private static FeatureMatrix zScored(double[] r, Split split) {
+        int fitEnd = split.fitEnd();
+        double mean = IntStream.rangeClosed(0, fitEnd).mapToDouble(t -> r[t]).average().orElseThrow();
+        double sd = Math.sqrt(IntStream.rangeClosed(0, fitEnd).mapToDouble(t -> (r[t] - mean) * (r[t] - mean))
                 .average().orElseThrow());
-        double[] z = new double[r.length];
-        for (int t = 0; t < r.length; t++) {
-            z[t] = (r[t] - mean) / sd;
+        double[][] z = new double[split.lags()][r.length];
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < split.lags(); k++) {
+            names.add("ret_lag" + (k + 1));
+            for (int t = 0; t < r.length; t++) {
+                z[k][t] = t >= k ? (r[t - k] - mean) / sd : 0;
+            }
         }
-        return FeatureMatrix.of(List.of("ret_lag1"), new double[][] {z}, z.length);
+        return FeatureMatrix.of(names, z, r.length);
     }
 
     /** Label of bar t: the next return. */
@@ -74,16 +95,18 @@ class LstmKnownSignalTest {
     private record Run(FittedModel fitted, int[] testRows, double[] forecasts, List<FitProgress.Epoch> epochs) {
     }
 
-    private static Run fit(LstmSettings s, double[] r, long seed) {
-        FeatureMatrix x = zScored(r);
+    private static Run fit(LstmSettings s, double[] r, long seed, Split split) {
+        FeatureMatrix x = zScored(r, split);
         double[] y = next(r);
-        ModelData train = ModelData.of(x, y, 1, VALIDATION_END, IntStream.rangeClosed(WINDOW, FIT_END).toArray());
-        ModelData validation = ModelData.of(x, y, 1, VALIDATION_END,
-                IntStream.rangeClosed(FIT_END + 1, VALIDATION_END - 1).toArray());
+        int first = WINDOW + split.lags() - 1;
+        ModelData train = ModelData.of(x, y, 1, split.validationEnd(),
+                IntStream.rangeClosed(first, split.fitEnd()).toArray());
+        ModelData validation = ModelData.of(x, y, 1, split.validationEnd(),
+                IntStream.rangeClosed(split.fitEnd() + 1, split.validationEnd() - 1).toArray());
         List<FitProgress.Epoch> epochs = new ArrayList<>();
         FittedModel fitted = new LstmModel(s).fit(train, validation, new FitContext(seed, null, epochs::add));
-        int[] rows = IntStream.rangeClosed(VALIDATION_END + 1, BARS - 2).toArray();
-        Forecast[] f = fitted.predict(ModelData.of(x, y, 1, BARS - 1, rows));
+        int[] rows = IntStream.rangeClosed(split.validationEnd() + 1, split.bars() - 2).toArray();
+        Forecast[] f = fitted.predict(ModelData.of(x, y, 1, split.bars() - 1, rows));
         return new Run(fitted, rows, java.util.Arrays.stream(f).mapToDouble(Forecast::point).toArray(), epochs);
     }
 
@@ -96,11 +119,11 @@ class LstmKnownSignalTest {
     }
 
     /** OLS of the next return on the last {@code lags} returns, fit on the training bars: "the linear model". */
-    private static double[] linear(double[] r, int lags, int[] rows) {
+    private static double[] linear(double[] r, int lags, int[] rows, int fitEnd) {
         int p = lags + 1;
         double[][] xtx = new double[p][p];
         double[] xty = new double[p];
-        for (int t = lags; t <= FIT_END; t++) {
+        for (int t = lags; t <= fitEnd; t++) {
             double[] row = regressors(r, t, lags);
             for (int i = 0; i < p; i++) {
                 xty[i] += row[i] * r[t + 1];
@@ -134,9 +157,9 @@ class LstmKnownSignalTest {
     @Test
     void ar1_defaultTrainingRecoversTheLinearSignalAndRecordsHowItConverged() {
         double phi = 0.4;
-        double[] r = returns(PlantedSignalSource.Signal.AR1, phi, 21);
+        double[] r = returns(PlantedSignalSource.Signal.AR1, phi, 21, SMALL);
         double[] y = next(r);
-        Run run = fit(small(), r, 3);
+        Run run = fit(small(), r, 3, SMALL);
         double[] oracle = IntStream.of(run.testRows()).mapToDouble(t -> phi * r[t]).toArray();
         double lstm = mse(run.forecasts(), run.testRows(), y);
         double best = mse(oracle, run.testRows(), y);
@@ -147,17 +170,37 @@ class LstmKnownSignalTest {
         diagnosticsRecordConvergenceAndTheLearningRatePath(run);
     }
 
-    @org.junit.jupiter.api.Disabled("Not met yet, measured 2026-12-06: LSTM MSE 1.237e-4 against least squares' 1.256e-4"
-            + " (1.5% better; the target is 10%, the oracle 30%): with the default training the small network stops"
-            + " early before recovering the shock-driven bilinear signal. Open in issue 15; see README Known-signal suite")
+    /**
+     * The bilinear signal r_t = s (z_t + a z_{t−1} z_{t−2}), 30% of the variance: uncorrelated with
+     * every lag, so least squares on the two lags finds nothing. The oracle forecast (the shocks
+     * recovered recursively from the returns, as the generator made them) removes 30%; the LSTM must
+     * remove at least a third of what the oracle removes beyond least squares. In the slow group: 2,000
+     * bars and at least 20 epochs took 320 s on a 2-core machine loaded by 30+ processes (the AR(1) test
+     * 157 s), which the default suite cannot afford.
+     */
+    @org.junit.jupiter.api.Tag("slow")
     @Test
     void product_lstmFindsWhatALinearModelCannot() {
-        double[] r = returns(PlantedSignalSource.Signal.PRODUCT, 0.3, 22);
+        double strength = 0.3;
+        double[] r = returns(PlantedSignalSource.Signal.PRODUCT, strength, 22, PRODUCT);
         double[] y = next(r);
-        Run run = fit(small(), r, 4);
+        Run run = fit(small(), r, 4, PRODUCT);
         double lstm = mse(run.forecasts(), run.testRows(), y);
-        double ols = mse(linear(r, 2, run.testRows()), run.testRows(), y);
-        assertTrue(lstm < 0.9 * ols, "LSTM MSE " + lstm + " vs OLS on two lags " + ols);
+        double ols = mse(linear(r, 2, run.testRows(), PRODUCT.fitEnd()), run.testRows(), y);
+        double oracle = mse(productOracle(r, strength, run.testRows()), run.testRows(), y);
+        assertTrue(ols - lstm > (ols - oracle) / 3, "LSTM MSE " + lstm + ", least squares on two lags " + ols
+                + ", oracle " + oracle);
+    }
+
+    /** E[r_{t+1} | past] = s a z_t z_{t−1}, the shocks recovered from the returns: z_t = r_t / s − a z_{t−1} z_{t−2}. */
+    private static double[] productOracle(double[] r, double strength, int[] rows) {
+        double s = 0.01;
+        double a = Math.sqrt(strength / (1 - strength));
+        double[] z = new double[r.length];
+        for (int t = 0; t < r.length; t++) {
+            z[t] = r[t] / s - (t >= 2 ? a * z[t - 1] * z[t - 2] : 0);
+        }
+        return IntStream.of(rows).mapToDouble(t -> s * a * z[t] * z[t - 1]).toArray();
     }
 
     /** Diagnostics and progress of a converging fit (checked on the AR(1) fit, to train one network less). */
@@ -173,7 +216,7 @@ class LstmKnownSignalTest {
         @SuppressWarnings("unchecked")
         List<Double> validation = (List<Double>) d.get("validation_loss");
         assertEquals(epochs, rates.size());
-        assertEquals(1e-3, rates.get(0), 0.0);
+        assertEquals(Procedure.Recipe.CONVERGING.defaultLearningRate(), rates.get(0), 0.0);
         for (int e = 1; e < epochs; e++) {
             double ratio = rates.get(e) / rates.get(e - 1);
             assertTrue(ratio == 1.0 || ratio == 0.5, "the rate stays or halves: " + rates);
@@ -184,7 +227,10 @@ class LstmKnownSignalTest {
         assertEquals(validation.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), validation.get(best - 1));
         assertEquals(status.equals("still-improving"), d.get("under_trained"));
         if (status.equals("early-stopped")) {
-            assertEquals(best + 10, epochs, "patience 10");
+            assertEquals(Math.max(best + 10, Procedure.Recipe.WARM_UP_EPOCHS), epochs, "patience 10 after the warm-up");
+        }
+        for (int e = 1; e < Math.min(epochs, Procedure.Recipe.WARM_UP_EPOCHS); e++) {
+            assertEquals(rates.get(0), rates.get(e), 0.0, "no rate cut during the warm-up: " + rates);
         }
     }
 

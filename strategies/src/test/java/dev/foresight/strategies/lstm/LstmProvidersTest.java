@@ -36,7 +36,9 @@ class LstmProvidersTest {
         assertEquals(List.of(25), s.denseUnits());
         assertEquals(0.2, s.dropout());
         assertEquals(32, s.batchSize());
-        assertEquals(1e-3, s.learningRate());
+        // The converging recipe starts at 3e-3 (Keras' 1e-3 with training: keras) and warms up 20 epochs.
+        assertEquals(3e-3, s.learningRate());
+        assertEquals(20, s.procedure().warmUpEpochs());
 
         // The network itself: LSTM 128 (sequence) → dropout → LSTM 64 (last step) → dropout → dense 25 → 1.
         MultiLayerNetwork net = Networks.build(s.withHead(Head.REGRESSION), 1, 1);
@@ -51,7 +53,7 @@ class LstmProvidersTest {
         OutputLayer out = (OutputLayer) layers.get(5);
         assertEquals(1, out.getNOut());
         assertEquals(LossMSE.class, out.getLossFn().getClass());
-        assertEquals(1e-3, ((Adam) ((LSTM) layers.get(0)).getIUpdater()).getLearningRate());
+        assertEquals(3e-3, ((Adam) ((LSTM) layers.get(0)).getIUpdater()).getLearningRate());
         // Keras' parameter count for this model (input 1 feature): 66,560 + 49,408 + 1,625 + 26.
         assertEquals(117_619, net.numParams());
     }
