@@ -6,5 +6,12 @@
  * is scrambled) and {@link dev.foresight.leakage.Implausibility} flags. Each returns
  * {@link dev.foresight.result.CheckOutcome}s naming the culprit plugin and the evidence.
  * They complement the look-ahead prevention built into the data views.
+ * {@link dev.foresight.leakage.CheckPlan} is the one place that decides which checks a fold gets
+ * and with which seed (for a run and for {@code foresight check});
+ * {@link dev.foresight.leakage.CheckedFoldRunner} runs a {@link dev.foresight.leakage.CheckedFold}
+ * with them in the order that makes them sharp. {@link dev.foresight.leakage.NullCanary} (opt-in)
+ * runs the pipeline on a random-walk surrogate and, when a model finds skill there, attributes it
+ * (feature sets left out, a {@code FeatureProbe} baseline in the model's place, the model without
+ * features).
  */
 package dev.foresight.leakage;
