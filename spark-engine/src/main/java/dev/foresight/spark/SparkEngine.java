@@ -186,10 +186,13 @@ final class SparkEngine implements Engine {
             data.put(experiment, byKey.computeIfAbsent(key, k -> sc.broadcast(context.marketData(k))));
         }
         String code = context.codeFingerprint();
+        // This run's identity on the executors (broadcast ids restart with every context, so two runs
+        // in one JVM — tests, a notebook — could share them).
+        String run = java.util.UUID.randomUUID().toString();
         // One partition per unit, in the order given (largest first): Spark schedules them in order.
         JavaRDD<WorkUnit> rdd = sc.parallelize(units, units.size());
         Function1<Iterator<WorkUnit>, UnitResult> compute = (Function1<Iterator<WorkUnit>, UnitResult> & Serializable)
-                it -> computeUnits(it, batch, data, code);
+                it -> computeUnits(it, run, batch, data, code);
         BlockingQueue<UnitResult> arrived = new LinkedBlockingQueue<>();
         Function2<Object, UnitResult, BoxedUnit> handler = (partition, result) -> {
             arrived.add(result);   // on Spark's scheduler thread: only queue; the caller's thread delivers
@@ -239,9 +242,9 @@ final class SparkEngine implements Engine {
     }
 
     /** On an executor: runs the partition's units (one) through the seam's remote runner. */
-    private static UnitResult computeUnits(Iterator<WorkUnit> units, Broadcast<BatchSource> batch,
+    private static UnitResult computeUnits(Iterator<WorkUnit> units, String run, Broadcast<BatchSource> batch,
                                            Map<String, Broadcast<byte[]>> data, String code) {
-        UnitRunner runner = Runners.of(batch, code, data);
+        UnitRunner runner = Runners.of(run, batch, code, data);
         ArrayList<TaskFile> out = new ArrayList<>();
         while (units.hasNext()) {
             out.addAll(runner.run(units.next()));
@@ -251,26 +254,27 @@ final class SparkEngine implements Engine {
 
     /**
      * One remote runner per executor JVM and run (parsing, plugin discovery and the code check
-     * once, each data set decoded once). Keyed by the batch broadcast's id, unique to one run of one
-     * context: two runs of the same batch text in a long-lived context (a notebook's) may differ in
-     * data or plugins, and never share a runner. The last few runs only: a long-lived executor runs
-     * many batches.
+     * once, each data set decoded once). Keyed by a random id per run: two runs of the same batch
+     * text in a long-lived context (a notebook's) may differ in data or plugins, and runs in one JVM
+     * reuse broadcast ids (they restart with each context), so neither the batch nor a broadcast id
+     * identifies a run. The last few runs only: a long-lived executor runs many batches.
      */
     private static final class Runners {
         private static final int KEPT = 4;
-        private static final Map<Long, UnitRunner> CACHE = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        private static final Map<String, UnitRunner> CACHE = new java.util.LinkedHashMap<>(8, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, UnitRunner> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, UnitRunner> eldest) {
                 return size() > KEPT;
             }
         };
 
-        static UnitRunner of(Broadcast<BatchSource> batch, String code, Map<String, Broadcast<byte[]>> data) {
+        static UnitRunner of(String run, Broadcast<BatchSource> batch, String code,
+                             Map<String, Broadcast<byte[]>> data) {
             synchronized (CACHE) {
-                UnitRunner runner = CACHE.get(batch.id());
+                UnitRunner runner = CACHE.get(run);
                 if (runner == null) {
                     runner = UnitRunner.remote(batch.value(), code, experiment -> data.get(experiment).value());
-                    CACHE.put(batch.id(), runner);
+                    CACHE.put(run, runner);
                 }
                 return runner;
             }
