@@ -25,6 +25,15 @@ final class BatchFormat {
             Field.real("slippage_bps", 0.0, 0.0, 10_000.0, "costs.slippage_bps",
                     "slippage in basis points per unit of turnover")));
 
+    /**
+     * An experiment's {@code execution}: one of {@link dev.foresight.execution.Execution}'s YAML
+     * names, read with {@link Fields#choice} and published as an enum.
+     */
+    static final Field EXECUTION = Field.special("execution", "execution",
+            "when the position decided at the close of a bar is traded: close (at that close, earning close to close) "
+                    + "or next-open (at the next bar's open: the previous position earns the overnight gap, the new one "
+                    + "open to close; needs an open price)");
+
     private static final LeakageSettings LEAKAGE_DEFAULT = LeakageSettings.DEFAULT;
 
     /**

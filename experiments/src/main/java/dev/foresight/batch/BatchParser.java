@@ -167,6 +167,10 @@ public final class BatchParser {
 
         Optional<PluginSpec<Strategy>> strategy = problems.attempt(() -> strategy(m, target), Optional.empty());
         CostModel costs = problems.attempt(() -> costs(m.get("costs")), CostModel.NONE);
+        dev.foresight.execution.Execution execution = problems.attempt(() -> Fields.choice(m,
+                BatchFormat.EXECUTION.key(), dev.foresight.execution.Execution.CLOSE,
+                dev.foresight.execution.Execution.class, BatchFormat.EXECUTION.what()),
+                dev.foresight.execution.Execution.CLOSE);
         List<RegimeSpec> regimes = problems.attempt(() -> regimes(m.get("regimes"), problems), List.of());
 
         List<ModelSpec> models = new ArrayList<>();
@@ -197,7 +201,7 @@ public final class BatchParser {
             return null;
         }
         return new ExperimentSpec(name, data, target, features, plan, planNode.location(), strategy, costs, regimes, models,
-                baseline, leakage);
+                baseline, leakage, execution);
     }
 
     private Optional<PluginSpec<Strategy>> strategy(YamlNode.Mapping m, PluginSpec<Target> target) {

@@ -171,6 +171,8 @@ public final class BatchSchema {
             case "strategy" -> ref("strategy", "how forecasts become positions (default sign; not allowed for a "
                     + "target without direction)");
             case "costs" -> section(BatchFormat.COSTS, null);
+            case "execution" -> choice(BatchFormat.EXECUTION.doc(), dev.foresight.execution.Execution.CLOSE.yamlName(),
+                    names(dev.foresight.execution.Execution.values()));
             case "regimes" -> listOrOne("regime_detector", "regime detectors; results are broken down by each");
             case "models" -> listOrOne("model", "the models to compare");
             case "baseline" -> ref("scalar", "the model (by name) others are tested against; default: the first "

@@ -154,7 +154,7 @@ public final class UnitRunner {
             // previous() is null for a model that does not warm-start: its one-task unit runs fresh
             out = CheckedFoldRunner.run(market, pipeline, fold, folds, e.plan().embargo(), e.leakage(), task.seed(), checks,
                     chain.previous(), isolation, progress);
-            result = TaskResults.ok(task, e, m, window, out, checks);
+            result = TaskResults.ok(task, e, m, window, out, checks, market);
         } catch (UserError ue) {
             throw ue;
         } catch (FoldFailure ff) {
