@@ -14,13 +14,15 @@ import java.util.Optional;
  * model every other is tested against (Diebold–Mariano, Sharpe difference): the YAML's
  * {@code baseline}, else the first {@code random-walk} model, else the first model.
  * {@code execution} is when positions decided at a close are traded (default: at that close).
+ * {@code portfolio} is null for a single-asset experiment; for a portfolio's member it names the
+ * portfolio and the member's asset (see {@link PortfolioSpec}).
  */
 public record ExperimentSpec(String name, DataSpec data, PluginSpec<Target> target, List<PluginSpec<FeatureSet>> features,
                              WalkForwardPlan plan, dev.foresight.error.Location planLocation,
                              Optional<PluginSpec<Strategy>> strategy, CostModel costs, List<RegimeSpec> regimes,
                              List<ModelSpec> models, String baseline,
                              dev.foresight.leakage.LeakageSettings leakage,
-                             dev.foresight.execution.Execution execution) {
+                             dev.foresight.execution.Execution execution, PortfolioSpec portfolio) {
 
     public ExperimentSpec {
         features = List.copyOf(features);
@@ -38,7 +40,17 @@ public record ExperimentSpec(String name, DataSpec data, PluginSpec<Target> targ
                           Optional<PluginSpec<Strategy>> strategy, CostModel costs, List<RegimeSpec> regimes,
                           List<ModelSpec> models, String baseline, dev.foresight.leakage.LeakageSettings leakage) {
         this(name, data, target, features, plan, planLocation, strategy, costs, regimes, models, baseline, leakage,
-                dev.foresight.execution.Execution.CLOSE);
+                dev.foresight.execution.Execution.CLOSE, null);
+    }
+
+    /** A single-asset experiment. */
+    public ExperimentSpec(String name, DataSpec data, PluginSpec<Target> target, List<PluginSpec<FeatureSet>> features,
+                          WalkForwardPlan plan, dev.foresight.error.Location planLocation,
+                          Optional<PluginSpec<Strategy>> strategy, CostModel costs, List<RegimeSpec> regimes,
+                          List<ModelSpec> models, String baseline, dev.foresight.leakage.LeakageSettings leakage,
+                          dev.foresight.execution.Execution execution) {
+        this(name, data, target, features, plan, planLocation, strategy, costs, regimes, models, baseline, leakage,
+                execution, null);
     }
 
     /** The first {@code random-walk} model, else the first model. */

@@ -42,7 +42,8 @@ public final class ResolvedConfig {
                     models, e.baseline(), Map.of("truncation_samples", e.leakage().truncationSamples(), "perturb_folds",
                             e.leakage().perturbFoldsText(), "canary", e.leakage().canary()),
                     // only a non-default execution is written: batches that do not choose keep their bytes
-                    e.execution() == dev.foresight.execution.Execution.CLOSE ? null : e.execution().yamlName()));
+                    e.execution() == dev.foresight.execution.Execution.CLOSE ? null : e.execution().yamlName(),
+                    e.portfolio() == null ? null : e.portfolio().asConfig()));
         }
         return new ResolvedBatch(batch.name(), batch.description(), batch.seed(), batch.annualisation().periodsPerYear(),
                 batch.annualisation().riskFreeRate(), experiments);

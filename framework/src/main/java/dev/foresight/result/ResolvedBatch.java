@@ -21,13 +21,16 @@ public record ResolvedBatch(String name, String description, long seed, int peri
      * the default rule (first random-walk model, else the first model). {@code execution} is the
      * YAML name of a non-default execution ({@code next-open}); null, and left out of the file,
      * for execution at the close, so a batch that does not choose keeps its bytes and cache keys.
+     * {@code portfolio} (null and left out for a single-asset experiment) names the portfolio a
+     * member experiment belongs to, its asset and the portfolio's settings.
      */
     public record Experiment(String name, Map<String, Object> data, Map<String, Object> target,
                              List<Map<String, Object>> features, Map<String, Object> walkForward,
                              Map<String, Object> strategy, double costBps, double slippageBps,
                              List<Map<String, Object>> regimes, List<Model> models, String baseline,
                              Map<String, Object> leakage,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) String execution) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String execution,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> portfolio) {
         public Experiment {
             features = List.copyOf(features);
             regimes = List.copyOf(regimes);
@@ -41,7 +44,17 @@ public record ResolvedBatch(String name, String description, long seed, int peri
                           List<Map<String, Object>> regimes, List<Model> models, String baseline,
                           Map<String, Object> leakage) {
             this(name, data, target, features, walkForward, strategy, costBps, slippageBps, regimes, models, baseline,
-                    leakage, null);
+                    leakage, null, null);
+        }
+
+        /** A single-asset experiment. */
+        public Experiment(String name, Map<String, Object> data, Map<String, Object> target,
+                          List<Map<String, Object>> features, Map<String, Object> walkForward,
+                          Map<String, Object> strategy, double costBps, double slippageBps,
+                          List<Map<String, Object>> regimes, List<Model> models, String baseline,
+                          Map<String, Object> leakage, String execution) {
+            this(name, data, target, features, walkForward, strategy, costBps, slippageBps, regimes, models, baseline,
+                    leakage, execution, null);
         }
 
         /** The execution's YAML name, {@code close} when none was recorded. */
