@@ -249,6 +249,14 @@ public final class Summary {
         if (!portfolios.isEmpty()) {
             ResultJson.write(dir.file(PORTFOLIO_JSON), portfolios);
             AtomicFiles.writeString(dir.file(PORTFOLIO_CSV), Portfolios.csv(portfolios));
+        } else {
+            // a rerun into the same directory without a portfolio must not leave an earlier one's figures
+            try {
+                java.nio.file.Files.deleteIfExists(dir.file(PORTFOLIO_JSON));
+                java.nio.file.Files.deleteIfExists(dir.file(PORTFOLIO_CSV));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
