@@ -25,6 +25,34 @@ final class BatchFormat {
             Field.real("slippage_bps", 0.0, 0.0, 10_000.0, "costs.slippage_bps",
                     "slippage in basis points per unit of turnover")));
 
+    /**
+     * An experiment's {@code execution}: one of {@link dev.foresight.execution.Execution}'s YAML
+     * names, read with {@link Fields#choice} and published as an enum.
+     */
+    static final Field EXECUTION = Field.special("execution", "execution",
+            "when the position decided at the close of a bar is traded: close (at that close, earning close to close) "
+                    + "or next-open (at the next bar's open: the previous position earns the overnight gap, the new one "
+                    + "open to close; needs an open price)");
+
+    /**
+     * An experiment's {@code portfolio}: {@code assets} (symbols of the data section) and
+     * {@code weighting} (an enum) are read and published by hand; the numbers are described here.
+     */
+    static final Section PORTFOLIO = new Section("portfolio",
+            "trade several assets of the data section as one portfolio: the models run per asset (experiments NAME.ASSET), "
+                    + "their positions are combined", List.of(
+            Field.special("assets", "portfolio.assets", "the symbols traded (the primary series and inputs of data), "
+                    + "two or more; other input series stay features only"),
+            Field.special("weighting", "portfolio.weighting", "equal (default): e = p/N; inverse-volatility: e = p·(1/σ)/Σ(1/σ); "
+                    + "volatility-target: equal weight scaled to target_vol from the variance forecasts and the "
+                    + "trailing correlation"),
+            Field.real("target_vol", 0.10, 0.001, 5.0, "portfolio.target_vol (annual)",
+                    "annual volatility aimed at by volatility-target"),
+            Field.real("max_leverage", 2.0, 0.01, 10.0, "portfolio.max_leverage",
+                    "cap on volatility-target's scale factor and on the gross exposure Σ|e|"),
+            Field.integer("correlation_window", 63, 2L, 100_000L, "portfolio.correlation_window (bars)",
+                    "trailing bars of returns for volatility-target's correlation matrix")));
+
     private static final LeakageSettings LEAKAGE_DEFAULT = LeakageSettings.DEFAULT;
 
     /**

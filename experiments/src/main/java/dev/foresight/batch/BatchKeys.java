@@ -14,7 +14,7 @@ final class BatchKeys {
     static final List<String> TOP = List.of("name", "description", "seed", "annualisation", "data", "defaults",
             "experiments");
     static final List<String> EXPERIMENT = List.of("name", "data", "target", "features", "walk_forward",
-            "strategy", "costs", "regimes", "models", "baseline", "leakage", "grid");
+            "strategy", "costs", "execution", "portfolio", "regimes", "models", "baseline", "leakage", "grid");
     /** Keys {@code defaults} may hold: everything an experiment has but its name and models. */
     static final List<String> DEFAULTABLE = EXPERIMENT.stream().filter(k -> !k.equals("name") && !k.equals("models"))
             .toList();
@@ -38,6 +38,7 @@ final class BatchKeys {
     static final List<String> ANNUALISATION = BatchFormat.ANNUALISATION.keys();
     static final List<String> COSTS = BatchFormat.COSTS.keys();
     static final List<String> LEAKAGE = BatchFormat.LEAKAGE.keys();
+    static final List<String> PORTFOLIO = BatchFormat.PORTFOLIO.keys();
 
     /** Keys of a plugin block that are not the plugin's parameters. */
     static final Set<String> PLUGIN_RESERVED = Set.of("kind");

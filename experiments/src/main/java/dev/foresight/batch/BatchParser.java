@@ -107,10 +107,13 @@ public final class BatchParser {
                     if (spec == null) {
                         continue;
                     }
-                    if (!names.add(spec.name())) {
-                        problems.add(new UserError(e.location(), "two experiments are named '" + spec.name() + "'"));
+                    // a portfolio runs as one member experiment per asset
+                    for (ExperimentSpec member : spec.portfolio() == null ? List.of(spec) : PortfolioSpec.members(spec)) {
+                        if (!names.add(member.name())) {
+                            problems.add(new UserError(e.location(), "two experiments are named '" + member.name() + "'"));
+                        }
+                        experiments.add(member);
                     }
-                    experiments.add(spec);
                 }
             }
         }
@@ -167,6 +170,10 @@ public final class BatchParser {
 
         Optional<PluginSpec<Strategy>> strategy = problems.attempt(() -> strategy(m, target), Optional.empty());
         CostModel costs = problems.attempt(() -> costs(m.get("costs")), CostModel.NONE);
+        dev.foresight.execution.Execution execution = problems.attempt(() -> Fields.choice(m,
+                BatchFormat.EXECUTION.key(), dev.foresight.execution.Execution.CLOSE,
+                dev.foresight.execution.Execution.class, BatchFormat.EXECUTION.what()),
+                dev.foresight.execution.Execution.CLOSE);
         List<RegimeSpec> regimes = problems.attempt(() -> regimes(m.get("regimes"), problems), List.of());
 
         List<ModelSpec> models = new ArrayList<>();
@@ -190,6 +197,7 @@ public final class BatchParser {
         }
         String baseline = problems.attempt(() -> baseline(m, name, models, labels), null);
         LeakageSettings leakage = problems.attempt(() -> leakage(m.get("leakage")), LeakageSettings.DEFAULT);
+        PortfolioSpec portfolio = problems.attempt(() -> portfolio(m, name, data, strategy, execution), null);
         if (problems.count() > before) {
             if (data != null && !invalidData.contains(data)) {
                 invalidData.add(data); // validate still checks its files
@@ -197,7 +205,69 @@ public final class BatchParser {
             return null;
         }
         return new ExperimentSpec(name, data, target, features, plan, planNode.location(), strategy, costs, regimes, models,
-                baseline, leakage);
+                baseline, leakage, execution, portfolio);
+    }
+
+    /**
+     * The experiment's {@code portfolio} block, or null: assets must be series of its data, and the
+     * experiment must trade (a portfolio combines positions).
+     */
+    private static PortfolioSpec portfolio(YamlNode.Mapping m, String experiment, DataSpec data,
+                                           Optional<PluginSpec<Strategy>> strategy,
+                                           dev.foresight.execution.Execution execution) {
+        YamlNode node = m.get("portfolio");
+        if (node == null) {
+            return null;
+        }
+        if (execution != dev.foresight.execution.Execution.CLOSE) {
+            throw new UserError(node.location(), "a portfolio is combined at the close: execution "
+                    + execution.yamlName() + " is not supported for portfolios yet (use execution: close)");
+        }
+        YamlNode.Mapping p = Fields.mapping(node, "portfolio");
+        p.allowOnly(BatchKeys.PORTFOLIO);
+        Section section = BatchFormat.PORTFOLIO;
+        YamlNode assetsNode = Fields.require(p, "assets", "the symbols traded, e.g. [SPY, TLT, GLD]");
+        List<String> assets = new ArrayList<>();
+        for (YamlNode a : assetsNode.asList()) {
+            String symbol = Fields.text(a, section.field("assets").what());
+            if (assets.contains(symbol)) {
+                throw new UserError(a.location(), "asset '" + symbol + "' is listed twice");
+            }
+            assets.add(symbol);
+            if (data != null) {
+                List<String> symbols = new ArrayList<>(List.of(data.primary().symbol()));
+                data.inputs().forEach(i -> symbols.add(i.symbol()));
+                if (!symbols.contains(symbol)) {
+                    throw new UserError(a.location(), "portfolio asset '" + symbol + "' is not a series of the data "
+                            + "section; its series are: " + String.join(", ", symbols));
+                }
+            }
+        }
+        if (assets.size() < 2) {
+            throw new UserError(assetsNode.location(), "a portfolio needs two or more assets, got " + assets.size());
+        }
+        if (strategy.isEmpty()) {
+            throw new UserError(node.location(), "experiment '" + experiment + "' does not trade (its target has no "
+                    + "direction): a portfolio combines positions");
+        }
+        // one weighting or a list: every one is formed from the same member runs
+        List<dev.foresight.portfolio.Weighting> weightings = new ArrayList<>();
+        YamlNode w = p.get("weighting");
+        List<YamlNode> items = w == null ? List.of() : w instanceof YamlNode.Sequence seq ? seq.items() : List.of(w);
+        for (YamlNode item : items) {
+            YamlNode.Mapping one = new YamlNode.Mapping(Map.of("weighting", item), item.location());
+            dev.foresight.portfolio.Weighting x = Fields.choice(one, "weighting", dev.foresight.portfolio.Weighting.EQUAL,
+                    dev.foresight.portfolio.Weighting.class, section.field("weighting").what());
+            if (weightings.contains(x)) {
+                throw new UserError(item.location(), "weighting " + x.yamlName() + " is listed twice");
+            }
+            weightings.add(x);
+        }
+        if (weightings.isEmpty()) {
+            weightings.add(dev.foresight.portfolio.Weighting.EQUAL);
+        }
+        return new PortfolioSpec(experiment, assets, weightings, section.field("target_vol").readReal(p),
+                section.field("max_leverage").readReal(p), section.field("correlation_window").readInt(p), null);
     }
 
     private Optional<PluginSpec<Strategy>> strategy(YamlNode.Mapping m, PluginSpec<Target> target) {

@@ -171,6 +171,19 @@ public final class BatchSchema {
             case "strategy" -> ref("strategy", "how forecasts become positions (default sign; not allowed for a "
                     + "target without direction)");
             case "costs" -> section(BatchFormat.COSTS, null);
+            case "execution" -> choice(BatchFormat.EXECUTION.doc(), dev.foresight.execution.Execution.CLOSE.yamlName(),
+                    names(dev.foresight.execution.Execution.values()));
+            case "portfolio" -> section(BatchFormat.PORTFOLIO, f -> switch (f.key()) {
+                case "assets" -> object(f.doc()).put("type", "array").put("minItems", 2)
+                        .set("items", F.objectNode().put("type", "string"));
+                case "weighting" -> {
+                    ObjectNode one = choice(null, null, names(dev.foresight.portfolio.Weighting.values()));
+                    yield object(f.doc() + "; one or a list, each formed from the same runs").put("default",
+                            dev.foresight.portfolio.Weighting.EQUAL.yamlName()).set("anyOf", F.arrayNode().add(one)
+                            .add(F.objectNode().put("type", "array").put("minItems", 1).set("items", one.deepCopy())));
+                }
+                default -> null;
+            }).set("required", strings("assets"));
             case "regimes" -> listOrOne("regime_detector", "regime detectors; results are broken down by each");
             case "models" -> listOrOne("model", "the models to compare");
             case "baseline" -> ref("scalar", "the model (by name) others are tested against; default: the first "

@@ -250,6 +250,7 @@ public final class BatchRunner {
                 LoadedData d = loader.load(e.data());
                 List<Fold> f = Plans.folds(e, d.market());
                 preflightRegimes(e, d, f);
+                preflightExecution(e, d);
                 data.put(e.name(), d);
                 folds.put(e.name(), f);
             } catch (UserError ue) {
@@ -263,6 +264,16 @@ public final class BatchRunner {
             throw new dev.foresight.error.UserErrors(problems);
         }
         return new Prepared(data, folds);
+    }
+
+    /** An execution the data cannot price (next-open without an open price) is a user error naming the experiment. */
+    private static void preflightExecution(ExperimentSpec e, LoadedData data) {
+        dev.foresight.data.PriceSeries primary = data.market().primary();
+        if (!e.execution().supports(primary)) {
+            throw new UserError(e.data().primary().location(), "experiment '" + e.name() + "': execution "
+                    + e.execution().yamlName() + " trades at the next bar's open, but the data of " + primary.symbol()
+                    + " has no open column; give one (data.columns.open) or use execution: close");
+        }
     }
 
     /**

@@ -40,7 +40,10 @@ public final class ResolvedConfig {
                     e.features().stream().map(f -> f.asConfig()).toList(), plan(e.plan()),
                     e.strategy().map(s -> s.asConfig()).orElse(null), e.costs().costBps(), e.costs().slippageBps(), regimes,
                     models, e.baseline(), Map.of("truncation_samples", e.leakage().truncationSamples(), "perturb_folds",
-                            e.leakage().perturbFoldsText(), "canary", e.leakage().canary())));
+                            e.leakage().perturbFoldsText(), "canary", e.leakage().canary()),
+                    // only a non-default execution is written: batches that do not choose keep their bytes
+                    e.execution() == dev.foresight.execution.Execution.CLOSE ? null : e.execution().yamlName(),
+                    e.portfolio() == null ? null : e.portfolio().asConfig()));
         }
         return new ResolvedBatch(batch.name(), batch.description(), batch.seed(), batch.annualisation().periodsPerYear(),
                 batch.annualisation().riskFreeRate(), experiments);

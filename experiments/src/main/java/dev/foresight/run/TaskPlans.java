@@ -80,7 +80,7 @@ final class TaskPlans {
                                    long seed, List<Map<String, Object>> earlier, String code) {
         ResolvedBatch.Experiment shared = new ResolvedBatch.Experiment(re.name(), re.data(), re.target(), re.features(),
                 re.walkForward(), re.strategy(), re.costBps(), re.slippageBps(), re.regimes(), List.of(), null,
-                re.leakage());
+                re.leakage(), re.execution());
         Map<String, Object> key = new LinkedHashMap<>();
         key.put("experiment", shared);
         key.put("model", rm);

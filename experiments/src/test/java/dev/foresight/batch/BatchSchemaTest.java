@@ -148,6 +148,7 @@ class BatchSchemaTest {
               target: log-return
               walk_forward: {train: 0.8, validation: 0.1}
               costs: {bps: 5}
+              execution: next-open
             data: {synthetic: {kind: gbm, bars: 500, seed: 1, sigma: 0.3}}
             experiments:
               - name: a
@@ -198,6 +199,7 @@ class BatchSchemaTest {
         return Stream.of(
                 Arguments.of("an out-of-range parameter", VALID.replace("window: 100}", "window: -1}")),
                 Arguments.of("an unknown choice", VALID.replace("scaling: none", "scaling: robust")),
+                Arguments.of("an unknown execution", VALID.replace("execution: next-open", "execution: at-open")),
                 Arguments.of("an unknown experiment key", VALID.replace("    strategy: sign", "    stratgy: sign")),
                 Arguments.of("name or models in defaults", VALID.replace("  costs: {bps: 5}", "  models: [random-walk]")),
                 Arguments.of("a regime detector as a bare kind", VALID.replace("regimes: [{kind: calendar, name: crises, "

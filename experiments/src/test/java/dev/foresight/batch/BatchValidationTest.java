@@ -87,6 +87,27 @@ class BatchValidationTest {
     }
 
     @Test
+    void execution_defaultsToTheCloseAndReadsNextOpen_alsoFromDefaultsAndAGrid() {
+        assertEquals(dev.foresight.execution.Execution.CLOSE, parse(VALID).experiments().get(0).execution());
+        assertEquals(dev.foresight.execution.Execution.NEXT_OPEN, parse(edit("    target: {kind: log-return, horizon: 1}",
+                "    target: {kind: log-return, horizon: 1}\n    execution: next-open")).experiments().get(0).execution());
+        assertEquals(dev.foresight.execution.Execution.NEXT_OPEN, parse(edit("experiments:",
+                "defaults: {execution: next-open}\nexperiments:")).experiments().get(0).execution());
+        BatchSpec grid = parse(edit("    target: {kind: log-return, horizon: 1}",
+                "    target: {kind: log-return, horizon: 1}\n    grid: {execution: [close, next-open]}"));
+        assertEquals(List.of(dev.foresight.execution.Execution.CLOSE, dev.foresight.execution.Execution.NEXT_OPEN),
+                grid.experiments().stream().map(ExperimentSpec::execution).toList());
+    }
+
+    @Test
+    void unknownExecution_isRejectedAtItsValueNamingTheChoices() {
+        UserError e = rejected(edit("    target: {kind: log-return, horizon: 1}",
+                "    target: {kind: log-return, horizon: 1}\n    execution: open"));
+        assertSays(e, "execution must be one of close, next-open, got 'open'");
+        assertEquals(8, e.location().line(), e.getMessage());
+    }
+
+    @Test
     void unknownTopLevelKey_isRejectedWithSuggestion() {
         UserError e = rejected(edit("experiments:", "experimnets:"));
         assertSays(e, "unknown key 'experimnets'", "did you mean 'experiments'?", "allowed here:");

@@ -3,6 +3,8 @@ package dev.foresight.evaluation;
 import dev.foresight.backtest.Backtest;
 import dev.foresight.backtest.BacktestResult;
 import dev.foresight.backtest.CostModel;
+import dev.foresight.execution.ExecutedBacktest;
+import dev.foresight.execution.Legs;
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.metrics.ForecastMetrics;
 import dev.foresight.metrics.PerformanceMetrics;
@@ -44,21 +46,34 @@ public final class OutOfSample {
         return bars;
     }
 
-    /** Net strategy returns of the joined path after costs, restarting flat after each gap. */
+    /**
+     * Net strategy returns of the joined path after costs, restarting flat after each gap. Bars that
+     * carry {@link Legs} (execution at the next open) are backtested leg by leg
+     * ({@link ExecutedBacktest}); a path must be all one or all the other.
+     */
     public static BacktestResult backtest(List<BarRecord> bars, CostModel costs) {
         int n = bars.size();
         double[] positions = new double[n];
         double[] returns = new double[n];
+        Legs[] legs = new Legs[n];
+        int legged = 0;
         for (int i = 0; i < n; i++) {
             positions[i] = bars.get(i).position();
             returns[i] = bars.get(i).assetReturn();
+            legs[i] = bars.get(i).legs();
+            legged += legs[i] == null ? 0 : 1;
+        }
+        if (legged != 0 && legged != n) {
+            throw new IllegalArgumentException(legged + " of " + n + " bars record an execution's legs: a path is traded "
+                    + "under one execution");
         }
         List<BacktestResult> segments = new ArrayList<>();
         int start = 0;
         for (int i = 1; i <= n; i++) {
             if (i == n || bars.get(i).bar() != bars.get(i - 1).bar() + 1) {
-                segments.add(Backtest.run(java.util.Arrays.copyOfRange(positions, start, i),
-                        java.util.Arrays.copyOfRange(returns, start, i), costs, 0.0));
+                double[] p = java.util.Arrays.copyOfRange(positions, start, i);
+                segments.add(legged == 0 ? Backtest.run(p, java.util.Arrays.copyOfRange(returns, start, i), costs, 0.0)
+                        : ExecutedBacktest.run(p, java.util.Arrays.copyOfRange(legs, start, i), costs, 0.0));
                 start = i;
             }
         }

@@ -19,7 +19,7 @@ import java.util.Map;
  *       forecast errors ({@code forecast − actual}) on the bars both forecast, horizon = the
  *       target's; null for the baseline itself;</li>
  *   <li>Pesaran–Timmermann on the model's direction calls;</li>
- *   <li>for traded targets: PSR against a Sharpe ratio of 0, DSR with the batch's trials, and
+ *   <li>for traded targets: PSR against a Sharpe ratio of 0, DSR with the trials of the configurations searched within the experiment, and
  *       stationary-bootstrap percentile intervals of the annualised Sharpe ratio, of the hit rate,
  *       and of the annualised Sharpe ratio minus the baseline's (paired resampling of the common
  *       bars; a baseline with constant returns, which takes no risk, counts as Sharpe 0).</li>

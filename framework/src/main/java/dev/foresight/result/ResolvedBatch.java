@@ -1,5 +1,6 @@
 package dev.foresight.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -17,17 +18,48 @@ public record ResolvedBatch(String name, String description, long seed, int peri
     /**
      * One experiment as run. {@code baseline} is the model the others are tested against; a result
      * directory written before it existed reads as null, and {@link #baselineModel()} then applies
-     * the default rule (first random-walk model, else the first model).
+     * the default rule (first random-walk model, else the first model). {@code execution} is the
+     * YAML name of a non-default execution ({@code next-open}); null, and left out of the file,
+     * for execution at the close, so a batch that does not choose keeps its bytes and cache keys.
+     * {@code portfolio} (null and left out for a single-asset experiment) names the portfolio a
+     * member experiment belongs to, its asset and the portfolio's settings.
      */
     public record Experiment(String name, Map<String, Object> data, Map<String, Object> target,
                              List<Map<String, Object>> features, Map<String, Object> walkForward,
                              Map<String, Object> strategy, double costBps, double slippageBps,
                              List<Map<String, Object>> regimes, List<Model> models, String baseline,
-                             Map<String, Object> leakage) {
+                             Map<String, Object> leakage,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String execution,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> portfolio) {
         public Experiment {
             features = List.copyOf(features);
             regimes = List.copyOf(regimes);
             models = List.copyOf(models);
+        }
+
+        /** An experiment traded at the close. */
+        public Experiment(String name, Map<String, Object> data, Map<String, Object> target,
+                          List<Map<String, Object>> features, Map<String, Object> walkForward,
+                          Map<String, Object> strategy, double costBps, double slippageBps,
+                          List<Map<String, Object>> regimes, List<Model> models, String baseline,
+                          Map<String, Object> leakage) {
+            this(name, data, target, features, walkForward, strategy, costBps, slippageBps, regimes, models, baseline,
+                    leakage, null, null);
+        }
+
+        /** A single-asset experiment. */
+        public Experiment(String name, Map<String, Object> data, Map<String, Object> target,
+                          List<Map<String, Object>> features, Map<String, Object> walkForward,
+                          Map<String, Object> strategy, double costBps, double slippageBps,
+                          List<Map<String, Object>> regimes, List<Model> models, String baseline,
+                          Map<String, Object> leakage, String execution) {
+            this(name, data, target, features, walkForward, strategy, costBps, slippageBps, regimes, models, baseline,
+                    leakage, execution, null);
+        }
+
+        /** The execution's YAML name, {@code close} when none was recorded. */
+        public String executionRule() {
+            return execution == null ? "close" : execution;
         }
 
         /** The baseline's name, with the default rule applied when none was recorded. */

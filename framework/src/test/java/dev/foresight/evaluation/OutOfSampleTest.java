@@ -41,6 +41,34 @@ class OutOfSampleTest {
         assertEquals(e, bt.equity()[3], 1e-12);
     }
 
+    private static BarRecord legged(int t, double position, double overnight, double day) {
+        dev.foresight.execution.Legs legs = new dev.foresight.execution.Legs(overnight, day);
+        return new BarRecord(t, "2020-01-" + String.format("%02d", t + 1), 0, position, null, null, 0, position, position,
+                legs.assetReturn(), Double.NaN, Map.of(), legs);
+    }
+
+    /**
+     * Next-open legs across a fold boundary and a flip, 10 bps: bar 10 enters long at the open
+     * (earns 1%, pays 0.001); bar 11 (fold 1) holds long: (1 + 0.02)(1 − 0.01) − 1 = 0.0098, no cost
+     * — the previous fold's position carries over the boundary; bar 12 flips short at the open:
+     * (1 + 0.01)(1 − 0.02) − 1 = −0.0102, cost 2 × 0.001 × 1.01 = 0.00202 on the capital at the open.
+     */
+    @Test
+    void nextOpenLegs_carryThePreviousFoldsPositionAcrossTheBoundary() {
+        List<TaskResult> folds = List.of(fold(0, legged(10, 1, 0.005, 0.01)),
+                fold(1, legged(11, 1, 0.02, -0.01), legged(12, -1, 0.01, 0.02)));
+        BacktestResult bt = OutOfSample.backtest(OutOfSample.join(folds), new CostModel(10, 0));
+        assertArrayEquals(new double[] {1, 0, 2}, bt.turnover(), 0);
+        assertArrayEquals(new double[] {0.01 - 0.001, 0.0098, -0.0102 - 0.00202}, bt.netReturns(), 1e-15);
+    }
+
+    @Test
+    void aPathMixingExecutions_isRefused() {
+        List<TaskResult> folds = List.of(fold(0, bar(10, 1, 0.01)), fold(1, legged(11, 1, 0.0, 0.01)));
+        assertThrows(IllegalArgumentException.class,
+                () -> OutOfSample.backtest(OutOfSample.join(folds), new CostModel(10, 0)));
+    }
+
     @Test
     void outOfSample_aGapBetweenTestBlocksRestartsFlat() {
         // bars 10, 11 then 20, 21 (step > test): the second block enters again from flat.

@@ -2,10 +2,13 @@ package dev.foresight.run.engine;
 
 import dev.foresight.batch.ExperimentSpec;
 import dev.foresight.batch.ModelSpec;
-import dev.foresight.result.CheckOutcome;
+import dev.foresight.data.MarketData;
+import dev.foresight.execution.Execution;
+import dev.foresight.execution.Legs;
 import dev.foresight.pipeline.BarOutcome;
 import dev.foresight.pipeline.FoldOutcome;
 import dev.foresight.result.BarRecord;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.result.FoldWindow;
 import dev.foresight.result.TaskResult;
 import java.util.ArrayList;
@@ -18,19 +21,29 @@ final class TaskResults {
     private TaskResults() {
     }
 
+    /**
+     * The stored result of a fold that ran. Under execution at the next open each bar also records
+     * its two legs from {@code market}'s primary series, and its gross return is the two-leg one
+     * (the fold starting flat, as a fold does; costs are charged when folds are joined).
+     */
     static TaskResult ok(PlannedTask task, ExperimentSpec e, ModelSpec m, FoldWindow window, FoldOutcome out,
-                         List<CheckOutcome> checks) {
+                         List<CheckOutcome> checks, MarketData market) {
+        Execution execution = e.execution();
         List<BarRecord> bars = new ArrayList<>(out.bars().size());
+        double previous = 0;
         for (BarOutcome b : out.bars()) {
+            Legs legs = execution == Execution.CLOSE ? null : execution.legs(market.primary(), b.bar());
+            double gross = legs == null ? b.grossReturn() : legs.grossReturn(previous, b.position());
             bars.add(new BarRecord(b.bar(), b.date().toString(), b.actual(), b.forecast(), orNull(b.probabilityUp()),
-                    orNull(b.variance()), b.actualMove(), b.forecastMove(), b.position(), b.assetReturn(), b.grossReturn(),
-                    b.regimes()));
+                    orNull(b.variance()), b.actualMove(), b.forecastMove(), b.position(), b.assetReturn(), gross,
+                    b.regimes(), legs));
+            previous = b.position();
         }
         return new TaskResult(TaskResult.SCHEMA, task.id(), e.name(), m.label(), m.model().kind(), m.model().parameters(),
                 task.seed(), e.target().instance().name(), e.target().instance().horizon(), window, TaskResult.OK, null,
                 out.featureNames(), out.scaler().method().yamlName(), boxed(out.scaler().shift()),
                 boxed(out.scaler().scale()), out.fitRowsUsed(), out.validationRowsUsed(), out.trainingRowsDroppedForWarmUp(),
-                e.strategy().isPresent(), out.diagnostics(), bars, checks, task.cacheKey());
+                e.strategy().isPresent(), out.diagnostics(), bars, checks, task.cacheKey(), recorded(execution));
     }
 
     static TaskResult failed(PlannedTask task, ExperimentSpec e, ModelSpec m, FoldWindow window, String error,
@@ -38,7 +51,12 @@ final class TaskResults {
         return new TaskResult(TaskResult.SCHEMA, task.id(), e.name(), m.label(), m.model().kind(), m.model().parameters(),
                 task.seed(), e.target().instance().name(), e.target().instance().horizon(), window, TaskResult.FAILED,
                 "model '" + m.label() + "', " + error, List.of(), m.scaling().yamlName(), List.of(), List.of(), 0, 0, 0,
-                e.strategy().isPresent(), null, List.of(), checks, task.cacheKey());
+                e.strategy().isPresent(), null, List.of(), checks, task.cacheKey(), recorded(e.execution()));
+    }
+
+    /** The execution as recorded: null (left out) for the default, so close-executed results keep their bytes. */
+    private static String recorded(Execution execution) {
+        return execution == Execution.CLOSE ? null : execution.yamlName();
     }
 
     private static Double orNull(double v) {

@@ -157,7 +157,7 @@ public final class UnitRunner {
             // previous() is null for a model that does not warm-start: its one-task unit runs fresh
             out = CheckedFoldRunner.run(market, pipeline, new CheckedFold(fold, CheckPlan.forRun(e.leakage(), folds),
                     task.seed(), chain.previous(), isolation, progress), checks);
-            result = TaskResults.ok(task, e, m, window, out, checks);
+            result = TaskResults.ok(task, e, m, window, out, checks, market);
         } catch (UserError ue) {
             throw ue;
         } catch (FoldFailure ff) {

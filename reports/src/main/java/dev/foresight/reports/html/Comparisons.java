@@ -189,8 +189,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
             List<BarRecord> path = new ArrayList<>();
             for (BarRecord b : traded.get(0).path().bars()) {
                 if (common.contains(b.bar())) {
-                    path.add(new BarRecord(b.bar(), b.date(), b.actual(), b.forecast(), b.probabilityUp(), b.variance(),
-                            b.actualMove(), b.forecastMove(), 1.0, b.assetReturn(), b.assetReturn(), b.regimes()));
+                    path.add(b.withPosition(1.0, b.assetReturn())); // keeps the bar's legs: bought at the same moment
                 }
             }
             CostModel costs = new CostModel(e.config().costBps(), e.config().slippageBps());
@@ -318,7 +317,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
                 longs += b.position() > 0 ? 1 : 0;
                 shorts += b.position() < 0 ? 1 : 0;
                 asset[j] = b.assetReturn();
-                gross[j++] = b.position() * b.assetReturn();
+                gross[j++] = b.grossReturn(); // position × asset return at the close; the two-leg return at the next open
             }
         }
         double ma = 0;

@@ -28,7 +28,7 @@ final class ConventionsSection implements Section {
         for (ReportInput.Experiment e : in.experiments()) {
             items.add(new Item("experiment " + e.name(), "target " + e.target() + "; " + (e.traded()
                     ? "traded with " + e.config().strategy().get("kind") + ", costs " + fmt(e.config().costBps()) + " bps + slippage "
-                    + fmt(e.config().slippageBps()) + " bps per unit of turnover"
+                    + fmt(e.config().slippageBps()) + " bps per unit of turnover; " + execution(e.config().executionRule())
                     : "not traded (forecast scores only)") + "; baseline " + e.baseline()));
         }
         items.add(new Item("losses", "MSE, MAE of forecast − label in the target's units (for direction targets MSE is the Brier score);"
@@ -52,6 +52,18 @@ final class ConventionsSection implements Section {
                 + " chart values are rounded to 6 significant digits; every table figure uses every bar. Rolling windows: "
                 + RollingSection.WINDOW + " bars"));
         return Templates.render(slot(), new View(items));
+    }
+
+    /** The execution rule in words, with what each leg earns. */
+    static String execution(String rule) {
+        return switch (rule) {
+            case "close" -> "executed at the close (execution: close): the position decided at the close of t earns "
+                    + "close(t) → close(t+1)";
+            case "next-open" -> "executed at the next open (execution: next-open): the position decided at the close of t "
+                    + "is entered at the open of t+1 and earns open(t+1) → close(t+1), the previous one the overnight "
+                    + "close(t) → open(t+1); costs on the notional traded at the open";
+            default -> "executed by rule " + rule;
+        };
     }
 
     private static String fmt(double v) {

@@ -56,7 +56,7 @@ public final class HtmlReport {
     /** The page's sections, in page order. */
     static List<Section> sections(Instant generatedAt) {
         return List.of(new HeaderSection(generatedAt), new GlanceSection(), new LeaderboardSection(), new ComparisonSection(),
-                new RegimeSection(),
+                new RegimeSection(), new RiskSection(),
                 new EquitySection(), new TearsheetSection(), new ForecastSection(), new RollingSection(), new TrainingSection(),
                 new ParameterSection(), new FoldSection(), new LeakageSection(), new ConventionsSection(),
                 new ConfigSection());

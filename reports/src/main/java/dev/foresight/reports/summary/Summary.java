@@ -55,6 +55,8 @@ public final class Summary {
     private final int periodsPerYear;
     /** Models whose training ran out of epochs while still improving (see {@link UnderTrained}). */
     private final List<UnderTrained> underTrained;
+    /** The batch's portfolios (empty without one; not kept in summary.json, so not read back). */
+    private List<PortfolioRow> portfolios = List.of();
 
     private Summary(String batch, List<SummaryRow> rows, List<SignificanceRow> tests, List<RegimeRow> regimes,
                     Map<String, String> baselines, Map<String, List<String>> detectors, long seed, List<RiskRow> risk,
@@ -124,8 +126,19 @@ public final class Summary {
                 }
             }
         }
-        return new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, config.seed(), risk,
+        Summary summary = new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, config.seed(), risk,
                 config.periodsPerYear(), UnderTrained.of(dir, config));
+        summary.portfolios = List.copyOf(Portfolios.of(config, paths, annualisation, bootstrap));
+        return summary;
+    }
+
+    /** The portfolio file names: written only by a batch with a portfolio. */
+    public static final String PORTFOLIO_JSON = "portfolio.json";
+    public static final String PORTFOLIO_CSV = "summary_portfolio.csv";
+
+    /** One row per portfolio × model (empty when the batch has no portfolio, or the summary was read back). */
+    public List<PortfolioRow> portfolios() {
+        return portfolios;
     }
 
     /**
@@ -235,6 +248,18 @@ public final class Summary {
         // Kept out of summary.json so that file stays as it was for batches that predate it.
         ResultJson.write(dir.file(RISK_JSON), risk);
         AtomicFiles.writeString(dir.file(RISK_CSV), riskCsv());
+        if (!portfolios.isEmpty()) {
+            ResultJson.write(dir.file(PORTFOLIO_JSON), portfolios);
+            AtomicFiles.writeString(dir.file(PORTFOLIO_CSV), Portfolios.csv(portfolios));
+        } else {
+            // a rerun into the same directory without a portfolio must not leave an earlier one's figures
+            try {
+                java.nio.file.Files.deleteIfExists(dir.file(PORTFOLIO_JSON));
+                java.nio.file.Files.deleteIfExists(dir.file(PORTFOLIO_CSV));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /**
@@ -305,6 +330,7 @@ public final class Summary {
         if (current != null) {
             extras(out, current);
         }
+        out.append(Portfolios.table(portfolios));
         for (SummaryRow r : rows) {
             if (r.checks().equals(SummaryRow.LEAKING)) {
                 out.append("\nLEAK: ").append(r.experiment()).append('/').append(r.model())
