@@ -3,6 +3,7 @@ package dev.foresight.evaluation;
 import dev.foresight.backtest.Backtest;
 import dev.foresight.backtest.BacktestResult;
 import dev.foresight.backtest.CostModel;
+import dev.foresight.backtest.MeasuredBacktest;
 import dev.foresight.execution.ExecutedBacktest;
 import dev.foresight.execution.Legs;
 import dev.foresight.metrics.Annualisation;
@@ -132,11 +133,34 @@ public final class OutOfSample {
         boolean traded = folds.stream().filter(TaskResult::ok).allMatch(TaskResult::traded);
         PerformanceMetrics pm = null;
         if (traded) {
-            BacktestResult bt = backtest(bars, costs);
-            pm = PerformanceMetrics.of(bt.netReturns(), bt.turnover(), annualisation);
+            pm = performance(bars, costs, annualisation);
         }
         VolatilityMetrics vm = isVolatility(target) ? VolatilityMetrics.of(actual, forecast) : null;
         return new ModelScore(experiment, model, target, folds.size(), failed, n, fm, pm, vm);
+    }
+
+    /**
+     * The performance metrics of the joined path. One unbroken path traded at the close — the usual
+     * case — is backtested and measured in one pass ({@link MeasuredBacktest}, bit for bit the same
+     * figures); a path with gaps or an execution's legs goes through {@link #backtest} first.
+     */
+    static PerformanceMetrics performance(List<BarRecord> bars, CostModel costs, Annualisation annualisation) {
+        int n = bars.size();
+        boolean simple = bars.get(0).legs() == null;
+        for (int i = 1; i < n && simple; i++) {
+            simple = bars.get(i).bar() == bars.get(i - 1).bar() + 1 && bars.get(i).legs() == null;
+        }
+        if (!simple) {
+            BacktestResult bt = backtest(bars, costs);
+            return PerformanceMetrics.of(bt.netReturns(), bt.turnover(), annualisation);
+        }
+        double[] positions = new double[n];
+        double[] returns = new double[n];
+        for (int i = 0; i < n; i++) {
+            positions[i] = bars.get(i).position();
+            returns[i] = bars.get(i).assetReturn();
+        }
+        return MeasuredBacktest.run(positions, returns, costs, 0.0, annualisation).metrics();
     }
 
     /** Whether a stored target name is a realised-volatility target (scored with QLIKE too). */

@@ -102,4 +102,21 @@ class OutOfSampleTest {
         assertEquals((Math.pow(0.99, 2) + Math.pow(1.02, 2)) / 2, s.forecast().mse(), 1e-12);
         assertEquals(1, s.forecast().directionHits());
     }
+
+    @Test
+    void performance_ofAnUnbrokenPathEqualsBacktestThenMetricsBitForBit() {
+        java.util.Random random = new java.util.Random(7);
+        CostModel costs = new CostModel(5, 2);
+        Annualisation a = new Annualisation(252, 0.02);
+        for (int gap = 0; gap <= 1; gap++) {
+            List<BarRecord> bars = new ArrayList<>();
+            for (int t = 0; t < 300; t++) {
+                int bar = t < 150 ? t : t + gap * 5;   // gap = 1: a hole between the two halves
+                bars.add(bar(bar, Math.round(random.nextGaussian()), 0.01 * random.nextGaussian()));
+            }
+            BacktestResult bt = OutOfSample.backtest(bars, costs);
+            assertEquals(dev.foresight.metrics.PerformanceMetrics.of(bt.netReturns(), bt.turnover(), a),
+                    OutOfSample.performance(bars, costs, a), "gap " + gap);
+        }
+    }
 }
