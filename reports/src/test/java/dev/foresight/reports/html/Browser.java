@@ -9,8 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -266,8 +270,50 @@ public final class Browser implements AutoCloseable {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
-            try (var walk = Files.walk(profile)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            deleteProfile();
+        }
+    }
+
+    /**
+     * Removes the throw-away profile. Chromium's helper processes (network service, zygote) can
+     * outlive the browser process by a moment and still create and rename files in it, so a file
+     * that vanishes mid-walk is not an error, and a directory that gains a file is tried again.
+     */
+    private void deleteProfile() throws IOException {
+        for (int attempt = 0; attempt < 5 && Files.exists(profile); attempt++) {
+            Files.walkFileTree(profile, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                        throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    try {
+                        Files.deleteIfExists(dir);
+                    } catch (IOException notEmptyYet) {
+                        // a helper process wrote into it after the walk passed: the next attempt takes it
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            if (Files.exists(profile)) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
