@@ -1,9 +1,11 @@
 package dev.foresight;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.EvaluationResult;
 import dev.foresight.result.TaskResult;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ class PackageCyclesTest {
         JavaClasses framework = new ClassFileImporter().importPath(mainClasses);
 
         // Every package is a slice of its own: data and data.csv are layers too.
-        slices().matching("dev.foresight.(**)").should().beFreeOfCycles().check(framework);
+        EvaluationResult cycles = slices().matching("dev.foresight.(**)").should().beFreeOfCycles().evaluate(framework);
+        assertFalse(cycles.hasViolation(), () -> cycles.getFailureReport().toString());
     }
 }

@@ -38,6 +38,27 @@ public record BacktestResult(double[] grossReturns, double[] costs, double[] net
         }
     }
 
+    /**
+     * A result whose equity and drawdown are compounded from {@code netReturns}, starting from 1:
+     * for paths assembled from parts (folds joined across gaps, a portfolio's book) rather than
+     * run bar by bar through {@link Backtest#run}.
+     */
+    public static BacktestResult compounding(double[] grossReturns, double[] costs, double[] netReturns,
+                                             double[] turnover) {
+        int n = netReturns.length;
+        double[] equity = new double[n];
+        double[] drawdown = new double[n];
+        double level = 1;
+        double peak = 1;
+        for (int i = 0; i < n; i++) {
+            level *= 1 + netReturns[i];
+            peak = Math.max(peak, level);
+            equity[i] = level;
+            drawdown[i] = level / peak - 1;
+        }
+        return new BacktestResult(grossReturns, costs, netReturns, turnover, equity, drawdown);
+    }
+
     /** Number of bars. */
     public int size() {
         return grossReturns.length;

@@ -94,18 +94,10 @@ public final class OutOfSample {
             k += len;
         }
         double[] net = new double[n];
-        double[] equity = new double[n];
-        double[] drawdown = new double[n];
-        double level = 1;
-        double peak = 1;
         for (int i = 0; i < n; i++) {
             net[i] = gross[i] - cost[i];
-            level *= 1 + net[i];
-            peak = Math.max(peak, level);
-            equity[i] = level;
-            drawdown[i] = level / peak - 1;
         }
-        return new BacktestResult(gross, cost, net, turnover, equity, drawdown);
+        return BacktestResult.compounding(gross, cost, net, turnover);
     }
 
     /** Scores one model of one experiment from its fold results. */

@@ -101,17 +101,7 @@ public record PortfolioEvaluation(String portfolio, String model, List<String> a
         } catch (IllegalArgumentException e) {
             return failed(setup, model, e.getMessage());
         }
-        double[] equity = new double[n];
-        double[] drawdown = new double[n];
-        double level = 1;
-        double peak = 1;
-        for (int i = 0; i < n; i++) {
-            level *= 1 + p.netReturns()[i];
-            peak = Math.max(peak, level);
-            equity[i] = level;
-            drawdown[i] = level / peak - 1;
-        }
-        BacktestResult bt = new BacktestResult(p.grossReturns(), p.costs(), p.netReturns(), p.turnover(), equity, drawdown);
+        BacktestResult bt = BacktestResult.compounding(p.grossReturns(), p.costs(), p.netReturns(), p.turnover());
         double[] contributions = new double[m];
         for (int k = 0; k < m; k++) {
             contributions[k] = Arrays.stream(p.contributions()[k]).average().orElse(0) * a.periodsPerYear();
