@@ -55,7 +55,7 @@ public final class Summary {
     private final int periodsPerYear;
     /** Models whose training ran out of epochs while still improving (see {@link UnderTrained}). */
     private final List<UnderTrained> underTrained;
-    /** The batch's portfolios (empty without one; not kept in summary.json, so not read back). */
+    /** The batch's portfolios (empty without one; kept in portfolio.json, read back from there). */
     private List<PortfolioRow> portfolios = List.of();
 
     private Summary(String batch, List<SummaryRow> rows, List<SignificanceRow> tests, List<RegimeRow> regimes,
@@ -136,7 +136,7 @@ public final class Summary {
     public static final String PORTFOLIO_JSON = "portfolio.json";
     public static final String PORTFOLIO_CSV = "summary_portfolio.csv";
 
-    /** One row per portfolio × model (empty when the batch has no portfolio, or the summary was read back). */
+    /** One row per portfolio × weighting × model (empty when the batch has no portfolio). */
     public List<PortfolioRow> portfolios() {
         return portfolios;
     }
@@ -177,9 +177,14 @@ public final class Summary {
         java.nio.file.Path riskFile = dir.file(RISK_JSON);
         List<RiskRow> risk = java.nio.file.Files.exists(riskFile) ? List.of(ResultJson.read(riskFile, RiskRow[].class))
                 : List.of();
-        return new Summary(s.batch(), s.rows() == null ? List.of() : s.rows(), s.tests() == null ? List.of() : s.tests(),
-                s.regimes() == null ? List.of() : s.regimes(), baselines, detectors, config.seed(), risk,
-                config.periodsPerYear(), UnderTrained.of(dir, config));
+        Summary summary = new Summary(s.batch(), s.rows() == null ? List.of() : s.rows(),
+                s.tests() == null ? List.of() : s.tests(), s.regimes() == null ? List.of() : s.regimes(), baselines,
+                detectors, config.seed(), risk, config.periodsPerYear(), UnderTrained.of(dir, config));
+        java.nio.file.Path portfolioFile = dir.file(PORTFOLIO_JSON);
+        if (java.nio.file.Files.exists(portfolioFile)) {
+            summary.portfolios = List.of(ResultJson.read(portfolioFile, PortfolioRow[].class));
+        }
+        return summary;
     }
 
     /** The shape of {@code summary.json}, for reading it back. */
