@@ -19,7 +19,7 @@ final class PortfolioSection implements Section {
                String dmP, String ptP, boolean asset, boolean failed) {
     }
 
-    record Block(String portfolio, String weighting, String assets, String baseline, List<Row> rows) {
+    record Block(String portfolio, String weighting, String assets, String baseline, String execution, List<Row> rows) {
     }
 
     record View(List<Block> blocks) {
@@ -43,7 +43,8 @@ final class PortfolioSection implements Section {
         for (PortfolioRow r : portfolios) {
             if (current == null || !current.portfolio().equals(r.portfolio()) || !current.weighting().equals(r.weighting())) {
                 current = new Block(r.portfolio(), r.weighting(), String.join(", ", r.assets()),
-                        r.baseline() == null ? Fmt.NONE : r.baseline(), new ArrayList<>());
+                        r.baseline() == null ? Fmt.NONE : r.baseline(),
+                        r.execution() == null ? null : r.execution().replace('-', ' '), new ArrayList<>());
                 blocks.add(current);
             }
             if (r.error() != null) {
