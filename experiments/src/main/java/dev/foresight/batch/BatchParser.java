@@ -220,10 +220,6 @@ public final class BatchParser {
         if (node == null) {
             return null;
         }
-        if (execution != dev.foresight.execution.Execution.CLOSE) {
-            throw new UserError(node.location(), "a portfolio is combined at the close: execution "
-                    + execution.yamlName() + " is not supported for portfolios yet (use execution: close)");
-        }
         YamlNode.Mapping p = Fields.mapping(node, "portfolio");
         p.allowOnly(BatchKeys.PORTFOLIO);
         Section section = BatchFormat.PORTFOLIO;
