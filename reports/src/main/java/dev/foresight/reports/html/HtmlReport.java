@@ -72,7 +72,7 @@ public final class HtmlReport {
             page.put(s.slot(), s.render(in, charts));
         }
         page.put("title", in.config().name());
-        page.put("hasPortfolio", !in.summary().portfolios().isEmpty());
+        page.put("hasPortfolio", !in.scorecard().portfolios().isEmpty());
         page.put("css", Templates.resource("report.css"));
         String echarts = Templates.read(ECHARTS);
         String script = Templates.resource("report.js");
