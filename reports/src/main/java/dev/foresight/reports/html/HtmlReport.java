@@ -55,7 +55,7 @@ public final class HtmlReport {
     /** The page's sections, in page order. */
     static List<Section> sections(Instant generatedAt) {
         return List.of(new HeaderSection(generatedAt), new GlanceSection(), new LeaderboardSection(), new ComparisonSection(),
-                new RegimeSection(), new RiskSection(),
+                new RegimeSection(), new PortfolioSection(), new RiskSection(),
                 new EquitySection(), new TearsheetSection(), new ForecastSection(), new RollingSection(), new TrainingSection(),
                 new ParameterSection(), new FoldSection(), new LeakageSection(), new ConventionsSection(),
                 new ConfigSection());
@@ -72,6 +72,7 @@ public final class HtmlReport {
             page.put(s.slot(), s.render(in, charts));
         }
         page.put("title", in.config().name());
+        page.put("hasPortfolio", !in.scorecard().portfolios().isEmpty());
         page.put("css", Templates.resource("report.css"));
         String echarts = Templates.read(ECHARTS);
         String script = Templates.resource("report.js");

@@ -69,7 +69,7 @@ public final class Summary {
     public static final String PORTFOLIO_JSON = "portfolio.json";
     public static final String PORTFOLIO_CSV = "summary_portfolio.csv";
 
-    /** One row per portfolio × model (empty when the batch has no portfolio). */
+    /** One row per portfolio × weighting × model (empty when the batch has no portfolio). */
     public List<PortfolioRow> portfolios() {
         return scorecard.portfolios();
     }
