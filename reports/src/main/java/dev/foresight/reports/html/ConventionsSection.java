@@ -1,7 +1,7 @@
 package dev.foresight.reports.html;
 
 import dev.foresight.evaluation.RegimeBreakdown;
-import dev.foresight.reports.summary.Summary;
+import dev.foresight.reports.summary.Scorecard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +42,8 @@ final class ConventionsSection implements Section {
         items.add(new Item("PSR / DSR", "probabilistic Sharpe ratio P(true Sharpe > 0); deflated Sharpe ratio: the PSR"
                 + " against the expected best of N configurations, N = the traded configurations of the model's grid entry"
                 + " searched in its experiment (1 outside a grid), shown beside each figure"));
-        items.add(new Item("bootstrap", "stationary bootstrap, mean block " + String.format(Locale.ROOT, "%.0f", Summary.BOOTSTRAP_BLOCK)
-                + " bars, " + Summary.BOOTSTRAP_REPLICATIONS + " resamples seeded by the batch seed, 95% percentile intervals"));
+        items.add(new Item("bootstrap", "stationary bootstrap, mean block " + String.format(Locale.ROOT, "%.0f", Scorecard.BOOTSTRAP_BLOCK)
+                + " bars, " + Scorecard.BOOTSTRAP_REPLICATIONS + " resamples seeded by the batch seed, 95% percentile intervals"));
         items.add(new Item("markers", "*** p < 0.01, ** p < 0.05, * p < 0.10 (DM on ΔMSE and DM p; PT on hit%; 1 − PSR, 1 − DSR on those);"
                 + " ◆ the 95% bootstrap interval of ΔSharpe excludes 0; green/red = better/worse than the baseline"));
         items.add(new Item("regimes", "a regime's figures use its bars only (trading figures: the full path's net returns restricted to them);"

@@ -69,7 +69,7 @@ final class Portfolios {
     }
 
     /**
-     * The trials of a model's portfolio DSR, by the experiments' rule ({@link Summary#trials}): the
+     * The trials of a model's portfolio DSR, by the experiments' rule ({@link Scorecard#trials}): the
      * configurations searched — the books of this portfolio whose model is of the same grid entry,
      * under every weighting listed (choosing a weighting after seeing the books is a search too) —
      * with their per-period Sharpe ratios. Not the portfolio's other models, and not the baseline.

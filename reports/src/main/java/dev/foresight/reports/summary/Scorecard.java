@@ -201,13 +201,28 @@ public final class Scorecard {
             if (path.bars().isEmpty()) {
                 return new ModelFigures(SummaryRow.of(score, checks, warnings), risk, null, List.of());
             }
-            Significance.Trials trials = Summary.trials(path, experiment, annualisation);
+            Significance.Trials trials = trials(path, experiment, annualisation);
             SignificanceRow tests = SignificanceRow.of(Significance.of(path, baseline, annualisation, trials, bootstrap),
                     trials);
             List<RegimeRow> regimes = RegimeBreakdown.of(path, e.regimeNames(), annualisation).stream()
                     .map(c -> RegimeRow.of(e.name(), path.model(), c)).toList();
             return new ModelFigures(SummaryRow.of(score, checks, warnings), risk, tests, regimes);
         }
+    }
+
+    /**
+     * The trials of {@code path}'s deflated Sharpe ratio: the configurations searched within its
+     * experiment — the traded configurations of its grid entry ({@link GridFamily}), itself alone
+     * outside a grid — with a defined Sharpe ratio, and the sample variance of their per-period
+     * Sharpe ratios. Not the batch: models of other experiments and targets, and the baseline, are
+     * not alternatives this model was selected from. The report's leaderboard and verdict read this
+     * figure (and N) from the summary, so every output shows the same one.
+     */
+    static Significance.Trials trials(ModelPath path, List<ModelPath> experiment, Annualisation annualisation) {
+        List<Double> sharpes = experiment.stream()
+                .filter(p -> p.traded() && GridFamily.sameFamily(path.model(), p.model()))
+                .map(p -> Significance.perPeriodSharpe(p, annualisation)).toList();
+        return Significance.Trials.of(sharpes);
     }
 
     public ResolvedBatch config() {

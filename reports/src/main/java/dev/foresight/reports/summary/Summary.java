@@ -1,9 +1,6 @@
 package dev.foresight.reports.summary;
 
-import dev.foresight.evaluation.ModelPath;
 import dev.foresight.evaluation.RegimeBreakdown;
-import dev.foresight.evaluation.Significance;
-import dev.foresight.metrics.Annualisation;
 import dev.foresight.result.AtomicFiles;
 import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.ResultDirectory;
@@ -30,11 +27,6 @@ import java.util.function.Function;
  * from (every bar with its regime labels), so the figures can be recomputed.
  */
 public final class Summary {
-
-    /** Mean block length of the stationary bootstrap (bars). */
-    public static final double BOOTSTRAP_BLOCK = Scorecard.BOOTSTRAP_BLOCK;
-    /** Resamples per bootstrap interval. */
-    public static final int BOOTSTRAP_REPLICATIONS = Scorecard.BOOTSTRAP_REPLICATIONS;
 
     private final Scorecard scorecard;
 
@@ -72,21 +64,6 @@ public final class Summary {
     /** One row per portfolio × weighting × model (empty when the batch has no portfolio). */
     public List<PortfolioRow> portfolios() {
         return scorecard.portfolios();
-    }
-
-    /**
-     * The trials of {@code path}'s deflated Sharpe ratio: the configurations searched within its
-     * experiment — the traded configurations of its grid entry ({@link GridFamily}), itself alone
-     * outside a grid — with a defined Sharpe ratio, and the sample variance of their per-period
-     * Sharpe ratios. Not the batch: models of other experiments and targets, and the baseline, are
-     * not alternatives this model was selected from. The report's leaderboard and verdict read this
-     * figure (and N) from the summary, so every output shows the same one.
-     */
-    static Significance.Trials trials(ModelPath path, List<ModelPath> experiment, Annualisation annualisation) {
-        List<Double> sharpes = experiment.stream()
-                .filter(p -> p.traded() && GridFamily.sameFamily(path.model(), p.model()))
-                .map(p -> Significance.perPeriodSharpe(p, annualisation)).toList();
-        return Significance.Trials.of(sharpes);
     }
 
     /** The shape of {@code summary.json}, for reading it back. */
@@ -130,7 +107,7 @@ public final class Summary {
         settings.put("dsr_trials", "per model (tests[].dsrTrials): the traded configurations of its grid entry in its"
                 + " experiment, 1 outside a grid");
         settings.put("bootstrap", Map.of("method", "stationary (Politis-Romano), percentile intervals",
-                "mean_block_length", BOOTSTRAP_BLOCK, "replications", BOOTSTRAP_REPLICATIONS, "seed", config().seed(), "level", 0.95));
+                "mean_block_length", Scorecard.BOOTSTRAP_BLOCK, "replications", Scorecard.BOOTSTRAP_REPLICATIONS, "seed", config().seed(), "level", 0.95));
         settings.put("min_regime_bars", RegimeBreakdown.MIN_BARS);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("batch", config().name());
@@ -270,7 +247,7 @@ public final class Summary {
                 out.append("; PSR = P(true Sharpe > 0); DSR = PSR against the expected best of N configurations\n"
                         + "  of the model's grid entry searched in this experiment (N = 1 outside a grid);"
                         + " 95% stationary-bootstrap CIs (mean block ")
-                        .append(String.format(Locale.ROOT, "%.0f", BOOTSTRAP_BLOCK)).append(")");
+                        .append(String.format(Locale.ROOT, "%.0f", Scorecard.BOOTSTRAP_BLOCK)).append(")");
             }
             out.append('\n');
             List<String[]> cells = new ArrayList<>();
