@@ -207,9 +207,9 @@ public final class ResultsDatabase {
                 }
                 for (TaskResult t : sorted) {
                     var f = t.fold();
-                    Values.row(tasks, m.experiment(), m.model(), t.modelKind(), f.index(), t.status().json(), t.error(), t.seed(),
-                            t.horizon(),                            date(f.trainStartDate()), date(f.trainEndDate()), date(f.testStartDate()),
-                            date(f.testEndDate()), t.fitRows());
+                    Values.row(tasks, m.experiment(), m.model(), t.subject().modelKind(), f.index(), t.status().json(), t.error(),
+                            t.subject().seed(), t.horizon(), date(f.trainStartDate()), date(f.trainEndDate()),
+                            date(f.testStartDate()), date(f.testEndDate()), t.fit().fitRows());
                     for (CheckOutcome o : t.checks()) {
                         Values.row(checks, m.experiment(), m.model(), f.index(), o.check(), o.status().json(), o.plugin(),
                                 o.evidence());

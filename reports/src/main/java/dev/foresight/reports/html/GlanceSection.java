@@ -1,5 +1,6 @@
 package dev.foresight.reports.html;
 
+import dev.foresight.reports.summary.ChecksVerdict;
 import dev.foresight.reports.summary.RegimeRow;
 import dev.foresight.reports.summary.SignificanceRow;
 import dev.foresight.reports.summary.SummaryRow;
@@ -146,14 +147,14 @@ final class GlanceSection implements Section {
             regimes.add(detector + ": best in " + (wins.isEmpty() ? "no regime" : String.join(", ", wins))
                     + (loses.isEmpty() ? "" : "; beaten in " + String.join(", ", loses)));
         }
-        boolean leak = r != null && SummaryRow.LEAKING.equals(r.checks());
+        boolean leak = r != null && r.checks() == ChecksVerdict.LEAKING;
         String checks = leak ? "LEAK: a leakage check failed for " + best.name() + " — do not trust these figures."
-                : r != null && SummaryRow.UNCHECKED.equals(r.checks()) ? "No leakage check ran for " + best.name() + "."
+                : r != null && r.checks() == ChecksVerdict.UNCHECKED ? "No leakage check ran for " + best.name() + "."
                 : "Leakage checks passed for " + best.name()
                         + (r != null && !r.warnings().isEmpty() ? ", with warnings: " + String.join("; ", r.warnings()) : "") + ".";
         return new Card(e.name(), e.target(), best.name() + (best.failed().isEmpty() ? ""
                 : " (" + best.failed().size() + " fold(s) failed)"), metric, difference, significance, skilful, regimes,
-                checks, !leak && r != null && !SummaryRow.UNCHECKED.equals(r.checks()), anchor);
+                checks, !leak && r != null && r.checks() != ChecksVerdict.UNCHECKED, anchor);
     }
 
     /** Whether the model held a position on some bar (a model that is always flat does not trade). */

@@ -187,10 +187,10 @@ public final class Scorecard {
             List<TaskResult> tasks = m.tasks();
             ModelScore score = OutOfSample.score(e.name(), m.model().name(), tasks,
                     new CostModel(e.costBps(), e.slippageBps()), annualisation);
-            String checks = tasks.stream().anyMatch(TaskResult::leaking) || canary != null && canary.failed()
-                    ? SummaryRow.LEAKING
-                    : tasks.stream().anyMatch(t -> !t.checks().isEmpty()) ? SummaryRow.CHECKS_PASSED
-                    : SummaryRow.UNCHECKED;
+            ChecksVerdict checks = tasks.stream().anyMatch(TaskResult::leaking) || canary != null && canary.failed()
+                    ? ChecksVerdict.LEAKING
+                    : tasks.stream().anyMatch(t -> !t.checks().isEmpty()) ? ChecksVerdict.PASSED
+                    : ChecksVerdict.UNCHECKED;
             List<String> warnings = new ArrayList<>(Implausibility.check(score, annualisation).stream()
                     .map(CheckOutcome::evidence).toList());
             if (canary != null && !CheckOutcome.PASSED.equals(canary.status())) {

@@ -209,8 +209,8 @@ public final class Summary {
             new Col("Calmar", SummaryRow::calmar, "%.2f"),
             new Col("ann.ret%", r -> r.annualReturn() == null ? null : 100 * r.annualReturn(), "%.1f"),
             new Col("turnover", SummaryRow::turnover, "%.3f"),
-            new Col("checks", r -> r.checks().equals(SummaryRow.LEAKING) ? "LEAK"
-                    : r.checks().equals(SummaryRow.UNCHECKED) ? "-" : r.warnings().isEmpty() ? "ok" : "warn", "%s"));
+            new Col("checks", r -> r.checks() == ChecksVerdict.LEAKING ? "LEAK"
+                    : r.checks() == ChecksVerdict.UNCHECKED ? "-" : r.warnings().isEmpty() ? "ok" : "warn", "%s"));
 
     /**
      * Per experiment: the metrics table, the tests against the baseline, and one table per regime
@@ -239,7 +239,7 @@ public final class Summary {
         }
         out.append(Portfolios.table(portfolios()));
         for (SummaryRow r : rows()) {
-            if (r.checks().equals(SummaryRow.LEAKING)) {
+            if (r.checks() == ChecksVerdict.LEAKING) {
                 out.append("\nLEAK: ").append(r.experiment()).append('/').append(r.model())
                         .append(" failed a leakage check (see its task results); its figures cannot be trusted\n");
             }

@@ -130,10 +130,10 @@ class HtmlReportTest {
             for (int f = 0; f < HandWrittenRun.FOLDS; f++) {
                 Path p = dir.task("ret", model, f);
                 var t = dev.foresight.result.ResultJson.read(p, dev.foresight.result.TaskResult.class);
-                dev.foresight.result.ResultJson.write(p, new dev.foresight.result.TaskResult(t.schema(), t.taskId(), t.experiment(),
-                        t.model(), t.modelKind(), t.modelParameters(), t.seed(), t.target(), t.horizon(), t.fold(), t.status(),
-                        t.error(), t.features(), t.scaling(), t.scalerShift(), t.scalerScale(), t.fitRows(), t.validationRows(),
-                        t.rowsDroppedForWarmUp(), t.traded(), java.util.Map.of(), t.bars(), t.checks(), t.inputsSha256()));
+                dev.foresight.result.ResultJson.write(p, new dev.foresight.result.TaskResult(t.schema(), t.taskId(), t.subject(),
+                        t.window(), t.outcome(), t.fit(),
+                        new dev.foresight.result.TaskResult.Forecasts(t.traded(), java.util.Map.of(), t.bars()), t.checks(),
+                        t.inputsSha256()));
             }
         }
         HtmlReport.write(dir);
@@ -150,10 +150,11 @@ class HtmlReportTest {
             for (int f = 0; f < HandWrittenRun.FOLDS; f++) {
                 Path p = dir.task("ret", model, f);
                 var t = dev.foresight.result.ResultJson.read(p, dev.foresight.result.TaskResult.class);
-                dev.foresight.result.ResultJson.write(p, new dev.foresight.result.TaskResult(t.schema(), t.taskId(), t.experiment(),
-                        t.model(), t.modelKind(), t.modelParameters(), t.seed(), t.target(), t.horizon(), t.fold(),
-                        dev.foresight.result.TaskResult.FAILED, "fold " + f + ": out of memory", List.of(), t.scaling(), List.of(),
-                        List.of(), 0, 0, 0, t.traded(), java.util.Map.of(), List.of(), t.checks(), t.inputsSha256()));
+                dev.foresight.result.ResultJson.write(p, new dev.foresight.result.TaskResult(t.schema(), t.taskId(), t.subject(),
+                        t.window(), dev.foresight.result.TaskResult.Outcome.failed("fold " + f + ": out of memory"),
+                        dev.foresight.result.TaskResult.Fit.none(t.fit().scaling()),
+                        new dev.foresight.result.TaskResult.Forecasts(t.traded(), java.util.Map.of(), List.of()), t.checks(),
+                        t.inputsSha256()));
             }
         }
         HtmlReport.write(dir);
