@@ -128,12 +128,12 @@ final class GlanceSection implements Section {
         for (String detector : e.config().regimeNames()) {
             List<String> wins = new ArrayList<>();
             List<String> loses = new ArrayList<>();
-            for (RegimeRow cell : in.summary().regimes()) {
+            for (RegimeRow cell : in.scorecard().regimes()) {
                 if (!cell.experiment().equals(e.name()) || !cell.detector().equals(detector) || !cell.model().equals(best.name())
                         || cell.flagged()) {
                     continue;
                 }
-                RegimeRow winner = in.summary().regimes().stream()
+                RegimeRow winner = in.scorecard().regimes().stream()
                         .filter(o -> o.experiment().equals(e.name()) && o.detector().equals(detector)
                                 && o.regime().equals(cell.regime()) && !o.model().equals(best.name()) && beats(e, o, cell))
                         .reduce((a, b) -> beats(e, b, a) ? b : a).orElse(null);

@@ -170,11 +170,11 @@ class HtmlReportTest {
         Path task = dir.task("ret", "lstm", 0);
         byte[] taskBefore = Files.readAllBytes(task);
         var modified = Files.getLastModifiedTime(task);
-        HtmlReport.write(dir, dev.foresight.reports.summary.Summary.of(dir), Instant.parse("2030-01-01T00:00:00Z"));
+        HtmlReport.write(dir, dev.foresight.reports.summary.Scorecard.compute(dir), Instant.parse("2030-01-01T00:00:00Z"));
         byte[] csv = Files.readAllBytes(dir.file(HtmlReport.METRICS_CSV));
         byte[] json = Files.readAllBytes(dir.file(HtmlReport.RESULTS_JSON));
         String html1 = Files.readString(dir.file(HtmlReport.REPORT_HTML));
-        HtmlReport.write(dir, dev.foresight.reports.summary.Summary.of(dir), Instant.parse("2030-02-02T00:00:00Z"));
+        HtmlReport.write(dir, dev.foresight.reports.summary.Scorecard.compute(dir), Instant.parse("2030-02-02T00:00:00Z"));
         assertArrayEquals(csv, Files.readAllBytes(dir.file(HtmlReport.METRICS_CSV)), "metrics.csv");
         assertArrayEquals(json, Files.readAllBytes(dir.file(HtmlReport.RESULTS_JSON)), "results.json");
         String html2 = Files.readString(dir.file(HtmlReport.REPORT_HTML));
