@@ -13,6 +13,7 @@ import dev.foresight.model.Model;
 import dev.foresight.pipeline.NamedFeatureSet;
 import dev.foresight.pipeline.NamedRegimeDetector;
 import dev.foresight.pipeline.Pipeline;
+import dev.foresight.pipeline.SizingVolatility;
 import dev.foresight.plugin.Parameters;
 import dev.foresight.plugin.PluginProvider;
 import dev.foresight.plugin.PluginRegistry;
@@ -65,8 +66,26 @@ public final class PluginSandbox {
         return path.newLoader(purpose);
     }
 
-    /** The pipeline of {@code e} × {@code m} with every plugin created from {@code loader}'s classes. */
+    /**
+     * The pipeline of {@code e} × {@code m} with every plugin created from {@code loader}'s classes;
+     * a volatility model the strategy is sized by is built with the same seed.
+     */
     public Pipeline pipeline(ExperimentSpec e, ModelSpec m, long seed, ClassLoader loader) {
+        return pipeline(e, m, seed, seed, loader);
+    }
+
+    /**
+     * The same, the strategy's volatility model (if it names one other than {@code m}) built with
+     * {@code volatilitySeed}: its own task's seed for the fold, so that it forecasts what it does there.
+     */
+    public Pipeline pipeline(ExperimentSpec e, ModelSpec m, long seed, long volatilitySeed, ClassLoader loader) {
+        Pipeline p = bare(e, m, seed, loader);
+        return Pipelines.volatilityModel(e, m)
+                .map(v -> p.sizedBy(new SizingVolatility(v.label(), bare(e, v, volatilitySeed, loader).withoutRegimes())))
+                .orElse(p);
+    }
+
+    private Pipeline bare(ExperimentSpec e, ModelSpec m, long seed, ClassLoader loader) {
         Model model = recreate(Model.class, m.model(), loader);
         List<NamedFeatureSet> features = new ArrayList<>();
         List<NamedFeatureSet> configured = Pipelines.featureSets(e);
