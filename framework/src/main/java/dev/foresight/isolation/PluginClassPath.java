@@ -65,6 +65,9 @@ public final class PluginClassPath {
                 }
             }
         }
+        if (!roots.isEmpty()) {
+            PropertyWatch.install();   // isolated plugins are watched for system property writes too
+        }
         return new PluginClassPath(parent, new ArrayList<>(roots));
     }
 
