@@ -24,15 +24,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a batch's plugins run. Each task (a warm-start chain: each job) gets its plugin classes
- * from a class loader of its own, and each check's recomputation from another; plugin instances are
- * created anew in that loader from their kind and resolved parameters. So a static field, cache or
- * singleton a plugin fills in one fold cannot reach another fold, task or check, and what it did
- * fill is reported by {@link StaticState}. Plugin classes are those of the jars and directories the
- * plugin providers come from (the built-in {@code strategies} module and any plugin jar); the
- * framework, the JDK and libraries are shared.
+ * Where a batch's plugins run. Each task (a warm-start chain: each job) gets its third-party plugin
+ * classes from a class loader of its own, and each check's recomputation from another; plugin
+ * instances are created anew in that loader from their kind and resolved parameters. So a static
+ * field, cache or singleton a plugin fills in one fold cannot reach another fold, task or check,
+ * and what it did fill is reported by {@link StaticState}. Isolated are the classes of the jars and
+ * directories third-party providers come from ({@code --plugins}, {@code FORESIGHT_PLUGINS},
+ * {@code plugins/}, or any other code source on the class path); the framework, the JDK, libraries
+ * and the built-in {@code strategies} module are loaded once and shared: the built-ins hold no
+ * mutable static state, by a rule tested on their compiled classes (see {@link PluginClassPath}).
  */
 public final class PluginSandbox {
+
+    /** A class of each built-in plugin module: the strategies module, whose jar is shared, not isolated. */
+    static final List<Class<?>> BUILT_IN = List.of(dev.foresight.strategies.baseline.RandomWalkProvider.class);
 
     private final PluginRegistry base;
     private final PluginClassPath path;
@@ -53,7 +58,7 @@ public final class PluginSandbox {
         }
         // -Dforesight.isolation=off: plugin classes shared by all tasks (bench/leakage's baseline only)
         return new PluginSandbox(base, "off".equals(System.getProperty("foresight.isolation"))
-                ? PluginClassPath.none(parent) : PluginClassPath.of(parent, classes));
+                ? PluginClassPath.none(parent) : PluginClassPath.of(parent, classes, BUILT_IN));
     }
 
     /** A new loader for one task, or one warm-start chain. */

@@ -53,7 +53,7 @@ final class ConventionsSection implements Section {
                 + " its unit-variance Student-t), a failure = a realised log return below −VaR; Kupiec's proportion of"
                 + " failures χ²(1), Christoffersen's independence χ²(1) and conditional coverage χ²(2), transitions only"
                 + " between consecutive bars (of the regime, per regime)"));
-        if (!in.summary().portfolios().isEmpty()) {
+        if (!in.scorecard().portfolios().isEmpty()) {
             items.add(new Item("portfolios", "exposure e_a from each asset's position p_a: equal p_a/N, inverse"
                     + " volatility p_a·(1/σ_a)/Σ(1/σ_b), volatility target k·p_a/N (k from the forecast covariance, capped"
                     + " by max_leverage); each asset pays its own costs on |e_a − q_a| (q_a held since the previous"

@@ -32,7 +32,7 @@ final class PortfolioSection implements Section {
 
     @Override
     public String render(ReportInput in, Charts charts) {
-        List<Block> blocks = blocks(in.summary().portfolios(), in.summary().rows());
+        List<Block> blocks = blocks(in.scorecard().portfolios(), in.scorecard().rows());
         return blocks.isEmpty() ? "" : Templates.render(slot(), new View(blocks));
     }
 
