@@ -99,7 +99,7 @@ class FoldRunnerTest {
     }
 
     @Test
-    void positionsEarnTheNextBarsReturnAndWarmUpRowsAreDroppedAndCounted() {
+    void positions_earnTheNextBarsReturn_warmUpRowsDroppedAndCounted() {
         MarketData data = market(prices(30));
         Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
         FoldOutcome out = FoldRunner.run(data, pipeline(model((d, t) -> t % 2 == 0 ? 0.01 : -0.01)), fold);
@@ -120,7 +120,7 @@ class FoldRunnerTest {
     }
 
     @Test
-    void scalerAndModelSeeOnlyTheTrainingWindow() {
+    void scalerAndModel_seeOnlyTheTrainingWindow() {
         Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
         double[] p = prices(30);
         double[] scrambled = p.clone();
@@ -223,7 +223,7 @@ class FoldRunnerTest {
     }
 
     @Test
-    void aModelReadingALabelNotYetKnownIsStoppedByConstruction() {
+    void modelReadingALabelNotYetKnown_isStoppedByConstruction() {
         Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
         Model cheat = model((d, t) -> d.labelKnownAt(t, t));
         LookAheadException e = assertThrows(LookAheadException.class,
@@ -236,7 +236,7 @@ class FoldRunnerTest {
     }
 
     @Test
-    void nonFiniteForecastsFailTheFoldWithItsDates() {
+    void nonFiniteForecasts_failTheFoldWithItsDates() {
         Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
         FoldFailure inf = assertThrows(FoldFailure.class,
                 () -> FoldRunner.run(market(prices(30)), pipeline(model((d, t) -> Double.POSITIVE_INFINITY)), fold));
@@ -247,7 +247,7 @@ class FoldRunnerTest {
     }
 
     @Test
-    void fixedPositionOverridesTheStrategy() {
+    void fixedPosition_overridesTheStrategy() {
         Model inner = model((d, t) -> -1.0);
         Model alwaysLong = new Model() {
             @Override
@@ -267,7 +267,7 @@ class FoldRunnerTest {
     }
 
     @Test
-    void aTargetWithoutDirectionIsNotTraded() {
+    void targetWithoutDirection_isNotTraded() {
         assertThrows(IllegalArgumentException.class, () -> new Pipeline(Targets.realisedVolatility(5), List.of(),
                 ScalingMethod.NONE, "m", model((d, t) -> 0.0), Optional.of(SIGN), List.of(), 1L));
         Pipeline untraded = new Pipeline(Targets.realisedVolatility(2), List.of(), ScalingMethod.NONE, "m",
@@ -290,7 +290,7 @@ class FoldRunnerTest {
     }
 
     @Test
-    void trueRegimesAreReportedOnlyWhenADetectorAsksForThem() {
+    void trueRegimes_areReportedOnlyWhenADetectorAsksForThem() {
         MarketData data = marketWithTruth(prices(30));
         Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
         FoldOutcome plain = FoldRunner.run(data, pipeline(model((d, t) -> 0.01)), fold);
@@ -323,7 +323,7 @@ class FoldRunnerTest {
     }
 
     @Test
-    void aDetectorThatCannotWorkOnTheDataIsAUserErrorAtItsYamlEntry() {
+    void detectorThatCannotWorkOnTheData_isAUserErrorAtItsYamlEntry() {
         MarketData data = market(prices(30));
         Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
         dev.foresight.regime.RegimeDetector needsTruth = train -> {
