@@ -12,10 +12,13 @@ Fairness rules, each applied to both sides:
   process per side, and the ratio is taken within a round; min/median/max over the rounds;
 - wall time and whole-process CPU time (all threads) per epoch, median over the epochs after the
   first, for both;
-- every setting runs with the machine's OPENBLAS_CORETYPE (when set) and with it unset.
+- every setting runs with the machine's OPENBLAS_CORETYPE (when set) and with it unset, and, when
+  ./foresight would choose a kernel on this CPU, with Foresight on that kernel and PyTorch unset
+  (what each side gets by default here).
 
 Usage: alternate.py OUT_DIR EPOCHS ROUNDS JAVA_COMMAND...   (JAVA_COMMAND: the LstmBench command line
-without its arguments). ROWS env var: comma-separated subset of "1,2,folds".
+without its arguments). ROWS env var: comma-separated subset of "1,2,folds"; KERNELS: of
+"machine,unset,launcher".
 """
 import os
 import statistics
@@ -80,11 +83,20 @@ def run_pair(cmd, env):
 
 
 def settings():
+    """(label, Java's OPENBLAS_CORETYPE, PyTorch's, row): the machine's setting for both; unset for both;
+    and, when ./foresight would choose a kernel here (LAUNCHER_CORETYPE, from ../../openblas-coretype),
+    what each side gets by default on this CPU: Foresight the launcher's kernel, PyTorch its own choice."""
     machine = os.environ.get("OPENBLAS_CORETYPE")
-    cores = ([machine] if machine else []) + [None]
-    for coretype in cores:
+    launcher = os.environ.get("LAUNCHER_CORETYPE")
+    wanted = os.environ.get("KERNELS", "machine,unset,launcher").split(",")
+    cores = ([("machine", machine, machine, machine)] if machine else []) + [("unset", "unset", None, None)]
+    if launcher:
+        cores.append(("launcher", f"{launcher} (launcher) / unset", launcher, None))
+    for key, label, java_core, torch_core in cores:
+        if key not in wanted:
+            continue
         for row in rows:
-            yield coretype, row
+            yield label, java_core, torch_core, row
 
 
 def fmt(values):
@@ -92,9 +104,10 @@ def fmt(values):
 
 
 results = []
-for coretype, row in settings():
+for coretype, java_core, torch_core, row in settings():
     threads = 2 if row == "2" else 1
-    env = env_for(threads, coretype)
+    jenv = env_for(threads, java_core)
+    env = env_for(threads, torch_core)
     if row == "folds":
         label = "2 folds side by side, 1 thread each (s per pair of epochs)"
         jcmd = java + [str(epochs), series, "parallel", "gemm"]
@@ -111,7 +124,7 @@ for coretype, row in settings():
         order = ("java", "torch") if r % 2 == 0 else ("torch", "java")
         got = {}
         for side in order:
-            got[side] = run(jcmd, env) if side == "java" else trun()
+            got[side] = run(jcmd, jenv) if side == "java" else trun()
         j, t = got["java"], got["torch"]
         blas["Foresight"], blas["PyTorch"] = j["blas"], t["blas"] + " | " + t.get("torch", "")
         jw.append(float(j["median_seconds_per_epoch"]))
@@ -120,7 +133,7 @@ for coretype, row in settings():
         tc.append(float(t["median_cpu_seconds_per_epoch"]))
         ratio.append(jw[-1] / tw[-1])
         cpu_ratio.append(jc[-1] / tc[-1])
-        print(f"  [{time.strftime('%H:%M:%S')}] OPENBLAS_CORETYPE={coretype or 'unset'} {label} round {r + 1}: "
+        print(f"  [{time.strftime('%H:%M:%S')}] OPENBLAS_CORETYPE={coretype} {label} round {r + 1}: "
               f"Foresight {jw[-1]:.3f} s ({jc[-1]:.3f} CPU), PyTorch {tw[-1]:.3f} s ({tc[-1]:.3f} CPU)",
               file=sys.stderr, flush=True)
     results.append((coretype, label, jw, tw, jc, tc, ratio, cpu_ratio, blas))
@@ -131,7 +144,7 @@ print(f"\n{rounds} alternating rounds per setting, {epochs} epochs per process (
 print("| OPENBLAS_CORETYPE | setting | Foresight s/epoch (CPU) | PyTorch s/epoch (CPU) | ratio, wall | ratio, CPU |")
 print("| --- | --- | --- | --- | --- | --- |")
 for coretype, label, jw, tw, jc, tc, ratio, cpu_ratio, _ in results:
-    print(f"| {coretype or 'unset'} | {label} | {statistics.median(jw):.3f} ({statistics.median(jc):.3f}) |"
+    print(f"| {coretype} | {label} | {statistics.median(jw):.3f} ({statistics.median(jc):.3f}) |"
           f" {statistics.median(tw):.3f} ({statistics.median(tc):.3f}) | {fmt(ratio)} | {fmt(cpu_ratio)} |")
 print("\nBLAS each side ran:")
 seen = set()

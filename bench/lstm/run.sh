@@ -3,7 +3,8 @@
 # network, 2,000 windows of 60x1, batch 32. Alternating processes, same thread/wait policies, wall and
 # whole-process CPU per epoch, min/median/max of the ratio over ROUNDS rounds, with the machine's
 # OPENBLAS_CORETYPE and with it unset, and the BLAS kernel each side ran. See bench/lstm/README.md.
-#   bench/lstm/run.sh [EPOCHS [ROUNDS]]       defaults 4 and 5; ROWS=1,2,folds selects settings
+#   bench/lstm/run.sh [EPOCHS [ROUNDS]]       defaults 4 and 5; ROWS=1,2,folds selects settings,
+#                                             KERNELS=machine,unset,launcher the OPENBLAS_CORETYPEs
 #   LAYERS=1 bench/lstm/run.sh                also times DL4J's own layer and FusedLstm once (no peer)
 # Not a test; takes 15-30 minutes. Installs the peer's packages when run as root; otherwise it says
 # what is missing and prints no ratio.
@@ -36,8 +37,10 @@ JAVA=(java $(sed 's/#.*//' jvm.options | xargs) -Xmx1g -Dorg.nd4j.log.initializa
       -cp "$OUT/classes:$CP" dev.foresight.strategies.lstm.LstmBench)
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)," \
-     "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}"
-/usr/bin/python3 bench/lstm/alternate.py "$OUT" "$EPOCHS" "$ROUNDS" "${JAVA[@]}"
+     "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}, ./foresight would choose: $(./openblas-coretype || true)"
+# the kernel ./foresight chooses on this CPU when the variable is unset (empty: OpenBLAS's own choice)
+LAUNCHER_CORETYPE="$(./openblas-coretype)" \
+  /usr/bin/python3 bench/lstm/alternate.py "$OUT" "$EPOCHS" "$ROUNDS" "${JAVA[@]}"
 
 if [ -n "${LAYERS:-}" ]; then
   # DL4J's own LSTM layer and the libnd4j lstmLayer op, one process each, for the record (no peer)

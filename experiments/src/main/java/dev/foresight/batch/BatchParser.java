@@ -196,6 +196,7 @@ public final class BatchParser {
             }
         }
         String baseline = problems.attempt(() -> baseline(m, name, models, labels), null);
+        problems.attempt(() -> volatilityModel(m, name, strategy, models));
         LeakageSettings leakage = problems.attempt(() -> leakage(m.get("leakage")), LeakageSettings.DEFAULT);
         PortfolioSpec portfolio = problems.attempt(() -> portfolio(m, name, data, strategy, execution), null);
         if (problems.count() > before) {
@@ -218,10 +219,6 @@ public final class BatchParser {
         YamlNode node = m.get("portfolio");
         if (node == null) {
             return null;
-        }
-        if (execution != dev.foresight.execution.Execution.CLOSE) {
-            throw new UserError(node.location(), "a portfolio is combined at the close: execution "
-                    + execution.yamlName() + " is not supported for portfolios yet (use execution: close)");
         }
         YamlNode.Mapping p = Fields.mapping(node, "portfolio");
         p.allowOnly(BatchKeys.PORTFOLIO);
@@ -268,6 +265,35 @@ public final class BatchParser {
         }
         return new PortfolioSpec(experiment, assets, weightings, section.field("target_vol").readReal(p),
                 section.field("max_leverage").readReal(p), section.field("correlation_window").readInt(p), null);
+    }
+
+    /**
+     * A strategy sized by another model's volatility ({@code strategy.volatility_model}) names a
+     * model of the same experiment that can be refit fold by fold inside each sized model's task:
+     * one that does not warm-start (its fold-k fit would need every earlier fold's) and does not hold
+     * a fixed position (it forecasts nothing).
+     */
+    private static void volatilityModel(YamlNode.Mapping m, String experiment, Optional<PluginSpec<Strategy>> strategy,
+                                        List<ModelSpec> models) {
+        Optional<String> named = strategy.flatMap(s -> s.instance().volatilityModel());
+        if (named.isEmpty()) {
+            return;
+        }
+        YamlNode node = m.get("strategy") instanceof YamlNode.Mapping s && s.has("volatility_model")
+                ? s.get("volatility_model") : m.get("strategy") != null ? m.get("strategy") : m;
+        ModelSpec model = models.stream().filter(x -> x.label().equals(named.get())).findFirst()
+                .orElseThrow(() -> new UserError(node.location(), "volatility_model '" + named.get()
+                        + "' is not a model of experiment '" + experiment + "'; its models are: "
+                        + String.join(", ", models.stream().map(ModelSpec::label).toList())));
+        if (model.model().instance().warmStarts()) {
+            throw new UserError(node.location(), "volatility_model '" + named.get() + "' warm-starts (each fold's fit"
+                    + " starts from the previous fold's), so it cannot be refit on one fold inside another model's task:"
+                    + " name a model that fits each fold afresh, e.g. {kind: garch}");
+        }
+        if (model.model().instance().fixedPosition().isPresent()) {
+            throw new UserError(node.location(), "volatility_model '" + named.get() + "' holds a fixed position and"
+                    + " forecasts no variance: name a model with a variance forecast, e.g. {kind: garch}");
+        }
     }
 
     private Optional<PluginSpec<Strategy>> strategy(YamlNode.Mapping m, PluginSpec<Target> target) {

@@ -6,7 +6,7 @@ import dev.foresight.evaluation.OutOfSample;
 import dev.foresight.result.CheckOutcome;
 import dev.foresight.reports.summary.RegimeRow;
 import dev.foresight.reports.summary.SignificanceRow;
-import dev.foresight.reports.summary.Summary;
+import dev.foresight.reports.summary.Scorecard;
 import dev.foresight.reports.summary.SummaryRow;
 import dev.foresight.result.BarRecord;
 import dev.foresight.result.ResolvedBatch;
@@ -82,21 +82,30 @@ public final class ResultsDatabase {
     }
 
     /** Writes {@value #FILE} into a finished run directory from its manifest, config, task files and summary. */
-    @SuppressWarnings("unchecked")
     public static Path writeFor(ResultDirectory dir) {
-        ResolvedBatch config = dir.readConfig();
+        return writeFor(dir, Scorecard.read(dir).orElse(null));
+    }
+
+    /**
+     * Writes {@value #FILE} from the run's manifest and its scorecard, whose task files are reused
+     * rather than read again; a null scorecard (no summary written) gives the task tables alone.
+     */
+    @SuppressWarnings("unchecked")
+    public static Path writeFor(ResultDirectory dir, Scorecard scorecard) {
         RunRecord run = RunRecord.ofManifest(ResultJson.read(dir.manifest(), Map.class));
         List<ModelTasks> models = new ArrayList<>();
+        ResolvedBatch config = scorecard == null ? dir.readConfig() : scorecard.config();
         for (ResolvedBatch.Experiment e : config.experiments()) {
             CostModel costs = new CostModel(e.costBps(), e.slippageBps());
-            for (ResolvedBatch.Model m : e.models()) {
-                models.add(new ModelTasks(e.name(), m.name(), costs, dir.readTasks(e.name(), m.name())));
+            if (scorecard != null) {
+                scorecard.models(e.name()).forEach(m -> models.add(new ModelTasks(e.name(), m.model().name(), costs, m.tasks())));
+            } else {
+                e.models().forEach(m -> models.add(new ModelTasks(e.name(), m.name(), costs, dir.readTasks(e.name(), m.name()))));
             }
         }
-        Summary summary = Summary.read(dir);
         Path target = dir.file(FILE);
-        write(target, run, models, summary == null ? List.of() : summary.rows(),
-                summary == null ? List.of() : summary.tests(), summary == null ? List.of() : summary.regimes());
+        write(target, run, models, scorecard == null ? List.of() : scorecard.rows(),
+                scorecard == null ? List.of() : scorecard.tests(), scorecard == null ? List.of() : scorecard.regimes());
         return target;
     }
 
@@ -198,9 +207,9 @@ public final class ResultsDatabase {
                 }
                 for (TaskResult t : sorted) {
                     var f = t.fold();
-                    Values.row(tasks, m.experiment(), m.model(), t.modelKind(), f.index(), t.status().json(), t.error(), t.seed(),
-                            t.horizon(),                            date(f.trainStartDate()), date(f.trainEndDate()), date(f.testStartDate()),
-                            date(f.testEndDate()), t.fitRows());
+                    Values.row(tasks, m.experiment(), m.model(), t.subject().modelKind(), f.index(), t.status().json(), t.error(),
+                            t.subject().seed(), t.horizon(), date(f.trainStartDate()), date(f.trainEndDate()),
+                            date(f.testStartDate()), date(f.testEndDate()), t.fit().fitRows());
                     for (CheckOutcome o : t.checks()) {
                         Values.row(checks, m.experiment(), m.model(), f.index(), o.check(), o.status().json(), o.plugin(),
                                 o.evidence());

@@ -11,6 +11,7 @@ import dev.foresight.result.CanaryMeasurement;
 import dev.foresight.leakage.NullCanary;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.reports.html.HtmlReport;
+import dev.foresight.reports.summary.Scorecard;
 import dev.foresight.reports.summary.Summary;
 import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.ResultDirectory;
@@ -181,7 +182,10 @@ public final class BatchRunner {
             store.delete(ResultDirectory.CANARY);
         }
         long summaryFrom = System.nanoTime();
-        Summary summary = Summary.of(dir);
+        // Every figure of the run, from each task file read once: the summary, the results database
+        // and the report all render from it.
+        Scorecard scorecard = Scorecard.compute(dir);
+        Summary summary = Summary.of(scorecard);
         summary.write(dir);
         long summaryTo = System.nanoTime();
         // Where the wall time went: loading and planning; the task phase (finding earlier results,
@@ -193,9 +197,9 @@ public final class BatchRunner {
         store.writeJson(ResultDirectory.TIMINGS, timingFile);
         store.writeJson(ResultDirectory.MANIFEST, Provenance.manifest(batch, configSha, dataByExperiment, options, started,
                 System.currentTimeMillis()));
-        store.writeDatabase();
+        store.writeDatabase(scorecard);
         long reportStart = System.nanoTime();
-        HtmlReport.write(dir, summary, java.time.Instant.now());
+        HtmlReport.write(dir, scorecard, java.time.Instant.now());
         options.progress().note(String.format(java.util.Locale.ROOT, "report written in %.2f s",
                 (System.nanoTime() - reportStart) / 1e9));
         int cached = (int) outcomes.values().stream().filter(o -> o instanceof TaskOutcome.Cached).count();

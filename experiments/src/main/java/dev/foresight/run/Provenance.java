@@ -54,11 +54,13 @@ public final class Provenance {
         r.put("cores", Runtime.getRuntime().availableProcessors());
         r.put("workers", workers);
         Map<String, Object> libs = new LinkedHashMap<>();
-        for (List<String> lib : List.of(List.of("com.fasterxml.jackson.core", "jackson-databind"),
-                List.of("com.fasterxml.jackson.dataformat", "jackson-dataformat-yaml"),
-                List.of("org.apache.commons", "commons-math3"), List.of("info.picocli", "picocli"))) {
-            libs.put(lib.get(1), libraryVersion(lib.get(0), lib.get(1)));
-        }
+        // Jackson's own compiled-in versions: under spark-submit the first jackson pom.properties on
+        // the class path is Spark's (2.15), while Foresight runs its relocated copy from the shaded jar
+        libs.put("jackson-databind", com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString());
+        libs.put("jackson-dataformat-yaml", com.fasterxml.jackson.dataformat.yaml.PackageVersion.VERSION.toString());
+        libs.put("commons-math3", libraryVersion(org.apache.commons.math3.util.FastMath.class, "org.apache.commons",
+                "commons-math3"));
+        libs.put("picocli", picocli.CommandLine.VERSION); // its jar carries no Maven metadata
         r.put("libraries", libs);
         // What plugins know of their own runtime (the LSTM's: ND4J's threads and native classifier,
         // which change the last bits of its weights), by name so the order never depends on the class path.
@@ -80,24 +82,32 @@ public final class Provenance {
         return found;
     }
 
-    private static String libraryVersion(String group, String artifact) {
-        if (artifact.equals("picocli")) {
-            return picocli.CommandLine.VERSION; // its jar carries no Maven metadata
+    /**
+     * The version of {@code group:artifact} as it runs here: from the Maven metadata inside the jar
+     * (or class directory) that {@code probe}, a class of the library, was loaded from — not the
+     * first such file on the class path. Under spark-submit the application's class loader asks
+     * Spark's first, and Spark's {@code jars/} carry their own Jackson, Commons and so on: the first
+     * {@code pom.properties} found belongs to a library that may not be the one that runs.
+     */
+    static String libraryVersion(Class<?> probe, String group, String artifact) {
+        java.security.CodeSource source = probe.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return "unknown";
         }
-        Properties p = properties("/META-INF/maven/" + group + "/" + artifact + "/pom.properties");
-        return p.getProperty("version", "unknown");
-    }
-
-    private static Properties properties(String resource) {
-        Properties p = new Properties();
-        try (InputStream in = Provenance.class.getResourceAsStream(resource)) {
-            if (in != null) {
+        // a loader over that one jar, with no parent but the JDK's: nothing else can answer
+        try (java.net.URLClassLoader only = new java.net.URLClassLoader(new java.net.URL[] {source.getLocation()}, null)) {
+            java.net.URL pom = only.findResource("META-INF/maven/" + group + "/" + artifact + "/pom.properties");
+            if (pom == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            try (InputStream in = pom.openStream()) {
                 p.load(in);
             }
-        } catch (IOException e) {
-            // Missing metadata is reported as "unknown"; it never stops a run.
+            return p.getProperty("version", "unknown");
+        } catch (IOException | RuntimeException e) {
+            return "unknown";   // missing metadata never stops a run
         }
-        return p;
     }
 
     private static String fileSha(java.nio.file.Path file) {

@@ -250,8 +250,8 @@ public final class ResultStore implements AutoCloseable {
      * Writes the run's queryable copy, {@code results.duckdb}, from the files just stored (the task
      * files stay the source of truth); atomically, like every file here. See dev.foresight.results.
      */
-    void writeDatabase() {
-        dev.foresight.results.ResultsDatabase.writeFor(dir);
+    void writeDatabase(dev.foresight.reports.summary.Scorecard scorecard) {
+        dev.foresight.results.ResultsDatabase.writeFor(dir, scorecard);
     }
 
     /** Writes a JSON file of the run (canary, timings, manifest) atomically. */

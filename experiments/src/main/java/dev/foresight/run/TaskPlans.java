@@ -7,6 +7,7 @@ import dev.foresight.leakage.LeakageSettings;
 import dev.foresight.result.FoldWindow;
 import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.ResultJson;
+import dev.foresight.run.engine.Pipelines;
 import dev.foresight.run.engine.PlannedTask;
 import dev.foresight.run.engine.TaskPlan;
 import dev.foresight.run.engine.WorkUnit;
@@ -40,11 +41,17 @@ final class TaskPlans {
                 List<PlannedTask> chain = new ArrayList<>();
                 List<Map<String, Object>> earlier = new ArrayList<>();
                 long chainCost = 0;
+                // the model whose variance forecasts size this one's positions, refit in each of its tasks
+                ModelSpec sizing = Pipelines.volatilityModel(e, m).orElse(null);
+                ResolvedBatch.Model sizingModel = sizing == null ? null : re.models().stream()
+                        .filter(x -> x.name().equals(sizing.label())).findFirst().orElseThrow();
                 for (Fold f : folds) {
                     long seed = seed(batch, e, m, f);
-                    String key = cacheKey(re, rm, f, data, seed, chained ? earlier : null, code);
+                    long volatilitySeed = sizing == null ? seed : seed(batch, e, sizing, f);
+                    String key = cacheKey(re, rm, f, data, seed, chained ? earlier : null,
+                            sizingModel == null ? null : Map.of("model", sizingModel, "seed", volatilitySeed), code);
                     PlannedTask task = new PlannedTask(PlannedTask.id(e.name(), m.label(), f.index()), e.name(), m.label(),
-                            f.index(), seed, key);
+                            f.index(), seed, key, volatilitySeed);
                     long cost = expectedCost(e, f, folds.size());
                     if (chained) {
                         chain.add(task);
@@ -74,10 +81,12 @@ final class TaskPlans {
      * The task's cache key: SHA-256 of everything its result depends on — the resolved experiment
      * (without its model list and baseline: another model's change is not this task's) and model,
      * the fold, the data, the seed, for a fold of a warm-start chain every earlier fold of the
-     * chain ({@code earlier}; null for an independent task), and the code.
+     * chain ({@code earlier}; null for an independent task), the configuration and seed of the
+     * volatility model the strategy sizes it by ({@code volatilityModel}; null for none), and the code.
      */
     private static String cacheKey(ResolvedBatch.Experiment re, ResolvedBatch.Model rm, Fold fold, LoadedData data,
-                                   long seed, List<Map<String, Object>> earlier, String code) {
+                                   long seed, List<Map<String, Object>> earlier, Map<String, Object> volatilityModel,
+                                   String code) {
         ResolvedBatch.Experiment shared = new ResolvedBatch.Experiment(re.name(), re.data(), re.target(), re.features(),
                 re.walkForward(), re.strategy(), re.costBps(), re.slippageBps(), re.regimes(), List.of(), null,
                 re.leakage(), re.execution());
@@ -89,6 +98,10 @@ final class TaskPlans {
         key.put("seed", seed);
         if (earlier != null) {
             key.put("warm_start_after", List.copyOf(earlier));
+        }
+        if (volatilityModel != null) {
+            // its configuration and seed: a change to the model sizing this one is a change to this task
+            key.put("volatility_model", new java.util.TreeMap<>(volatilityModel));
         }
         key.put("code_sha256", code);
         return Hashing.sha256(ResultJson.bytes(key));

@@ -122,6 +122,111 @@ class PortfolioRunTest {
         assertTrue(read(out.resolve("summary_portfolio.csv")).lines().count() == 5);
     }
 
+    /** Daily CSV with opens gapping from the previous close; rounded as a file would be. */
+    private static void csv(Path file, long seed, int bars) {
+        java.util.Random rng = new java.util.Random(seed);
+        StringBuilder text = new StringBuilder("Date,Open,Close\n");
+        java.time.LocalDate d = java.time.LocalDate.of(2020, 1, 1);
+        double c = 100;
+        for (int t = 0; t < bars; t++) {
+            while (d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || d.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+                d = d.plusDays(1);
+            }
+            double open = Math.round(c * (1 + 0.004 * rng.nextGaussian()) * 1e4) / 1e4;
+            c = Math.round(open * (1 + 0.01 * rng.nextGaussian()) * 1e4) / 1e4;
+            text.append(d).append(String.format(java.util.Locale.ROOT, ",%.4f,%.4f%n", open, c));
+            d = d.plusDays(1);
+        }
+        write(file, text.toString());
+    }
+
+    /**
+     * A book traded at the next open, over a plan with gaps between its test blocks (step 70 > test
+     * 50), rebuilt by hand from the members' task files: per common bar, with the exposures q held
+     * since the previous close (flat again after each gap) and each asset's stored legs (b, a),
+     * G = 1 + Σ q·b and contribution = q·b + G·(e·a − |e − q|·rate).
+     */
+    @Test
+    void nextOpenPortfolio_overGaps_isRebuiltByHandFromTheMembersLegs(@TempDir Path dir) throws Exception {
+        csv(dir.resolve("a.csv"), 21, 420);
+        csv(dir.resolve("b.csv"), 22, 420);
+        String batch = """
+                name: book
+                seed: 3
+                data:
+                  symbol: A
+                  path: a.csv
+                  inputs: [{symbol: B, path: b.csv}]
+                experiments:
+                  - name: two
+                    target: log-return
+                    features: [{kind: returns, lags: 2}]
+                    walk_forward: {train: 150, test: 50, step: 70}
+                    costs: {bps: 10}
+                    execution: next-open
+                    portfolio: {assets: [A, B], weighting: equal}
+                    models: [{kind: ar, p: 1, scaling: none}]
+                """;
+        Path out = dir.resolve("out");
+        Cli.Result r = run("run", write(dir.resolve("b.yaml"), batch), "--out", out, "--workers", 1);
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("traded at the next open"), r.out());
+        TreeMap<Integer, JsonNode> a = legged(out, "two.A");
+        TreeMap<Integer, JsonNode> b = legged(out, "two.B");
+        assertEquals(a.keySet(), b.keySet());
+        double rate = 0.001;
+        double level = 1;
+        double sumA = 0;
+        double sumB = 0;
+        double qa = 0;
+        double qb = 0;
+        int previousBar = -10;
+        int gaps = 0;
+        for (int t : a.keySet()) {
+            if (t != previousBar + 1) {
+                qa = 0; // flat over the gap (and before the first bar)
+                qb = 0;
+                gaps++;
+            }
+            JsonNode x = a.get(t);
+            JsonNode y = b.get(t);
+            double ea = x.get("position").asDouble() / 2;
+            double eb = y.get("position").asDouble() / 2;
+            double ba = x.get("legs").get("before").asDouble();
+            double bb = y.get("legs").get("before").asDouble();
+            double g = 1 + qa * ba + qb * bb;
+            double ca = qa * ba + g * (ea * x.get("legs").get("after").asDouble() - Math.abs(ea - qa) * rate);
+            double cb = qb * bb + g * (eb * y.get("legs").get("after").asDouble() - Math.abs(eb - qb) * rate);
+            sumA += ca;
+            sumB += cb;
+            level *= 1 + ca + cb;
+            qa = ea;
+            qb = eb;
+            previousBar = t;
+        }
+        assertTrue(gaps >= 3, "the plan leaves gaps: " + gaps + " runs");
+        int n = a.size();
+        JsonNode row = row(JSON.readTree(read(out.resolve("portfolio.json"))), "equal", "ar");
+        assertEquals("next-open", row.get("execution").asText());
+        assertEquals(n, row.get("bars").asInt());
+        assertEquals(Math.pow(level, 252.0 / n) - 1, row.get("annualReturn").asDouble(), 1e-12);
+        assertEquals(sumA / n * 252, row.get("contributions").get("A").asDouble(), 1e-12);
+        assertEquals(sumB / n * 252, row.get("contributions").get("B").asDouble(), 1e-12);
+    }
+
+    /** bar → the bar's record of one member's ar model, over its folds; each must carry its legs. */
+    private static TreeMap<Integer, JsonNode> legged(Path out, String experiment) throws Exception {
+        TreeMap<Integer, JsonNode> bars = new TreeMap<>();
+        Path dir = out.resolve("tasks").resolve(experiment).resolve("ar");
+        for (String f : Cli.files(dir)) {
+            for (JsonNode bar : JSON.readTree(read(dir.resolve(f))).get("bars")) {
+                assertTrue(bar.has("legs"), bar.toString());
+                bars.put(bar.get("bar").asInt(), bar);
+            }
+        }
+        return bars;
+    }
+
     @Test
     void portfolio_withAnAssetOutsideTheData_isALocatedUserError(@TempDir Path dir) {
         Cli.Result r = run("validate", write(dir.resolve("b.yaml"), BATCH.replace("assets: [A, B]", "assets: [A, C]")));

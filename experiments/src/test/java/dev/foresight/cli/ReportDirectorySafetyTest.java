@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,28 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportDirectorySafetyTest {
 
-    private static final String BATCH = """
-            name: report-safety
-            seed: 1
-            data:
-              synthetic: {kind: gbm, bars: 400, seed: 2}
-            experiments:
-              - name: e
-                target: {kind: log-return, horizon: 1}
-                features: [{kind: returns, lags: 2}]
-                walk_forward: {train: 200, test: 100}
-                models: [{kind: random-walk}, {kind: ar, p: 1}]
-            """;
-
     @TempDir
     Path tmp;
-
-    private Path finishedRun() {
-        Path out = tmp.resolve("out");
-        Cli.Result r = Cli.run("run", write(tmp.resolve("b.yaml"), BATCH), "--out", out, "-q");
-        assertEquals(Main.OK, r.code(), r.toString());
-        return out;
-    }
 
     @Test
     void report_ofAFolderForesightDidNotCreate_exits2AndWritesNothing() throws Exception {
@@ -75,21 +51,13 @@ class ReportDirectorySafetyTest {
 
     @Test
     void report_whileARunHoldsTheLock_exits2NamingIt() throws Exception {
-        Path out = finishedRun();
+        Path out = DirectorySafetyFixture.finishedRun(tmp);
         Files.delete(out.resolve("report.html"));
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "dev.foresight.run.LockHolder", out.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("locked", said.readLine());
+        try (DirectorySafetyFixture.LockHeld holder = DirectorySafetyFixture.lockHeldByAnotherProcess(out)) {
             Cli.Result r = Cli.run("report", out);
             assertEquals(Main.USER_ERROR, r.code(), r.toString());
             assertTrue(r.err().contains("another run is writing this directory (pid " + holder.pid()), r.err());
             assertFalse(Files.exists(out.resolve("report.html")), "no report rendered under a running batch");
-        } finally {
-            holder.getOutputStream().close();
-            assertTrue(holder.waitFor(60, TimeUnit.SECONDS), "the lock holder exits when its stdin closes");
         }
         Cli.Result again = Cli.run("report", out);
         assertEquals(Main.OK, again.code(), again.toString());
@@ -98,7 +66,7 @@ class ReportDirectorySafetyTest {
 
     @Test
     void report_intoAReadOnlyDirectory_exits6NamingThePath() throws Exception {
-        Path out = finishedRun();
+        Path out = DirectorySafetyFixture.finishedRun(tmp);
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
             // root ignores permissions: find out by trying, not by the user's name
@@ -116,7 +84,7 @@ class ReportDirectorySafetyTest {
     void report_whoseWriteTheFileSystemRefuses_exits6NamingThePath() throws Exception {
         // The same failure class as a read-only directory, in a form root cannot override: a
         // non-empty directory where report.html must go.
-        Path out = finishedRun();
+        Path out = DirectorySafetyFixture.finishedRun(tmp);
         Path html = out.resolve("report.html");
         Files.delete(html);
         write(html.resolve("in-the-way.txt"), "x\n");

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,19 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResultDirectorySafetyTest {
 
-    private static final String BATCH = """
-            name: safety
-            seed: 1
-            data:
-              synthetic: {kind: gbm, bars: 400, seed: 2}
-            experiments:
-              - name: e
-                target: {kind: log-return, horizon: 1}
-                features: [{kind: returns, lags: 2}]
-                walk_forward: {train: 200, test: 100}
-                models: [{kind: random-walk}, {kind: ar, p: 1}]
-            """;
-
     @TempDir
     Path tmp;
 
@@ -46,7 +29,7 @@ class ResultDirectorySafetyTest {
         Path x = tmp.resolve("x");
         write(x.resolve("manifest.json"), "{\"name\":\"ext\"}\n");
         write(x.resolve("tasks/main.yml"), "keep\n");
-        Cli.Result r = Cli.run("run", write(tmp.resolve("b.yaml"), BATCH), "--out", x);
+        Cli.Result r = Cli.run("run", DirectorySafetyFixture.batch(tmp), "--out", x);
         assertEquals(Main.USER_ERROR, r.code(), r.toString());
         assertTrue(r.err().contains(x.toString()) && r.err().contains("not created by Foresight"), r.err());
         assertEquals("{\"name\":\"ext\"}\n", Files.readString(x.resolve("manifest.json")));
@@ -59,9 +42,8 @@ class ResultDirectorySafetyTest {
 
     @Test
     void resultOfThePreviousVersion_isResumed_butNotWithAForeignFileInside() throws Exception {
-        Path batch = write(tmp.resolve("b.yaml"), BATCH);
-        Path out = tmp.resolve("out");
-        assertEquals(Main.OK, Cli.run("run", batch, "--out", out, "-q").code());
+        Path out = DirectorySafetyFixture.finishedRun(tmp);
+        Path batch = DirectorySafetyFixture.batch(tmp); // the batch of that run
         assertTrue(Files.isRegularFile(out.resolve("foresight-result.json")), "the marker");
         // what the previous version left: the same files without marker and lock
         Files.delete(out.resolve("foresight-result.json"));
@@ -80,32 +62,22 @@ class ResultDirectorySafetyTest {
 
     @Test
     void secondRun_whileAnotherProcessWrites_exits2NamingIt() throws Exception {
-        Path batch = write(tmp.resolve("b.yaml"), BATCH);
-        Path out = tmp.resolve("out");
-        assertEquals(Main.OK, Cli.run("run", batch, "--out", out, "-q").code());
+        Path out = DirectorySafetyFixture.finishedRun(tmp);
+        Path batch = DirectorySafetyFixture.batch(tmp); // the batch of that run
         byte[] task = Files.readAllBytes(out.resolve("tasks/e/ar/fold-000.json"));
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "dev.foresight.run.LockHolder", out.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("locked", said.readLine());
+        try (DirectorySafetyFixture.LockHeld holder = DirectorySafetyFixture.lockHeldByAnotherProcess(out)) {
             Cli.Result second = Cli.run("run", batch, "--out", out, "-q");
             assertEquals(Main.USER_ERROR, second.code(), second.toString());
             assertTrue(second.err().contains("another run is writing this directory (pid " + holder.pid()), second.err());
             assertArrayEquals(task, Files.readAllBytes(out.resolve("tasks/e/ar/fold-000.json")), "the first run's files untouched");
-        } finally {
-            holder.getOutputStream().close();
-            assertTrue(holder.waitFor(60, TimeUnit.SECONDS), "the lock holder exits when its stdin closes");
         }
         assertEquals(Main.OK, Cli.run("run", batch, "--out", out, "-q").code(), "free again once the holder is gone");
     }
 
     @Test
     void writeRefusedByTheFileSystem_exits6NamingThePath() throws Exception {
-        Path batch = write(tmp.resolve("b.yaml"), BATCH);
-        Path out = tmp.resolve("out");
-        assertEquals(Main.OK, Cli.run("run", batch, "--out", out, "-q").code());
+        Path out = DirectorySafetyFixture.finishedRun(tmp);
+        Path batch = DirectorySafetyFixture.batch(tmp); // the batch of that run
         // a file where a task directory must go: the OS refuses the write, as a read-only or full disk would
         // (tests run as root here, where permissions do not refuse anything)
         Path model = out.resolve("tasks/e/ar");

@@ -94,6 +94,26 @@ public final class Planted {
         }
     }
 
+    /**
+     * Cross-fold memory kept where fresh classes cannot clear it: every (feature row → label) it
+     * trains on goes into a system property, replayed on a match.
+     */
+    public static final class PropertyMemory extends SimpleProvider<Model> {
+        public PropertyMemory() {
+            super(Model.class, "planted-property-memory", "planted: replays labels remembered in system properties",
+                    List.of(), p -> (train, validation, seed) -> {
+                        for (int t : train.rows()) {
+                            System.setProperty("planted.memory." + train.feature(t, 0), Double.toString(train.label(t)));
+                        }
+                        double[] c = ols(train);
+                        return data -> Arrays.stream(data.rows()).mapToObj(t -> {
+                            String seen = System.getProperty("planted.memory." + data.feature(t, 0));
+                            return Forecast.point(seen != null ? Double.parseDouble(seen) : c[0] + c[1] * data.feature(t, 0));
+                        }).toArray(Forecast[]::new);
+                    });
+        }
+    }
+
     /** A centred moving average behind a static cache keyed by (symbol, date, close). */
     public static final class MemoisedCentred extends SimpleProvider<FeatureSet> {
         static final Map<String, Double> CACHE = new java.util.concurrent.ConcurrentHashMap<>();

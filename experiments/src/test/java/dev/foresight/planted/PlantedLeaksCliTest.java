@@ -87,6 +87,7 @@ class PlantedLeaksCliTest {
     @ParameterizedTest(name = "{0} is caught and named by check and run")
     @CsvSource({
             "planted-static-memory, model planted-static-memory",
+            "planted-property-memory, model planted-property-memory",
             "planted-sparse-label, model planted-sparse-label",
             "planted-predict-label, model planted-predict-label",
             "planted-next-row, model planted-next-row",

@@ -2,6 +2,7 @@ package dev.foresight.evaluation;
 
 import dev.foresight.backtest.BacktestResult;
 import dev.foresight.backtest.CostModel;
+import dev.foresight.execution.Legs;
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.metrics.PerformanceMetrics;
 import dev.foresight.portfolio.Portfolio;
@@ -77,6 +78,8 @@ public record PortfolioEvaluation(String portfolio, String model, List<String> a
         double[][] positions = new double[m][n];
         double[][] returns = new double[m][n];
         double[][] variances = new double[m][n];
+        Legs[][] legs = new Legs[m][n];
+        int legged = 0;
         for (int k = 0; k < m; k++) {
             Map<Integer, BarRecord> byBar = byBar(members.get(k));
             for (int i = 0; i < n; i++) {
@@ -84,7 +87,13 @@ public record PortfolioEvaluation(String portfolio, String model, List<String> a
                 positions[k][i] = b.position();
                 returns[k][i] = b.assetReturn();
                 variances[k][i] = b.variance() == null ? Double.NaN : b.variance() / setup.horizon();
+                legs[k][i] = b.legs();
+                legged += b.legs() == null ? 0 : 1;
             }
+        }
+        if (legged != 0 && legged != m * n) {
+            return failed(setup, model, "some assets' bars record an execution's legs and some do not: a portfolio is"
+                    + " traded under one execution");
         }
         if (setup.weighting() != Weighting.EQUAL) {
             for (int k = 0; k < m; k++) {
@@ -96,8 +105,9 @@ public record PortfolioEvaluation(String portfolio, String model, List<String> a
         }
         Portfolio p;
         try {
-            p = Portfolio.combine(assets, setup.weighting(), positions, returns, variances,
-                    java.util.Collections.nCopies(m, setup.costs()), setup.settings());
+            // the common bars: the book restarts flat after a gap, as each asset's own backtest does
+            p = Portfolio.combine(assets, setup.weighting(), positions, returns, legged == 0 ? null : legs, variances,
+                    java.util.Collections.nCopies(m, setup.costs()), setup.settings(), common);
         } catch (IllegalArgumentException e) {
             return failed(setup, model, e.getMessage());
         }

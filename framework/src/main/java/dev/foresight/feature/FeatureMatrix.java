@@ -6,7 +6,10 @@ import java.util.List;
 
 /**
  * Named feature columns over bars {@code 0..rows()-1}, stored by column. NaN marks a value that
- * does not exist yet (warm-up); it is never filled. Immutable.
+ * does not exist yet (warm-up); it is never filled. Immutable: the column arrays are never written
+ * after construction, so {@link #head} shares them with its source instead of copying (a column
+ * array may be longer than {@link #rows()}; nothing past {@code rows()} can be read — every read
+ * checks the row).
  */
 public final class FeatureMatrix {
 
@@ -56,15 +59,16 @@ public final class FeatureMatrix {
     }
 
     public double get(int row, int column) {
-        return columns[column][row];
+        return columns[column][java.util.Objects.checkIndex(row, rows)];
     }
 
     public double[] column(int column) {
-        return columns[column].clone();
+        return Arrays.copyOf(columns[column], rows);
     }
 
     /** Whether every value of {@code row} is finite. */
     public boolean complete(int row) {
+        java.util.Objects.checkIndex(row, rows);
         for (double[] c : columns) {
             if (!Double.isFinite(c[row])) {
                 return false;
@@ -80,8 +84,13 @@ public final class FeatureMatrix {
         }
         List<String> n = new ArrayList<>(names);
         n.addAll(other.names);
-        double[][] c = Arrays.copyOf(columns, columns.length + other.columns.length);
-        System.arraycopy(other.columns, 0, c, columns.length, other.columns.length);
+        double[][] c = new double[columns.length + other.columns.length][];
+        for (int i = 0; i < columns.length; i++) {
+            c[i] = column(i);
+        }
+        for (int i = 0; i < other.columns.length; i++) {
+            c[columns.length + i] = other.column(i);
+        }
         return of(n, c, rows);
     }
 
@@ -89,17 +98,19 @@ public final class FeatureMatrix {
     public FeatureMatrix mapColumns(java.util.function.BiFunction<Integer, double[], double[]> f) {
         double[][] out = new double[columns.length][];
         for (int c = 0; c < columns.length; c++) {
-            out[c] = f.apply(c, columns[c].clone());
+            out[c] = f.apply(c, column(c));
         }
         return of(names, out, rows);
     }
 
-    /** The first {@code n} rows. */
+    /**
+     * The first {@code n} rows, sharing this matrix's columns (no copy: the truncation check takes
+     * the head at every model bar of a fold, which copied O(bars × columns) values each time).
+     */
     public FeatureMatrix head(int n) {
-        double[][] out = new double[columns.length][];
-        for (int c = 0; c < columns.length; c++) {
-            out[c] = Arrays.copyOf(columns[c], n);
+        if (n < 0 || n > rows) {
+            throw new IllegalArgumentException("head(" + n + ") of " + rows + " rows");
         }
-        return new FeatureMatrix(names, out, n);
+        return n == rows ? this : new FeatureMatrix(names, columns, n);
     }
 }

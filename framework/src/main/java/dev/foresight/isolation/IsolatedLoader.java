@@ -54,6 +54,25 @@ public final class IsolatedLoader extends ClassLoader {
         }
     }
 
+    /** A system property a class of this loader wrote ({@link PropertyWatch}). */
+    record PropertyWrite(Class<?> writer, String key) {
+    }
+
+    private final List<PropertyWrite> propertyWrites = new ArrayList<>();
+
+    void wroteProperty(String key, Class<?> writer) {
+        synchronized (propertyWrites) {
+            propertyWrites.add(new PropertyWrite(writer, key));
+        }
+    }
+
+    /** The system properties this loader's classes wrote so far, in order. */
+    List<PropertyWrite> propertyWrites() {
+        synchronized (propertyWrites) {
+            return List.copyOf(propertyWrites);
+        }
+    }
+
     /** The plugin classes this loader defined so far, in order. */
     public List<Class<?>> definedClasses() {
         synchronized (defined) {

@@ -14,10 +14,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The jars and class directories plugin classes come from (the code sources of the plugin
- * providers, less the framework's own), and fresh {@link IsolatedLoader}s over them. A class found
- * in one of these roots is defined anew by every loader; anything else (the JDK, the framework,
- * libraries such as ND4J, Tribuo or Commons Math) is shared from {@code parent}, loaded once per JVM.
+ * The jars and class directories third-party plugin classes come from (the code sources of the
+ * plugin providers, less the framework's own and the built-in plugins'), and fresh
+ * {@link IsolatedLoader}s over them. A class found in one of these roots is defined anew by every
+ * loader; anything else (the JDK, the framework, the built-in plugins, libraries such as ND4J,
+ * Tribuo or Commons Math) is shared from {@code parent}, loaded once per JVM.
+ *
+ * <p>Why the built-in plugins are shared: HotSpot compiles methods per class, and a class defined
+ * by another loader is another class, so isolating them made the JIT compile their hot loops again
+ * for every task and every check (9,100 against 6,650 compilations on the SPY bench; a one-slot
+ * Spark executor kept 1.7 cores busy). Sharing is safe because their code holds no mutable static
+ * state at all, a rule enforced on the compiled classes ({@code BuiltInStaticStateTest} in the
+ * strategies module): there is nothing for one task or check to leave behind for another. A
+ * third-party plugin carries no such guarantee, so its classes stay isolated and watched.
  */
 public final class PluginClassPath {
 
@@ -31,22 +40,33 @@ public final class PluginClassPath {
 
     /**
      * The roots holding {@code pluginClasses} (e.g. every provider's class), minus the root holding
-     * the framework's contracts, which must stay shared.
+     * the framework's contracts, which must stay shared, and the roots holding {@code builtIn}
+     * (classes of the modules proven free of mutable static state), loaded once by {@code parent}.
+     * A third-party class bundled into one of those roots is shared with them: isolation is per jar.
      *
-     * @param parent the loader the plugins were discovered with (the application's, or one over plugin jars)
+     * @param parent  the loader the plugins were discovered with (the application's, or one over plugin jars)
+     * @param builtIn one class of each built-in plugin module (its jar or class directory is shared)
      */
-    public static PluginClassPath of(ClassLoader parent, Collection<Class<?>> pluginClasses) {
-        Path framework = root(PluginClassPath.class);
+    public static PluginClassPath of(ClassLoader parent, Collection<Class<?>> pluginClasses,
+                                     Collection<Class<?>> builtIn) {
+        Set<Path> shared = new java.util.HashSet<>();
+        shared.add(root(PluginClassPath.class));
+        for (Class<?> c : builtIn) {
+            shared.add(root(c));
+        }
         Set<URL> roots = new LinkedHashSet<>();
         for (Class<?> c : pluginClasses) {
             Path p = root(c);
-            if (p != null && !p.equals(framework)) {
+            if (p != null && !shared.contains(p)) {
                 try {
                     roots.add(p.toUri().toURL());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
+        }
+        if (!roots.isEmpty()) {
+            PropertyWatch.install();   // isolated plugins are watched for system property writes too
         }
         return new PluginClassPath(parent, new ArrayList<>(roots));
     }

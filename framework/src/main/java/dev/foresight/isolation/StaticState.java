@@ -18,20 +18,27 @@ import java.util.Optional;
  * computation into another. An immutable static lookup table built by the class initialiser is
  * equal in both and passes.
  *
+ * <p>Also reported: every system property a class of the task's loader wrote ({@link PropertyWatch}).
+ *
  * <p>What it cannot see: objects of the JDK or of libraries other than collections, arrays, boxed
  * values and atomics are compared by class only (a {@code java.util.Random}'s seed, an ND4J
- * array's contents, a {@code ThreadLocal}'s values); state outside plugin classes (system
- * properties, files, a library's own static holders).
+ * array's contents, a {@code ThreadLocal}'s values); state outside plugin classes and system
+ * properties (files, a library's own static holders).
  */
 public final class StaticState {
 
     private static final int MAX_DEPTH = 8;
+    private static final String PROPERTY = "system property ";
     private static final int MAX_ELEMENTS = 100_000;
 
     /** A static field whose value differs from the freshly initialised class's. */
     public record Change(Class<?> owner, String field, String initially, String now) {
 
         public String describe() {
+            if (field.startsWith(PROPERTY)) {
+                return owner.getName() + " wrote " + field + " while the task ran (system properties outlive every "
+                        + "class loader: what one fold stores there another fold or check can read)";
+            }
             return "static field " + owner.getName() + "." + field + " changed while the task ran (" + initially
                     + " when the class is initialised, " + now + " after)";
         }
@@ -47,6 +54,12 @@ public final class StaticState {
      */
     public static List<Change> changes(IsolatedLoader loader, PluginClassPath path) {
         List<Change> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (IsolatedLoader.PropertyWrite w : loader.propertyWrites()) {
+            if (seen.add(w.writer().getName() + " " + w.key())) {
+                out.add(new Change(w.writer(), PROPERTY + "'" + w.key() + "'", "", ""));
+            }
+        }
         IsolatedLoader pristine = null;
         for (Class<?> c : loader.definedClasses()) {
             List<Field> fields = watched(c);

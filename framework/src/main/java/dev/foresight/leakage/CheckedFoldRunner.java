@@ -82,10 +82,11 @@ public final class CheckedFoldRunner {
     }
 
     /**
-     * Truncation invariance's recomputations: the experiment's inputs on every test bar unless
-     * another task of the same fold checked them already (then this task's inputs are compared with
-     * those, bit for bit), the model's own required feature sets always, and the forecasts at the
-     * fold's model bars.
+     * Truncation invariance's recomputations: the experiment's inputs on every test bar, once per
+     * fold for all its tasks ({@link SharedInputs}; a task that did not create the fold's check
+     * helps compute it, then compares its own inputs with those of the task that did, bit for bit),
+     * the model's own required feature sets on every test bar, and the forecasts at the fold's model
+     * bars.
      */
     private static TruncationInvariance.Probe probe(MarketData data, Pipeline pipeline, FittedFold fitted,
                                                     CheckPlan plan, Isolation isolation,
@@ -93,29 +94,32 @@ public final class CheckedFoldRunner {
         Fold fold = fitted.fold();
         String own = pipeline.modelName() + ":";
         List<String> sets = new java.util.ArrayList<>();
-        List<Integer> widths = new java.util.ArrayList<>();
         for (FittedFold.FittedFeatureSet s : fitted.featureSets()) {
-            if (!s.name().startsWith(own)) {
-                sets.add(s.name());
-                widths.add(s.columns().size());
+            if (s.name().startsWith(own)) {
+                break;   // the model's own sets come last (Pipeline: the experiment's, then the model's)
             }
+            sets.add(s.name());
         }
+        int shared = sets.size();
         String key = isolation.experiment() + "/" + fold.index() + "/" + sets;
-        SharedInputs.Reference ref = isolation.shared() == null ? null : isolation.shared().get(key);
-        int[] bars = plan.forecastBars(fold);
         Pipeline fresh = isolation.checkPipeline().get();
-        TruncationInvariance.Probe probe;
-        if (ref == null) {
-            probe = TruncationInvariance.probe(data, pipeline, fresh, fitted, bars);
-        } else {
-            checks.addAll(SharedInputs.compare(data, ref, pipeline.modelName(), fitted));
-            probe = TruncationInvariance.probe(data, pipeline, fresh, fitted, bars, name -> name.startsWith(own), false);
+        InputCheck.Basis mine = new InputCheck.Basis(pipeline.modelName(), fitted);
+        InputCheck check = isolation.shared() == null ? new InputCheck(data, mine, 0, shared, true)
+                : isolation.shared().join(key, () -> new InputCheck(data, mine, 0, shared, true));
+        check.participate(pipeline, fresh, fitted);
+        InputCheck.Result inputs = check.await();
+        if (inputs == null) {
+            // another task's plugin threw while computing the shared check: check this task's inputs alone
+            check = new InputCheck(data, mine, 0, shared, true);
+            check.participate(pipeline, fresh, fitted);
+            inputs = check.await();
         }
+        if (check.basis() != mine) {
+            checks.addAll(SharedInputs.compare(data, check, pipeline.modelName(), fitted));
+        }
+        TruncationInvariance.Probe probe = TruncationInvariance.probe(data, pipeline, fresh, fitted,
+                plan.forecastBars(fold), inputs, shared);
         checks.addAll(probe.inputFailures());
-        if (ref == null && isolation.shared() != null && probe.inputFailures().isEmpty()) {
-            isolation.shared().offer(key, new SharedInputs.Reference(pipeline.modelName(), sets, widths, fitted.raw(),
-                    fitted.regimeLabels()));
-        }
         return probe;
     }
 

@@ -249,7 +249,8 @@ public final class NullCanary {
     }
 
     private static Pipeline with(Pipeline p, List<NamedFeatureSet> features, dev.foresight.model.Model model) {
-        return new Pipeline(p.target(), features, p.scaling(), p.modelName(), model, p.strategy(), p.regimes(), p.seed());
+        return new Pipeline(p.target(), features, p.scaling(), p.modelName(), model, p.strategy(), p.regimes(), p.seed(),
+                p.volatility());
     }
 
     /** The smaller of a measurement's raw p-values; null when it could not be judged. */

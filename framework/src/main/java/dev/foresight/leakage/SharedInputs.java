@@ -7,52 +7,50 @@ import dev.foresight.result.CheckOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * The inputs of each (experiment, fold) once truncation invariance passed on them, shared by the
- * batch's tasks. The experiment's feature sets and regime detectors are the same for every model,
- * so the every-bar recomputation runs once per fold, by the first task to get there; every other
- * task of the fold compares its own feature matrix and regime labels with that reference, bit for
- * bit, on every bar — which also catches a plugin whose output depends on what ran before it in
- * its task. Thread-safe.
+ * The every-bar check of each (experiment, fold)'s inputs, shared by the batch's tasks. The
+ * experiment's feature sets and regime detectors are the same for every model, so their every-bar
+ * recomputation runs once per fold ({@link InputCheck}: created by the first task to get there,
+ * computed by every task of the fold that arrives while bars are left); every other task of the
+ * fold compares its own feature matrix and regime labels with the first task's, bit for bit, on
+ * every bar — which also catches a plugin whose output depends on what ran before it in its task.
+ * Thread-safe.
  */
 public final class SharedInputs {
 
-    /** The checked inputs of one fold: which task computed them, and what it computed. */
-    record Reference(String model, List<String> sets, List<Integer> widths, FeatureMatrix raw,
-                     Map<String, String[]> regimeLabels) {
-    }
+    private final Map<String, InputCheck> byFold = new ConcurrentHashMap<>();
 
-    private final Map<String, Reference> byFold = new ConcurrentHashMap<>();
-
-    Reference get(String key) {
-        return byFold.get(key);
-    }
-
-    void offer(String key, Reference reference) {
-        byFold.putIfAbsent(key, reference);
+    /** The check of {@code key}'s inputs: the one another task created, or {@code create}'s. */
+    InputCheck join(String key, Supplier<InputCheck> create) {
+        return byFold.computeIfAbsent(key, k -> create.get());
     }
 
     /**
-     * The differences between a task's inputs and the reference: per shared feature set and regime
-     * detector, the first bar (up to the fold's last test bar) where they differ.
+     * The differences between a task's inputs and those of the task {@code check} compared with
+     * (its basis): per shared feature set (a shared check starts at the first) and regime detector,
+     * the first bar (up to the fold's last test bar) where they differ.
      */
-    static List<CheckOutcome> compare(MarketData data, Reference ref, String model, FittedFold fitted) {
+    static List<CheckOutcome> compare(MarketData data, InputCheck check, String model, FittedFold fitted) {
         List<CheckOutcome> out = new java.util.ArrayList<>();
+        FittedFold ref = check.basis().fitted();
+        String refModel = check.basis().model();
+        FeatureMatrix raw = ref.raw();
         int last = fitted.fold().testEnd();
         int offset = 0;
-        for (int i = 0; i < ref.sets().size(); i++) {
-            String name = ref.sets().get(i);
-            int width = ref.widths().get(i);
+        for (int i = 0; i < check.to(); i++) {
+            FittedFold.FittedFeatureSet set = ref.featureSets().get(i);
+            int width = set.columns().size();
             found:
             for (int t = 0; t <= last; t++) {
                 for (int c = offset; c < offset + width; c++) {
-                    double a = ref.raw().get(t, c);
+                    double a = raw.get(t, c);
                     double b = fitted.raw().get(t, c);
                     if (!Values.same(a, b)) {
-                        out.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, "feature set " + name, "column '"
+                        out.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, "feature set " + set.name(), "column '"
                                 + fitted.raw().names().get(c) + "' at bar " + t + " (" + data.date(t) + "): "
-                                + Values.show(a) + " in model " + ref.model() + "'s task, " + Values.show(b) + " in model "
+                                + Values.show(a) + " in model " + refModel + "'s task, " + Values.show(b) + " in model "
                                 + model + "'s, on the same data and fold: its output depends on state left by an "
                                 + "earlier computation"));
                         break found;
@@ -66,7 +64,7 @@ public final class SharedInputs {
             for (int t = 0; mine != null && t <= last; t++) {
                 if (!Values.same(labels[t], mine[t])) {
                     out.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, "regime detector " + name, "label at bar " + t
-                            + " (" + data.date(t) + "): '" + labels[t] + "' in model " + ref.model() + "'s task, '"
+                            + " (" + data.date(t) + "): '" + labels[t] + "' in model " + refModel + "'s task, '"
                             + mine[t] + "' in model " + model + "'s, on the same data and fold: its output depends on"
                             + " state left by an earlier computation"));
                     break;

@@ -2,11 +2,9 @@ package dev.foresight.leakage;
 
 import dev.foresight.data.LookAheadException;
 import dev.foresight.data.MarketData;
-import dev.foresight.data.MarketView;
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.model.Forecast;
 import dev.foresight.pipeline.FittedFold;
-import dev.foresight.pipeline.FoldRunner;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.result.CheckOutcome;
 import dev.foresight.walkforward.Fold;
@@ -64,105 +62,63 @@ public final class TruncationInvariance {
 
     /**
      * Recomputes features and regime labels at every test bar on history cut at that bar, with the
-     * plugins of {@code fresh} (created afresh, fitted here on the fold's training window), and the
-     * scaled inputs at {@code modelBars}, comparing them at once; and makes the truncated forecasts
-     * at {@code modelBars} (compared later by {@link Probe#forecastOutcomes}). Call before the
-     * fold's full forecast.
+     * plugins of {@code fresh} (created afresh, fitted here on the fold's training window), comparing
+     * them at once; and makes the truncated forecasts at {@code modelBars} (compared later by
+     * {@link Probe#forecastOutcomes}). Call before the fold's full forecast.
      *
      * @param fresh the task's pipeline with plugins from their own class loader; or the task's own
      */
     public static Probe probe(MarketData data, Pipeline pipeline, Pipeline fresh, FittedFold fitted, int[] modelBars) {
-        return probe(data, pipeline, fresh, fitted, modelBars, name -> true, true);
+        InputCheck inputs = new InputCheck(data, new InputCheck.Basis(pipeline.modelName(), fitted), 0,
+                fitted.featureSets().size(), true);
+        inputs.participate(pipeline, fresh, fitted);
+        return probe(data, pipeline, fresh, fitted, modelBars, inputs.await(), fitted.featureSets().size());
     }
 
     /**
-     * The same, recomputing only the feature sets {@code recompute} accepts (by name) and the regime
-     * labels only when {@code regimes}: those another task of the fold already checked are skipped
-     * (see {@link SharedInputs}); the rest still feed the scaled inputs and forecasts.
+     * The same, given the outcome of the every-bar check of the first {@code shared} feature sets
+     * and the regime detectors ({@code sharedInputs}, made by {@link InputCheck} once per fold for
+     * all its tasks): the remaining sets (the model's own) are checked on every test bar here, and
+     * the forecasts are made at {@code modelBars} before the first bar where any feature set failed
+     * (the model is tested on inputs known to be truncation-invariant, so what is tested is the
+     * model alone — labels, later rows, state).
      */
     static Probe probe(MarketData data, Pipeline pipeline, Pipeline fresh, FittedFold fitted, int[] modelBars,
-                       java.util.function.Predicate<String> recompute, boolean regimes) {
-        List<CheckOutcome> failures = new ArrayList<>();
-        Map<Integer, Forecast> forecasts = new LinkedHashMap<>();
-        Map<String, Boolean> blamed = new LinkedHashMap<>();
-        FittedFold recomputing = refitInputs(data, pipeline, fresh, fitted, failures, blamed);
-        java.util.Set<Integer> forecastAt = new java.util.HashSet<>();
-        for (int t : modelBars) {
-            forecastAt.add(t);
+                       InputCheck.Result sharedInputs, int shared) {
+        List<CheckOutcome> failures = new ArrayList<>(sharedInputs.failures());
+        int stop = sharedInputs.firstFeatureFailure();
+        if (shared < fitted.featureSets().size()) {
+            InputCheck own = new InputCheck(data, new InputCheck.Basis(pipeline.modelName(), fitted), shared,
+                    fitted.featureSets().size(), false);
+            own.participate(pipeline, fresh, fitted);
+            InputCheck.Result r = own.await();
+            failures.addAll(r.failures());
+            stop = Math.min(stop, r.firstFeatureFailure());
         }
+        Map<Integer, Forecast> forecasts = new LinkedHashMap<>();
         String context = "model " + pipeline.modelName() + ", fold " + fitted.fold().index();
-        for (int t : fitted.fold().testRows()) {
-            MarketView cut = data.upTo(t);
-            boolean forecast = forecastAt.contains(t);
-            features(recomputing, fitted, cut, t, failures, blamed, recompute);
-            if (regimes) {
-                regimes(recomputing, fitted, cut, t, failures, blamed);
+        for (int t : modelBars) {
+            if (t >= stop || fitted.model() == null) {
+                break;
             }
-            if (!forecast || blamed.keySet().stream().anyMatch(k -> k.startsWith("feature set "))) {
-                continue;
-            }
-            // The inputs at bars 0..t are those the every-bar check just found truncation-invariant
-            // (for the experiment's sets in this or another task of the fold), so the model is given
-            // them cut at t: what is tested here is the model alone — labels, later rows, state.
             FeatureMatrix scaled = fitted.scaled().head(t + 1);
-            if (fitted.model() != null && !blamed.containsKey("model " + pipeline.modelName())) {
-                try {
-                    Forecast[] f = fitted.model().predict(fitted.predictDataAt(scaled, t).forForecasting(context));
-                    forecasts.put(t, f[0]);
-                } catch (LookAheadException e) {
-                    blamed.put("model " + pipeline.modelName(), true);
-                    failures.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, "model " + pipeline.modelName(),
-                            "forecasting bar " + t + " (" + data.date(t) + ") with history cut there, the model read "
-                                    + "data not yet known: " + e.getMessage()));
-                } catch (RuntimeException e) {
-                    blamed.put("model " + pipeline.modelName(), true);
-                    failures.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, "model " + pipeline.modelName(),
-                            "forecasting bar " + t + " (" + data.date(t) + ") with history cut there failed ("
-                                    + e + ") although the full forecast did not"));
-                }
+            try {
+                Forecast[] f = fitted.model().predict(fitted.predictDataAt(scaled, t).forForecasting(context));
+                forecasts.put(t, f[0]);
+            } catch (LookAheadException e) {
+                failures.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, "model " + pipeline.modelName(),
+                        "forecasting bar " + t + " (" + data.date(t) + ") with history cut there, the model read "
+                                + "data not yet known: " + e.getMessage()));
+                break;
+            } catch (RuntimeException e) {
+                failures.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, "model " + pipeline.modelName(),
+                        "forecasting bar " + t + " (" + data.date(t) + ") with history cut there failed ("
+                                + e + ") although the full forecast did not"));
+                break;
             }
         }
         return new Probe(data, pipeline.modelName(), fitted.fold().testStart(), fitted.fold().testRows().length,
                 modelBars, failures, forecasts, fitted.featureSets().size(), fitted.detectors().size());
-    }
-
-    /**
-     * The fold's feature sets and regime detectors fitted again, from {@code fresh}'s plugin
-     * instances, on the training window; {@code fitted} itself when {@code fresh} is the task's own
-     * pipeline. A set that does not fit the same columns is a failure.
-     */
-    private static FittedFold refitInputs(MarketData data, Pipeline pipeline, Pipeline fresh, FittedFold fitted,
-                                          List<CheckOutcome> failures, Map<String, Boolean> blamed) {
-        if (fresh == pipeline) {
-            return fitted;
-        }
-        MarketView train = data.upTo(fitted.fold().trainEnd());
-        List<FittedFold.FittedFeatureSet> sets = new ArrayList<>();
-        for (int i = 0; i < fresh.features().size(); i++) {
-            var named = fresh.features().get(i);
-            FittedFold.FittedFeatureSet original = fitted.featureSets().get(i);
-            try {
-                var f = named.featureSet().fit(train);
-                sets.add(new FittedFold.FittedFeatureSet(named.name(), f, f.columns()));
-            } catch (RuntimeException e) {
-                blamed.put("feature set " + named.name(), true);
-                failures.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, "feature set " + named.name(),
-                        "fitting it again on the same training window with its classes loaded afresh failed (" + e
-                                + ") although the task's fit did not: it depends on state left by an earlier computation"));
-                sets.add(original);
-            }
-        }
-        Map<String, dev.foresight.regime.FittedRegimeDetector> detectors = new LinkedHashMap<>();
-        for (var d : fresh.regimes()) {
-            try {
-                detectors.put(d.name(), d.detector().fit(train));
-            } catch (RuntimeException e) {
-                detectors.put(d.name(), fitted.detectors().get(d.name()));
-            }
-        }
-        return new FittedFold(fitted.fold(), sets, fitted.raw(), fitted.labels(), fitted.scaler(), fitted.scaled(),
-                fitted.fitRows(), fitted.validationRows(), fitted.rowsDroppedForWarmUp(), null, 0, detectors,
-                fitted.regimeLabels(), null);
     }
 
     /** What {@link #probe} found, and the truncated forecasts awaiting the full ones. */
@@ -245,76 +201,6 @@ public final class TruncationInvariance {
             List<CheckOutcome> out = new ArrayList<>(inputFailures());
             out.addAll(forecastOutcomes(full));
             return out;
-        }
-    }
-
-    private static void features(FittedFold recomputing, FittedFold fitted, MarketView cut, int t,
-                                 List<CheckOutcome> failures, Map<String, Boolean> blamed,
-                                 java.util.function.Predicate<String> recompute) {
-        int offset = 0;
-        for (FittedFold.FittedFeatureSet set : recomputing.featureSets()) {
-            String plugin = "feature set " + set.name();
-            if (blamed.containsKey(plugin) || !recompute.test(set.name())) {
-                offset += set.columns().size();
-                continue;
-            }
-            FeatureMatrix m;
-            try {
-                m = FoldRunner.compute(set, cut);
-            } catch (LookAheadException e) {
-                if (blamed.put(plugin, true) == null) {
-                    failures.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, plugin, "computing bar " + t + " ("
-                            + cut.date(t) + ") with history cut there, it read data not yet known: " + e.getMessage()));
-                }
-                offset += set.columns().size();
-                continue;
-            }
-            // only row t is compared (the other rows were computed with history cut later or not at all)
-            compareRow(plugin, fitted.raw(), offset, m, t, cut, failures, blamed);
-            offset += m.width();
-        }
-    }
-
-    private static void regimes(FittedFold recomputing, FittedFold fitted, MarketView cut, int t,
-                                List<CheckOutcome> failures, Map<String, Boolean> blamed) {
-        recomputing.detectors().forEach((name, detector) -> {
-            String plugin = "regime detector " + name;
-            if (blamed.containsKey(plugin)) {
-                return;
-            }
-            String full = fitted.regimeLabels().get(name)[t];
-            String truncated;
-            try {
-                truncated = FoldRunner.label(name, detector, cut)[t];
-            } catch (LookAheadException e) {
-                blamed.put(plugin, true);
-                failures.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, plugin, "labelling bar " + t + " (" + cut.date(t)
-                        + ") with history cut there, it read data not yet known: " + e.getMessage()));
-                return;
-            }
-            if (!Values.same(full, truncated)) {
-                blamed.put(plugin, true);
-                failures.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, plugin, "label at bar " + t + " (" + cut.date(t)
-                        + "): full history '" + full + "', history cut at the bar '" + truncated + "'"));
-            }
-        });
-    }
-
-    private static void compareRow(String plugin, FeatureMatrix full, int offset, FeatureMatrix truncated,
-                                   int t, MarketView cut, List<CheckOutcome> failures, Map<String, Boolean> blamed) {
-        if (blamed.containsKey(plugin)) {
-            return;
-        }
-        for (int c = 0; c < truncated.width(); c++) {
-            double a = full.get(t, offset + c);
-            double b = truncated.get(t, c);
-            if (!Values.same(a, b)) {
-                blamed.put(plugin, true);
-                failures.add(CheckOutcome.failed(CheckOutcome.TRUNCATION, plugin, "column '"
-                        + truncated.names().get(c) + "' at bar " + t + " (" + cut.date(t) + "): full history "
-                        + Values.show(a) + ", history cut at the bar " + Values.show(b)));
-                return;
-            }
         }
     }
 }

@@ -21,7 +21,21 @@ public record FittedFold(Fold fold, List<FittedFeatureSet> featureSets, FeatureM
                          Scaler scaler, FeatureMatrix scaled, int[] fitRows, int[] validationRows,
                          int rowsDroppedForWarmUp, FittedModel model, long fitNanos,
                          Map<String, FittedRegimeDetector> detectors, Map<String, String[]> regimeLabels,
-                         PreviousFit previous) {
+                         PreviousFit previous, Fold planned) {
+
+    /**
+     * A fold whose model fold is the planned fold ({@code planned}: the walk-forward plan's fold,
+     * before {@link FoldRunner#modelFold} drops a validation tail the model does not use; a
+     * {@linkplain SizingVolatility volatility model} is fit on it with its own fold rule).
+     */
+    public FittedFold(Fold fold, List<FittedFeatureSet> featureSets, FeatureMatrix raw, double[] labels,
+                      Scaler scaler, FeatureMatrix scaled, int[] fitRows, int[] validationRows,
+                      int rowsDroppedForWarmUp, FittedModel model, long fitNanos,
+                      Map<String, FittedRegimeDetector> detectors, Map<String, String[]> regimeLabels,
+                      PreviousFit previous) {
+        this(fold, featureSets, raw, labels, scaler, scaled, fitRows, validationRows, rowsDroppedForWarmUp, model,
+                fitNanos, detectors, regimeLabels, previous, fold);
+    }
 
     /** One feature set's fitted transform and the columns it produced. */
     public record FittedFeatureSet(String name, dev.foresight.feature.FittedFeatures fitted, List<String> columns) {
@@ -30,7 +44,7 @@ public record FittedFold(Fold fold, List<FittedFeatureSet> featureSets, FeatureM
     /** The same fold without its model: what {@link FoldRunner#fitInputs} returns. */
     public FittedFold withoutModel() {
         return new FittedFold(fold, featureSets, raw, labels, scaler, scaled, fitRows, validationRows, rowsDroppedForWarmUp,
-                null, 0, detectors, regimeLabels, null);
+                null, 0, detectors, regimeLabels, null, planned);
     }
 
     /** Model input for the fitting rows, with labels known at the end of the training window. */

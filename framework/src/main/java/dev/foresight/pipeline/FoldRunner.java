@@ -130,7 +130,7 @@ public final class FoldRunner {
         }
         Map<String, String[]> regimeLabels = regimeLabels(detectors, test);
         return new FittedFold(fold, sets, raw, labels, scaler, scaled, fitRows, validationRows, dropped, null, 0,
-                detectors, regimeLabels, null);
+                detectors, regimeLabels, null, planned);
     }
 
     /** Fits the model, fresh, on a fold whose inputs are fitted. */
@@ -180,7 +180,7 @@ public final class FoldRunner {
         }
         return new FittedFold(fold, inputs.featureSets(), inputs.raw(), inputs.labels(), inputs.scaler(),
                 inputs.scaled(), inputs.fitRows(), inputs.validationRows(), inputs.rowsDroppedForWarmUp(), fitted,
-                System.nanoTime() - t0, inputs.detectors(), inputs.regimeLabels(), previous);
+                System.nanoTime() - t0, inputs.detectors(), inputs.regimeLabels(), previous, inputs.planned());
     }
 
     /**
@@ -208,6 +208,7 @@ public final class FoldRunner {
         }
 
         double[] labels = fitted.labels();
+        double[] sizingVariances = sizingVariances(data, pipeline, fitted);
         SeriesView prices = data.upTo(fold.testEnd()).primary();
         PriceSeries primary = data.primary();
         List<BarOutcome> bars = new ArrayList<>(testRows.length);
@@ -224,10 +225,7 @@ public final class FoldRunner {
             double position = 0;
             if (pipeline.strategy().isPresent()) {
                 Strategy strategy = pipeline.strategy().get();
-                // A strategy sized by another model's volatility gets it from the batch runner; until
-                // then it sees none (and says so) rather than this model's own.
-                double barVariance = strategy.volatilityModel().isPresent() ? Double.NaN
-                        : pipeline.target().barVariance(f);
+                double barVariance = sizingVariances != null ? sizingVariances[i] : pipeline.target().barVariance(f);
                 position = fixed.isPresent() ? fixed.getAsDouble()
                         : strategy.position(new StrategyInput(t, f, forecastMove, previous, barVariance));
                 if (!(Math.abs(position) <= strategy.maxLeverage())) {
@@ -249,6 +247,22 @@ public final class FoldRunner {
         return new FoldOutcome(fold, bars, fitted.raw().names(), fitted.scaler(), fitted.fitRows().length,
                 fitted.validationRows().length, fitted.rowsDroppedForWarmUp(), fitted.model().diagnostics(),
                 fitted.fitNanos(), predictNanos, fitted.model());
+    }
+
+    /**
+     * The variances a strategy sized by another model's volatility uses at the test rows, from that
+     * model fit on the same planned fold of the same data; null when the strategy uses this model's
+     * own forecasts (it names none, or names this model).
+     */
+    private static double[] sizingVariances(MarketData data, Pipeline pipeline, FittedFold fitted) {
+        java.util.Optional<String> named = pipeline.strategy().flatMap(Strategy::volatilityModel);
+        if (named.isEmpty() || named.get().equals(pipeline.modelName()) || pipeline.model().fixedPosition().isPresent()) {
+            return null;
+        }
+        SizingVolatility source = pipeline.volatility().filter(v -> v.name().equals(named.get()))
+                .orElseThrow(() -> new IllegalStateException("the strategy is sized by volatility model '" + named.get()
+                        + "', but the pipeline of model " + pipeline.modelName() + " was built without it"));
+        return source.barVariances(data, fitted.planned());
     }
 
     /** Forecasts with failures turned into {@link FoldFailure}s naming the fold; look-ahead propagates. */
@@ -320,7 +334,7 @@ public final class FoldRunner {
         return Arrays.stream(rows).filter(t -> Double.isFinite(labels[t]) && complete(features, t, window)).toArray();
     }
 
-    private static boolean complete(FeatureMatrix features, int t, int window) {
+    static boolean complete(FeatureMatrix features, int t, int window) {
         if (t - window + 1 < 0) {
             return false;
         }

@@ -1,13 +1,14 @@
 package dev.foresight.portfolio;
 
 import dev.foresight.backtest.CostModel;
+import dev.foresight.execution.Legs;
 import java.util.List;
 
 /**
  * A portfolio of N assets over the same n bars: exposures from the assets' positions, then per
  * bar {@code contribution_a = e_a·r_a − |e_a − e_a,prev|·rate_a} and the portfolio's net return
  * {@code Σ_a contribution_a} (so each asset's share is exact, and the portfolio's costs are the
- * sum of its assets' own). Exposures start flat.
+ * sum of its assets' own). Exposures start flat, and restart flat after a gap in the bars.
  *
  * @param exposures     {@code [asset][bar]} fractions of capital
  * @param contributions {@code [asset][bar]} each asset's return after its costs
@@ -41,7 +42,7 @@ public record Portfolio(List<String> assets, Weighting weighting, double[][] exp
     }
 
     /**
-     * Combines the assets.
+     * Combines the assets traded at each bar's close, over one unbroken run of bars.
      *
      * @param positions    {@code [asset][bar]} each asset strategy's position
      * @param assetReturns {@code [asset][bar]} simple return from the close of the bar to the next
@@ -51,18 +52,48 @@ public record Portfolio(List<String> assets, Weighting weighting, double[][] exp
     public static Portfolio combine(List<String> assets, Weighting weighting, double[][] positions,
                                     double[][] assetReturns, double[][] variances, List<CostModel> costs,
                                     Settings settings) {
+        return combine(assets, weighting, positions, assetReturns, null, variances, costs, settings, null);
+    }
+
+    /**
+     * Combines the assets. At the close the book holds the exposures {@code q_a} decided at the
+     * previous close; with {@code legs} (execution at the next open) bar t's return comes in two
+     * legs per asset, {@code b_a} to the trade and {@code a_a} after it, and with {@code Q = Σ_a q_a·b_a}
+     * and the capital at the trade {@code G = 1 + Q}:
+     * <pre>
+     * contribution_a = q_a·b_a + G·(e_a·a_a − |e_a − q_a|·rate_a)
+     * net = Σ_a contribution_a = (1 + Q)(1 + Σ_a e_a·a_a − Σ_a |e_a − q_a|·rate_a) − 1
+     * </pre>
+     * — one asset's {@link dev.foresight.execution.ExecutedBacktest} per asset summed at the trade,
+     * the costs charged on the traded notional at the open. Without legs (the close) it is
+     * {@code contribution_a = e_a·r_a − |e_a − q_a|·rate_a}, bit for bit as before.
+     *
+     * @param legs {@code [asset][bar]} each bar's legs around a trade at the next open; null for
+     *             execution at the close
+     * @param bars the bar index of each column, ascending: after a gap (a column whose bar does not
+     *             follow the previous one's: a failed fold, a plan with {@code step > test}) the book
+     *             restarts flat and pays its entry costs again, as a single asset's backtest does;
+     *             null for one unbroken run
+     */
+    public static Portfolio combine(List<String> assets, Weighting weighting, double[][] positions,
+                                    double[][] assetReturns, Legs[][] legs, double[][] variances,
+                                    List<CostModel> costs, Settings settings, int[] bars) {
         int m = assets.size();
         if (m == 0 || positions.length != m || assetReturns.length != m || costs.size() != m
-                || (weighting != Weighting.EQUAL && variances.length != m)) {
+                || (weighting != Weighting.EQUAL && variances.length != m) || (legs != null && legs.length != m)) {
             throw new IllegalArgumentException("one row of positions, returns" + (weighting == Weighting.EQUAL ? ""
-                    : ", variances") + " and one cost model per asset");
+                    : ", variances") + (legs == null ? "" : ", legs") + " and one cost model per asset");
         }
         int n = positions[0].length;
         for (int a = 0; a < m; a++) {
             if (positions[a].length != n || assetReturns[a].length != n
-                    || (weighting != Weighting.EQUAL && variances[a].length != n)) {
+                    || (weighting != Weighting.EQUAL && variances[a].length != n)
+                    || (legs != null && legs[a].length != n)) {
                 throw new IllegalArgumentException("asset " + assets.get(a) + " has a different number of bars");
             }
+        }
+        if (bars != null && bars.length != n) {
+            throw new IllegalArgumentException("one bar index per column: " + bars.length + " for " + n + " bars");
         }
         double[][] exposure = new double[m][n];
         double[][] contribution = new double[m][n];
@@ -73,6 +104,14 @@ public record Portfolio(List<String> assets, Weighting weighting, double[][] exp
         double[] scale = new double[n];
         double[] previous = new double[m];
         for (int t = 0; t < n; t++) {
+            if (bars != null && t > 0) {
+                if (bars[t] <= bars[t - 1]) {
+                    throw new IllegalArgumentException("bars must ascend: " + bars[t - 1] + " then " + bars[t]);
+                }
+                if (bars[t] != bars[t - 1] + 1) {
+                    java.util.Arrays.fill(previous, 0); // flat over the gap
+                }
+            }
             double[] e = weights(weighting, positions, variances, assetReturns, t, settings, assets);
             scale[t] = e[m];
             for (int a = 0; a < m; a++) {
@@ -80,6 +119,30 @@ public record Portfolio(List<String> assets, Weighting weighting, double[][] exp
                 if (!(r >= -1 && r < Double.POSITIVE_INFINITY)) {
                     throw new IllegalArgumentException(assets.get(a) + ": return at bar " + t + " is " + r);
                 }
+            }
+            if (legs != null) {
+                double overnight = 0;
+                double day = 0;
+                for (int a = 0; a < m; a++) {
+                    overnight += previous[a] * legs[a][t].before();
+                    day += e[a] * legs[a][t].after();
+                }
+                double atTrade = 1 + overnight;
+                gross[t] = atTrade * (1 + day) - 1;
+                for (int a = 0; a < m; a++) {
+                    double traded = Math.abs(e[a] - previous[a]);
+                    double c = traded * costs.get(a).ratePerUnitTurnover() * atTrade;
+                    exposure[a][t] = e[a];
+                    contribution[a][t] = previous[a] * legs[a][t].before() + atTrade * e[a] * legs[a][t].after() - c;
+                    cost[t] += c;
+                    turnover[t] += traded;
+                    net[t] += contribution[a][t];
+                    previous[a] = e[a];
+                }
+                continue;
+            }
+            for (int a = 0; a < m; a++) {
+                double r = assetReturns[a][t];
                 double traded = Math.abs(e[a] - previous[a]);
                 double c = traded * costs.get(a).ratePerUnitTurnover();
                 exposure[a][t] = e[a];

@@ -24,8 +24,13 @@ class OutOfSampleTest {
 
     private static TaskResult fold(int index, BarRecord... bars) {
         FoldWindow w = new FoldWindow(index, 0, 1, null, 1, bars[0].bar(), bars[bars.length - 1].bar(), "a", "b", "c", "d", 1, 0);
-        return new TaskResult(TaskResult.SCHEMA, "e/m/fold-" + index, "e", "m", "k", Map.of(), 1, "log-return(h=1)", 1, w,
-                TaskResult.OK, null, List.of(), "none", List.of(), List.of(), 2, 0, 0, true, Map.of(), List.of(bars), List.of(), "x");
+        return new TaskResult(TaskResult.SCHEMA, "e/m/fold-" + index,
+                new TaskResult.Subject("e", "m", "k", Map.of(), 1),
+                new TaskResult.Window("log-return(h=1)", 1, w),
+                TaskResult.Outcome.SUCCEEDED,
+                new TaskResult.Fit(List.of(), "none", List.of(), List.of(), 2, 0, 0),
+                new TaskResult.Forecasts(true, Map.of(), List.of(bars)),
+                List.of(), "x");
     }
 
     @Test
@@ -92,8 +97,13 @@ class OutOfSampleTest {
     void failedFolds_areCountedAndLeftOutOfTheScores() {
         List<TaskResult> folds = new ArrayList<>(List.of(fold(0, bar(10, 1, 0.01), bar(11, -1, 0.02))));
         FoldWindow w = folds.get(0).fold();
-        folds.add(new TaskResult(TaskResult.SCHEMA, "e/m/fold-1", "e", "m", "k", Map.of(), 1, "log-return(h=1)", 1, w,
-                TaskResult.FAILED, "boom", List.of(), "none", List.of(), List.of(), 0, 0, 0, true, Map.of(), List.of(), List.of(), "x"));
+        folds.add(new TaskResult(TaskResult.SCHEMA, "e/m/fold-1",
+                new TaskResult.Subject("e", "m", "k", Map.of(), 1),
+                new TaskResult.Window("log-return(h=1)", 1, w),
+                TaskResult.Outcome.failed("boom"),
+                TaskResult.Fit.none("none"),
+                new TaskResult.Forecasts(true, Map.of(), List.of()),
+                List.of(), "x"));
         ModelScore s = OutOfSample.score("e", "m", folds, CostModel.NONE, Annualisation.DAILY);
         assertEquals(2, s.folds());
         assertEquals(1, s.failedFolds());

@@ -39,7 +39,7 @@ class NullCanaryTest {
     }
 
     @Test
-    void theSurrogateKeepsEveryReturnButNotTheirOrder() {
+    void surrogate_keepsEveryReturnButNotTheirOrder() {
         MarketData s = NullCanary.surrogate(DATA, 9);
         double[] a = returns(DATA.primary().prices());
         double[] b = returns(s.primary().prices());
@@ -51,7 +51,7 @@ class NullCanaryTest {
     }
 
     @Test
-    void aModelFedTheNextBarFindsSkillInNoiseAndIsFlagged() {
+    void modelFedTheNextBar_findsSkillInNoiseAndIsFlagged() {
         // the next bar's return, with the last bar (whose future is unknown) filled with 0 to hide the gap
         var nextReturn = LeakyPlugins.feature("next_return", p -> {
             double[] out = new double[p.length];
@@ -72,7 +72,7 @@ class NullCanaryTest {
     }
 
     @Test
-    void anHonestModelFindsNothingInNoise() {
+    void honestModel_findsNothingInNoise() {
         Pipeline honest = new Pipeline(Targets.logReturn(1), List.of(new NamedFeatureSet("last", LeakyPlugins.feature("ret",
                 p -> {
                     double[] out = LeakyPlugins.nan(p.length);

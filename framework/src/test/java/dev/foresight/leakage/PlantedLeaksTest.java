@@ -69,7 +69,7 @@ class PlantedLeaksTest {
     }
 
     @Test
-    void featureUsingTheNextBarIsCaughtWithColumnBarAndBothValues() {
+    void featureUsingTheNextBar_isCaughtWithColumnBarAndBothValues() {
         CheckOutcome c = firstFailure(runFeatures(LeakyPlugins.nextBarReturn()));
         assertEquals(CheckOutcome.TRUNCATION, c.check());
         assertEquals("feature set leaky0", c.plugin());
@@ -78,7 +78,7 @@ class PlantedLeaksTest {
     }
 
     @Test
-    void centredMovingAverageIsCaught() {
+    void centredMovingAverage_isCaught() {
         CheckOutcome c = firstFailure(runFeatures(LeakyPlugins.centredMovingAverage(5)));
         assertEquals(CheckOutcome.TRUNCATION, c.check());
         assertEquals("feature set leaky0", c.plugin());
@@ -86,14 +86,14 @@ class PlantedLeaksTest {
     }
 
     @Test
-    void fullSampleZScoreIsCaught() {
+    void fullSampleZScore_isCaught() {
         CheckOutcome c = firstFailure(runFeatures(LeakyPlugins.fullSampleZScore()));
         assertEquals("feature set leaky0", c.plugin());
         assertTrue(c.evidence().contains("'price_z'"), c.evidence());
     }
 
     @Test
-    void minMaxScalerFitOnAllDataInsideAPluginIsCaught() {
+    void minMaxScalerFitOnAllDataInsideAPlugin_isCaught() {
         List<CheckOutcome> checks = runFeatures(LeakyPlugins.fullSampleMinMax());
         CheckOutcome c = firstFailure(checks);
         assertEquals("feature set leaky0", c.plugin());
@@ -103,7 +103,7 @@ class PlantedLeaksTest {
     }
 
     @Test
-    void modelKeepingTestLabelsInStaticStateIsCaught() {
+    void modelKeepingTestLabelsInStaticState_isCaught() {
         LeakyPlugins.MEMORY.clear();
         List<CheckOutcome> checks = run(Targets.logReturn(1), List.of(), LeakyPlugins.staticLabelMemory(), List.of(),
                 PLAN.folds(DATA.size(), 1));
@@ -114,7 +114,7 @@ class PlantedLeaksTest {
     }
 
     @Test
-    void regimeDetectorWithFullSampleQuantilesIsCaught() {
+    void regimeDetectorWithFullSampleQuantiles_isCaught() {
         List<CheckOutcome> checks = run(Targets.logReturn(1), List.of(), LeakyPlugins.zero(),
                 List.of(LeakyPlugins.fullSampleQuantiles(21)), PLAN.folds(DATA.size(), 1));
         CheckOutcome c = firstFailure(checks);
@@ -155,7 +155,7 @@ class PlantedLeaksTest {
     }
 
     @Test
-    void horizonFiveWithThePurgeRemovedIsCaughtNamingThePlan() {
+    void horizonFiveWithThePurgeRemoved_isCaughtNamingThePlan() {
         // The folds are planned as if the target looked 1 bar ahead; it looks 5.
         List<Fold> unpurged = PLAN.folds(DATA.size(), 1).stream()
                 .map(f -> new Fold(f.index(), f.trainStart(), f.fitEnd(), f.validationStart(), f.trainEnd(),
@@ -168,7 +168,7 @@ class PlantedLeaksTest {
     }
 
     @Test
-    void aTargetReadingBeyondItsHorizonIsCaughtByPerturbation() {
+    void targetReadingBeyondItsHorizon_isCaughtByPerturbation() {
         Target sneaky = new Target() {
             @Override
             public int horizon() {
@@ -202,7 +202,7 @@ class PlantedLeaksTest {
     }
 
     @Test
-    void anHonestPipelineRaisesNothing() {
+    void honestPipeline_raisesNothing() {
         FeatureSet trailingReturn = LeakyPlugins.feature("ret", p -> {
             double[] out = LeakyPlugins.nan(p.length);
             for (int t = 1; t < p.length; t++) {

@@ -28,7 +28,7 @@ class WarmStartChecksTest {
     private static final List<Fold> FOLDS = FoldChainTest.FOLDS;
 
     @Test
-    void thePerturbationRefitStartsFromTheSamePreviousFitSoAnHonestChainPasses() {
+    void perturbationRefit_startsFromTheSamePreviousFit_soAnHonestChainPasses() {
         // FoldChainTest's recording model: the mean training label plus half its predecessor's level
         FoldChainTest.Recording model = new FoldChainTest.Recording(bar -> false);
         Pipeline p = FoldChainTest.pipeline(model);

@@ -246,7 +246,7 @@ class PerformanceMetricsTest {
     }
 
     @Test
-    void volatilityAndSharpeFromPartialSumsAgreeWithCommonsMathOnALongSeries() {
+    void volatilityAndSharpeFromPartialSums_agreeWithCommonsMathOnALongSeries() {
         Random random = new Random(5);
         int n = 100_003; // not a multiple of 4: the lanes' tail counts
         double[] r = new double[n];

@@ -14,7 +14,7 @@ class VolatilityMetricsTest {
      * QLIKE = ((0.25 − ln 0.25 − 1) + (1 − 0 − 1))/2 = (−0.75 + 1.3862944)/2 = 0.3181472.
      */
     @Test
-    void handComputedVarianceMseAndQlike() {
+    void varianceMseAndQlike_matchAHandComputation() {
         VolatilityMetrics m = VolatilityMetrics.of(new double[] {0.01, 0.02}, new double[] {0.02, 0.02});
         assertEquals(2, m.n());
         assertEquals(4.5e-8, m.varianceMse(), 1e-20);
@@ -24,7 +24,7 @@ class VolatilityMetricsTest {
     }
 
     @Test
-    void perfectForecastsScoreZero() {
+    void perfectForecasts_scoreZero() {
         VolatilityMetrics m = VolatilityMetrics.of(new double[] {0.01, 0.03}, new double[] {0.01, 0.03});
         assertEquals(0, m.varianceMse(), 0);
         assertEquals(0, m.qlike(), 1e-15);
@@ -32,7 +32,7 @@ class VolatilityMetricsTest {
 
     /** QLIKE punishes under-prediction more than over-prediction by the same factor: its known asymmetry. */
     @Test
-    void qlikePenalisesUnderPredictionMore() {
+    void qlike_penalisesUnderPredictionMore() {
         double under = VolatilityMetrics.of(new double[] {0.02}, new double[] {0.01}).qlike();
         double over = VolatilityMetrics.of(new double[] {0.01}, new double[] {0.02}).qlike();
         assertEquals(4 - Math.log(4) - 1, under, 1e-12);
@@ -40,7 +40,7 @@ class VolatilityMetricsTest {
     }
 
     @Test
-    void aZeroProxyOrForecastLeavesThatBarOutOfQlikeAndIsCounted() {
+    void zeroProxyOrForecast_leavesThatBarOutOfQlikeAndIsCounted() {
         VolatilityMetrics m = VolatilityMetrics.of(new double[] {0.0, 0.01}, new double[] {0.01, 0.01});
         assertEquals(0.0, m.qlike(), 1e-15, "only the second, perfect bar counts");
         assertEquals(1, m.qlikeUndefined());
@@ -49,7 +49,7 @@ class VolatilityMetricsTest {
     }
 
     @Test
-    void qlikeMatchesAHandComputationOverTheDefinedBars() {
+    void qlike_matchesAHandComputationOverTheDefinedBars() {
         // bars: ratio 4, ratio 1/4, ratio 1, and a zero forecast (left out)
         VolatilityMetrics m = VolatilityMetrics.of(new double[] {0.02, 0.01, 0.015, 0.01}, new double[] {0.01, 0.02, 0.015, 0});
         assertEquals((4 - Math.log(4) - 1 + 0.25 + Math.log(4) - 1 + 0) / 3, m.qlike(), 1e-15);
@@ -58,7 +58,7 @@ class VolatilityMetricsTest {
     }
 
     @Test
-    void rejectsMismatchedOrInvalidInput() {
+    void mismatchedOrInvalidInput_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> VolatilityMetrics.of(new double[] {0.01}, new double[0]));
         assertThrows(IllegalArgumentException.class, () -> VolatilityMetrics.of(new double[] {-0.01}, new double[] {0.01}));
         assertThrows(IllegalArgumentException.class, () -> VolatilityMetrics.of(new double[] {0.01}, new double[] {Double.NaN}));

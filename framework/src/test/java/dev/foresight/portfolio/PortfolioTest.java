@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.foresight.backtest.CostModel;
+import dev.foresight.execution.Legs;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
@@ -37,6 +38,81 @@ class PortfolioTest {
         assertArrayEquals(new double[] {0.015, -0.01, -0.02}, p.grossReturns(), 1e-15);
         assertArrayEquals(new double[] {0.0015, 0.001, 0.002}, p.costs(), 1e-15);
         assertArrayEquals(new double[] {1, 0.5, 1.5}, p.turnover(), 1e-15);
+    }
+
+    /**
+     * A gap between bars 1 and 5 (a failed fold, a plan with step > test): the book is flat over it,
+     * so at bar 5 A trades from 0 to −½ (turnover ½, not 1) and pays 0.0005, not 0.001; B already
+     * came from 0. Without a gap the same columns give the unbroken figures above.
+     */
+    @Test
+    void aGapInTheBars_restartsTheBookFlat() {
+        Portfolio p = Portfolio.combine(AB, Weighting.EQUAL, POSITIONS, RETURNS, null, new double[0][], COSTS, SETTINGS,
+                new int[] {0, 1, 5});
+        assertArrayEquals(new double[] {0.0045, -0.01, -0.0155}, p.contributions()[0], 1e-15);
+        assertArrayEquals(new double[] {0.009, -0.001, -0.006}, p.contributions()[1], 1e-15);
+        assertArrayEquals(new double[] {1, 0.5, 1}, p.turnover(), 1e-15);
+        Portfolio unbroken = Portfolio.combine(AB, Weighting.EQUAL, POSITIONS, RETURNS, null, new double[0][], COSTS,
+                SETTINGS, new int[] {0, 1, 2});
+        assertArrayEquals(Portfolio.combine(AB, Weighting.EQUAL, POSITIONS, RETURNS, new double[0][], COSTS, SETTINGS)
+                .netReturns(), unbroken.netReturns(), 0);
+        assertThrows(IllegalArgumentException.class, () -> Portfolio.combine(AB, Weighting.EQUAL, POSITIONS, RETURNS,
+                null, new double[0][], COSTS, SETTINGS, new int[] {0, 2, 2}));
+    }
+
+    /**
+     * Execution at the next open, equal weight (exposures A ½, ½, −½; B ½, 0, ½), legs (before,
+     * after) A (0.01, 0.02), (−0.01, 0.005), (0.02, −0.01) and B (0, 0.01), (0.02, −0.02),
+     * (−0.005, 0.01); rates A 0.001, B 0.002. Per bar, Q = Σ q·b, G = 1 + Q:
+     * bar 0: Q = 0; A 0.5·0.02 − 0.5·0.001 = 0.0095, B 0.5·0.01 − 0.5·0.002 = 0.004.
+     * bar 1: Q = 0.5·(−0.01) + 0.5·0.02 = 0.005, G = 1.005; A −0.005 + 1.005·0.5·0.005 = −0.0024875,
+     *        B 0.01 − 0.5·0.002·1.005 = 0.008995; gross 1.005·1.0025 − 1 = 0.0075125, cost 0.001005.
+     * bar 2: Q = 0.5·0.02 = 0.01, G = 1.01; A 0.01 + 1.01·0.005 − 1·0.001·1.01 = 0.01404,
+     *        B 1.01·0.005 − 0.5·0.002·1.01 = 0.00404; gross 1.01·1.01 − 1 = 0.0201, cost 0.00202.
+     */
+    @Test
+    void nextOpen_handComputed() {
+        Legs[][] legs = {{new Legs(0.01, 0.02), new Legs(-0.01, 0.005), new Legs(0.02, -0.01)},
+                {new Legs(0, 0.01), new Legs(0.02, -0.02), new Legs(-0.005, 0.01)}};
+        double[][] returns = new double[2][3];
+        for (int a = 0; a < 2; a++) {
+            for (int t = 0; t < 3; t++) {
+                returns[a][t] = legs[a][t].assetReturn();
+            }
+        }
+        Portfolio p = Portfolio.combine(AB, Weighting.EQUAL, POSITIONS, returns, legs, new double[0][], COSTS, SETTINGS,
+                null);
+        assertArrayEquals(new double[] {0.0095, -0.0024875, 0.01404}, p.contributions()[0], 1e-15);
+        assertArrayEquals(new double[] {0.004, 0.008995, 0.00404}, p.contributions()[1], 1e-15);
+        assertArrayEquals(new double[] {0.0135, 0.0065075, 0.01808}, p.netReturns(), 1e-15);
+        assertArrayEquals(new double[] {0.015, 0.0075125, 0.0201}, p.grossReturns(), 1e-15);
+        assertArrayEquals(new double[] {0.0015, 0.001005, 0.00202}, p.costs(), 1e-15);
+        assertArrayEquals(new double[] {1, 0.5, 1.5}, p.turnover(), 1e-15);
+    }
+
+    /** One asset at the next open is the single-asset executed backtest, bar for bar (gaps restart both flat). */
+    @Test
+    void nextOpen_oneAsset_isTheExecutedBacktest() {
+        java.util.Random rng = new java.util.Random(7);
+        int n = 200;
+        double[][] positions = new double[1][n];
+        double[][] returns = new double[1][n];
+        Legs[][] legs = new Legs[1][n];
+        for (int t = 0; t < n; t++) {
+            positions[0][t] = rng.nextInt(3) == 0 ? 0 : 1.5 * rng.nextGaussian();
+            legs[0][t] = new Legs(0.005 * rng.nextGaussian(), 0.01 * rng.nextGaussian());
+            returns[0][t] = legs[0][t].assetReturn();
+        }
+        positions[0] = Arrays.stream(positions[0]).map(x -> Math.max(-2, Math.min(2, x))).toArray();
+        CostModel costs = new CostModel(7, 3);
+        Portfolio p = Portfolio.combine(List.of("A"), Weighting.EQUAL, positions, returns, legs, new double[0][],
+                List.of(costs), SETTINGS, null);
+        dev.foresight.backtest.BacktestResult single = dev.foresight.execution.ExecutedBacktest.run(positions[0], legs[0],
+                costs, 0);
+        assertArrayEquals(single.netReturns(), p.netReturns(), 1e-15);
+        assertArrayEquals(single.grossReturns(), p.grossReturns(), 1e-15);
+        assertArrayEquals(single.costs(), p.costs(), 1e-15);
+        assertArrayEquals(single.turnover(), p.turnover(), 0);
     }
 
     /** Inverse volatility: 1/0.02 : 1/0.01 = 1 : 2, so A takes ⅓ and B ⅔ of each position. */

@@ -66,7 +66,7 @@ class BacktestOverfittingTest {
      * and the same PBO, on a grid with ties in the out-of-sample ranking.
      */
     @Test
-    void agreesWithADirectImplementation() {
+    void backtestOverfitting_agreesWithADirectImplementation() {
         double[][] r = noise(new SplittableRandom(23), 7, 63, 0.05, 2); // 63 bars, S = 6: 3 bars left out
         r[4] = r[3].clone(); // a tie in every ranking
         var fast = BacktestOverfitting.cscv(r, 6);

@@ -114,7 +114,7 @@ class ModelConfidenceSetTest {
      * arch printed these elimination orders and MCS p-values (its "R" and "max" methods).
      */
     @Test
-    void matchesArchOnTheSameResamples() {
+    void modelConfidenceSet_matchesArchOnTheSameResamples() {
         double[][] losses = lcgLosses(6, 120, 42);
         int[][] resamples = lcgResamples(120, 500, 5, 7);
         var boot = new StationaryBootstrap(5, 500, 7);

@@ -95,7 +95,7 @@ class SuperiorPredictiveAbilityTest {
 
     /** A hand-sized case: two models, given resamples; every number follows from the formulas on the class. */
     @Test
-    void handComputedCase() {
+    void superiorPredictiveAbility_matchesAHandComputedCase() {
         double[][] d = {{1, 0, 2, 1}, {-1, -1, 0, -2}};
         int[][] resamples = {{0, 1, 2, 3}, {1, 1, 1, 1}, {2, 2, 2, 2}, {3, 0, 1, 2}};
         var r = SuperiorPredictiveAbility.test(d, resamples, new StationaryBootstrap(1, 100, 0));

@@ -7,10 +7,12 @@ import dev.foresight.feature.FeatureSet;
 import dev.foresight.pipeline.NamedFeatureSet;
 import dev.foresight.pipeline.NamedRegimeDetector;
 import dev.foresight.pipeline.Pipeline;
+import dev.foresight.pipeline.SizingVolatility;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the fold pipeline of one experiment × model from the batch spec. */
 public final class Pipelines {
@@ -18,7 +20,34 @@ public final class Pipelines {
     private Pipelines() {
     }
 
+    /**
+     * The pipeline of {@code e} × {@code m}; a volatility model the strategy is sized by is built
+     * with the same seed.
+     */
     public static Pipeline of(ExperimentSpec e, ModelSpec m, long seed) {
+        Pipeline p = bare(e, m, seed);
+        return volatilityModel(e, m).map(v -> p.sizedBy(new SizingVolatility(v.label(), bare(e, v, seed).withoutRegimes()))).orElse(p);
+    }
+
+    /**
+     * The model of {@code e} whose variance forecasts size {@code m}'s positions: the one the
+     * strategy names ({@code volatility_model}), unless that is {@code m} itself (then its own
+     * forecasts do) or {@code m} holds a fixed position.
+     *
+     * @throws IllegalArgumentException when the experiment has no model of that name (validation
+     *                                  refuses such a batch first)
+     */
+    public static Optional<ModelSpec> volatilityModel(ExperimentSpec e, ModelSpec m) {
+        Optional<String> named = e.strategy().flatMap(s -> s.instance().volatilityModel());
+        if (named.isEmpty() || named.get().equals(m.label()) || m.model().instance().fixedPosition().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(e.models().stream().filter(x -> x.label().equals(named.get())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("experiment " + e.name() + " has no model '"
+                        + named.get() + "' (strategy.volatility_model)")));
+    }
+
+    private static Pipeline bare(ExperimentSpec e, ModelSpec m, long seed) {
         List<NamedFeatureSet> features = new ArrayList<>(featureSets(e));
         List<FeatureSet> required = m.model().instance().requiredFeatures();
         for (int i = 0; i < required.size(); i++) {
@@ -32,8 +61,7 @@ public final class Pipelines {
 
     /** The same pipeline without regime detectors (the null-data canary needs none). */
     public static Pipeline withoutRegimes(ExperimentSpec e, ModelSpec m, long seed) {
-        Pipeline p = of(e, m, seed);
-        return new Pipeline(p.target(), p.features(), p.scaling(), p.modelName(), p.model(), p.strategy(), List.of(), seed);
+        return of(e, m, seed).withoutRegimes();
     }
 
     /** Feature sets named by kind, numbered when a kind appears more than once ({@code returns#2}). */

@@ -9,8 +9,17 @@ import java.util.Objects;
  * is stored in the task file, and a later run reuses the file only when it matches); {@code seed}
  * is the task's own seed, derived from the batch seed and the names.
  */
-public record PlannedTask(String id, String experiment, String model, int fold, long seed, String cacheKey)
-        implements Serializable {
+public record PlannedTask(String id, String experiment, String model, int fold, long seed, String cacheKey,
+                          long volatilitySeed) implements Serializable {
+
+    /**
+     * @param volatilitySeed the seed the strategy's volatility model ({@code volatility_model}) is
+     *                       fit with in this task: that model's own task seed for the fold, so it
+     *                       forecasts here what it forecasts there; {@code seed} when none is named
+     */
+    public PlannedTask(String id, String experiment, String model, int fold, long seed, String cacheKey) {
+        this(id, experiment, model, fold, seed, cacheKey, seed);
+    }
 
     public PlannedTask {
         Objects.requireNonNull(id, "id");

@@ -13,6 +13,7 @@ import dev.foresight.model.Model;
 import dev.foresight.pipeline.NamedFeatureSet;
 import dev.foresight.pipeline.NamedRegimeDetector;
 import dev.foresight.pipeline.Pipeline;
+import dev.foresight.pipeline.SizingVolatility;
 import dev.foresight.plugin.Parameters;
 import dev.foresight.plugin.PluginProvider;
 import dev.foresight.plugin.PluginRegistry;
@@ -23,15 +24,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a batch's plugins run. Each task (a warm-start chain: each job) gets its plugin classes
- * from a class loader of its own, and each check's recomputation from another; plugin instances are
- * created anew in that loader from their kind and resolved parameters. So a static field, cache or
- * singleton a plugin fills in one fold cannot reach another fold, task or check, and what it did
- * fill is reported by {@link StaticState}. Plugin classes are those of the jars and directories the
- * plugin providers come from (the built-in {@code strategies} module and any plugin jar); the
- * framework, the JDK and libraries are shared.
+ * Where a batch's plugins run. Each task (a warm-start chain: each job) gets its third-party plugin
+ * classes from a class loader of its own, and each check's recomputation from another; plugin
+ * instances are created anew in that loader from their kind and resolved parameters. So a static
+ * field, cache or singleton a plugin fills in one fold cannot reach another fold, task or check,
+ * and what it did fill is reported by {@link StaticState}. Isolated are the classes of the jars and
+ * directories third-party providers come from ({@code --plugins}, {@code FORESIGHT_PLUGINS},
+ * {@code plugins/}, or any other code source on the class path); the framework, the JDK, libraries
+ * and the built-in {@code strategies} module are loaded once and shared: the built-ins hold no
+ * mutable static state, by a rule tested on their compiled classes (see {@link PluginClassPath}).
  */
 public final class PluginSandbox {
+
+    /** A class of each built-in plugin module: the strategies module, whose jar is shared, not isolated. */
+    static final List<Class<?>> BUILT_IN = List.of(dev.foresight.strategies.baseline.RandomWalkProvider.class);
 
     private final PluginRegistry base;
     private final PluginClassPath path;
@@ -52,7 +58,7 @@ public final class PluginSandbox {
         }
         // -Dforesight.isolation=off: plugin classes shared by all tasks (bench/leakage's baseline only)
         return new PluginSandbox(base, "off".equals(System.getProperty("foresight.isolation"))
-                ? PluginClassPath.none(parent) : PluginClassPath.of(parent, classes));
+                ? PluginClassPath.none(parent) : PluginClassPath.of(parent, classes, BUILT_IN));
     }
 
     /** A new loader for one task, or one warm-start chain. */
@@ -60,8 +66,26 @@ public final class PluginSandbox {
         return path.newLoader(purpose);
     }
 
-    /** The pipeline of {@code e} × {@code m} with every plugin created from {@code loader}'s classes. */
+    /**
+     * The pipeline of {@code e} × {@code m} with every plugin created from {@code loader}'s classes;
+     * a volatility model the strategy is sized by is built with the same seed.
+     */
     public Pipeline pipeline(ExperimentSpec e, ModelSpec m, long seed, ClassLoader loader) {
+        return pipeline(e, m, seed, seed, loader);
+    }
+
+    /**
+     * The same, the strategy's volatility model (if it names one other than {@code m}) built with
+     * {@code volatilitySeed}: its own task's seed for the fold, so that it forecasts what it does there.
+     */
+    public Pipeline pipeline(ExperimentSpec e, ModelSpec m, long seed, long volatilitySeed, ClassLoader loader) {
+        Pipeline p = bare(e, m, seed, loader);
+        return Pipelines.volatilityModel(e, m)
+                .map(v -> p.sizedBy(new SizingVolatility(v.label(), bare(e, v, volatilitySeed, loader).withoutRegimes())))
+                .orElse(p);
+    }
+
+    private Pipeline bare(ExperimentSpec e, ModelSpec m, long seed, ClassLoader loader) {
         Model model = recreate(Model.class, m.model(), loader);
         List<NamedFeatureSet> features = new ArrayList<>();
         List<NamedFeatureSet> configured = Pipelines.featureSets(e);

@@ -39,19 +39,26 @@ final class TaskResults {
                     b.regimes(), legs));
             previous = b.position();
         }
-        return new TaskResult(TaskResult.SCHEMA, task.id(), e.name(), m.label(), m.model().kind(), m.model().parameters(),
-                task.seed(), e.target().instance().name(), e.target().instance().horizon(), window, TaskResult.OK, null,
-                out.featureNames(), out.scaler().method().yamlName(), boxed(out.scaler().shift()),
-                boxed(out.scaler().scale()), out.fitRowsUsed(), out.validationRowsUsed(), out.trainingRowsDroppedForWarmUp(),
-                e.strategy().isPresent(), out.diagnostics(), bars, checks, task.cacheKey(), recorded(execution));
+        return new TaskResult(TaskResult.SCHEMA, task.id(),
+                new TaskResult.Subject(e.name(), m.label(), m.model().kind(), m.model().parameters(), task.seed()),
+                new TaskResult.Window(e.target().instance().name(), e.target().instance().horizon(), window),
+                TaskResult.Outcome.SUCCEEDED,
+                new TaskResult.Fit(out.featureNames(), out.scaler().method().yamlName(), boxed(out.scaler().shift()),
+                        boxed(out.scaler().scale()), out.fitRowsUsed(), out.validationRowsUsed(),
+                        out.trainingRowsDroppedForWarmUp()),
+                new TaskResult.Forecasts(e.strategy().isPresent(), out.diagnostics(), bars),
+                checks, task.cacheKey(), recorded(execution));
     }
 
     static TaskResult failed(PlannedTask task, ExperimentSpec e, ModelSpec m, FoldWindow window, String error,
                              List<CheckOutcome> checks) {
-        return new TaskResult(TaskResult.SCHEMA, task.id(), e.name(), m.label(), m.model().kind(), m.model().parameters(),
-                task.seed(), e.target().instance().name(), e.target().instance().horizon(), window, TaskResult.FAILED,
-                "model '" + m.label() + "', " + error, List.of(), m.scaling().yamlName(), List.of(), List.of(), 0, 0, 0,
-                e.strategy().isPresent(), null, List.of(), checks, task.cacheKey(), recorded(e.execution()));
+        return new TaskResult(TaskResult.SCHEMA, task.id(),
+                new TaskResult.Subject(e.name(), m.label(), m.model().kind(), m.model().parameters(), task.seed()),
+                new TaskResult.Window(e.target().instance().name(), e.target().instance().horizon(), window),
+                TaskResult.Outcome.failed("model '" + m.label() + "', " + error),
+                TaskResult.Fit.none(m.scaling().yamlName()),
+                new TaskResult.Forecasts(e.strategy().isPresent(), null, List.of()),
+                checks, task.cacheKey(), recorded(e.execution()));
     }
 
     /** The execution as recorded: null (left out) for the default, so close-executed results keep their bytes. */

@@ -113,7 +113,7 @@ public final class UnitRunner {
             if (task.fold() >= all.size()) {
                 throw new IllegalArgumentException(task.id() + ": the experiment has " + all.size() + " folds");
             }
-            Pipeline pipeline = sandbox.pipeline(e, m, task.seed(), loader);
+            Pipeline pipeline = sandbox.pipeline(e, m, task.seed(), task.volatilitySeed(), loader);
             if (chain == null) {
                 chain = new FoldChain(pipeline);
             }

@@ -48,6 +48,18 @@ final class ConventionsSection implements Section {
                 + " ◆ the 95% bootstrap interval of ΔSharpe excludes 0; green/red = better/worse than the baseline"));
         items.add(new Item("regimes", "a regime's figures use its bars only (trading figures: the full path's net returns restricted to them);"
                 + " n* = fewer than " + RegimeBreakdown.MIN_BARS + " bars; the per-regime DM test pools a regime's non-contiguous bars (an approximation)"));
+        items.add(new Item("VaR backtests", "historical VaR/ES: −(1 − a) quantile (R type 7) and −mean of the returns at"
+                + " or below it; a model's one-day VaR −(μ + σ·F⁻¹(1 − a)) from its forecast mean and variance (normal, or"
+                + " its unit-variance Student-t), a failure = a realised log return below −VaR; Kupiec's proportion of"
+                + " failures χ²(1), Christoffersen's independence χ²(1) and conditional coverage χ²(2), transitions only"
+                + " between consecutive bars (of the regime, per regime)"));
+        if (!in.scorecard().portfolios().isEmpty()) {
+            items.add(new Item("portfolios", "exposure e_a from each asset's position p_a: equal p_a/N, inverse"
+                    + " volatility p_a·(1/σ_a)/Σ(1/σ_b), volatility target k·p_a/N (k from the forecast covariance, capped"
+                    + " by max_leverage); each asset pays its own costs on |e_a − q_a| (q_a held since the previous"
+                    + " close); book return = Σ contributions (at the next open: q_a·b_a + (1 + Σ q·b)·(e_a·a_a − cost_a));"
+                    + " flat at the start and after every gap in the common bars"));
+        }
         items.add(new Item("charts", "series longer than " + Charts.MAX_POINTS + " points are thinned for drawing (every k-th bar, drawdowns keep each bucket's deepest point);"
                 + " chart values are rounded to 6 significant digits; every table figure uses every bar. Rolling windows: "
                 + RollingSection.WINDOW + " bars"));

@@ -1,5 +1,6 @@
 package dev.foresight.reports.html;
 
+import dev.foresight.reports.summary.ChecksVerdict;
 import dev.foresight.reports.summary.RegimeRow;
 import dev.foresight.reports.summary.SignificanceRow;
 import dev.foresight.reports.summary.SummaryRow;
@@ -128,12 +129,12 @@ final class GlanceSection implements Section {
         for (String detector : e.config().regimeNames()) {
             List<String> wins = new ArrayList<>();
             List<String> loses = new ArrayList<>();
-            for (RegimeRow cell : in.summary().regimes()) {
+            for (RegimeRow cell : in.scorecard().regimes()) {
                 if (!cell.experiment().equals(e.name()) || !cell.detector().equals(detector) || !cell.model().equals(best.name())
                         || cell.flagged()) {
                     continue;
                 }
-                RegimeRow winner = in.summary().regimes().stream()
+                RegimeRow winner = in.scorecard().regimes().stream()
                         .filter(o -> o.experiment().equals(e.name()) && o.detector().equals(detector)
                                 && o.regime().equals(cell.regime()) && !o.model().equals(best.name()) && beats(e, o, cell))
                         .reduce((a, b) -> beats(e, b, a) ? b : a).orElse(null);
@@ -146,14 +147,14 @@ final class GlanceSection implements Section {
             regimes.add(detector + ": best in " + (wins.isEmpty() ? "no regime" : String.join(", ", wins))
                     + (loses.isEmpty() ? "" : "; beaten in " + String.join(", ", loses)));
         }
-        boolean leak = r != null && SummaryRow.LEAKING.equals(r.checks());
+        boolean leak = r != null && r.checks() == ChecksVerdict.LEAKING;
         String checks = leak ? "LEAK: a leakage check failed for " + best.name() + " — do not trust these figures."
-                : r != null && SummaryRow.UNCHECKED.equals(r.checks()) ? "No leakage check ran for " + best.name() + "."
+                : r != null && r.checks() == ChecksVerdict.UNCHECKED ? "No leakage check ran for " + best.name() + "."
                 : "Leakage checks passed for " + best.name()
                         + (r != null && !r.warnings().isEmpty() ? ", with warnings: " + String.join("; ", r.warnings()) : "") + ".";
         return new Card(e.name(), e.target(), best.name() + (best.failed().isEmpty() ? ""
                 : " (" + best.failed().size() + " fold(s) failed)"), metric, difference, significance, skilful, regimes,
-                checks, !leak && r != null && !SummaryRow.UNCHECKED.equals(r.checks()), anchor);
+                checks, !leak && r != null && r.checks() != ChecksVerdict.UNCHECKED, anchor);
     }
 
     /** Whether the model held a position on some bar (a model that is always flat does not trade). */

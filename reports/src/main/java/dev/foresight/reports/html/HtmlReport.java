@@ -1,6 +1,6 @@
 package dev.foresight.reports.html;
 
-import dev.foresight.reports.summary.Summary;
+import dev.foresight.reports.summary.Scorecard;
 import dev.foresight.result.AtomicFiles;
 import dev.foresight.result.ResultDirectory;
 import dev.foresight.result.ResultJson;
@@ -34,17 +34,16 @@ public final class HtmlReport {
     }
 
     /**
-     * Writes the report of a finished run from its files: the summary as the run wrote it
+     * Writes the report of a finished run from its files: the figures as the run wrote them
      * ({@code summary.json}), re-scored from the task files only when that file is missing.
      */
     public static Written write(ResultDirectory dir) {
-        Summary summary = Summary.read(dir);
-        return write(dir, summary != null ? summary : Summary.of(dir), Instant.now());
+        return write(dir, Scorecard.read(dir).orElseGet(() -> Scorecard.compute(dir)), Instant.now());
     }
 
-    /** Writes the report from an already computed summary of the same directory. */
-    public static Written write(ResultDirectory dir, Summary summary, Instant generatedAt) {
-        ReportInput in = ReportInput.load(dir, summary);
+    /** Writes the report from the scorecard of the same directory, already computed. */
+    public static Written write(ResultDirectory dir, Scorecard scorecard, Instant generatedAt) {
+        ReportInput in = ReportInput.of(dir, scorecard);
         String html = render(in, generatedAt);
         byte[] bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         AtomicFiles.write(dir.file(REPORT_HTML), bytes);
@@ -56,7 +55,7 @@ public final class HtmlReport {
     /** The page's sections, in page order. */
     static List<Section> sections(Instant generatedAt) {
         return List.of(new HeaderSection(generatedAt), new GlanceSection(), new LeaderboardSection(), new ComparisonSection(),
-                new RegimeSection(), new RiskSection(),
+                new RegimeSection(), new PortfolioSection(), new RiskSection(),
                 new EquitySection(), new TearsheetSection(), new ForecastSection(), new RollingSection(), new TrainingSection(),
                 new ParameterSection(), new FoldSection(), new LeakageSection(), new ConventionsSection(),
                 new ConfigSection());
@@ -73,6 +72,7 @@ public final class HtmlReport {
             page.put(s.slot(), s.render(in, charts));
         }
         page.put("title", in.config().name());
+        page.put("hasPortfolio", !in.scorecard().portfolios().isEmpty());
         page.put("css", Templates.resource("report.css"));
         String echarts = Templates.read(ECHARTS);
         String script = Templates.resource("report.js");

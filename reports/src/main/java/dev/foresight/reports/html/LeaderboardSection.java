@@ -1,6 +1,7 @@
 package dev.foresight.reports.html;
 
 import dev.foresight.metrics.Annualisation;
+import dev.foresight.reports.summary.ChecksVerdict;
 import dev.foresight.reports.summary.SignificanceRow;
 import dev.foresight.reports.summary.SummaryRow;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ final class LeaderboardSection implements Section {
         SummaryRow r = m.row();
         SignificanceRow t = m.tests();
         boolean isBase = m.name().equals(e.baseline());
-        boolean leak = r != null && SummaryRow.LEAKING.equals(r.checks());
+        boolean leak = r != null && r.checks() == ChecksVerdict.LEAKING;
         List<String> notes = new ArrayList<>();
         for (var f : m.failed()) {
             notes.add("failed: " + f.error());
@@ -125,9 +126,9 @@ final class LeaderboardSection implements Section {
         String hitCi = t == null || t.hitRateLow() == null ? ""
                 : "95% bootstrap CI: [" + Fmt.pct(t.hitRateLow(), 1) + ", " + Fmt.pct(t.hitRateHigh(), 1) + "]; "
                         + r.directionCalls() + " calls";
-        String checks = leak ? "LEAK" : SummaryRow.UNCHECKED.equals(r.checks()) ? "unchecked"
+        String checks = leak ? "LEAK" : r.checks() == ChecksVerdict.UNCHECKED ? "unchecked"
                 : r.warnings().isEmpty() ? "passed" : "warning";
-        String checksCss = leak ? "bad" : r.warnings().isEmpty() && !SummaryRow.UNCHECKED.equals(r.checks()) ? "good" : "warn";
+        String checksCss = leak ? "bad" : r.warnings().isEmpty() && r.checks() != ChecksVerdict.UNCHECKED ? "good" : "warn";
         return new Row(String.valueOf(rank), m.name(), m.config().kind(), !m.name().equals(m.config().kind()), isBase, best, leak, r.failedFolds() > 0,
                 folds(m), String.valueOf(r.bars()),
                 Cell.of(sharpe == null ? Fmt.NONE : Fmt.num(sharpe, "%.2f")

@@ -60,7 +60,7 @@ final class MetricsCsv {
                 rows(out, e.name(), m.name(), "all", "all", r.bars(), v);
             }
         }
-        for (RegimeRow c : in.summary().regimes()) {
+        for (RegimeRow c : in.scorecard().regimes()) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("mse", c.mse());
             v.put("rmse", c.rmse());

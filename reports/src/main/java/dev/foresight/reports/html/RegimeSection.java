@@ -62,7 +62,7 @@ final class RegimeSection implements Section {
     }
 
     private static Table table(ReportInput in, ReportInput.Experiment e, String detector, Charts charts) {
-        List<RegimeRow> cells = in.summary().regimes().stream()
+        List<RegimeRow> cells = in.scorecard().regimes().stream()
                 .filter(r -> r.experiment().equals(e.name()) && r.detector().equals(detector)).toList();
         if (cells.isEmpty()) {
             return null;

@@ -1,10 +1,9 @@
 package dev.foresight.reports.html;
 
-import dev.foresight.backtest.CostModel;
 import dev.foresight.evaluation.ModelPath;
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.reports.summary.SignificanceRow;
-import dev.foresight.reports.summary.Summary;
+import dev.foresight.reports.summary.Scorecard;
 import dev.foresight.reports.summary.SummaryRow;
 import dev.foresight.result.CanaryRecord;
 import dev.foresight.result.Reproducibility;
@@ -20,12 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the report shows, read once from a result directory: the resolved config, the
- * manifest, every task file, each model's joined out-of-sample path and the run summary. Nothing
- * is re-forecast; the summary is the same object {@code foresight run} prints.
+ * Everything the report shows: the run's {@link Scorecard} (its task files, each model's joined
+ * out-of-sample path and every figure, read and computed once — the same object {@code foresight
+ * run} prints its summary from), arranged per experiment and model, and the manifest. Nothing is
+ * re-forecast or re-scored here.
  */
-record ReportInput(ResultDirectory dir, ResolvedBatch config, Map<String, Object> manifest, Summary summary,
-                   Annualisation annualisation, List<Experiment> experiments, List<CanaryRecord> canaries) {
+record ReportInput(ResultDirectory dir, ResolvedBatch config, Map<String, Object> manifest, Scorecard scorecard,
+                   Annualisation annualisation, List<Experiment> experiments) {
 
     /** One experiment's models, in configuration order. */
     record Experiment(ResolvedBatch.Experiment config, List<ModelRun> models) {
@@ -67,31 +67,27 @@ record ReportInput(ResultDirectory dir, ResolvedBatch config, Map<String, Object
         }
     }
 
-    static ReportInput load(ResultDirectory dir, Summary summary) {
-        ResolvedBatch config = dir.readConfig();
+    /** The report's input from a scorecard of {@code dir}: its task files and paths are reused, not read again. */
+    static ReportInput of(ResultDirectory dir, Scorecard scorecard) {
+        ResolvedBatch config = scorecard.config();
         @SuppressWarnings("unchecked")
         Map<String, Object> manifest = Files.exists(dir.manifest()) ? ResultJson.read(dir.manifest(), Map.class) : Map.of();
         Annualisation annualisation = new Annualisation(config.periodsPerYear(), config.riskFreeRate());
         List<Experiment> experiments = new ArrayList<>();
         for (ResolvedBatch.Experiment e : config.experiments()) {
-            CostModel costs = new CostModel(e.costBps(), e.slippageBps());
-            // Task files are independent: read them in parallel (the order of the list is kept).
-            List<ModelRun> models = e.models().parallelStream().map(m -> {
-                List<TaskResult> tasks = dir.readTasks(e.name(), m.name());
-                ModelPath path = ModelPath.of(e.name(), m.name(), tasks, costs);
-                SummaryRow row = summary.rows().stream()
-                        .filter(r -> r.experiment().equals(e.name()) && r.model().equals(m.name())).findFirst().orElse(null);
-                SignificanceRow tests = summary.tests().stream()
-                        .filter(r -> r.experiment().equals(e.name()) && r.model().equals(m.name())).findFirst().orElse(null);
-                return new ModelRun(m, tasks, path, row, tests);
-            }).toList();
+            List<ModelRun> models = scorecard.models(e.name()).stream()
+                    .map(m -> new ModelRun(m.model(), m.tasks(), m.path(),
+                            scorecard.row(e.name(), m.model().name()).orElse(null),
+                            scorecard.tests(e.name(), m.model().name()).orElse(null)))
+                    .toList();
             experiments.add(new Experiment(e, models));
         }
-        List<CanaryRecord> canaries = new ArrayList<>();
-        if (Files.exists(dir.file(ResultDirectory.CANARY))) {
-            canaries.addAll(List.of(ResultJson.read(dir.file(ResultDirectory.CANARY), CanaryRecord[].class)));
-        }
-        return new ReportInput(dir, config, manifest, summary, annualisation, experiments, canaries);
+        return new ReportInput(dir, config, manifest, scorecard, annualisation, experiments);
+    }
+
+    /** The null-data canary entries, empty when the run ran none. */
+    List<CanaryRecord> canaries() {
+        return scorecard.canaries();
     }
 
     /** A nested manifest value ({@code get("foresight", "git_commit")}), or null. */

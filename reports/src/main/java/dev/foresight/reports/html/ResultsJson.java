@@ -51,7 +51,7 @@ final class ResultsJson {
                 models.add(mm);
             }
             x.put("models", models);
-            x.put("regimes", in.summary().regimes().stream().filter(r -> r.experiment().equals(e.name())).toList());
+            x.put("regimes", in.scorecard().regimes().stream().filter(r -> r.experiment().equals(e.name())).toList());
             // the verdicts only: the raw and adjusted p-values stay in canary.json
             x.put("canary", in.canaries().stream().filter(c -> c.experiment().equals(e.name()))
                     .map(c -> new CanaryVerdict(c.experiment(), c.model(), c.outcome())).toList());

@@ -34,7 +34,7 @@ final class RiskSection implements Section {
 
     @Override
     public String render(ReportInput in, Charts charts) {
-        List<Block> blocks = blocks(in.summary().risk());
+        List<Block> blocks = blocks(in.scorecard().risk());
         return Templates.render(slot(), new View(blocks, !blocks.isEmpty()));
     }
 

@@ -1,5 +1,6 @@
 package dev.foresight.reports.summary;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.foresight.evaluation.PortfolioEvaluation;
 import dev.foresight.evaluation.Significance;
 import dev.foresight.metrics.PerformanceMetrics;
@@ -17,12 +18,17 @@ public record PortfolioRow(String portfolio, String model, String weighting, Lis
                            Double sharpe, Double annualReturn, Double annualVolatility, Double maxDrawdown,
                            Double turnover, Map<String, Double> contributions, Double psr, Double dsr, Double sharpeLow,
                            Double sharpeHigh, Double sharpeDifferenceLow, Double sharpeDifferenceHigh, Double dmSquaredP,
-                           Double dmAbsoluteP, Double pesaranTimmermannP, String baseline, String error) {
+                           Double dmAbsoluteP, Double pesaranTimmermannP, String baseline, String error,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String execution) {
 
-    static PortfolioRow of(PortfolioEvaluation e) {
+    /**
+     * @param execution {@code next-open} when the members trade at the next bar's open; null (left
+     *                  out of the file) at the close, so such portfolio.json files keep their bytes
+     */
+    static PortfolioRow of(PortfolioEvaluation e, String execution) {
         if (!e.ok()) {
             return new PortfolioRow(e.portfolio(), e.model(), e.weighting().yamlName(), e.assets(), 0, null, null, null,
-                    null, null, Map.of(), null, null, null, null, null, null, null, null, null, null, e.error());
+                    null, null, Map.of(), null, null, null, null, null, null, null, null, null, null, e.error(), execution);
         }
         PerformanceMetrics m = e.metrics();
         Map<String, Double> contributions = new LinkedHashMap<>();
@@ -40,7 +46,7 @@ public record PortfolioRow(String portfolio, String model, String weighting, Lis
                 s == null || s.dmSquared() == null ? null : finite(s.dmSquared().pValue()),
                 s == null || s.dmAbsolute() == null ? null : finite(s.dmAbsolute().pValue()),
                 s == null || s.pesaranTimmermann() == null ? null : finite(s.pesaranTimmermann().pValue()),
-                s == null ? null : s.baseline(), null);
+                s == null ? null : s.baseline(), null, execution);
     }
 
     private static Double finite(double v) {

@@ -61,7 +61,8 @@ final class Portfolios {
             for (Map<String, PortfolioEvaluation> byModel : books) {
                 PortfolioEvaluation baseline = byModel.get(baselineName);
                 byModel.forEach((model, e) -> rows.add(PortfolioRow.of(e.tested(baseline, membersByModel.get(model),
-                        membersByModel.get(baselineName), a, trials(model, books, a), bootstrap, horizon))));
+                        membersByModel.get(baselineName), a, trials(model, books, a), bootstrap, horizon),
+                        first.execution())));
             }
         });
         return rows;
@@ -115,7 +116,9 @@ final class Portfolios {
                 current = r.portfolio() + " " + r.weighting();
                 out.append("\nportfolio ").append(r.portfolio()).append(" — ").append(r.weighting()).append(" over ")
                         .append(String.join(", ", r.assets())).append(" (experiments ").append(r.portfolio())
-                        .append(".ASSET), net of each asset's costs\n");
+                        .append(".ASSET), net of each asset's costs")
+                        .append(r.execution() == null ? "" : ", traded at the " + r.execution().replace('-', ' '))
+                        .append('\n');
                 out.append(String.format(Locale.ROOT, "  %-16s %5s %7s %9s %7s %8s %6s %6s %15s %15s %7s %6s  %s%n",
                         "model", "bars", "Sharpe", "ann.ret%", "maxDD%", "turnover", "PSR", "DSR", "Sharpe CI",
                         "ΔSharpe CI", "DMsq p", "PT p", "contribution, % a year"));

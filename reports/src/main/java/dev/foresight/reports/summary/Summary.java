@@ -1,11 +1,5 @@
 package dev.foresight.reports.summary;
 
-import dev.foresight.backtest.CostModel;
-import dev.foresight.evaluation.ModelScore;
-import dev.foresight.evaluation.OutOfSample;
-import dev.foresight.result.CanaryRecord;
-import dev.foresight.result.CheckOutcome;
-import dev.foresight.leakage.Implausibility;
 import dev.foresight.evaluation.ModelPath;
 import dev.foresight.evaluation.RegimeBreakdown;
 import dev.foresight.evaluation.Significance;
@@ -14,10 +8,7 @@ import dev.foresight.result.AtomicFiles;
 import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.ResultDirectory;
 import dev.foresight.result.ResultJson;
-import dev.foresight.result.TaskResult;
-import dev.foresight.risk.PathRisk;
 import dev.foresight.risk.RiskRow;
-import dev.foresight.statistics.StationaryBootstrap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,117 +19,59 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Out-of-sample scores per experiment × model, tests of significance against each experiment's
- * baseline, and metrics per regime detector × regime, computed from a result directory alone (the
- * resolved config and the task files), and rendered as text tables, JSON and CSV.
+ * The run summary, rendered from a {@link Scorecard}: text tables (what {@code foresight run}
+ * prints), {@code summary.json}, {@code summary.csv}, the per-regime and risk tables and the
+ * portfolio files. It computes nothing itself: the figures are the scorecard's, so the report,
+ * which renders from the same scorecard, shows the same ones.
  *
- * <p>The tests run here, on each model's whole out-of-sample path, not per fold: a single test
- * block (e.g. 252 bars) is too short for a Diebold–Mariano test or a Sharpe interval to say much,
- * and the traded path's costs only exist once folds are joined. Task files keep what they
- * are made from (every bar with its regime labels), so the figures can be recomputed.
+ * <p>The tests run on each model's whole out-of-sample path, not per fold: a single test block
+ * (e.g. 252 bars) is too short for a Diebold–Mariano test or a Sharpe interval to say much, and
+ * the traded path's costs only exist once folds are joined. Task files keep what they are made
+ * from (every bar with its regime labels), so the figures can be recomputed.
  */
 public final class Summary {
 
     /** Mean block length of the stationary bootstrap (bars). */
-    public static final double BOOTSTRAP_BLOCK = 10;
+    public static final double BOOTSTRAP_BLOCK = Scorecard.BOOTSTRAP_BLOCK;
     /** Resamples per bootstrap interval. */
-    public static final int BOOTSTRAP_REPLICATIONS = 1000;
+    public static final int BOOTSTRAP_REPLICATIONS = Scorecard.BOOTSTRAP_REPLICATIONS;
 
-    private final String batch;
-    private final List<SummaryRow> rows;
-    private final List<SignificanceRow> tests;
-    private final List<RegimeRow> regimes;
-    private final Map<String, String> baselines;
-    private final Map<String, List<String>> detectors;
-    private final long seed;
-    private final List<RiskRow> risk;
-    private final int periodsPerYear;
-    /** Models whose training ran out of epochs while still improving (see {@link UnderTrained}). */
-    private final List<UnderTrained> underTrained;
-    /** The batch's portfolios (empty without one; not kept in summary.json, so not read back). */
-    private List<PortfolioRow> portfolios = List.of();
+    private final Scorecard scorecard;
 
-    private Summary(String batch, List<SummaryRow> rows, List<SignificanceRow> tests, List<RegimeRow> regimes,
-                    Map<String, String> baselines, Map<String, List<String>> detectors, long seed, List<RiskRow> risk,
-                    int periodsPerYear, List<UnderTrained> underTrained) {
-        this.batch = batch;
-        this.rows = List.copyOf(rows);
-        this.tests = List.copyOf(tests);
-        this.regimes = List.copyOf(regimes);
-        this.baselines = baselines;
-        this.detectors = detectors;
-        this.seed = seed;
-        this.risk = List.copyOf(risk);
-        this.periodsPerYear = periodsPerYear;
-        this.underTrained = List.copyOf(underTrained);
+    private Summary(Scorecard scorecard) {
+        this.scorecard = scorecard;
     }
 
+    /** The summary of a scorecard. */
+    public static Summary of(Scorecard scorecard) {
+        return new Summary(scorecard);
+    }
+
+    /** Scores a result directory's task files ({@link Scorecard#compute}) and summarises them. */
     public static Summary of(ResultDirectory dir) {
-        ResolvedBatch config = dir.readConfig();
-        Map<String, CheckOutcome> canaries = canaries(dir);
-        Annualisation annualisation = new Annualisation(config.periodsPerYear(), config.riskFreeRate());
-        List<SummaryRow> rows = new ArrayList<>();
-        Map<String, List<ModelPath>> paths = new LinkedHashMap<>();
-        List<RiskRow> risk = new ArrayList<>();
-        for (ResolvedBatch.Experiment e : config.experiments()) {
-            CostModel costs = new CostModel(e.costBps(), e.slippageBps());
-            List<ModelPath> experimentPaths = new ArrayList<>();
-            for (ResolvedBatch.Model m : e.models()) {
-                List<TaskResult> tasks = dir.readTasks(e.name(), m.name());
-                ModelScore score = OutOfSample.score(e.name(), m.name(), tasks, costs, annualisation);
-                CheckOutcome canary = canaries.get(e.name() + "/" + m.name());
-                String checks = tasks.stream().anyMatch(TaskResult::leaking) || canary != null && canary.failed()
-                        ? SummaryRow.LEAKING
-                        : tasks.stream().anyMatch(t -> !t.checks().isEmpty()) ? SummaryRow.CHECKS_PASSED
-                        : SummaryRow.UNCHECKED;
-                List<String> warnings = new ArrayList<>(Implausibility.check(score, annualisation).stream()
-                        .map(CheckOutcome::evidence).toList());
-                if (canary != null && !CheckOutcome.PASSED.equals(canary.status())) {
-                    warnings.add("null-data canary " + canary.status() + ": " + canary.evidence());
-                }
-                rows.add(SummaryRow.of(score, checks, warnings));
-                ModelPath path = ModelPath.of(e.name(), m.name(), tasks, costs);
-                experimentPaths.add(path);
-                risk.addAll(PathRisk.of(path, tasks, e.regimeNames()));
-            }
-            paths.put(e.name(), experimentPaths);
-        }
-        StationaryBootstrap bootstrap = new StationaryBootstrap(BOOTSTRAP_BLOCK, BOOTSTRAP_REPLICATIONS, config.seed());
-        List<SignificanceRow> tests = new ArrayList<>();
-        List<RegimeRow> regimeRows = new ArrayList<>();
-        Map<String, String> baselines = new LinkedHashMap<>();
-        Map<String, List<String>> detectors = new LinkedHashMap<>();
-        for (ResolvedBatch.Experiment e : config.experiments()) {
-            String baselineName = e.baselineModel();
-            baselines.put(e.name(), baselineName);
-            detectors.put(e.name(), e.regimeNames());
-            List<ModelPath> experimentPaths = paths.get(e.name());
-            ModelPath baseline = experimentPaths.stream().filter(p -> p.model().equals(baselineName)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("baseline " + baselineName + " has no results"));
-            for (ModelPath path : experimentPaths) {
-                if (path.bars().isEmpty()) {
-                    continue;
-                }
-                Significance.Trials trials = trials(path, experimentPaths, annualisation);
-                tests.add(SignificanceRow.of(Significance.of(path, baseline, annualisation, trials, bootstrap), trials));
-                for (RegimeBreakdown.Cell c : RegimeBreakdown.of(path, e.regimeNames(), annualisation)) {
-                    regimeRows.add(RegimeRow.of(e.name(), path.model(), c));
-                }
-            }
-        }
-        Summary summary = new Summary(config.name(), rows, tests, regimeRows, baselines, detectors, config.seed(), risk,
-                config.periodsPerYear(), UnderTrained.of(dir, config));
-        summary.portfolios = List.copyOf(Portfolios.of(config, paths, annualisation, bootstrap));
-        return summary;
+        return new Summary(Scorecard.compute(dir));
+    }
+
+    /**
+     * The summary a run wrote ({@code summary.json}), read back as it was written — no bootstrap
+     * rerun ({@link Scorecard#read}); null when the directory has no summary file.
+     */
+    public static Summary read(ResultDirectory dir) {
+        return Scorecard.read(dir).map(Summary::new).orElse(null);
+    }
+
+    /** The figures this summary renders. */
+    public Scorecard scorecard() {
+        return scorecard;
     }
 
     /** The portfolio file names: written only by a batch with a portfolio. */
     public static final String PORTFOLIO_JSON = "portfolio.json";
     public static final String PORTFOLIO_CSV = "summary_portfolio.csv";
 
-    /** One row per portfolio × model (empty when the batch has no portfolio, or the summary was read back). */
+    /** One row per portfolio × weighting × model (empty when the batch has no portfolio). */
     public List<PortfolioRow> portfolios() {
-        return portfolios;
+        return scorecard.portfolios();
     }
 
     /**
@@ -156,32 +89,6 @@ public final class Summary {
         return Significance.Trials.of(sharpes);
     }
 
-    /**
-     * The summary a run wrote ({@code summary.json}), read back as it was written — no bootstrap
-     * rerun, so a re-rendered report shows exactly the figures the run printed; null when the
-     * directory has no summary file.
-     */
-    public static Summary read(ResultDirectory dir) {
-        java.nio.file.Path file = dir.file(ResultDirectory.SUMMARY_JSON);
-        if (!java.nio.file.Files.exists(file)) {
-            return null;
-        }
-        Stored s = ResultJson.read(file, Stored.class);
-        ResolvedBatch config = dir.readConfig();
-        Map<String, String> baselines = new LinkedHashMap<>();
-        Map<String, List<String>> detectors = new LinkedHashMap<>();
-        for (ResolvedBatch.Experiment e : config.experiments()) {
-            baselines.put(e.name(), e.baselineModel());
-            detectors.put(e.name(), e.regimeNames());
-        }
-        java.nio.file.Path riskFile = dir.file(RISK_JSON);
-        List<RiskRow> risk = java.nio.file.Files.exists(riskFile) ? List.of(ResultJson.read(riskFile, RiskRow[].class))
-                : List.of();
-        return new Summary(s.batch(), s.rows() == null ? List.of() : s.rows(), s.tests() == null ? List.of() : s.tests(),
-                s.regimes() == null ? List.of() : s.regimes(), baselines, detectors, config.seed(), risk,
-                config.periodsPerYear(), UnderTrained.of(dir, config));
-    }
-
     /** The shape of {@code summary.json}, for reading it back. */
     record Stored(String batch, List<SummaryRow> rows,
                   @com.fasterxml.jackson.annotation.JsonProperty("test_settings") Map<String, Object> testSettings,
@@ -189,31 +96,19 @@ public final class Summary {
     }
 
     public List<SignificanceRow> tests() {
-        return tests;
+        return scorecard.tests();
     }
 
     public List<RegimeRow> regimes() {
-        return regimes;
-    }
-
-    /** The null-data canary outcomes by "experiment/model", when the run has them. */
-    private static Map<String, CheckOutcome> canaries(ResultDirectory dir) {
-        Map<String, CheckOutcome> out = new LinkedHashMap<>();
-        java.nio.file.Path file = dir.file(ResultDirectory.CANARY);
-        if (java.nio.file.Files.exists(file)) {
-            for (CanaryRecord r : ResultJson.read(file, CanaryRecord[].class)) {
-                out.put(r.key(), r.outcome());
-            }
-        }
-        return out;
+        return scorecard.regimes();
     }
 
     public List<SummaryRow> rows() {
-        return rows;
+        return scorecard.rows();
     }
 
     public int failedFolds() {
-        return rows.stream().mapToInt(SummaryRow::failedFolds).sum();
+        return rows().stream().mapToInt(SummaryRow::failedFolds).sum();
     }
 
     /** The file name of the per-regime table. */
@@ -225,28 +120,29 @@ public final class Summary {
 
     /** The risk rows: per experiment × model, overall (empty detector) then per regime. */
     public List<RiskRow> risk() {
-        return risk;
+        return scorecard.risk();
     }
 
     public void write(ResultDirectory dir) {
+        List<PortfolioRow> portfolios = portfolios();
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("baselines", baselines);
+        settings.put("baselines", baselines());
         settings.put("dsr_trials", "per model (tests[].dsrTrials): the traded configurations of its grid entry in its"
                 + " experiment, 1 outside a grid");
         settings.put("bootstrap", Map.of("method", "stationary (Politis-Romano), percentile intervals",
-                "mean_block_length", BOOTSTRAP_BLOCK, "replications", BOOTSTRAP_REPLICATIONS, "seed", seed, "level", 0.95));
+                "mean_block_length", BOOTSTRAP_BLOCK, "replications", BOOTSTRAP_REPLICATIONS, "seed", config().seed(), "level", 0.95));
         settings.put("min_regime_bars", RegimeBreakdown.MIN_BARS);
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("batch", batch);
-        json.put("rows", rows);
+        json.put("batch", config().name());
+        json.put("rows", rows());
         json.put("test_settings", settings);
-        json.put("tests", tests);
-        json.put("regimes", regimes);
+        json.put("tests", tests());
+        json.put("regimes", regimes());
         ResultJson.write(dir.file(ResultDirectory.SUMMARY_JSON), json);
         AtomicFiles.writeString(dir.file(ResultDirectory.SUMMARY_CSV), csv());
         AtomicFiles.writeString(dir.file(SUMMARY_REGIMES_CSV), regimesCsv());
         // Kept out of summary.json so that file stays as it was for batches that predate it.
-        ResultJson.write(dir.file(RISK_JSON), risk);
+        ResultJson.write(dir.file(RISK_JSON), risk());
         AtomicFiles.writeString(dir.file(RISK_CSV), riskCsv());
         if (!portfolios.isEmpty()) {
             ResultJson.write(dir.file(PORTFOLIO_JSON), portfolios);
@@ -270,7 +166,7 @@ public final class Summary {
     public String regimesCsv() {
         StringBuilder out = new StringBuilder("experiment,detector,regime,model,bars,flagged,mse,rmse,mae,qlike,"
                 + "direction_accuracy,direction_calls,mean_return,volatility,sharpe,bars_in_market,hit_rate,turnover\n");
-        for (RegimeRow r : regimes) {
+        for (RegimeRow r : regimes()) {
             Object[] v = {r.experiment(), r.detector(), r.regime(), r.model(), r.bars(), r.flagged(), r.mse(), r.rmse(),
                     r.mae(), r.qlike(), r.directionAccuracy(), r.directionCalls(), r.meanReturn(), r.volatility(),
                     r.sharpe(), r.barsInMarket(), r.hitRate(), r.turnover()};
@@ -280,6 +176,17 @@ public final class Summary {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    private ResolvedBatch config() {
+        return scorecard.config();
+    }
+
+    /** Each experiment's baseline model, in batch order. */
+    private Map<String, String> baselines() {
+        Map<String, String> out = new LinkedHashMap<>();
+        config().experiments().forEach(e -> out.put(e.name(), e.baselineModel()));
+        return out;
     }
 
     private record Col(String header, Function<SummaryRow, Object> value, String format) {
@@ -302,8 +209,8 @@ public final class Summary {
             new Col("Calmar", SummaryRow::calmar, "%.2f"),
             new Col("ann.ret%", r -> r.annualReturn() == null ? null : 100 * r.annualReturn(), "%.1f"),
             new Col("turnover", SummaryRow::turnover, "%.3f"),
-            new Col("checks", r -> r.checks().equals(SummaryRow.LEAKING) ? "LEAK"
-                    : r.checks().equals(SummaryRow.UNCHECKED) ? "-" : r.warnings().isEmpty() ? "ok" : "warn", "%s"));
+            new Col("checks", r -> r.checks() == ChecksVerdict.LEAKING ? "LEAK"
+                    : r.checks() == ChecksVerdict.UNCHECKED ? "-" : r.warnings().isEmpty() ? "ok" : "warn", "%s"));
 
     /**
      * Per experiment: the metrics table, the tests against the baseline, and one table per regime
@@ -313,7 +220,7 @@ public final class Summary {
         StringBuilder out = new StringBuilder();
         String current = null;
         List<String[]> cells = new ArrayList<>();
-        for (SummaryRow r : rows) {
+        for (SummaryRow r : rows()) {
             if (!r.experiment().equals(current)) {
                 flush(out, cells);
                 if (current != null) {
@@ -330,9 +237,9 @@ public final class Summary {
         if (current != null) {
             extras(out, current);
         }
-        out.append(Portfolios.table(portfolios));
-        for (SummaryRow r : rows) {
-            if (r.checks().equals(SummaryRow.LEAKING)) {
+        out.append(Portfolios.table(portfolios()));
+        for (SummaryRow r : rows()) {
+            if (r.checks() == ChecksVerdict.LEAKING) {
                 out.append("\nLEAK: ").append(r.experiment()).append('/').append(r.model())
                         .append(" failed a leakage check (see its task results); its figures cannot be trusted\n");
             }
@@ -347,16 +254,16 @@ public final class Summary {
 
     /** A line per model that ran out of epochs while its validation loss was still falling. */
     private void underTrainedNotes(StringBuilder out) {
-        for (UnderTrained u : underTrained) {
+        for (UnderTrained u : scorecard.underTrained()) {
             out.append('\n').append(u.line()).append('\n');
         }
     }
 
     private void extras(StringBuilder out, String experiment) {
-        List<SignificanceRow> t = tests.stream().filter(r -> r.experiment().equals(experiment)).toList();
+        List<SignificanceRow> t = tests().stream().filter(r -> r.experiment().equals(experiment)).toList();
         if (!t.isEmpty()) {
             boolean traded = t.stream().anyMatch(r -> r.psr() != null || r.sharpeLow() != null);
-            out.append("  tests vs baseline ").append(baselines.get(experiment))
+            out.append("  tests vs baseline ").append(baselines().get(experiment))
                     .append(": DM p = Diebold-Mariano (HLN, t(n-1), two-sided), squared / absolute errors;\n"
                             + "  PT p = Pesaran-Timmermann (one-sided)");
             if (traded) {
@@ -388,7 +295,7 @@ public final class Summary {
             }
             flush(out, cells);
         }
-        for (String detector : detectors.getOrDefault(experiment, List.of())) {
+        for (String detector : config().experiment(experiment).regimeNames()) {
             regimeTable(out, experiment, detector);
         }
         riskTable(out, experiment);
@@ -400,7 +307,7 @@ public final class Summary {
      * coverage p-values (per regime in {@code summary_risk.csv}).
      */
     private void riskTable(StringBuilder out, String experiment) {
-        List<RiskRow> overall = risk.stream().filter(r -> r.experiment().equals(experiment) && r.detector().isEmpty())
+        List<RiskRow> overall = risk().stream().filter(r -> r.experiment().equals(experiment) && r.detector().isEmpty())
                 .toList();
         boolean traded = overall.stream().anyMatch(r -> r.var95() != null);
         boolean backtested = overall.stream().anyMatch(r -> r.varBars() != null);
@@ -445,7 +352,7 @@ public final class Summary {
         StringBuilder out = new StringBuilder("experiment,model,detector,regime,bars,var95,es95,var99,es99,var_distribution,"
                 + "var_bars,failures95,kupiec_p95,independence_p95,conditional_coverage_p95,failures99,kupiec_p99,"
                 + "independence_p99,conditional_coverage_p99\n");
-        for (RiskRow r : risk) {
+        for (RiskRow r : risk()) {
             Object[] v = {r.experiment(), r.model(), r.detector(), r.regime(), r.n(), r.var95(), r.es95(), r.var99(),
                     r.es99(), r.distribution(), r.varBars(), r.failures95(), r.kupiecP95(), r.independenceP95(),
                     r.conditionalCoverageP95(), r.failures99(), r.kupiecP99(), r.independenceP99(),
@@ -459,7 +366,7 @@ public final class Summary {
     }
 
     private void regimeTable(StringBuilder out, String experiment, String detector) {
-        List<RegimeRow> cellsOf = regimes.stream()
+        List<RegimeRow> cellsOf = regimes().stream()
                 .filter(r -> r.experiment().equals(experiment) && r.detector().equals(detector)).toList();
         if (cellsOf.isEmpty()) {
             return;
@@ -478,7 +385,7 @@ public final class Summary {
                 .append('\n');
         if (traded) {
             out.append("  Sharpe of each regime's bars (annualised: mean and sd of the daily net returns there, × √")
-                    .append(periodsPerYear).append("); their mean, volatility and hit rate in ").append(SUMMARY_REGIMES_CSV)
+                    .append(config().periodsPerYear()).append("); their mean, volatility and hit rate in ").append(SUMMARY_REGIMES_CSV)
                     .append("; drawdown and annual return are whole-path figures only\n");
         }
         List<String[]> cells = new ArrayList<>();
@@ -556,7 +463,7 @@ public final class Summary {
         StringBuilder out = new StringBuilder("experiment,model,target,folds,failed_folds,bars,mse,rmse,mae,variance_mse,qlike,"
                 + "direction_accuracy,direction_calls,sharpe,sortino,max_drawdown,calmar,annual_return,annual_volatility,turnover,"
                 + "checks,warnings\n");
-        for (SummaryRow r : rows) {
+        for (SummaryRow r : rows()) {
             Object[] v = {r.experiment(), r.model(), r.target(), r.folds(), r.failedFolds(), r.bars(), r.mse(), r.rmse(),
                     r.mae(), r.varianceMse(), r.qlike(), r.directionAccuracy(), r.directionCalls(), r.sharpe(), r.sortino(), r.maxDrawdown(), r.calmar(),
                     r.annualReturn(), r.annualVolatility(), r.turnover(), r.checks(), String.join("; ", r.warnings())};

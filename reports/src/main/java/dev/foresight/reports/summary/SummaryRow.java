@@ -10,20 +10,17 @@ public record SummaryRow(String experiment, String model, String target, int fol
                          Double mse, Double rmse, Double mae, Double varianceMse, Double qlike,
                          Double directionAccuracy, Integer directionCalls,
                          Double sharpe, Double sortino, Double maxDrawdown, Double calmar, Double annualReturn,
-                         Double annualVolatility, Double turnover, String checks, java.util.List<String> warnings) {
-
-    /** {@code checks}: every leakage check passed. */
-    public static final String CHECKS_PASSED = "passed";
-    /** {@code checks}: a leakage check failed (the run was allowed to finish with --allow-leaks). */
-    public static final String LEAKING = "LEAKING";
-    /** {@code checks}: no task of this model ran any check. */
-    public static final String UNCHECKED = "unchecked";
+                         Double annualVolatility, Double turnover, ChecksVerdict checks,
+                         java.util.List<String> warnings) {
 
     public SummaryRow {
+        if (checks == null) {
+            throw new IllegalArgumentException("a summary row has a checks verdict (passed, LEAKING or unchecked)");
+        }
         warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
     }
 
-    static SummaryRow of(ModelScore s, String checks, java.util.List<String> warnings) {
+    static SummaryRow of(ModelScore s, ChecksVerdict checks, java.util.List<String> warnings) {
         var f = s.forecast();
         var p = s.performance();
         return new SummaryRow(s.experiment(), s.model(), s.target(), s.folds(), s.failedFolds(), s.bars(),

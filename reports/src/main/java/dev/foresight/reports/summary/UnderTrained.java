@@ -1,10 +1,8 @@
 package dev.foresight.reports.summary;
 
-import dev.foresight.result.ResolvedBatch;
-import dev.foresight.result.ResultDirectory;
-import dev.foresight.result.TaskResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Models whose training did not get a fair trial: the folds whose fit diagnostics say
@@ -30,19 +28,16 @@ record UnderTrained(String experiment, String model, List<Integer> folds, int of
     }
 
     /** Every experiment × model of the run with at least one under-trained fold, in batch order. */
-    static List<UnderTrained> of(ResultDirectory dir, ResolvedBatch config) {
+    static List<UnderTrained> of(Map<String, List<Scorecard.ModelResults>> results) {
         List<UnderTrained> out = new ArrayList<>();
-        for (ResolvedBatch.Experiment e : config.experiments()) {
-            for (ResolvedBatch.Model m : e.models()) {
-                List<TaskResult> tasks = dir.readTasks(e.name(), m.name());
-                List<Integer> folds = tasks.stream()
-                        .filter(t -> Boolean.TRUE.equals(t.diagnostics().get(KEY)))
-                        .map(t -> t.fold().index()).sorted().toList();
-                if (!folds.isEmpty()) {
-                    out.add(new UnderTrained(e.name(), m.name(), folds, tasks.size()));
-                }
+        results.values().forEach(models -> models.forEach(m -> {
+            List<Integer> folds = m.tasks().stream()
+                    .filter(t -> Boolean.TRUE.equals(t.diagnostics().get(KEY)))
+                    .map(t -> t.fold().index()).sorted().toList();
+            if (!folds.isEmpty()) {
+                out.add(new UnderTrained(m.experiment().name(), m.model().name(), folds, m.tasks().size()));
             }
-        }
+        }));
         return List.copyOf(out);
     }
 

@@ -121,7 +121,7 @@ class BatchYamlTest {
     @Test
     void configSection_escapesAndUsesBatchKeys(@TempDir Path root) {
         ResultDirectory dir = HandWrittenRun.write(root, "exp", false);
-        String html = new ConfigSection().render(ReportInput.load(dir, dev.foresight.reports.summary.Summary.of(dir)), null);
+        String html = new ConfigSection().render(ReportInput.of(dir, dev.foresight.reports.summary.Scorecard.compute(dir)), null);
         assertTrue(html.contains("walk_forward:"), html);
         assertTrue(html.contains("slippage_bps:"), html);
         assertFalse(html.contains("walkForward") || html.contains("<script"), html);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.foresight.reports.summary.Summary;
+import dev.foresight.reports.summary.Scorecard;
 import dev.foresight.result.BarRecord;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class ComparisonsTest {
 
     private ReportInput input() {
         var dir = HandWrittenRun.write(tmp.resolve("run"), "ret", false);
-        return ReportInput.load(dir, Summary.of(dir));
+        return ReportInput.of(dir, Scorecard.compute(dir));
     }
 
     /**

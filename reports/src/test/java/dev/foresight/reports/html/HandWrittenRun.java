@@ -80,8 +80,12 @@ final class HandWrittenRun {
             checks.add(CheckOutcome.passed(CheckOutcome.TRUNCATION, "5 bars identical with history cut at each"));
         }
         if (m.name().equals("garch") && fold == 1) {
-            return new TaskResult(TaskResult.SCHEMA, id, experiment, m.name(), m.kind(), m.parameters(), seed, "log-return(h=1)", 1,
-                    w, TaskResult.FAILED, FAILURE, List.of(), "none", List.of(), List.of(), 0, 0, 0, true, Map.of(), List.of(),
+            return new TaskResult(TaskResult.SCHEMA, id,
+                    new TaskResult.Subject(experiment, m.name(), m.kind(), m.parameters(), seed),
+                    new TaskResult.Window("log-return(h=1)", 1, w),
+                    TaskResult.Outcome.failed(FAILURE),
+                    TaskResult.Fit.none("none"),
+                    new TaskResult.Forecasts(true, Map.of(), List.of()),
                     checks, "sha");
         }
         SplittableRandom r = new SplittableRandom(seed);
@@ -112,9 +116,13 @@ final class HandWrittenRun {
                     "nu", 6.5));
             diagnostics.put("log_likelihood", 3100.5);
         }
-        return new TaskResult(TaskResult.SCHEMA, id, experiment, m.name(), m.kind(), m.parameters(), seed, "log-return(h=1)", 1, w,
-                TaskResult.OK, null, List.of("ret_lag1"), "none", List.of(0.0), List.of(1.0), testStart - 1, 0, 0, true,
-                diagnostics, bars, checks, "sha");
+        return new TaskResult(TaskResult.SCHEMA, id,
+                new TaskResult.Subject(experiment, m.name(), m.kind(), m.parameters(), seed),
+                new TaskResult.Window("log-return(h=1)", 1, w),
+                TaskResult.Outcome.SUCCEEDED,
+                new TaskResult.Fit(List.of("ret_lag1"), "none", List.of(0.0), List.of(1.0), testStart - 1, 0, 0),
+                new TaskResult.Forecasts(true, diagnostics, bars),
+                checks, "sha");
     }
 
     static String date(int bar) {

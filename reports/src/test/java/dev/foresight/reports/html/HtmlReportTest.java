@@ -130,10 +130,10 @@ class HtmlReportTest {
             for (int f = 0; f < HandWrittenRun.FOLDS; f++) {
                 Path p = dir.task("ret", model, f);
                 var t = dev.foresight.result.ResultJson.read(p, dev.foresight.result.TaskResult.class);
-                dev.foresight.result.ResultJson.write(p, new dev.foresight.result.TaskResult(t.schema(), t.taskId(), t.experiment(),
-                        t.model(), t.modelKind(), t.modelParameters(), t.seed(), t.target(), t.horizon(), t.fold(), t.status(),
-                        t.error(), t.features(), t.scaling(), t.scalerShift(), t.scalerScale(), t.fitRows(), t.validationRows(),
-                        t.rowsDroppedForWarmUp(), t.traded(), java.util.Map.of(), t.bars(), t.checks(), t.inputsSha256()));
+                dev.foresight.result.ResultJson.write(p, new dev.foresight.result.TaskResult(t.schema(), t.taskId(), t.subject(),
+                        t.window(), t.outcome(), t.fit(),
+                        new dev.foresight.result.TaskResult.Forecasts(t.traded(), java.util.Map.of(), t.bars()), t.checks(),
+                        t.inputsSha256()));
             }
         }
         HtmlReport.write(dir);
@@ -150,10 +150,11 @@ class HtmlReportTest {
             for (int f = 0; f < HandWrittenRun.FOLDS; f++) {
                 Path p = dir.task("ret", model, f);
                 var t = dev.foresight.result.ResultJson.read(p, dev.foresight.result.TaskResult.class);
-                dev.foresight.result.ResultJson.write(p, new dev.foresight.result.TaskResult(t.schema(), t.taskId(), t.experiment(),
-                        t.model(), t.modelKind(), t.modelParameters(), t.seed(), t.target(), t.horizon(), t.fold(),
-                        dev.foresight.result.TaskResult.FAILED, "fold " + f + ": out of memory", List.of(), t.scaling(), List.of(),
-                        List.of(), 0, 0, 0, t.traded(), java.util.Map.of(), List.of(), t.checks(), t.inputsSha256()));
+                dev.foresight.result.ResultJson.write(p, new dev.foresight.result.TaskResult(t.schema(), t.taskId(), t.subject(),
+                        t.window(), dev.foresight.result.TaskResult.Outcome.failed("fold " + f + ": out of memory"),
+                        dev.foresight.result.TaskResult.Fit.none(t.fit().scaling()),
+                        new dev.foresight.result.TaskResult.Forecasts(t.traded(), java.util.Map.of(), List.of()), t.checks(),
+                        t.inputsSha256()));
             }
         }
         HtmlReport.write(dir);
@@ -170,11 +171,11 @@ class HtmlReportTest {
         Path task = dir.task("ret", "lstm", 0);
         byte[] taskBefore = Files.readAllBytes(task);
         var modified = Files.getLastModifiedTime(task);
-        HtmlReport.write(dir, dev.foresight.reports.summary.Summary.of(dir), Instant.parse("2030-01-01T00:00:00Z"));
+        HtmlReport.write(dir, dev.foresight.reports.summary.Scorecard.compute(dir), Instant.parse("2030-01-01T00:00:00Z"));
         byte[] csv = Files.readAllBytes(dir.file(HtmlReport.METRICS_CSV));
         byte[] json = Files.readAllBytes(dir.file(HtmlReport.RESULTS_JSON));
         String html1 = Files.readString(dir.file(HtmlReport.REPORT_HTML));
-        HtmlReport.write(dir, dev.foresight.reports.summary.Summary.of(dir), Instant.parse("2030-02-02T00:00:00Z"));
+        HtmlReport.write(dir, dev.foresight.reports.summary.Scorecard.compute(dir), Instant.parse("2030-02-02T00:00:00Z"));
         assertArrayEquals(csv, Files.readAllBytes(dir.file(HtmlReport.METRICS_CSV)), "metrics.csv");
         assertArrayEquals(json, Files.readAllBytes(dir.file(HtmlReport.RESULTS_JSON)), "results.json");
         String html2 = Files.readString(dir.file(HtmlReport.REPORT_HTML));

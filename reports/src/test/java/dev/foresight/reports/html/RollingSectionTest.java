@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.foresight.reports.summary.Summary;
+import dev.foresight.reports.summary.Scorecard;
 import dev.foresight.result.ResultDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ class RollingSectionTest {
     @Test
     void rollingMetrics_areOneSmallChartPerModel_onASharedYRange(@TempDir Path root) {
         ResultDirectory dir = HandWrittenRun.write(root, "exp", false);
-        ReportInput in = ReportInput.load(dir, Summary.of(dir));
+        ReportInput in = ReportInput.of(dir, Scorecard.compute(dir));
         Charts charts = new Charts();
         String html = new RollingSection().render(in, charts);
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.metrics.Annualisation;
-import dev.foresight.reports.summary.Summary;
+import dev.foresight.reports.summary.Scorecard;
 import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.ResultDirectory;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class UnitsTest {
     @Test
     void everyChartOfTheReport_namesItsAxisWithAUnit(@TempDir Path root) {
         ResultDirectory dir = HandWrittenRun.write(root, "exp", false);
-        ReportInput in = ReportInput.load(dir, Summary.of(dir));
+        ReportInput in = ReportInput.of(dir, Scorecard.compute(dir));
         Charts charts = new Charts();
         for (Section s : HtmlReport.sections(Instant.parse("2030-01-01T00:00:00Z"))) {
             s.render(in, charts);

@@ -55,9 +55,13 @@ class SummaryDsrTest {
                     Map.of()));
         }
         FoldWindow w = new FoldWindow(0, 0, 599, null, 599, 600, 600 + net.length - 1, "a", "b", "c", "d", 1, 0);
-        TaskResult task = new TaskResult(TaskResult.SCHEMA, experiment + "/" + model + "/fold-000", experiment, model, "ar",
-                Map.of(), 1, "log-return(h=1)", 1, w, TaskResult.OK, null, List.of(), "none", List.of(), List.of(), 599, 0,
-                0, true, Map.of(), bars, List.of(), "sha");
+        TaskResult task = new TaskResult(TaskResult.SCHEMA, experiment + "/" + model + "/fold-000",
+                new TaskResult.Subject(experiment, model, "ar", Map.of(), 1),
+                new TaskResult.Window("log-return(h=1)", 1, w),
+                TaskResult.Outcome.SUCCEEDED,
+                new TaskResult.Fit(List.of(), "none", List.of(), List.of(), 599, 0, 0),
+                new TaskResult.Forecasts(true, Map.of(), bars),
+                List.of(), "sha");
         ResultJson.write(dir.task(experiment, model, 0), task);
     }
 
@@ -69,8 +73,12 @@ class SummaryDsrTest {
         }
         FoldWindow w = new FoldWindow(0, 0, 599, null, 599, 600, 600 + N_BARS - 1, "a", "b", "c", "d", 1, 0);
         ResultJson.write(dir.task(experiment, "rw", 0), new TaskResult(TaskResult.SCHEMA, experiment + "/rw/fold-000",
-                experiment, "rw", "random-walk", Map.of(), 1, "log-return(h=1)", 1, w, TaskResult.OK, null, List.of(),
-                "none", List.of(), List.of(), 599, 0, 0, true, Map.of(), bars, List.of(), "sha"));
+                new TaskResult.Subject(experiment, "rw", "random-walk", Map.of(), 1),
+                new TaskResult.Window("log-return(h=1)", 1, w),
+                TaskResult.Outcome.SUCCEEDED,
+                new TaskResult.Fit(List.of(), "none", List.of(), List.of(), 599, 0, 0),
+                new TaskResult.Forecasts(true, Map.of(), bars),
+                List.of(), "sha"));
     }
 
     private static ResolvedBatch.Experiment experiment(String name, List<String> models) {

@@ -37,9 +37,13 @@ class SummaryRegimesTest {
                     Math.expm1(actual), position * Math.expm1(actual), Map.of("truth", regime)));
         }
         FoldWindow w = new FoldWindow(0, 0, 199, null, 199, 200, 319, "a", "b", "c", "d", 1, 0);
-        TaskResult task = new TaskResult(TaskResult.SCHEMA, "e/" + model + "/fold-000", "e", model, "x", Map.of(), seed,
-                "log-return(h=1)", 1, w, TaskResult.OK, null, List.of(), "none", List.of(), List.of(), 199, 0, 0, true,
-                Map.of(), bars, List.of(), "sha");
+        TaskResult task = new TaskResult(TaskResult.SCHEMA, "e/" + model + "/fold-000",
+                new TaskResult.Subject("e", model, "x", Map.of(), seed),
+                new TaskResult.Window("log-return(h=1)", 1, w),
+                TaskResult.Outcome.SUCCEEDED,
+                new TaskResult.Fit(List.of(), "none", List.of(), List.of(), 199, 0, 0),
+                new TaskResult.Forecasts(true, Map.of(), bars),
+                List.of(), "sha");
         ResultJson.write(dir.task("e", model, 0), task);
     }
 

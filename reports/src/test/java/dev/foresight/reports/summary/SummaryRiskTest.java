@@ -79,9 +79,13 @@ class SummaryRiskTest {
                     Math.expm1(actual), Math.expm1(actual), Map.of("truth", storm ? "storm" : "calm")));
         }
         FoldWindow w = new FoldWindow(0, 0, 199, null, 199, 200, 349, "a", "b", "c", "d", 1, 0);
-        TaskResult task = new TaskResult(TaskResult.SCHEMA, "e/" + model + "/fold-000", "e", model, "x", Map.of(), 1,
-                "log-return(h=1)", 1, w, TaskResult.OK, null, List.of(), "none", List.of(), List.of(), 199, 0, 0, true,
-                Map.of(), bars, List.of(), "sha");
+        TaskResult task = new TaskResult(TaskResult.SCHEMA, "e/" + model + "/fold-000",
+                new TaskResult.Subject("e", model, "x", Map.of(), 1),
+                new TaskResult.Window("log-return(h=1)", 1, w),
+                TaskResult.Outcome.SUCCEEDED,
+                new TaskResult.Fit(List.of(), "none", List.of(), List.of(), 199, 0, 0),
+                new TaskResult.Forecasts(true, Map.of(), bars),
+                List.of(), "sha");
         ResultJson.write(dir.task("e", model, 0), task);
     }
 }

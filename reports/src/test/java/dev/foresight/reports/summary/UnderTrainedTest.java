@@ -64,9 +64,13 @@ class UnderTrainedTest {
                     Math.expm1(actual), Math.expm1(actual), Map.of()));
         }
         FoldWindow w = new FoldWindow(fold, 0, first - 1, null, first - 1, first, first + 49, "a", "b", "c", "d", 1, 0);
-        TaskResult task = new TaskResult(TaskResult.SCHEMA, "e/" + model + "/fold-00" + fold, "e", model, "x", Map.of(),
-                1, "log-return(h=1)", 1, w, TaskResult.OK, null, List.of(), "none", List.of(), List.of(), first - 1, 0, 0,
-                true, diagnostics, bars, List.of(), "sha");
+        TaskResult task = new TaskResult(TaskResult.SCHEMA, "e/" + model + "/fold-00" + fold,
+                new TaskResult.Subject("e", model, "x", Map.of(), 1),
+                new TaskResult.Window("log-return(h=1)", 1, w),
+                TaskResult.Outcome.SUCCEEDED,
+                new TaskResult.Fit(List.of(), "none", List.of(), List.of(), first - 1, 0, 0),
+                new TaskResult.Forecasts(true, diagnostics, bars),
+                List.of(), "sha");
         ResultJson.write(dir.task("e", model, fold), task);
     }
 }

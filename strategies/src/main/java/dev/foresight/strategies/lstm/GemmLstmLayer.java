@@ -142,8 +142,10 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         int g = 4 * h;
         allocate();
         float[] x = matrix(input, 'f'); // NCW [B, I, T] in 'f' order: [T][I][B]
-        pwr.position(0).put(matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c'), 0, nIn * g);
-        pwr.position((long) nIn * g).put(matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c'), 0, h * g);
+        float[] wr = new float[(nIn + h) * g];
+        matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c', wr, 0);
+        matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c', wr, nIn * g);
+        pwr.position(0).put(wr, 0, wr.length);
         float[] bias = matrix(params.get(LSTMParamInitializer.BIAS_KEY), 'c');
         float[] out = new float[t * h * b];
         inSlices(j -> slices[j].forward(x, b, pwr, bias, out));
@@ -171,16 +173,13 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             addTo(gwr, parts[j][0]);
             addTo(db, parts[j][1]);
         }
-        float[] gw = java.util.Arrays.copyOfRange(gwr, 0, nIn * g);
-        float[] grw = java.util.Arrays.copyOfRange(gwr, nIn * g, gwr.length);
-
         Map<String, INDArray> views = gradientViews;
         INDArray gW = views.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray gRW = views.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         INDArray gB = views.get(LSTMParamInitializer.BIAS_KEY);
-        gW.assign(array(gw, new long[] {nIn, g}, 'c'));
-        gRW.assign(array(grw, new long[] {h, g}, 'c'));
-        gB.assign(array(db, gB.shape(), 'c'));
+        store(gwr, 0, nIn, g, gW);
+        store(gwr, nIn * g, h, g, gRW);
+        store(db, 0, 1, g, gB);
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(LSTMParamInitializer.INPUT_WEIGHT_KEY, gW);
         gradient.gradientForVariable().put(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, gRW);
@@ -265,16 +264,96 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         }
     }
 
-    /**
-     * An array (or view) as floats in the given memory order: one native copy, then one bulk read.
-     * ND4J's {@code data().asFloat()} and {@code Nd4j.create(float[])} go element by element
-     * through the buffer's indexer, which cost a tenth of an epoch.
-     */
-    private static float[] matrix(INDArray p, char order) {
-        INDArray c = p.castTo(DataType.FLOAT).dup(order);
-        float[] v = new float[Math.toIntExact(c.length())];
-        new FloatPointer(c.data().addressPointer()).get(v, 0, v.length);
+    /** An array (or view) as floats in the given memory order (see {@link #matrix(INDArray, char, float[], int)}). */
+    static float[] matrix(INDArray p, char order) {
+        float[] v = new float[Math.toIntExact(p.length())];
+        matrix(p, order, v, 0);
         return v;
+    }
+
+    /**
+     * An array (or view) as floats in the given memory order, into {@code dst} from {@code at}. An
+     * array already dense in that order (the inputs, epsilons and the bias here) is one bulk read
+     * of its memory; a matrix dense in the other order (DL4J keeps W and RW in 'f' order) one bulk
+     * read and a transpose in Java. Anything else is first copied by ND4J ({@code dup}). Asking ND4J
+     * for the copy every time, and {@code data().asFloat()} or {@code Nd4j.create(float[])}, which go
+     * element by element through the buffer's indexer, cost 5-10% of an epoch (bench/lstm).
+     */
+    private static void matrix(INDArray p, char order, float[] dst, int at) {
+        int n = Math.toIntExact(p.length());
+        if (dense(p, order)) {
+            memory(p).get(dst, at, n);
+        } else if (p.rank() == 2 && dense(p, other(order))) {
+            float[] v = new float[n];
+            memory(p).get(v, 0, n);
+            int rows = Math.toIntExact(p.size(order == 'c' ? 1 : 0)); // v's rows: p's dimension fastest in dst
+            transpose(v, 0, rows, n / rows, dst, at);
+        } else {
+            INDArray c = p.castTo(DataType.FLOAT).dup(order);
+            memory(c).get(dst, at, n);
+        }
+    }
+
+    /**
+     * rows × cols values of {@code src} from {@code from} in 'c' order into {@code view} ([rows, cols],
+     * or any shape of rows·cols values when rows = 1), by one bulk write when the view is dense in 'c'
+     * order, a transpose and one bulk write when it is a matrix dense in 'f' order (DL4J's weight
+     * gradients), else through ND4J's {@code assign}.
+     */
+    static void store(float[] src, int from, int rows, int cols, INDArray view) {
+        int n = rows * cols;
+        if (view.length() != n) {
+            throw new IllegalStateException("GemmLstm: gradient view of " + view.length() + " values, expected " + n);
+        }
+        boolean matrix = view.rank() == 2 && view.size(0) == rows && view.size(1) == cols;
+        if (dense(view, 'c') && (rows == 1 || matrix)) {
+            memory(view).put(src, from, n);
+        } else if (matrix && dense(view, 'f')) {
+            float[] v = new float[n];
+            transpose(src, from, rows, cols, v, 0);
+            memory(view).put(v, 0, n);
+        } else {
+            view.assign(array(java.util.Arrays.copyOfRange(src, from, from + n), view.shape(), 'c'));
+        }
+    }
+
+    /** dst[at + c·rows + r] = src[from + r·cols + c]: a rows × cols block in the other memory order. */
+    private static void transpose(float[] src, int from, int rows, int cols, float[] dst, int at) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst[at + c * rows + r] = src[from + r * cols + c];
+            }
+        }
+    }
+
+    /**
+     * Whether {@code a} is a float array whose values lie contiguously in memory in {@code order}
+     * (strides of size-1 dimensions do not matter), so that its memory can be read or written in bulk.
+     */
+    static boolean dense(INDArray a, char order) {
+        if (a.dataType() != DataType.FLOAT || a.data().dataType() != DataType.FLOAT || a.data().length() < a.length()) {
+            return false;
+        }
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long expected = 1;
+        for (int i = 0; i < shape.length; i++) {
+            int d = order == 'c' ? shape.length - 1 - i : i;
+            if (shape[d] != 1 && stride[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
+    }
+
+    private static char other(char order) {
+        return order == 'c' ? 'f' : 'c';
+    }
+
+    /** The memory of an array's first element (ND4J's view buffers already point at it). */
+    private static FloatPointer memory(INDArray a) {
+        return new FloatPointer(a.data().addressPointer());
     }
 
     /** The memory of a fresh (offset 0, contiguous) float array of n values. */

@@ -26,8 +26,6 @@ public final class LstmRuntime {
     /** The system property that turns DL4J/ND4J's INFO logs on. */
     public static final String VERBOSE_PROPERTY = "foresight.verbose";
 
-    private static volatile Map<String, Object> environment;
-
     private LstmRuntime() {
     }
 
@@ -67,16 +65,12 @@ public final class LstmRuntime {
     /**
      * ND4J's thread count, native classifier and BLAS, once ND4J has been used in this process
      * (loading it just to report costs about a second, so a run without an LSTM reports
-     * {@code loaded: false}). "Used in this process" includes a task's copy of this class: each
-     * task loads the plugin classes afresh (see dev.foresight.isolation), so the copy the provenance
-     * code calls may never have run a network while ND4J, shared by all copies, is loaded.
+     * {@code loaded: false}). Asks whether ND4J's native library is loaded, not whether this class
+     * loaded it: a third-party plugin may have used ND4J (shared by all loaders) on its own.
      */
     public static Map<String, Object> environment() {
-        Map<String, Object> e = environment;
-        if (e == null && nativeLibraryLoaded()) {
-            e = load();   // ND4J is initialised: reading its settings costs nothing
-        }
-        return e == null ? Map.of("loaded", false) : e;
+        // ND4J is initialised: reading its settings costs nothing
+        return nativeLibraryLoaded() ? load() : Map.of("loaded", false);
     }
 
     /** Whether ND4J's native library is loaded in this JVM (JavaCPP's loader is shared, not per task). */
@@ -86,29 +80,33 @@ public final class LstmRuntime {
 
     /** Loads ND4J (once) and returns {@link #environment()}. */
     static Map<String, Object> load() {
-        Map<String, Object> e = environment;
-        if (e != null) {
-            return e;
-        }
-        synchronized (LstmRuntime.class) {
-            if (environment == null) {
-                initialise();
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("loaded", true);
-                m.put("nd4j_version", version());
-                m.put("backend", Nd4j.getBackend().getClass().getSimpleName());
-                m.put("classifier", classifier());
-                m.put("threads", Nd4j.getEnvironment().maxThreads());
-                m.put("master_threads", Nd4j.getEnvironment().maxMasterThreads());
-                Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
-                m.put("blas_vendor", String.valueOf(info.getOrDefault("blas.vendor", "unknown")));
-                m.put("omp_num_threads", String.valueOf(System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")));
-                m.put("omp_wait_policy", String.valueOf(System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset")));
-                // which OpenBLAS kernel ran (the launcher may set it): it changes results' last bits
-                m.put("openblas_coretype", String.valueOf(System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset")));
-                environment = Collections.unmodifiableMap(m);
-            }
-            return environment;
+        return Loaded.ENVIRONMENT;
+    }
+
+    /**
+     * The environment, read when first asked for (the JVM initialises a holder class once, under its
+     * own lock): a constant, not a static field written later — built-in classes hold no mutable
+     * static state (BuiltInStaticStateTest).
+     */
+    private static final class Loaded {
+        static final Map<String, Object> ENVIRONMENT = read();
+
+        private static Map<String, Object> read() {
+            initialise();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("loaded", true);
+            m.put("nd4j_version", version());
+            m.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+            m.put("classifier", classifier());
+            m.put("threads", Nd4j.getEnvironment().maxThreads());
+            m.put("master_threads", Nd4j.getEnvironment().maxMasterThreads());
+            Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
+            m.put("blas_vendor", String.valueOf(info.getOrDefault("blas.vendor", "unknown")));
+            m.put("omp_num_threads", String.valueOf(System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")));
+            m.put("omp_wait_policy", String.valueOf(System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset")));
+            // which OpenBLAS kernel ran (the launcher may set it): it changes results' last bits
+            m.put("openblas_coretype", String.valueOf(System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset")));
+            return Collections.unmodifiableMap(m);
         }
     }
 

@@ -20,18 +20,10 @@ public final class VolTargetRuleProvider extends SimpleProvider<Strategy> {
                                         + " (e.g. a GARCH sizing an LSTM's direction call); empty = this model's own"),
                         Leverage.MAX_LEVERAGE, Leverage.LONG_ONLY),
                 p -> {
+                    // another model's name is checked against the experiment's models by the batch
                     String model = p.text("volatility_model").strip();
-                    if (!model.isEmpty()) {
-                        // The rule takes another model's variance (VolTargetRule, Strategy.volatilityModel()),
-                        // but the batch runner does not hand it over yet: refused here, at validation, rather
-                        // than failing every fold at run time.
-                        throw p.error("volatility_model", "sizing by another model's volatility ('" + model
-                                + "') is not available in this version: the batch runner does not yet pass one"
-                                + " model's forecasts to another's strategy; leave volatility_model empty to size"
-                                + " with the model's own variance forecast");
-                    }
                     return new VolTargetRule(p.real("target_vol"), p.integer("periods_per_year"), Leverage.of(p),
-                            Optional.empty());
+                            model.isEmpty() ? Optional.empty() : Optional.of(model));
                 });
     }
 }

@@ -19,7 +19,7 @@ class FusedLstmTest {
      * the four gate blocks (candidate g, forget f, output o, input i); libnd4j (i, f, g, o).
      */
     @Test
-    void computesTheSameFunctionAsDl4jsLstmLayer() {
+    void fusedLstm_computesTheSameFunctionAsDl4jsLstmLayer() {
         int units = 5;
         LstmSettings s = new LstmSettings("lstm", 7, List.of(units), 0.0, List.of(), "identity", 0, 0.0, 1e-3, 4, 1, 0,
                 false, 0.0, Head.REGRESSION, false, -1);

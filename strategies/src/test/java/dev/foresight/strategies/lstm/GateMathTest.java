@@ -37,7 +37,7 @@ class GateMathTest {
     }
 
     @Test
-    void expIsWithinTwoUlpOfDoublePrecisionOverTheWholeClampedRange() {
+    void exp_isWithinTwoUlpOfDoublePrecisionOverTheWholeClampedRange() {
         double worst = 0;
         for (float x : grid(-87f, 88f)) {
             if (Math.abs(x) <= 88f) {
@@ -48,7 +48,7 @@ class GateMathTest {
     }
 
     @Test
-    void logisticIsWithinFourUlpOrOneTenMillionthOfDoublePrecision() {
+    void logistic_isWithinFourUlpOrOneTenMillionthOfDoublePrecision() {
         float[] x = grid(-100f, 100f);
         float[] y = x.clone();
         new GateMath().logistic(y, 0, y.length);
@@ -61,7 +61,7 @@ class GateMathTest {
     }
 
     @Test
-    void tanhKeepsRelativePrecisionNearZeroAndSaturatesExactly() {
+    void tanh_keepsRelativePrecisionNearZeroAndSaturatesExactly() {
         float[] x = grid(-30f, 30f);
         float[] y = x.clone();
         new GateMath().tanh(y, 0, y.length);
@@ -81,7 +81,7 @@ class GateMathTest {
     }
 
     @Test
-    void onlyTheNamedRangeChangesAndScratchGrowsAsNeeded() {
+    void gateMath_changesOnlyTheNamedRange_andScratchGrowsAsNeeded() {
         Random random = new Random(7);
         float[] x = new float[5000];
         for (int i = 0; i < x.length; i++) {

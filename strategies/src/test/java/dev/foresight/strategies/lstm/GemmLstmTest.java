@@ -51,7 +51,7 @@ class GemmLstmTest {
     }
 
     @Test
-    void theDefaultNetworkHasTheCoursesParameterCountAndTheSameInitialWeightsAsDl4jsLstm() {
+    void defaultNetwork_hasTheCoursesParameterCountAndTheSameInitialWeightsAsDl4jsLstm() {
         LstmSettings s = settings(60, List.of(128, 64), 0.2, List.of(25), 0, 0, 32);
         MultiLayerNetwork stock = net(s, 1, Networks.Recurrence.STOCK, WorkspaceMode.ENABLED);
         MultiLayerNetwork gemm = net(s, 1, Networks.Recurrence.GEMM, WorkspaceMode.ENABLED);
@@ -66,10 +66,10 @@ class GemmLstmTest {
      * Layer 0 returns the full sequence, layer 1 (inside LastTimeStep) only the last step: the
      * full-sequence activations, the output, the loss and every parameter's gradient agree, and
      * so do the weights after one Adam step with L2 (with clipping: see
-     * {@link #clippedModelsUseGemmLstmAndTheirAdamStepEqualsDl4jsClippedStep}).
+     * {@link #clippedModels_useGemmLstmAndTheirAdamStepEqualsDl4jsClippedStep}).
      */
     @Test
-    void outputsGradientsAndAnAdamStepEqualDl4jsLstmInBothOutputModes() {
+    void outputsGradientsAndAdamStep_equalDl4jsLstmInBothOutputModes() {
         for (WorkspaceMode ws : List.of(WorkspaceMode.ENABLED, WorkspaceMode.NONE)) {
             LstmSettings s = settings(9, List.of(6, 5), 0.0, List.of(3), 1e-2, 0, 4);
             MultiLayerNetwork stock = net(s, 3, Networks.Recurrence.STOCK, ws);
@@ -129,7 +129,7 @@ class GemmLstmTest {
      * bit-identical.
      */
     @Test
-    void slicingTheBatchOverThreadsChangesOnlyRoundingAndStaysDeterministic() {
+    void batchSlicedOverThreads_changesOnlyRoundingAndStaysDeterministic() {
         Nd4j.getRandom().setSeed(21);
         INDArray x = Nd4j.rand(DataType.FLOAT, 40, 3, 9).muli(2).subi(1);
         INDArray y = Nd4j.rand(DataType.FLOAT, 40, 1);
@@ -150,7 +150,7 @@ class GemmLstmTest {
 
     /** Analytic gradients against central finite differences on a tiny network (single precision). */
     @Test
-    void gradientsMatchFiniteDifferences() {
+    void gradients_matchFiniteDifferences() {
         LstmSettings s = settings(5, List.of(3, 2), 0.0, List.of(), 0, 0, 3);
         MultiLayerNetwork gemm = net(s, 2, Networks.Recurrence.GEMM, WorkspaceMode.NONE);
         Nd4j.getRandom().setSeed(8);
@@ -180,7 +180,7 @@ class GemmLstmTest {
 
     /** The default-sized network, dropout included, from the same weights: epoch losses track DL4J's. */
     @Test
-    void trainingTheDefaultNetworkTracksDl4jsLossOverAFewEpochs() {
+    void trainingTheDefaultNetwork_tracksDl4jsLossOverAFewEpochs() {
         LstmSettings s = settings(60, List.of(128, 64), 0.2, List.of(25), 0, 0, 32);
         int n = 320;
         float[] v = new float[n + 60];
@@ -217,7 +217,7 @@ class GemmLstmTest {
     }
 
     @Test
-    void sameSeedGivesBitIdenticalWeightsAfterTraining() {
+    void sameSeed_givesBitIdenticalWeightsAfterTraining() {
         LstmSettings s = settings(12, List.of(8, 4), 0.2, List.of(3), 0, 0, 8);
         float[][] out = new float[2][];
         for (int k = 0; k < 2; k++) {
@@ -234,7 +234,7 @@ class GemmLstmTest {
     }
 
     @Test
-    void survivesDl4jsJsonCopiesAndClones() {
+    void gemmLstm_survivesDl4jsJsonCopiesAndClones() {
         LstmSettings s = settings(6, List.of(4, 3), 0.2, List.of(2), 0, 0, 2);
         MultiLayerNetwork gemm = net(s, 2, Networks.Recurrence.GEMM, WorkspaceMode.ENABLED);
         MultiLayerConfiguration copy = MultiLayerConfiguration.fromJson(gemm.getLayerWiseConfigurations().toJson());
@@ -253,7 +253,7 @@ class GemmLstmTest {
      * up to 0.65 of lr apart at 0.01, 1.4% at 1.0 (Adam's first step is ≈ ±lr whatever the scale).
      */
     @Test
-    void clippedModelsUseGemmLstmAndTheirAdamStepEqualsDl4jsClippedStep() {
+    void clippedModels_useGemmLstmAndTheirAdamStepEqualsDl4jsClippedStep() {
         LstmSettings clipped = settings(6, List.of(4, 3), 0.2, List.of(2), 0, 1.0, 2);
         Layer layer0 = Networks.build(clipped, 2, 1).getLayerWiseConfigurations().getConf(0).getLayer();
         assertInstanceOf(GemmLstm.class, layer0);
@@ -281,7 +281,7 @@ class GemmLstmTest {
     }
 
     @Test
-    void aMaskIsRefused() {
+    void mask_isRefused() {
         LstmSettings s = settings(6, List.of(4), 0.0, List.of(), 0, 0, 2);
         MultiLayerNetwork gemm = net(s, 2, Networks.Recurrence.GEMM, WorkspaceMode.ENABLED);
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 2, 6);

@@ -71,7 +71,7 @@ class LstmModelTest {
     }
 
     @Test
-    void regressionBeatsTheRandomWalkOnANoisySine() {
+    void regression_beatsTheRandomWalkOnANoisySine() {
         double[] x = noisySine(1);
         double[] y = nextValue(x);
         FittedModel fitted = fit(small(Head.AUTO, 20), x, y, 7);
@@ -90,7 +90,7 @@ class LstmModelTest {
     }
 
     @Test
-    void labelScalingIsFitOnTrainingLabelsAndInvertedAtPredict() {
+    void labelScaling_isFitOnTrainingLabelsAndInvertedAtPredict() {
         // Labels in price units (≈ 100–140): forecasts must come back in those units.
         double[] x = noisySine(2);
         double[] y = nextValue(x);
@@ -109,7 +109,7 @@ class LstmModelTest {
     }
 
     @Test
-    void directionHeadGivesProbabilitiesThatBeatACoinFlip() {
+    void directionHead_givesProbabilitiesThatBeatACoinFlip() {
         double[] x = noisySine(3);
         double[] up = new double[N];
         for (int t = 0; t < N; t++) {
@@ -131,7 +131,7 @@ class LstmModelTest {
     }
 
     @Test
-    void volatilityHeadForecastsArePositive() {
+    void volatilityHead_forecastsArePositive() {
         double[] x = noisySine(4);
         double[] sigma = new double[N];
         for (int t = 0; t < N; t++) {
@@ -148,7 +148,7 @@ class LstmModelTest {
     }
 
     @Test
-    void attentionVariantTrainsAndBeatsTheRandomWalk() {
+    void attentionVariant_trainsAndBeatsTheRandomWalk() {
         double[] x = noisySine(5);
         double[] y = nextValue(x);
         LstmSettings s = new LstmSettings("lstm-attention", 8, List.of(8), 0.0, List.of(4), "identity", 2, 0.0, 0.02,
@@ -167,7 +167,7 @@ class LstmModelTest {
     }
 
     @Test
-    void buildingAnAttentionNetworkPrintsNothingOnStandardOutput() {
+    void buildingAnAttentionNetwork_printsNothingOnStandardOutput() {
         java.io.PrintStream original = System.out;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         try {
@@ -184,7 +184,7 @@ class LstmModelTest {
     }
 
     @Test
-    void sameSeedGivesBitIdenticalForecastsEvenWhenTwoFitsRunConcurrently() throws Exception {
+    void sameSeed_givesBitIdenticalForecastsEvenWhenTwoFitsRunConcurrently() throws Exception {
         double[] x = noisySine(6);
         double[] y = nextValue(x);
         LstmSettings s = new LstmSettings("lstm", 8, List.of(6, 4), 0.2, List.of(4), "identity", 0, 1e-4, 0.01, 32, 3,
@@ -203,7 +203,7 @@ class LstmModelTest {
     }
 
     @Test
-    void diagnosticsRecordEpochsLossesAndEarlyStopping() {
+    void diagnostics_recordEpochsLossesAndEarlyStopping() {
         double[] x = noisySine(7);
         double[] y = nextValue(x);
         // A large learning rate makes the validation loss stall quickly; patience 1 stops early.
@@ -225,7 +225,7 @@ class LstmModelTest {
     }
 
     @Test
-    void aNonFiniteLossFailsTheFitNamingTheEpoch() {
+    void nonFiniteLoss_failsTheFitNamingTheEpoch() {
         double[] x = noisySine(8);
         double[] y = nextValue(x);
         // Adam moves each weight by about the learning rate per step: 1e30 sends the weights, then the

@@ -21,7 +21,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 class LstmProvidersTest {
 
     @Test
-    void defaultsAreTheCoursesNetwork() {
+    void defaults_areTheCoursesNetwork() {
         LstmProvider provider = new LstmProvider();
         LstmModel model = (LstmModel) provider.create(Parameters.defaults(provider));
         LstmSettings s = model.settings();
@@ -59,7 +59,7 @@ class LstmProvidersTest {
     }
 
     @Test
-    void givenValuesReachTheSettings() {
+    void givenValues_reachTheSettings() {
         LstmAttentionProvider provider = new LstmAttentionProvider();
         LstmModel model = (LstmModel) provider.create(Parameters.of(provider, Map.of("window", 20, "lstm_units",
                 List.of(16, 8), "attention_heads", 4, "dense_units", List.of(0), "head", "direction", "patience", 3)));
@@ -72,7 +72,7 @@ class LstmProvidersTest {
     }
 
     @Test
-    void attentionHeadsThatDoNotDivideTheUnitsAreAUserError() {
+    void attentionHeadsThatDoNotDivideTheUnits_areAUserError() {
         LstmAttentionProvider provider = new LstmAttentionProvider();
         assertThrows(UserError.class, () -> provider.create(Parameters.of(provider,
                 Map.of("lstm_units", List.of(10), "attention_heads", 3))));

@@ -103,7 +103,7 @@ class LstmWarmStartTest {
     }
 
     @Test
-    void aWarmStartedFoldStartsFromThePreviousFoldsTrainedWeightsAndLeavesThemUnchanged() {
+    void warmStartedFold_startsFromThePreviousFoldsTrainedWeightsAndLeavesThemUnchanged() {
         LstmSettings s = settings(true, 0.02, 8);
         assertTrue(new LstmModel(s).warmStarts());
         FittedLstm fold0 = fit(s, fold(0), 100, null, 1);
@@ -139,7 +139,7 @@ class LstmWarmStartTest {
     }
 
     @Test
-    void withoutWarmStartEveryFoldStartsFromFreshWeights() {
+    void withoutWarmStart_everyFoldStartsFromFreshWeights() {
         LstmSettings s = settings(false, 0.02, 8);
         assertFalse(new LstmModel(s).warmStarts());
         FittedLstm fold0 = fit(s, fold(0), 100, null, 1);
@@ -155,7 +155,7 @@ class LstmWarmStartTest {
     }
 
     @Test
-    void aWarmStartedChainIsBitIdenticalForTheSameSeedsAndDiffersFromFreshFolds() {
+    void warmStartedChain_isBitIdenticalForTheSameSeedsAndDiffersFromFreshFolds() {
         List<FittedLstm> a = chain(settings(true, 0.02, 6));
         List<FittedLstm> b = chain(settings(true, 0.02, 6));
         List<FittedLstm> cold = chain(settings(false, 0.02, 6));
@@ -172,7 +172,7 @@ class LstmWarmStartTest {
     }
 
     @Test
-    void anIncompatiblePreviousNetworkFailsTheFitNamingTheDifference() {
+    void incompatiblePreviousNetwork_failsTheFitNamingTheDifference() {
         LstmSettings s = settings(true, 0.02, 2);
         FittedLstm fold0 = fit(s, fold(0), 100, null, 1);
         PreviousFit previous = new PreviousFit(fold(0), fold0);

@@ -56,15 +56,14 @@ class RuleProvidersTest {
     }
 
     @Test
-    void volTarget_namedVolatilityModel_isRefusedUntilTheRunnerHandsItOver() {
+    void volTarget_namedVolatilityModel_isCarriedByTheRule() {
         VolTargetRuleProvider provider = new VolTargetRuleProvider();
-        UserError e = assertThrows(UserError.class, () -> provider.create(Parameters.of(provider,
-                Map.of("volatility_model", "garch"))));
-        assertEquals("volatility_model", e.location().field());
-        assertTrue(e.getMessage().contains("'garch'"), e.getMessage());
+        Strategy sized = provider.create(Parameters.of(provider, Map.of("volatility_model", " garch ")));
+        assertEquals(Optional.of("garch"), sized.volatilityModel());
         Strategy rule = provider.create(Parameters.of(provider, Map.of("target_vol", 0.2, "max_leverage", 2.5,
                 "long_only", true)));
         assertEquals(new VolTargetRule(0.2, 252, new Leverage(2.5, true), Optional.empty()), rule);
+        assertEquals(Optional.empty(), rule.volatilityModel());
         assertEquals(2.5, rule.maxLeverage(), 0);
     }
 
