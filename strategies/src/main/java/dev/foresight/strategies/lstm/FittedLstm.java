@@ -44,13 +44,24 @@ final class FittedLstm implements FittedModel {
     private final List<LstmModel.Training> trainings;
     /** The fold whose trained parameters this network started from (warm start), or null: fresh weights. */
     private final Integer initialisedFromFold;
+    /**
+     * Volatility head: the factor applied to the forecast variance σ̂² (the forecast σ̂ is multiplied
+     * by its square root); 1 elsewhere. See {@link #varianceCalibration(List, LabelScaling, Windows, double[])}.
+     */
+    private final double varianceCalibration;
 
     FittedLstm(LstmSettings settings, List<MultiLayerNetwork> nets, LabelScaling scaling, boolean[] relativeColumns,
                int horizon, int features,
-               int rows, int validationRows, long seed, List<LstmModel.Training> trainings, Integer initialisedFromFold) {
+               int rows, int validationRows, long seed, List<LstmModel.Training> trainings, Integer initialisedFromFold,
+               double varianceCalibration) {
         if (nets.isEmpty() || nets.size() != trainings.size()) {
             throw new IllegalArgumentException("one training record per network, at least one network");
         }
+        if (!(varianceCalibration > 0) || !Double.isFinite(varianceCalibration)) {
+            throw new IllegalArgumentException("the variance calibration must be positive and finite, got "
+                    + varianceCalibration);
+        }
+        this.varianceCalibration = varianceCalibration;
         this.settings = settings;
         this.nets = List.copyOf(nets);
         this.relativeColumns = relativeColumns == null ? null : relativeColumns.clone();
@@ -130,8 +141,46 @@ final class FittedLstm implements FittedModel {
         return out;
     }
 
+    /**
+     * The volatility head's calibration: the factor c that makes c·σ̂² the QLIKE-best multiple of the
+     * network's variance forecasts on the training windows, c = mean(y² / σ̂²) (y the realised
+     * volatility label). Why: the head is fitted by least squares on log σ, so exp(output) estimates
+     * exp(E[log σ]), a median-like value below √E[σ²] — for a realised volatility of h = 5 normal
+     * returns E[y²] / exp(2 E[log y]) = exp(ln 2.5 − ψ(2.5)) ≈ 1.24 — while QLIKE (like any variance
+     * loss) is minimised by E[y²]. This is Duan's (1983) smearing estimator for a log-scale
+     * regression, taken on the squared scale.
+     */
+    static double varianceCalibration(List<MultiLayerNetwork> nets, LabelScaling scaling, Windows x, double[] labels) {
+        float[] raw = output(nets, x.all());
+        double[] sigma = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            sigma[i] = scaling.invert(raw[i]);
+        }
+        return varianceCalibration(sigma, labels);
+    }
+
+    /** c = mean(y² / σ̂²): the c that minimises Σ QLIKE(y², c·σ̂²) (set its derivative in c to zero). */
+    static double varianceCalibration(double[] forecastSigma, double[] labels) {
+        if (forecastSigma.length != labels.length || labels.length == 0) {
+            throw new IllegalArgumentException("one label per forecast, at least one");
+        }
+        double sum = 0;
+        for (int i = 0; i < labels.length; i++) {
+            sum += labels[i] * labels[i] / (forecastSigma[i] * forecastSigma[i]);
+        }
+        double c = sum / labels.length;
+        if (!(c > 0) || !Double.isFinite(c)) {
+            throw new ArithmeticException("volatility head: the variance calibration on the training windows is " + c);
+        }
+        return c;
+    }
+
     /** The network's output, or the ensemble members' mean (summed in member order: deterministic). */
     private synchronized float[] output(INDArray input) {
+        return output(nets, input);
+    }
+
+    private static float[] output(List<MultiLayerNetwork> nets, INDArray input) {
         float[] sum = nets.get(0).output(input, false).data().asFloat();
         for (int m = 1; m < nets.size(); m++) {
             float[] o = nets.get(m).output(input, false).data().asFloat();
@@ -159,6 +208,9 @@ final class FittedLstm implements FittedModel {
             // The network forecasts the move relative to the window's last value of the first column.
             return Forecast.point((1 + scaling.invert(raw)) * Windows.lastValue(data, bar, 0, settings.kind()));
         }
+        if (settings.head() == Head.VOLATILITY) {
+            return Forecast.point(scaling.invert(raw) * Math.sqrt(varianceCalibration));
+        }
         return Forecast.point(scaling.invert(raw));
     }
 
@@ -173,6 +225,9 @@ final class FittedLstm implements FittedModel {
         d.put("validation_rows", validationRows);
         d.put("seed", seed);
         d.put("training_recipe", settings.procedure().recipe().yamlName());
+        if (settings.procedure().averagingEpochs() > 0) {
+            d.put("weight_averaging_epochs", settings.procedure().averagingEpochs());
+        }
         if (relativeColumns != null) {
             d.put("window_normalisation", settings.procedure().normalisation().yamlName());
             List<String> names = new ArrayList<>();
@@ -232,6 +287,10 @@ final class FittedLstm implements FittedModel {
         labels.put("offset", scaling.offset());
         labels.put("scale", scaling.scale());
         d.put("label_scaling", labels);
+        if (settings.head() == Head.VOLATILITY) {
+            // 1 with the keras recipe (the course's fit forecasts exp(output) as it is)
+            d.put("variance_calibration", varianceCalibration);
+        }
         Map<String, Object> env = LstmRuntime.environment();
         d.put("nd4j_threads", env.get("threads"));
         d.put("nd4j_classifier", env.get("classifier"));

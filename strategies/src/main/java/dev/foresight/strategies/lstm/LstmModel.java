@@ -134,8 +134,12 @@ record LstmModel(LstmSettings settings) implements Model {
                             e.trainLoss(), e.validationLoss(), e.learningRate()))));
             nets.add(net);
         }
+        // The converging recipe calibrates the volatility head's variance to QLIKE's optimum (FittedLstm);
+        // the keras recipe forecasts exp(output) as the course does.
+        double calibration = head == Head.VOLATILITY && procedure.recipe() == Procedure.Recipe.CONVERGING
+                ? FittedLstm.varianceCalibration(nets, scaling, x, labels) : 1.0;
         return new FittedLstm(s, nets, scaling, relativeColumns, train.horizon(), train.width(), fitRows.length,
-                validationRows.length, seed, trainings, previous == null ? null : previous.fold().index());
+                validationRows.length, seed, trainings, previous == null ? null : previous.fold().index(), calibration);
     }
 
     /** Labels relative to the first feature column's value at each row (last-value window normalisation). */
@@ -242,6 +246,10 @@ record LstmModel(LstmSettings settings) implements Model {
      * With the converging recipe the learning rate is halved after {@link Procedure.Recipe#PLATEAU_EPOCHS}
      * epochs without a new best (reduce-on-plateau, down to 1/32 of the initial rate), so a network
      * that stalls at the initial rate gets smaller steps before early stopping gives up on it.
+     * With weight averaging ({@link Procedure#averagingEpochs()} &gt; 0) the weights that are
+     * validated, kept as the best and finally used are an exponential moving average of the trained
+     * weights, updated after every step (a running mean over the first steps, so the initial
+     * weights carry no weight); training itself continues from the raw weights.
      */
     static Training train(LstmSettings s, MultiLayerNetwork net, Windows x, INDArray y, Windows xv, INDArray yv,
                           long seed) {
@@ -267,6 +275,11 @@ record LstmModel(LstmSettings settings) implements Model {
         int bestEpoch = 0;
         INDArray bestParams = null;
         boolean stoppedEarly = false;
+        double averagingEpochs = s.procedure().averagingEpochs();
+        int stepsPerEpoch = (n + s.batchSize() - 1) / s.batchSize();
+        WeightAverage averaged = averagingEpochs > 0
+                ? new WeightAverage(net.params(), Math.max(1.0, averagingEpochs * stepsPerEpoch)) : null;
+        INDArray average = averaged == null ? null : averaged.weights();
         for (int epoch = 1; epoch <= s.maxEpochs(); epoch++) {
             if (s.shuffle()) {
                 shuffle(order, shuffler);
@@ -283,6 +296,9 @@ record LstmModel(LstmSettings settings) implements Model {
                             + " set gradient_clip");
                 }
                 sum += score * batch.length;
+                if (averaged != null) {
+                    averaged.add(net.params());
+                }
             }
             trainLoss.add(sum / n);
             rates.add(rate);
@@ -291,7 +307,7 @@ record LstmModel(LstmSettings settings) implements Model {
                 progress.accept(new FitProgress.Epoch(0, 1, epoch, s.maxEpochs(), sum / n, Double.NaN, rate));
                 continue;
             }
-            double v = loss(s.head(), net.output(validationInput, false), yv);
+            double v = validationLoss(s.head(), net, average, validationInput, yv);
             if (!Double.isFinite(v)) {
                 throw new ArithmeticException(s.kind() + ": the validation loss became " + v + " at epoch " + epoch
                         + "; try a lower learning_rate or set gradient_clip");
@@ -302,7 +318,7 @@ record LstmModel(LstmSettings settings) implements Model {
                 best = v;
                 bestEpoch = epoch;
                 if (s.restoreBest()) {
-                    bestParams = net.params().dup();
+                    bestParams = (average != null ? average : net.params()).dup();
                 }
             } else if (s.patience() > 0 && epoch - bestEpoch >= s.patience() && epoch >= warmUp) {
                 stoppedEarly = true;
@@ -318,8 +334,26 @@ record LstmModel(LstmSettings settings) implements Model {
         boolean restored = bestParams != null && bestEpoch != trainLoss.size();
         if (restored) {
             net.setParams(bestParams);
+        } else if (average != null) {
+            net.setParams(average);
         }
         return new Training(trainLoss, validationLoss, rates, bestEpoch, stoppedEarly, restored, s.maxEpochs());
+    }
+
+    /**
+     * The validation loss of the network's weights, or of {@code average} when weights are averaged
+     * (the network is given the average for the forward pass and its trained weights back after).
+     */
+    private static double validationLoss(Head head, MultiLayerNetwork net, INDArray average, INDArray input,
+                                         INDArray labels) {
+        if (average == null) {
+            return loss(head, net.output(input, false), labels);
+        }
+        INDArray trained = net.params().dup();
+        net.setParams(average);
+        double v = loss(head, net.output(input, false), labels);
+        net.setParams(trained);
+        return v;
     }
 
     /** Mean loss of the head (MSE, or binary cross-entropy for direction), without dropout or penalty. */

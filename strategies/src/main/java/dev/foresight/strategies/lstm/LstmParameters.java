@@ -53,6 +53,11 @@ final class LstmParameters {
                         "epochs before early stopping or a learning-rate cut may act (the best epoch is still"
                                 + " tracked from the first; Keras' start_from_epoch); -1 = the recipe's: converging "
                                 + Procedure.Recipe.WARM_UP_EPOCHS + ", keras 0"),
+                ParameterSpec.real("weight_averaging", -1.0, -1.0, 1000.0,
+                        "time constant in epochs of the moving average of the weights that is validated,"
+                                + " restored and forecasts with (Polyak averaging; Keras' use_ema); 0 = off (the raw"
+                                + " weights); -1 = the recipe's: converging " + Procedure.Recipe.AVERAGING_EPOCHS
+                                + ", keras 0"),
                 ParameterSpec.bool("warm_start", false, "start each fold's network from the previous fold's trained"
                         + " weights instead of fresh ones (folds then run in order, one chain per model; label and"
                         + " feature scaling stay per fold)")));
@@ -100,8 +105,10 @@ final class LstmParameters {
     private static Procedure procedure(Parameters p) {
         Procedure.Recipe recipe = Procedure.Recipe.of(p.text("training"));
         int warmUp = p.integer("warm_up_epochs");
+        double averaging = p.real("weight_averaging");
         return new Procedure(recipe, p.integer("ensemble"),
                 Procedure.WindowNormalisation.of(p.text("window_normalisation")),
-                warmUp >= 0 ? warmUp : recipe.defaultWarmUpEpochs());
+                warmUp >= 0 ? warmUp : recipe.defaultWarmUpEpochs(),
+                averaging >= 0 ? averaging : recipe.defaultAveragingEpochs());
     }
 }

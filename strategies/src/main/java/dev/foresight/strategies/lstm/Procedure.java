@@ -13,14 +13,18 @@ import java.util.Locale;
  * @param warmUpEpochs  epochs during which neither early stopping nor the learning-rate schedule acts
  *                      (the best epoch is still tracked from the first): Keras' {@code start_from_epoch}.
  *                      0 = from the first epoch
+ * @param averagingEpochs the time constant, in epochs, of the exponential moving average of the
+ *                      weights that is validated, restored and used to forecast (Polyak averaging,
+ *                      Keras' optimizer {@code use_ema}); 0 = off: the raw weights of the last step
  */
-record Procedure(Recipe recipe, int ensemble, WindowNormalisation normalisation, int warmUpEpochs) {
+record Procedure(Recipe recipe, int ensemble, WindowNormalisation normalisation, int warmUpEpochs,
+                 double averagingEpochs) {
 
     /** The course's training exactly: what the LSTM did before the converging recipe existed. */
-    static final Procedure KERAS = new Procedure(Recipe.KERAS, 1, WindowNormalisation.NONE, 0);
+    static final Procedure KERAS = new Procedure(Recipe.KERAS, 1, WindowNormalisation.NONE, 0, 0);
     /** The default: the converging recipe, one network, windows as the framework scaled them. */
     static final Procedure DEFAULT = new Procedure(Recipe.CONVERGING, 1, WindowNormalisation.NONE,
-            Recipe.WARM_UP_EPOCHS);
+            Recipe.WARM_UP_EPOCHS, Recipe.AVERAGING_EPOCHS);
 
     Procedure {
         java.util.Objects.requireNonNull(recipe);
@@ -31,6 +35,14 @@ record Procedure(Recipe recipe, int ensemble, WindowNormalisation normalisation,
         if (warmUpEpochs < 0) {
             throw new IllegalArgumentException("warm_up_epochs must be >= 0, got " + warmUpEpochs);
         }
+        if (!(averagingEpochs >= 0) || !Double.isFinite(averagingEpochs)) {
+            throw new IllegalArgumentException("weight_averaging must be >= 0 epochs, got " + averagingEpochs);
+        }
+    }
+
+    /** The same procedure with another weight-averaging time constant (0 = off). */
+    Procedure withAveragingEpochs(double epochs) {
+        return new Procedure(recipe, ensemble, normalisation, warmUpEpochs, epochs);
     }
 
     /**
@@ -62,6 +74,13 @@ record Procedure(Recipe recipe, int ensemble, WindowNormalisation normalisation,
          * network (README "Training that converges").
          */
         static final int WARM_UP_EPOCHS = 20;
+        /**
+         * The converging recipe's weight averaging: the validated and forecasting weights are an
+         * exponential moving average of the trained ones with this time constant in epochs. At the
+         * recipe's rate the raw weights jitter from epoch to epoch by more than a small signal is
+         * worth (README "Training that converges").
+         */
+        static final double AVERAGING_EPOCHS = 2;
         /** The converging recipe's initial Adam rate: three times Keras' (README "Training that converges"). */
         static final double CONVERGING_LEARNING_RATE = 3e-3;
         /** Keras' Adam default. */
@@ -72,6 +91,11 @@ record Procedure(Recipe recipe, int ensemble, WindowNormalisation normalisation,
         /** The recipe's initial learning rate when the YAML does not set one. */
         double defaultLearningRate() {
             return this == CONVERGING ? CONVERGING_LEARNING_RATE : KERAS_LEARNING_RATE;
+        }
+
+        /** The recipe's weight averaging when the YAML does not set one: Keras' fit has none. */
+        double defaultAveragingEpochs() {
+            return this == CONVERGING ? AVERAGING_EPOCHS : 0;
         }
 
         /** The recipe's warm-up when the YAML does not set one: Keras' fit has none. */
