@@ -69,14 +69,7 @@ public final class Backtest {
         for (int i = 0; i < n; i++) {
             double p = positions[i];
             double r = assetReturns[i];
-            // Negated comparisons so that NaN fails them too.
-            if (!(Math.abs(p) <= LIMIT)) {
-                throw new IllegalArgumentException("positions[" + i + "] must be within ±" + LIMIT + ", got " + p);
-            }
-            if (!(r >= -1 && r < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("assetReturns[" + i
-                        + "] must be a finite simple return >= -1, got " + r);
-            }
+            requireBar(i, p, r);
             double t = Math.abs(p - previous);
             double c = t * rate;
             double g = p * r;
@@ -94,5 +87,20 @@ public final class Backtest {
             previous = p;
         }
         return new BacktestResult(gross, cost, net, turnover, equity, drawdown);
+    }
+
+    /**
+     * Refuses bar {@code i}'s position {@code p} (beyond the leverage limit) or asset return
+     * {@code r} (not a finite simple return ≥ −1), naming the bar; shared by every backtest loop.
+     */
+    static void requireBar(int i, double p, double r) {
+        // Negated comparisons so that NaN fails them too.
+        if (!(Math.abs(p) <= LIMIT)) {
+            throw new IllegalArgumentException("positions[" + i + "] must be within ±" + LIMIT + ", got " + p);
+        }
+        if (!(r >= -1 && r < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("assetReturns[" + i
+                    + "] must be a finite simple return >= -1, got " + r);
+        }
     }
 }

@@ -94,14 +94,7 @@ public record MeasuredBacktest(BacktestResult result, PerformanceMetrics metrics
         for (int i = 0; i < n; i++) {
             double p = positions[i];
             double r = assetReturns[i];
-            // Negated comparisons so that NaN fails them too.
-            if (!(Math.abs(p) <= LIMIT)) {
-                throw new IllegalArgumentException("positions[" + i + "] must be within ±" + LIMIT + ", got " + p);
-            }
-            if (!(r >= -1 && r < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("assetReturns[" + i
-                        + "] must be a finite simple return >= -1, got " + r);
-            }
+            Backtest.requireBar(i, p, r);
             double t = Math.abs(p - previous);
             double c = t * rate;
             double g = p * r;
