@@ -42,20 +42,8 @@ public final class Backtest {
      */
     public static BacktestResult run(double[] positions, double[] assetReturns, CostModel costs,
                                      double initialPosition) {
-        Objects.requireNonNull(positions, "positions");
-        Objects.requireNonNull(assetReturns, "assetReturns");
-        Objects.requireNonNull(costs, "costs");
+        requireArguments(positions, assetReturns, costs, initialPosition);
         int n = positions.length;
-        if (n == 0) {
-            throw new IllegalArgumentException("a backtest needs at least one bar");
-        }
-        if (assetReturns.length != n) {
-            throw new IllegalArgumentException("positions and assetReturns must have the same length; got "
-                    + n + " and " + assetReturns.length);
-        }
-        if (!(Math.abs(initialPosition) <= LIMIT)) {
-            throw new IllegalArgumentException("initialPosition must be within ±" + LIMIT + ", got " + initialPosition);
-        }
         double rate = costs.ratePerUnitTurnover();
         double[] gross = new double[n];
         double[] cost = new double[n];
@@ -87,6 +75,27 @@ public final class Backtest {
             previous = p;
         }
         return new BacktestResult(gross, cost, net, turnover, equity, drawdown);
+    }
+
+    /**
+     * Refuses null inputs, an empty backtest, positions and returns of different lengths, or an
+     * initial position beyond the leverage limit; shared by every backtest entry point.
+     */
+    static void requireArguments(double[] positions, double[] assetReturns, CostModel costs, double initialPosition) {
+        Objects.requireNonNull(positions, "positions");
+        Objects.requireNonNull(assetReturns, "assetReturns");
+        Objects.requireNonNull(costs, "costs");
+        int n = positions.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("a backtest needs at least one bar");
+        }
+        if (assetReturns.length != n) {
+            throw new IllegalArgumentException("positions and assetReturns must have the same length; got "
+                    + n + " and " + assetReturns.length);
+        }
+        if (!(Math.abs(initialPosition) <= LIMIT)) {
+            throw new IllegalArgumentException("initialPosition must be within ±" + LIMIT + ", got " + initialPosition);
+        }
     }
 
     /**

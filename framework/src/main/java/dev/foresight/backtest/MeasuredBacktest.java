@@ -3,7 +3,6 @@ package dev.foresight.backtest;
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.metrics.PerformanceMetrics;
 import dev.foresight.metrics.ReturnTotals;
-import dev.foresight.strategy.Strategy;
 import java.util.Objects;
 
 /**
@@ -21,8 +20,6 @@ import java.util.Objects;
  * @param metrics the performance metrics of {@code result.netReturns()} and {@code result.turnover()}
  */
 public record MeasuredBacktest(BacktestResult result, PerformanceMetrics metrics) {
-
-    private static final double LIMIT = Strategy.LEVERAGE_LIMIT;
 
     public MeasuredBacktest {
         Objects.requireNonNull(result, "result");
@@ -52,21 +49,9 @@ public record MeasuredBacktest(BacktestResult result, PerformanceMetrics metrics
     public static MeasuredBacktest run(double[] positions, double[] assetReturns, CostModel costs,
                                        double initialPosition, Annualisation annualisation,
                                        BacktestBuffers buffers) {
-        Objects.requireNonNull(positions, "positions");
-        Objects.requireNonNull(assetReturns, "assetReturns");
-        Objects.requireNonNull(costs, "costs");
+        Backtest.requireArguments(positions, assetReturns, costs, initialPosition);
         Objects.requireNonNull(annualisation, "annualisation");
         int n = positions.length;
-        if (n == 0) {
-            throw new IllegalArgumentException("a backtest needs at least one bar");
-        }
-        if (assetReturns.length != n) {
-            throw new IllegalArgumentException("positions and assetReturns must have the same length; got "
-                    + n + " and " + assetReturns.length);
-        }
-        if (!(Math.abs(initialPosition) <= LIMIT)) {
-            throw new IllegalArgumentException("initialPosition must be within ±" + LIMIT + ", got " + initialPosition);
-        }
         Objects.requireNonNull(buffers, "buffers");
         if (buffers.size() != n) {
             throw new IllegalArgumentException("buffers of " + buffers.size() + " bars for a backtest of " + n);
