@@ -4,12 +4,14 @@ import dev.foresight.data.LookAheadException;
 import dev.foresight.data.MarketData;
 import dev.foresight.data.MarketView;
 import dev.foresight.feature.FeatureMatrix;
+import dev.foresight.feature.LastRowFeatures;
 import dev.foresight.pipeline.FittedFold;
 import dev.foresight.pipeline.FoldRunner;
 import dev.foresight.pipeline.NamedFeatureSet;
 import dev.foresight.pipeline.NamedRegimeDetector;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.regime.FittedRegimeDetector;
+import dev.foresight.regime.LastLabelDetector;
 import dev.foresight.result.CheckOutcome;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -233,7 +235,8 @@ final class InputCheck {
             }
             String truncated;
             try {
-                truncated = FoldRunner.label(name, detector, cut)[t];
+                truncated = detector instanceof LastLabelDetector last ? last.lastLabel(cut)
+                        : FoldRunner.label(name, detector, cut)[t];
             } catch (LookAheadException ex) {
                 fail(t, index, plugin, "labelling bar " + t + " (" + cut.date(t) + ") with history cut there, it read "
                         + "data not yet known: " + ex.getMessage());
@@ -249,20 +252,36 @@ final class InputCheck {
 
     private void features(String plugin, int index, FittedFold.FittedFeatureSet set, FeatureMatrix full, int offset,
                           MarketView cut, int t) {
-        FeatureMatrix m;
+        double[] row;
+        List<String> names;
         try {
-            m = FoldRunner.compute(set, cut);
+            if (set.fitted() instanceof LastRowFeatures last) {
+                // the row of bar t alone, from the cut view (see LastRowFeatures: as strong a check)
+                row = last.lastRow(cut);
+                names = set.columns();
+                if (row.length != names.size()) {
+                    throw new IllegalStateException("feature set " + set.name() + " computed " + row.length
+                            + " values for the last row of " + names.size() + " columns");
+                }
+            } else {
+                FeatureMatrix m = FoldRunner.compute(set, cut);
+                names = m.names();
+                row = new double[m.width()];
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = m.get(t, c);
+                }
+            }
         } catch (LookAheadException e) {
             fail(t, index, plugin, "computing bar " + t + " (" + cut.date(t) + ") with history cut there, it read data "
                     + "not yet known: " + e.getMessage());
             return;
         }
         // only row t is compared (the other rows were computed with history cut later or not at all)
-        for (int c = 0; c < m.width(); c++) {
+        for (int c = 0; c < row.length; c++) {
             double a = full.get(t, offset + c);
-            double b = m.get(t, c);
+            double b = row[c];
             if (!Values.same(a, b)) {
-                fail(t, index, plugin, "column '" + m.names().get(c) + "' at bar " + t + " (" + cut.date(t)
+                fail(t, index, plugin, "column '" + names.get(c) + "' at bar " + t + " (" + cut.date(t)
                         + "): full history " + Values.show(a) + ", history cut at the bar " + Values.show(b));
                 return;
             }

@@ -163,4 +163,78 @@ class InputCheckTest {
         assertEquals(CheckOutcome.TRUNCATION, c.check());
         assertEquals("feature set set0", c.plugin());
     }
+
+    /** What a centred moving average (half-width 3) gives at the last bar of the view it is shown: none. */
+    private static double centredAtLast(dev.foresight.data.MarketView view) {
+        return Double.NaN;
+    }
+
+    @Test
+    void lastRow_leakingComputeIsCaughtAtEveryBarWithoutRecomputingTheCutHistory() throws Exception {
+        AtomicInteger lastRows = new AtomicInteger();
+        AtomicInteger computations = new AtomicInteger();
+        Supplier<FeatureSet> leaky = () -> LeakyPlugins.featureWithLastRow("centred_ma", p -> {
+            computations.incrementAndGet();
+            double[] out = LeakyPlugins.nan(p.length);
+            for (int t = 3; t + 3 < p.length; t++) {
+                double sum = 0;
+                for (int s = t - 3; s <= t + 3; s++) {
+                    sum += p[s];
+                }
+                out[t] = sum / 7;
+            }
+            return out;
+        }, InputCheckTest::centredAtLast, lastRows);
+        InputCheck.Result r = shared(List.of(leaky), false, 2);
+        List<String> found = evidence(r);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("feature set set0: column 'centred_ma' at bar " + FOLD.testStart() + " "),
+                found.toString());
+        // the cut histories were never computed whole: 3 fits of the inputs only; the first bar failed, so
+        // only that bar's last row was needed
+        assertEquals(3, computations.get());
+        assertTrue(lastRows.get() >= 1, "last rows " + lastRows.get());
+    }
+
+    @Test
+    void lastRow_ofACausalFeatureIsAskedOncePerTestBarAndPasses() throws Exception {
+        AtomicInteger lastRows = new AtomicInteger();
+        Supplier<FeatureSet> lag = () -> LeakyPlugins.featureWithLastRow("price", p -> p.clone(),
+                view -> view.primary().price(view.last()), lastRows);
+        InputCheck.Result r = shared(List.of(lag), false, 3);
+        assertTrue(r.failures().isEmpty(), evidence(r).toString());
+        assertEquals(FOLD.testRows().length, lastRows.get());
+    }
+
+    @Test
+    void lastRow_thatDiffersFromComputesRowByOneUlpIsAFailure() throws Exception {
+        Supplier<FeatureSet> off = () -> LeakyPlugins.featureWithLastRow("price", p -> p.clone(),
+                view -> Math.nextUp(view.primary().price(view.last())), new AtomicInteger());
+        List<String> found = evidence(shared(List.of(off), false, 1));
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("feature set set0: column 'price' at bar " + FOLD.testStart() + " "),
+                found.toString());
+    }
+
+    @Test
+    void lastRow_readingALaterBarIsALookAheadFailure() throws Exception {
+        Supplier<FeatureSet> peek = () -> LeakyPlugins.featureWithLastRow("price", p -> p.clone(),
+                view -> view.primary().price(view.last() + 1), new AtomicInteger());
+        List<String> found = evidence(shared(List.of(peek), false, 1));
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).contains("read data not yet known"), found.toString());
+    }
+
+    @Test
+    void lastLabel_ofADetectorWithFullSampleThresholdsIsCaught() throws Exception {
+        Pipeline first = new Pipeline(Targets.logReturn(1), List.of(), ScalingMethod.NONE, "m", LeakyPlugins.zero(),
+                Optional.of(in -> Math.signum(in.expectedMove())),
+                List.of(new NamedRegimeDetector("quantiles", LeakyPlugins.withLastLabel(LeakyPlugins.fullSampleQuantiles(21)))), 7);
+        FittedFold fitted = FoldRunner.fitInputs(DATA, first, FOLD);
+        InputCheck check = new InputCheck(DATA, new InputCheck.Basis("m", fitted), 0, 0, true);
+        check.participate(first, first, fitted);
+        List<String> found = evidence(check.await());
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("regime detector quantiles: label at bar "), found.toString());
+    }
 }

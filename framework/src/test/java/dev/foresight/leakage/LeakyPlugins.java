@@ -4,11 +4,13 @@ import dev.foresight.data.MarketView;
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.feature.FeatureSet;
 import dev.foresight.feature.FittedFeatures;
+import dev.foresight.feature.LastRowFeatures;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Forecast;
 import dev.foresight.model.Model;
 import dev.foresight.model.ModelData;
 import dev.foresight.regime.FittedRegimeDetector;
+import dev.foresight.regime.LastLabelDetector;
 import dev.foresight.regime.RegimeDetector;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +42,60 @@ final class LeakyPlugins {
                 double[] values = f.apply(view.primary().prices());
                 return FeatureMatrix.of(List.of(column), new double[][] {values}, values.length);
             }
+        };
+    }
+
+    /**
+     * Like {@link #feature}, and offering the check the last row alone ({@link LastRowFeatures}):
+     * {@code last} computes it from the cut view, {@code calls} counts its calls.
+     */
+    static FeatureSet featureWithLastRow(String column, Function<double[], double[]> f,
+                                         Function<MarketView, Double> last, java.util.concurrent.atomic.AtomicInteger calls) {
+        return train -> new LastRowFeatures() {
+            @Override
+            public List<String> columns() {
+                return List.of(column);
+            }
+
+            @Override
+            public int warmUp() {
+                return 0;
+            }
+
+            @Override
+            public FeatureMatrix compute(MarketView view) {
+                double[] values = f.apply(view.primary().prices());
+                return FeatureMatrix.of(List.of(column), new double[][] {values}, values.length);
+            }
+
+            @Override
+            public double[] lastRow(MarketView view) {
+                calls.incrementAndGet();
+                return new double[] {last.apply(view)};
+            }
+        };
+    }
+
+    /** {@code detector} offering the check its last label alone: that of {@code label} on the cut view. */
+    static RegimeDetector withLastLabel(RegimeDetector detector) {
+        return train -> {
+            FittedRegimeDetector fitted = detector.fit(train);
+            return new LastLabelDetector() {
+                @Override
+                public List<String> names() {
+                    return fitted.names();
+                }
+
+                @Override
+                public String[] label(MarketView view) {
+                    return fitted.label(view);
+                }
+
+                @Override
+                public String lastLabel(MarketView view) {
+                    return fitted.label(view)[view.last()];
+                }
+            };
         };
     }
 

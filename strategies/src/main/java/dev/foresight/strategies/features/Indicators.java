@@ -67,29 +67,70 @@ final class Indicators {
      */
     static double[] rollingSd(double[] x, int n, boolean sample) {
         double[] out = nan(x.length);
-        int start = firstFinite(x);
+        int first = firstFinite(x) + n - 1;
+        rollingSd(x, 0, n, sample, first, first, x.length - 1, out);
+        return out;
+    }
+
+    /**
+     * {@link #rollingSd(double[], int, boolean)}'s value at bar {@code t} alone, in O(n): run from
+     * the last bar at or before {@code t} that the schedule re-sums at ({@link #resumedAt}), with the
+     * same arithmetic as the whole pass, so the same bits. {@code x[i - base]} holds bar {@code i}
+     * for bars {@code base = resumedAt(t, first, n) − n + 1} to {@code t}; {@code first} is where the
+     * whole pass's values start ({@code firstFinite + n − 1} of the whole series), {@code ≤ t}.
+     */
+    static double rollingSdAt(double[] x, int base, int n, boolean sample, int first) {
+        int t = base + x.length - 1;
+        int from = resumedAt(t, first, n);
+        if (first > t || base != from - n + 1) {
+            throw new IllegalArgumentException("bars " + base + ".." + t + " for the window at " + t + " from " + first);
+        }
+        return rollingSd(x, base, n, sample, first, from, t, null);
+    }
+
+    /**
+     * The last bar at or before {@code t} (≥ {@code first}) at which a carried window of {@code n}
+     * re-sums on schedule: the carried state before it is not read after it, so a pass started there
+     * gives the same bits from there on as a pass started at {@code first}.
+     */
+    static int resumedAt(int t, int first, int n) {
+        return first + (t - first) / n * n;
+    }
+
+    /**
+     * The carried rolling standard deviation over bars {@code from..to}, where {@code from} is
+     * {@code first} (the first bar with a value) or a bar the schedule re-sums at; {@code x[i - base]}
+     * holds bar {@code i} (bars from {@code from − n + 1} on are read). Writes bar {@code t}'s value
+     * to {@code out[t]} unless {@code out} is null, and returns bar {@code to}'s.
+     */
+    private static double rollingSd(double[] x, int base, int n, boolean sample, int first, int from, int to,
+                                    double[] out) {
         double mean = 0;
         double m2 = 0;
-        for (int t = start + n - 1; t < x.length; t++) {
+        double sd = Double.NaN;
+        for (int t = from; t <= to; t++) {
             // re-summed on the schedule, and wherever a non-finite value enters, leaves or sits in
             // the window (a gap in the data): the carried sums cannot recover from a NaN
-            if ((t - (start + n - 1)) % n == 0 || !Double.isFinite(m2) || !Double.isFinite(x[t])
-                    || !Double.isFinite(x[t - n])) {
-                mean = mean(x, t - n + 1, t);
+            if ((t - first) % n == 0 || !Double.isFinite(m2) || !Double.isFinite(x[t - base])
+                    || !Double.isFinite(x[t - n - base])) {
+                mean = mean(x, t - n + 1 - base, t - base);
                 m2 = 0;
-                for (int s = t - n + 1; s <= t; s++) {
+                for (int s = t - n + 1 - base; s <= t - base; s++) {
                     m2 += (x[s] - mean) * (x[s] - mean);
                 }
             } else {
-                double in = x[t];
-                double gone = x[t - n];
+                double in = x[t - base];
+                double gone = x[t - n - base];
                 double next = mean + (in - gone) / n;
                 m2 += (in - gone) * (in - next + gone - mean);
                 mean = next;
             }
-            out[t] = Math.sqrt(Math.max(0, m2) / (sample ? n - 1 : n));
+            sd = Math.sqrt(Math.max(0, m2) / (sample ? n - 1 : n));
+            if (out != null) {
+                out[t] = sd;
+            }
         }
-        return out;
+        return sd;
     }
 
     /** One-bar log returns {@code log(p(t)/p(t-1))}; NaN at bar 0. */

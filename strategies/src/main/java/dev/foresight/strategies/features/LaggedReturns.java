@@ -5,6 +5,7 @@ import dev.foresight.data.SeriesView;
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.feature.FeatureSet;
 import dev.foresight.feature.FittedFeatures;
+import dev.foresight.feature.LastRowFeatures;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param symbol the series to read; empty = the batch's primary series. Columns of another
  *               series are prefixed with its symbol so they can sit beside the primary's.
  */
-record LaggedReturns(int lags, ReturnType type, String symbol) implements FeatureSet, FittedFeatures {
+record LaggedReturns(int lags, ReturnType type, String symbol) implements FeatureSet, LastRowFeatures {
 
     LaggedReturns {
         if (lags < 1) {
@@ -75,5 +76,18 @@ record LaggedReturns(int lags, ReturnType type, String symbol) implements Featur
             }
         }
         return FeatureMatrix.of(columns(), columns, n);
+    }
+
+    /** The last bar's row: its {@code lags} latest returns, read from the view one by one. */
+    @Override
+    public double[] lastRow(MarketView view) {
+        SeriesView series = symbol.isEmpty() ? view.primary() : view.series(symbol);
+        int t = view.last();
+        double[] row = new double[lags];
+        for (int k = 1; k <= lags; k++) {
+            int s = t - k + 1;   // ret_lagk(t) is the return that ended at bar s, defined once s ≥ 1
+            row[k - 1] = s >= 1 ? type.between(series.price(s - 1), series.price(s)) : Double.NaN;
+        }
+        return row;
     }
 }

@@ -1,9 +1,11 @@
 package dev.foresight.strategies.features;
 
 import dev.foresight.data.MarketView;
+import dev.foresight.data.SeriesView;
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.feature.FeatureSet;
 import dev.foresight.feature.FittedFeatures;
+import dev.foresight.feature.LastRowFeatures;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +15,7 @@ import java.util.List;
  * {@code s = t−W+1..t}. Per bar, not annualised (multiply by √252 for an annual figure), so it is
  * in the same units as the {@code realised-vol} target and a GARCH σ.
  */
-record RealizedVolatility(List<Integer> windows, InputSeries input) implements FeatureSet, FittedFeatures {
+record RealizedVolatility(List<Integer> windows, InputSeries input) implements FeatureSet, LastRowFeatures {
 
     static final String KIND = "realized-vol";
 
@@ -65,5 +67,37 @@ record RealizedVolatility(List<Integer> windows, InputSeries input) implements F
             columns[i] = Indicators.rollingSd(r, windows.get(i), true);
         }
         return FeatureMatrix.of(columns(), columns, r.length);
+    }
+
+    /**
+     * The last bar's row from its windows alone: each column from the last bar its carried window
+     * re-summed at (see {@link Indicators#rollingSdAt}), so O(window) per column instead of a pass
+     * over the whole history — the truncation check asks for it at every test bar.
+     */
+    @Override
+    public double[] lastRow(MarketView view) {
+        SeriesView series = input.of(view);
+        int t = view.last();
+        // where the whole pass's returns start: the first finite one (bar 0 has none), as firstFinite finds it
+        int start = 1;
+        while (start <= t && !Double.isFinite(series.logReturn(start))) {
+            start++;
+        }
+        double[] row = new double[windows.size()];
+        for (int i = 0; i < row.length; i++) {
+            int w = windows.get(i);
+            int first = start + w - 1;
+            if (t < first) {
+                row[i] = Double.NaN;
+                continue;
+            }
+            int base = Indicators.resumedAt(t, first, w) - w + 1;
+            double[] r = new double[t - base + 1];
+            for (int s = base; s <= t; s++) {
+                r[s - base] = series.logReturn(s);
+            }
+            row[i] = Indicators.rollingSdAt(r, base, w, true, first);
+        }
+        return row;
     }
 }

@@ -4,6 +4,7 @@ import dev.foresight.data.MarketView;
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.feature.FeatureSet;
 import dev.foresight.feature.FittedFeatures;
+import dev.foresight.feature.LastRowFeatures;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ import java.util.List;
  * starts at bar 0 of the view, so (as with every Wilder RSI) early values depend slightly on where
  * the data begins; a view cut at {@code t} still gives identical rows up to {@code t}.
  */
-record Rsi(int period, InputSeries input) implements FeatureSet, FittedFeatures {
+record Rsi(int period, InputSeries input) implements FeatureSet, LastRowFeatures {
 
     static final String KIND = "rsi";
 
@@ -58,8 +59,24 @@ record Rsi(int period, InputSeries input) implements FeatureSet, FittedFeatures 
 
     static double[] rsi(double[] p, int n) {
         double[] out = Indicators.nan(p.length);
+        rsi(p, n, out);
+        return out;
+    }
+
+    /**
+     * The last bar's RSI. Wilder's smoothing has no window to start from (every earlier change
+     * stays in the average), so this is still a pass over the history, but one that neither fills
+     * nor stores a column.
+     */
+    @Override
+    public double[] lastRow(MarketView view) {
+        return new double[] {rsi(input.of(view).prices(), period, null)};
+    }
+
+    /** Writes bar {@code t}'s RSI to {@code out[t]} unless {@code out} is null; returns the last bar's (NaN: none). */
+    private static double rsi(double[] p, int n, double[] out) {
         if (p.length <= n) {
-            return out;
+            return Double.NaN;
         }
         double gain = 0;
         double loss = 0;
@@ -70,14 +87,18 @@ record Rsi(int period, InputSeries input) implements FeatureSet, FittedFeatures 
         }
         gain /= n;
         loss /= n;
-        out[n] = index(gain, loss);
+        if (out != null) {
+            out[n] = index(gain, loss);
+        }
         for (int t = n + 1; t < p.length; t++) {
             double d = p[t] - p[t - 1];
             gain = (gain * (n - 1) + Math.max(d, 0)) / n;
             loss = (loss * (n - 1) + Math.max(-d, 0)) / n;
-            out[t] = index(gain, loss);
+            if (out != null) {
+                out[t] = index(gain, loss);
+            }
         }
-        return out;
+        return index(gain, loss);
     }
 
     private static double index(double gain, double loss) {

@@ -1,7 +1,7 @@
 package dev.foresight.strategies.regimes;
 
 import dev.foresight.data.MarketView;
-import dev.foresight.regime.FittedRegimeDetector;
+import dev.foresight.regime.LastLabelDetector;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  * {@code high} when above {@code highThreshold}, {@code normal} in between (bounds included),
  * and null while the first window fills.
  */
-record FittedVolatilityRegimes(int window, double lowThreshold, double highThreshold) implements FittedRegimeDetector {
+record FittedVolatilityRegimes(int window, double lowThreshold, double highThreshold) implements LastLabelDetector {
 
     static final String LOW = "low";
     static final String NORMAL = "normal";
@@ -32,14 +32,24 @@ record FittedVolatilityRegimes(int window, double lowThreshold, double highThres
         double[] vol = TrailingVolatility.of(view.primary().prices(), window);
         String[] out = new String[vol.length];
         for (int t = 0; t < vol.length; t++) {
-            if (Double.isNaN(vol[t])) {
-                out[t] = null;
-            } else if (vol[t] < lowThreshold) {
-                out[t] = LOW;
-            } else {
-                out[t] = vol[t] > highThreshold ? HIGH : NORMAL;
-            }
+            out[t] = label(vol[t]);
         }
         return out;
+    }
+
+    /** The last bar's label from its trailing windows alone (O(window): the truncation check asks at every test bar). */
+    @Override
+    public String lastLabel(MarketView view) {
+        return label(TrailingVolatility.last(view.primary(), window));
+    }
+
+    private String label(double vol) {
+        if (Double.isNaN(vol)) {
+            return null;
+        }
+        if (vol < lowThreshold) {
+            return LOW;
+        }
+        return vol > highThreshold ? HIGH : NORMAL;
     }
 }

@@ -1,7 +1,9 @@
 package dev.foresight.strategies.regimes;
 
 import dev.foresight.data.MarketView;
+import dev.foresight.data.SeriesView;
 import dev.foresight.regime.FittedRegimeDetector;
+import dev.foresight.regime.LastLabelDetector;
 import dev.foresight.regime.RegimeDetector;
 import java.util.List;
 
@@ -40,7 +42,7 @@ record TrendRegimes(Method method, int window, double threshold) implements Regi
         return new Fitted(this);
     }
 
-    private record Fitted(TrendRegimes rule) implements FittedRegimeDetector {
+    private record Fitted(TrendRegimes rule) implements LastLabelDetector {
 
         @Override
         public List<String> names() {
@@ -59,14 +61,7 @@ record TrendRegimes(Method method, int window, double threshold) implements Regi
                 int w = rule.window;
                 double sum = 0;
                 for (int t = w - 1; t < p.length; t++) {
-                    if ((t - (w - 1)) % w == 0) {
-                        sum = 0;
-                        for (int s = t - w + 1; s <= t; s++) {
-                            sum += p[s];
-                        }
-                    } else {
-                        sum += p[t] - p[t - w];
-                    }
+                    sum = smaSum(p, 0, w, sum, t);
                     out[t] = p[t] >= sum / w ? BULL : BEAR;
                 }
             } else {
@@ -77,6 +72,56 @@ record TrendRegimes(Method method, int window, double threshold) implements Regi
                 }
             }
             return out;
+        }
+
+        /**
+         * The last bar's label alone. SMA: from the last bar at or before it that the window's sum
+         * is re-summed at, with the same arithmetic as {@link #label}, so the same bits in O(window)
+         * (the truncation check asks at every test bar). Drawdown: the running peak needs every bar.
+         */
+        @Override
+        public String lastLabel(MarketView view) {
+            SeriesView series = view.primary();
+            int t = view.last();
+            if (rule.method == Method.DRAWDOWN) {
+                double[] p = series.prices();
+                double peak = Double.NEGATIVE_INFINITY;
+                for (double price : p) {
+                    peak = Math.max(peak, price);
+                }
+                return p[t] <= (1 - rule.threshold) * peak ? BEAR : BULL;
+            }
+            int w = rule.window;
+            if (t < w - 1) {
+                return null;
+            }
+            int from = (w - 1) + (t - (w - 1)) / w * w;
+            int base = from - w + 1;
+            double[] p = new double[t - base + 1];
+            for (int s = base; s <= t; s++) {
+                p[s - base] = series.price(s);
+            }
+            double sum = 0;
+            for (int s = from; s <= t; s++) {
+                sum = smaSum(p, base, w, sum, s);
+            }
+            return p[t - base] >= sum / w ? BULL : BEAR;
+        }
+
+        /**
+         * The window's sum at bar {@code t} from {@code sum}, its value at {@code t − 1}: summed
+         * afresh every {@code w} bars (from bar {@code w − 1}), else one price in and one out.
+         * {@code p[i - base]} holds bar {@code i}.
+         */
+        private static double smaSum(double[] p, int base, int w, double sum, int t) {
+            if ((t - (w - 1)) % w == 0) {
+                double fresh = 0;
+                for (int s = t - w + 1; s <= t; s++) {
+                    fresh += p[s - base];
+                }
+                return fresh;
+            }
+            return sum + (p[t - base] - p[t - w - base]);
         }
     }
 }
