@@ -37,6 +37,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * takes its chunks in ascending order, so a row compared at bar {@code t} was never computed
  * before in that participant's plugins (a cut at an earlier bar has no row {@code t}).
  *
+ * <p>A feature set that offers its last row alone ({@link LastRowFeatures}: the built-in ones with
+ * a trailing window) or a detector its last label ({@link LastLabelDetector}) is asked for that on
+ * the cut view instead of all its rows: the same comparison at every bar (what it returns can only
+ * come from bars up to the cut), at O(window) rather than O(history) per bar, which would make the
+ * check quadratic in the data's length.
+ *
  * <p>The result is the same whoever took which chunk: per plugin, the failure at the earliest bar
  * (a refit failure before any bar), in bar order. Thread-safe.
  */

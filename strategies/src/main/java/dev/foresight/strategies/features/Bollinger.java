@@ -1,9 +1,11 @@
 package dev.foresight.strategies.features;
 
 import dev.foresight.data.MarketView;
+import dev.foresight.data.SeriesView;
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.feature.FeatureSet;
 import dev.foresight.feature.FittedFeatures;
+import dev.foresight.feature.LastRowFeatures;
 import java.util.List;
 
 /**
@@ -16,7 +18,7 @@ import java.util.List;
  * [0, 1] outside the bands) and {@code bandwidth = (upper − lower) / middle}. When the window's
  * prices are all equal the bands have zero width: %B is then 0.5 (the price sits on the middle).
  */
-record Bollinger(int window, double k, InputSeries input) implements FeatureSet, FittedFeatures {
+record Bollinger(int window, double k, InputSeries input) implements FeatureSet, LastRowFeatures {
 
     static final String KIND = "bollinger";
 
@@ -63,5 +65,34 @@ record Bollinger(int window, double k, InputSeries input) implements FeatureSet,
             bandwidth[t] = width / middle[t];
         }
         return FeatureMatrix.of(columns(), new double[][] {pctB, bandwidth}, n);
+    }
+
+    /**
+     * The last bar's row from its window alone: the mean of the last {@code window} prices and the
+     * carried standard deviation from the last bar it was re-summed at ({@link Indicators#rollingSdAt}),
+     * the same arithmetic as {@link #compute}, so the same bits in O(window).
+     */
+    @Override
+    public double[] lastRow(MarketView view) {
+        SeriesView series = input.of(view);
+        int t = view.last();
+        // where compute's windows start: the first finite price (a loaded series has only finite ones)
+        int start = 0;
+        while (start <= t && !Double.isFinite(series.price(start))) {
+            start++;
+        }
+        int first = start + window - 1;
+        if (t < first) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        int base = Indicators.resumedAt(t, first, window) - window + 1;
+        double[] p = new double[t - base + 1];
+        for (int s = base; s <= t; s++) {
+            p[s - base] = series.price(s);
+        }
+        double middle = Indicators.mean(p, t - window + 1 - base, t - base);
+        double sd = Indicators.rollingSdAt(p, base, window, false, first);
+        double width = 2 * k * sd;
+        return new double[] {width == 0 ? 0.5 : (p[t - base] - (middle - k * sd)) / width, width / middle};
     }
 }

@@ -4,6 +4,7 @@ import dev.foresight.data.MarketView;
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.feature.FeatureSet;
 import dev.foresight.feature.FittedFeatures;
+import dev.foresight.feature.LastRowFeatures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.List;
  *
  * <p>It has no {@code symbol}: every series of a batch is aligned on the same dates.
  */
-record CalendarFeatures(boolean dayOfWeek, boolean month) implements FeatureSet, FittedFeatures {
+record CalendarFeatures(boolean dayOfWeek, boolean month) implements FeatureSet, LastRowFeatures {
 
     static final String KIND = "calendar";
 
@@ -75,5 +76,23 @@ record CalendarFeatures(boolean dayOfWeek, boolean month) implements FeatureSet,
             columns.add(monthCos);
         }
         return FeatureMatrix.of(columns(), columns.toArray(new double[0][]), n);
+    }
+
+    /** The last bar's row: from its date alone. */
+    @Override
+    public double[] lastRow(MarketView view) {
+        LocalDate date = view.date(view.last());
+        double d = 2 * Math.PI * (date.getDayOfWeek().getValue() - 1) / 7.0;
+        double m = 2 * Math.PI * (date.getMonthValue() - 1) / 12.0;
+        List<Double> row = new ArrayList<>();
+        if (dayOfWeek) {
+            row.add(Math.sin(d));
+            row.add(Math.cos(d));
+        }
+        if (month) {
+            row.add(Math.sin(m));
+            row.add(Math.cos(m));
+        }
+        return row.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -1,9 +1,11 @@
 package dev.foresight.strategies.features;
 
 import dev.foresight.data.MarketView;
+import dev.foresight.data.SeriesView;
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.feature.FeatureSet;
 import dev.foresight.feature.FittedFeatures;
+import dev.foresight.feature.LastRowFeatures;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +14,7 @@ import java.util.List;
  * {@code log(p(t) / p(t−L))}, on the (adjusted) price. The usual lookbacks are one, three and
  * twelve months of trading days: 21, 63, 252.
  */
-record Momentum(List<Integer> lookbacks, InputSeries input) implements FeatureSet, FittedFeatures {
+record Momentum(List<Integer> lookbacks, InputSeries input) implements FeatureSet, LastRowFeatures {
 
     static final String KIND = "momentum";
 
@@ -68,5 +70,18 @@ record Momentum(List<Integer> lookbacks, InputSeries input) implements FeatureSe
             columns[i] = c;
         }
         return FeatureMatrix.of(columns(), columns, p.length);
+    }
+
+    /** The last bar's row: one log return over each lookback, from two prices. */
+    @Override
+    public double[] lastRow(MarketView view) {
+        SeriesView series = input.of(view);
+        int t = view.last();
+        double[] row = new double[lookbacks.size()];
+        for (int i = 0; i < row.length; i++) {
+            int l = lookbacks.get(i);
+            row[i] = t >= l ? Math.log(series.price(t) / series.price(t - l)) : Double.NaN;
+        }
+        return row;
     }
 }

@@ -6,6 +6,7 @@ import dev.foresight.data.SeriesView;
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.feature.FeatureSet;
 import dev.foresight.feature.FittedFeatures;
+import dev.foresight.feature.LastRowFeatures;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param levels  the columns to copy, in order (names as in YAML: close, adj_close, open, ...)
  * @param symbol  the series to read; empty = the primary series, else columns are prefixed SYMBOL_
  */
-record PriceLevels(List<Column> levels, String symbol) implements FeatureSet, FittedFeatures {
+record PriceLevels(List<Column> levels, String symbol) implements FeatureSet, LastRowFeatures {
 
     PriceLevels {
         levels = List.copyOf(levels);
@@ -68,5 +69,16 @@ record PriceLevels(List<Column> levels, String symbol) implements FeatureSet, Fi
 
     private SeriesView series(MarketView view) {
         return symbol.isEmpty() ? view.primary() : view.series(symbol);
+    }
+
+    /** The last bar's row: its own values. */
+    @Override
+    public double[] lastRow(MarketView view) {
+        SeriesView series = series(view);
+        double[] row = new double[levels.size()];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = series.value(levels.get(i), view.last());
+        }
+        return row;
     }
 }

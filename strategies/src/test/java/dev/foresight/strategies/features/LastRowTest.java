@@ -74,6 +74,16 @@ class LastRowTest {
     }
 
     @Test
+    void windowedAndPointSets_lastRowIsComputesRowBitForBit() {
+        MarketData data = Markets.of(prices());
+        for (var set : List.of(new Momentum(List.of(1, 5, 21), ""), new Bollinger(2, 2.0, ""), new Bollinger(20, 2.0, ""),
+                new PriceLevels(List.of(dev.foresight.data.Column.CLOSE), ""), new CalendarFeatures(true, true),
+                new CalendarFeatures(false, true), new CalendarFeatures(true, false))) {
+            assertLastRowIsComputesRow((LastRowFeatures) set.fit(data.upTo(100)), data);
+        }
+    }
+
+    @Test
     void anotherSeries_lastRowReadsThatSeries() {
         Map<String, double[]> closes = new LinkedHashMap<>();
         closes.put("AAA", Markets.randomWalk(1_500, 0.01, 1));
