@@ -37,72 +37,61 @@ class GarchCorrectionTest {
         return sum / y.length;
     }
 
-    @Test
-    void choose_keepsTheWholeCorrectionWhenItIsExact() {
-        Random random = new Random(1);
-        int n = 200;
+    /** n windows: b ∈ [0.01, 0.02), the true correction ρ = exp(0.4 z), y = b ρ |ε| (or b ρ exactly). */
+    private static GarchCorrection.Sample sample(int n, long seed, boolean exact, java.util.function.DoubleUnaryOperator seen) {
+        Random random = new Random(seed);
         double[] b = new double[n];
         double[] rho = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             b[i] = 0.01 * (1 + random.nextDouble());
-            rho[i] = Math.exp(0.5 * random.nextGaussian());
-            y[i] = b[i] * rho[i];
+            double truth = Math.exp(0.4 * random.nextGaussian());
+            rho[i] = seen.applyAsDouble(truth);
+            y[i] = b[i] * truth * (exact ? 1 : Math.abs(random.nextGaussian()));
         }
-        GarchCorrection.Choice c = GarchCorrection.choose(y, b, rho);
+        return new GarchCorrection.Sample(y, b, rho);
+    }
+
+    @Test
+    void choose_keepsTheWholeCorrectionWhenItIsExact() {
+        GarchCorrection.Choice c = GarchCorrection.choose(sample(300, 1, true, r -> r), sample(200, 2, true, r -> r));
         assertEquals(1.0, c.shrinkage());
         assertEquals(1.0, c.calibration(), 1e-12);
         assertEquals(0.0, c.qlike()[4], 1e-12);
     }
 
     @Test
-    void choose_switchesAPureNoiseCorrectionOffAndCalibratesTheBase() {
-        Random random = new Random(2);
-        int n = 2000;
-        double[] b = new double[n];
-        double[] rho = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = 0.01 * (1 + random.nextDouble());
-            rho[i] = Math.exp(0.5 * random.nextGaussian());        // unrelated to y
-            y[i] = 1.1 * b[i] * Math.abs(random.nextGaussian());    // the base is right up to a factor
-        }
-        GarchCorrection.Choice c = GarchCorrection.choose(y, b, rho);
-        assertEquals(0.0, c.shrinkage());
-        double expected = IntStream.range(0, n).mapToDouble(i -> y[i] * y[i] / (b[i] * b[i])).average().orElseThrow();
-        assertEquals(expected, c.calibration(), 1e-12);
-        // c is QLIKE's optimum for λ = 0: moving it either way costs
-        double[] h = IntStream.range(0, n).mapToDouble(i -> expected * b[i] * b[i]).toArray();
-        assertEquals(qlike(y, h), c.qlike()[0], 1e-12);
-        for (double f : new double[] {0.95, 1.05}) {
-            double[] moved = Arrays.stream(h).map(v -> v * f).toArray();
-            assertTrue(qlike(y, moved) > c.qlike()[0]);
-        }
-    }
-
-    @Test
     void choose_shrinksAHalfRightCorrection() {
-        // ρ̂ = ρ² where ρ is the true correction: the exponent λ = ½ undoes it exactly
-        Random random = new Random(3);
-        int n = 500;
-        double[] b = new double[n];
-        double[] rho = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = 0.01;
-            double truth = Math.exp(0.4 * random.nextGaussian());
-            rho[i] = truth * truth;
-            y[i] = b[i] * truth;
-        }
-        GarchCorrection.Choice c = GarchCorrection.choose(y, b, rho);
+        // ρ̂ = ρ²: the exponent λ = ½ undoes it exactly
+        GarchCorrection.Choice c = GarchCorrection.choose(sample(300, 3, true, r -> r * r),
+                sample(200, 4, true, r -> r * r));
         assertEquals(0.5, c.shrinkage());
         assertEquals(1.0, c.calibration(), 1e-12);
     }
 
     @Test
-    void choose_refusesMismatchedInputs() {
+    void choose_switchesAPureNoiseCorrectionOffAndCalibratesOnTheTrainingWindows() {
+        Random noise = new Random(5);
+        GarchCorrection.Sample train = sample(2000, 6, false, r -> Math.exp(0.5 * noise.nextGaussian()));
+        GarchCorrection.Sample validation = sample(1000, 7, false, r -> Math.exp(0.5 * noise.nextGaussian()));
+        GarchCorrection.Choice c = GarchCorrection.choose(train, validation);
+        assertEquals(0.0, c.shrinkage());
+        // c(0) = mean(y²/b²) over the TRAINING windows, and qlike[0] the validation QLIKE of c(0)·b²
+        double expected = IntStream.range(0, train.size())
+                .mapToDouble(i -> train.y()[i] * train.y()[i] / (train.b()[i] * train.b()[i])).average().orElseThrow();
+        assertEquals(expected, c.calibration(), 1e-12);
+        double[] h = IntStream.range(0, validation.size())
+                .mapToDouble(i -> expected * validation.b()[i] * validation.b()[i]).toArray();
+        assertEquals(qlike(validation.y(), h), c.qlike()[0], 1e-12);
+        for (int k = 1; k < c.qlike().length; k++) {
+            assertTrue(c.qlike()[k] > c.qlike()[0], "λ " + GarchCorrection.SHRINKAGE[k] + " " + c.qlike()[k]);
+        }
+    }
+
+    @Test
+    void sample_refusesMismatchedInputs() {
         assertThrows(IllegalArgumentException.class,
-                () -> GarchCorrection.choose(new double[] {1}, new double[] {1, 2}, new double[] {1}));
+                () -> new GarchCorrection.Sample(new double[] {1}, new double[] {1, 2}, new double[] {1}));
     }
 
     private record Series(FeatureMatrix features, double[] labels, int bars) {
