@@ -11,6 +11,7 @@ import dev.foresight.plugin.Parameters;
 import dev.foresight.plugin.SimpleProvider;
 import dev.foresight.scaling.ScalingMethod;
 import dev.foresight.strategies.garch.GarchFeaturesProvider;
+import dev.foresight.strategies.garch.GarchModelProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +46,22 @@ public final class LstmGarchProvider extends SimpleProvider<Model> {
 
     private static Model make(Parameters p) {
         LstmModel lstm = LstmParameters.model("lstm-garch", p, false);
+        Map<String, String> garchParameters = Map.of("variant", p.text("garch_variant"), "dist", p.text("garch_dist"));
         GarchFeaturesProvider garch = new GarchFeaturesProvider();
-        FeatureSet features = garch.create(Parameters.of(garch, Map.of("variant", p.text("garch_variant"), "dist",
-                p.text("garch_dist"))));
+        FeatureSet features = garch.create(Parameters.of(garch, garchParameters));
+        if (lstm.settings().head() == Head.VOLATILITY) {
+            GarchModelProvider base = new GarchModelProvider();
+            return new Hybrid(new GarchCorrection(lstm, base.create(Parameters.of(base, garchParameters))), features);
+        }
         return new Hybrid(lstm, features);
     }
 
-    /** The LSTM, with the GARCH feature set it requires. */
-    record Hybrid(LstmModel lstm, FeatureSet garchFeatures) implements Model {
+    /**
+     * The LSTM (regression and direction heads: GARCH's columns as extra inputs) or, with {@code head:
+     * volatility}, the LSTM's correction of GARCH's own forecast ({@link GarchCorrection}), with the
+     * GARCH feature set it requires.
+     */
+    record Hybrid(Model lstm, FeatureSet garchFeatures) implements Model {
 
         @Override
         public FittedModel fit(ModelData train, ModelData validation, long seed) {
@@ -87,6 +96,11 @@ public final class LstmGarchProvider extends SimpleProvider<Model> {
         @Override
         public ScalingMethod defaultScaling() {
             return lstm.defaultScaling();
+        }
+
+        @Override
+        public void preflight(ModelData train) {
+            lstm.preflight(train);
         }
 
         @Override

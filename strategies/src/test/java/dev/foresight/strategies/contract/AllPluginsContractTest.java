@@ -259,6 +259,44 @@ class AllPluginsContractTest {
         }
     }
 
+    /** head: volatility — GARCH's forecast times the LSTM's correction, shrunk on the validation tail. */
+    @Nested
+    class LstmGarchVolatility extends ModelContract {
+        @Override
+        protected Model model() {
+            Map<String, Object> p = new java.util.HashMap<>(TINY);
+            p.put("head", "volatility");
+            return make(new LstmGarchProvider(), p);
+        }
+
+        @Override
+        protected Target target() {
+            return Targets.realisedVolatility(5);
+        }
+
+        @Override
+        protected dev.foresight.walkforward.WalkForwardPlan plan() {
+            return new dev.foresight.walkforward.WalkForwardPlan(dev.foresight.walkforward.WindowType.EXPANDING, 400,
+                    100, 100, 0.2, 5, 0);
+        }
+
+        @Override
+        protected List<FeatureSet> features() {
+            Model m = model();
+            return List.of(returns(), m.requiredFeatures().get(0));
+        }
+
+        @Override
+        protected dev.foresight.scaling.ScalingMethod scaling() {
+            return dev.foresight.scaling.ScalingMethod.NONE; // the GARCH base reads the unscaled returns
+        }
+
+        @Override
+        protected int truncationSamples() {
+            return 3;
+        }
+    }
+
     @Nested
     class LstmGarch extends ModelContract {
         @Override
