@@ -138,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static void printTable(java.io.PrintWriter stdout, BatchRunner.Outcome outcome, Path dir) {
         stdout.println();
-        stdout.print(outcome.summary().table());
+        stdout.print(outcome.table());
         stdout.println();
         stdout.printf("%d tasks, %d failed%s; results in %s%n", outcome.tasks(), outcome.failed(),
                 outcome.cached() == 0 ? "" : " (" + outcome.cached() + " reused from an earlier run)", dir);
