@@ -104,7 +104,17 @@ public final class BatchRunner {
         // Load and plan everything first: user errors surface before any task runs, and before the
         // output directory (perhaps holding a previous run's results) is touched.
         Prepared prepared = prepare(batch, loader);
-        Map<String, LoadedData> dataByExperiment = prepared.data();
+        return run(batch, prepared, System.nanoTime() - startedNanos, options);
+    }
+
+    /**
+     * Runs a batch already {@linkplain #prepare prepared} (by the caller, which checked it before
+     * announcing the run; loading the data again would only cost time), {@code prepareNanos} ago
+     * for as long as it took: the run's start and its prepare phase in {@code timings.json}.
+     */
+    public Outcome run(BatchSpec batch, Prepared prepared, long prepareNanos, Options options) {
+        long startedNanos = System.nanoTime() - prepareNanos;
+        long started = System.currentTimeMillis() - Math.round(prepareNanos / 1e6);
         long preparedAt = System.nanoTime();
         // The directory's lock is held from here to the end of the run, however it ends.
         try (ResultStore store = ResultStore.open(options.out(), options.fresh(), options.commandLine())) {
