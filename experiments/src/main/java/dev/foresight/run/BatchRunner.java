@@ -136,10 +136,11 @@ public final class BatchRunner {
         // A chain is reused only whole: its later folds depend on fitted models that are not stored.
         Map<String, TaskOutcome> outcomes = new HashMap<>();
         List<WorkUnit> pending = new ArrayList<>();
+        Map<String, TaskResult> stored = options.fresh() ? Map.of() : store.cachedAll(plan.tasks());
         for (WorkUnit unit : plan.units()) {
             List<TaskOutcome> reused = new ArrayList<>();
             for (PlannedTask task : unit.tasks()) {
-                TaskResult previous = options.fresh() ? null : store.cached(task);
+                TaskResult previous = stored.get(task.id());
                 if (previous == null) {
                     break;
                 }

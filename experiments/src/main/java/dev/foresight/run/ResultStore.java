@@ -34,7 +34,7 @@ public final class ResultStore implements AutoCloseable {
     private final ResultDirectory dir;
     private final Lock lock;
     /** SHA-256 of each task file as last read or written by this store (absolute path → hex). */
-    private final java.util.Map<Path, String> taskDigests = new java.util.HashMap<>();
+    private final java.util.Map<Path, String> taskDigests = new java.util.concurrent.ConcurrentHashMap<>();
     /** Set once the derived files are deleted ({@link #invalidateOutputs}). */
     private boolean outputsInvalidated;
 
@@ -263,6 +263,21 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The stored results of {@code tasks} that can be reused ({@link #cached}), by task id; the files
+     * are read and parsed in parallel (most of a fully cached re-run is reading them).
+     */
+    java.util.Map<String, TaskResult> cachedAll(List<PlannedTask> tasks) {
+        java.util.Map<String, TaskResult> out = new java.util.concurrent.ConcurrentHashMap<>();
+        tasks.parallelStream().forEach(t -> {
+            TaskResult r = cached(t);
+            if (r != null) {
+                out.put(t.id(), r);
+            }
+        });
+        return out;
+    }
+
     /** Writes a computed or failed task's file: exactly the bytes its unit runner produced. */
     void write(TaskOutcome outcome) {
         PlannedTask t = outcome.task();
@@ -371,13 +386,10 @@ public final class ResultStore implements AutoCloseable {
                 || !stamp.outputs().keySet().containsAll(required())) {
             return null;
         }
-        for (java.util.Map.Entry<String, String> e : stamp.outputs().entrySet()) {
-            Path output = dir.file(e.getKey());
-            if (!DERIVED.contains(e.getKey()) || !Files.isRegularFile(output) || !e.getValue().equals(digestOf(output))) {
-                return null;
-            }
-        }
-        return stamp.table();
+        // the largest files (database, report) hashed side by side
+        boolean intact = stamp.outputs().entrySet().parallelStream().allMatch(e -> DERIVED.contains(e.getKey())
+                && Files.isRegularFile(dir.file(e.getKey())) && e.getValue().equals(digestOf(dir.file(e.getKey()))));
+        return intact ? stamp.table() : null;
     }
 
     /**
