@@ -71,6 +71,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         PluginRegistry plugins = PluginRegistry.discover();
+        // The fingerprint of the code (part of every cache key) reads and hashes Foresight's and the
+        // plugins' class files: a good part of a fully cached re-run's start, done on the other core
+        // while the batch is parsed and its data loaded.
+        java.util.concurrent.CompletableFuture<String> fingerprint =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> CodeFingerprint.of(plugins));
         BatchSource source = BatchSource.read(args.file, args.overrides);
         BatchSpec batch = source.parse(plugins);
         int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
@@ -78,7 +83,10 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1, got " + n);
         }
         // What is certain to fail is refused before anything is announced or trained (exit 2).
-        List<dev.foresight.error.UserError> refused = Preflight.check(batch, BatchRunner.prepare(batch, BatchRunner.newLoader()));
+        long prepareFrom = System.nanoTime();
+        BatchRunner.Prepared prepared = BatchRunner.prepare(batch, BatchRunner.newLoader());
+        long prepareNanos = System.nanoTime() - prepareFrom;
+        List<dev.foresight.error.UserError> refused = Preflight.check(batch, prepared);
         dev.foresight.batch.Problems.throwIfAny(refused);
         Path dir = out != null ? out : Path.of("runs", batch.name());
         var stderr = ((Main) spec.root().userObject()).err;
@@ -103,8 +111,8 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onStop);
         try (Engine chosen = Engines.create(engine, new EngineSettings(n, engineOptions,
                 ((Main) spec.root().userObject()).pluginPath))) {
-            outcome = new BatchRunner().run(batch, new BatchRunner.Options(dir, chosen, progress, command,
-                    CodeFingerprint.of(plugins), fresh, source));
+            outcome = new BatchRunner().run(batch, prepared, prepareNanos, new BatchRunner.Options(dir, chosen,
+                    progress, command, codeFingerprint(fingerprint), fresh, source));
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onStop);
@@ -136,9 +144,24 @@ final class RunCommand implements Callable<Integer> {
         return outcome.failed() == 0 ? Main.OK : Main.TASKS_FAILED;
     }
 
+    /** The fingerprint computed in the background; its failure (an unreadable jar) as thrown there. */
+    private static String codeFingerprint(java.util.concurrent.CompletableFuture<String> fingerprint) {
+        try {
+            return fingerprint.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     private static void printTable(java.io.PrintWriter stdout, BatchRunner.Outcome outcome, Path dir) {
         stdout.println();
-        stdout.print(outcome.summary().table());
+        stdout.print(outcome.table());
         stdout.println();
         stdout.printf("%d tasks, %d failed%s; results in %s%n", outcome.tasks(), outcome.failed(),
                 outcome.cached() == 0 ? "" : " (" + outcome.cached() + " reused from an earlier run)", dir);

@@ -78,10 +78,15 @@ public final class BatchRunner {
         }
     }
 
-    /** What a run did; {@code cached} tasks were found finished and not recomputed. */
-    public record Outcome(ResultDirectory directory, int tasks, int cached, int failed, Summary summary,
-                          List<String> leaks) {
+    /**
+     * What a run did; {@code cached} tasks were found finished and not recomputed; {@code table} is
+     * the summary table; {@code outputsCurrent}: the summaries, manifest, results database and report
+     * were found current (computed from exactly these inputs, intact) and left as they were.
+     */
+    public record Outcome(ResultDirectory directory, int tasks, int cached, int failed, String table,
+                          boolean outputsCurrent, List<String> leaks) {
         public Outcome {
+            java.util.Objects.requireNonNull(table, "table");
             leaks = List.copyOf(leaks);
         }
     }
@@ -99,7 +104,17 @@ public final class BatchRunner {
         // Load and plan everything first: user errors surface before any task runs, and before the
         // output directory (perhaps holding a previous run's results) is touched.
         Prepared prepared = prepare(batch, loader);
-        Map<String, LoadedData> dataByExperiment = prepared.data();
+        return run(batch, prepared, System.nanoTime() - startedNanos, options);
+    }
+
+    /**
+     * Runs a batch already {@linkplain #prepare prepared} (by the caller, which checked it before
+     * announcing the run; loading the data again would only cost time), {@code prepareNanos} ago
+     * for as long as it took: the run's start and its prepare phase in {@code timings.json}.
+     */
+    public Outcome run(BatchSpec batch, Prepared prepared, long prepareNanos, Options options) {
+        long startedNanos = System.nanoTime() - prepareNanos;
+        long started = System.currentTimeMillis() - Math.round(prepareNanos / 1e6);
         long preparedAt = System.nanoTime();
         // The directory's lock is held from here to the end of the run, however it ends.
         try (ResultStore store = ResultStore.open(options.out(), options.fresh(), options.commandLine())) {
@@ -121,10 +136,11 @@ public final class BatchRunner {
         // A chain is reused only whole: its later folds depend on fitted models that are not stored.
         Map<String, TaskOutcome> outcomes = new HashMap<>();
         List<WorkUnit> pending = new ArrayList<>();
+        Map<String, TaskResult> stored = options.fresh() ? Map.of() : store.cachedAll(plan.tasks());
         for (WorkUnit unit : plan.units()) {
             List<TaskOutcome> reused = new ArrayList<>();
             for (PlannedTask task : unit.tasks()) {
-                TaskResult previous = options.fresh() ? null : store.cached(task);
+                TaskResult previous = stored.get(task.id());
                 if (previous == null) {
                     break;
                 }
@@ -176,17 +192,23 @@ public final class BatchRunner {
 
         List<CanaryRecord> canaries = canaries(batch, dataByExperiment, prepared.folds(), options, leaks, resolved,
                 previousCanaries(dir));
-        if (!canaries.isEmpty()) {
-            store.writeJson(ResultDirectory.CANARY, canaries);
-        } else {
-            store.delete(ResultDirectory.CANARY);
-        }
+        store.writeCanary(canaries.isEmpty() ? null : ResultJson.bytes(canaries));
         long summaryFrom = System.nanoTime();
-        // Every figure of the run, from each task file read once: the summary, the results database
-        // and the report all render from it.
-        Scorecard scorecard = Scorecard.compute(dir);
-        Summary summary = Summary.of(scorecard);
-        summary.write(dir);
+        // The derived files (summaries, manifest, database, report) are kept when they are provably
+        // current: computed from exactly the config, task files and canary the directory holds now, by
+        // this code, and untouched since (OutputStamp). Anything else and every figure of the run is
+        // computed again, from each task file read once: the summary, the database and the report.
+        String inputs = store.inputsDigest(plan, configBytes, options.codeFingerprint());
+        String table = store.currentTable(inputs);
+        boolean current = table != null;
+        Scorecard scorecard = null;
+        if (!current) {
+            store.invalidateOutputs();
+            scorecard = Scorecard.compute(dir);
+            Summary summary = Summary.of(scorecard);
+            summary.write(dir);
+            table = summary.table();
+        }
         long summaryTo = System.nanoTime();
         // Where the wall time went: loading and planning; the task phase (finding earlier results,
         // running the rest); the null-data canary; the summary. The report comes after this file.
@@ -195,15 +217,22 @@ public final class BatchRunner {
                         Math.round((summaryFrom - tasksTo) / 1e6), Math.round((summaryTo - summaryFrom) / 1e6)),
                 timings);
         store.writeJson(ResultDirectory.TIMINGS, timingFile);
-        store.writeJson(ResultDirectory.MANIFEST, Provenance.manifest(batch, configSha, dataByExperiment, options, started,
-                System.currentTimeMillis()));
-        store.writeDatabase(scorecard);
-        long reportStart = System.nanoTime();
-        HtmlReport.write(dir, scorecard, java.time.Instant.now());
-        options.progress().note(String.format(java.util.Locale.ROOT, "report written in %.2f s",
-                (System.nanoTime() - reportStart) / 1e9));
+        if (current) {
+            options.progress().note("summaries, manifest, " + dev.foresight.results.ResultsDatabase.FILE + " and "
+                    + HtmlReport.REPORT_HTML + " are current (same config, task files, canary and code as when they were "
+                    + "written; checked against " + OutputStamp.FILE + "): kept as they are");
+        } else {
+            store.writeJson(ResultDirectory.MANIFEST, Provenance.manifest(batch, configSha, dataByExperiment, options,
+                    started, System.currentTimeMillis()));
+            store.writeDatabase(scorecard);
+            long reportStart = System.nanoTime();
+            HtmlReport.write(dir, scorecard, java.time.Instant.now());
+            options.progress().note(String.format(java.util.Locale.ROOT, "report written in %.2f s",
+                    (System.nanoTime() - reportStart) / 1e9));
+            store.writeStamp(inputs, table);
+        }
         int cached = (int) outcomes.values().stream().filter(o -> o instanceof TaskOutcome.Cached).count();
-        return new Outcome(dir, plan.taskCount(), cached, failed, summary, leaks);
+        return new Outcome(dir, plan.taskCount(), cached, failed, table, current, leaks);
     }
 
     /** The engine's view of the run: the batch and each experiment's data. */

@@ -24,7 +24,9 @@ final class LegacyLayout {
             ResultDirectory.SUMMARY_JSON, ResultDirectory.SUMMARY_CSV, "summary_regimes.csv", ResultDirectory.CANARY,
             ResultDirectory.TIMINGS, "report.html", "report.pdf", "metrics.csv", "results.json", "tasks",
             // written by the versions between the engine seam and the marker
-            "risk.json", "summary_risk.csv", "results.duckdb", "results.duckdb.wal");
+            "risk.json", "summary_risk.csv", "results.duckdb", "results.duckdb.wal",
+            // written by every later version (a marked directory whose marker was lost still has it)
+            OutputStamp.FILE);
 
     private LegacyLayout() {
     }

@@ -33,6 +33,10 @@ public final class ResultStore implements AutoCloseable {
 
     private final ResultDirectory dir;
     private final Lock lock;
+    /** SHA-256 of each task file as last read or written by this store (absolute path → hex). */
+    private final java.util.Map<Path, String> taskDigests = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Set once the derived files are deleted ({@link #invalidateOutputs}). */
+    private boolean outputsInvalidated;
 
     private ResultStore(ResultDirectory dir, Lock lock) {
         this.dir = dir;
@@ -139,6 +143,7 @@ public final class ResultStore implements AutoCloseable {
     private void prepare(boolean fresh) throws IOException {
         Path out = dir.root();
         if (fresh) {
+            invalidateOutputs();
             deleteTree(out.resolve("tasks"));
         }
         // leftovers of a write interrupted between the temporary file and its rename
@@ -148,11 +153,32 @@ public final class ResultStore implements AutoCloseable {
                 Files.delete(p);
             }
         }
-        for (String f : List.of(ResultDirectory.SUMMARY_JSON, ResultDirectory.SUMMARY_CSV, ResultDirectory.TIMINGS,
-                ResultDirectory.MANIFEST, HtmlReport.REPORT_HTML, HtmlReport.METRICS_CSV, HtmlReport.RESULTS_JSON,
-                HtmlReport.REPORT_PDF)) {
-            Files.deleteIfExists(out.resolve(f));
+        // The summaries, manifest and report stay until something they are computed from changes
+        // (invalidateOutputs): a re-run that changes nothing may find them current and keep them.
+    }
+
+    /**
+     * Deletes the stamp that vouches for the derived files, then the derived files a run always
+     * rewrites — before the first change to anything they are computed from (a task file, the
+     * config, the canary), so a run stopped half-way never leaves a summary or report of other
+     * results next to its task files. Once per run.
+     */
+    void invalidateOutputs() {
+        if (outputsInvalidated) {
+            return;
         }
+        Path out = dir.root();
+        try {
+            Files.deleteIfExists(out.resolve(OutputStamp.FILE));   // first: nothing is vouched for any more
+            for (String f : List.of(ResultDirectory.SUMMARY_JSON, ResultDirectory.SUMMARY_CSV, ResultDirectory.TIMINGS,
+                    ResultDirectory.MANIFEST, HtmlReport.REPORT_HTML, HtmlReport.METRICS_CSV, HtmlReport.RESULTS_JSON,
+                    HtmlReport.REPORT_PDF)) {
+                Files.deleteIfExists(out.resolve(f));
+            }
+        } catch (IOException e) {
+            throw StorageError.of(out, e);
+        }
+        outputsInvalidated = true;
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
@@ -181,8 +207,36 @@ public final class ResultStore implements AutoCloseable {
         lock.release();
     }
 
+    /** Writes {@code config.resolved.json} unless it already holds exactly these bytes. */
     void writeConfig(byte[] resolvedConfig) {
-        AtomicFiles.write(dir.config(), resolvedConfig);
+        writeIfChanged(dir.config(), resolvedConfig);
+    }
+
+    /**
+     * Writes {@code canary.json} with {@code content}, or deletes it when {@code content} is null —
+     * unless the file is already so: an unchanged file is not rewritten (it keeps the derived files current).
+     */
+    void writeCanary(byte[] content) {
+        Path file = dir.file(ResultDirectory.CANARY);
+        if (content != null) {
+            writeIfChanged(file, content);
+        } else if (Files.exists(file)) {
+            invalidateOutputs();
+            delete(ResultDirectory.CANARY);
+        }
+    }
+
+    private void writeIfChanged(Path file, byte[] content) {
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) == content.length
+                    && java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+                return;
+            }
+        } catch (IOException e) {
+            // unreadable: written again below
+        }
+        invalidateOutputs();
+        AtomicFiles.write(file, content);
     }
 
     /**
@@ -197,24 +251,48 @@ public final class ResultStore implements AutoCloseable {
             return null;
         }
         try {
-            TaskResult r = ResultJson.read(file, TaskResult.class);
-            return r.ok() && task.cacheKey().equals(r.inputsSha256()) ? r : null;
-        } catch (RuntimeException e) {
+            byte[] bytes = Files.readAllBytes(file);
+            TaskResult r = ResultJson.mapper().readValue(bytes, TaskResult.class);
+            if (r.ok() && task.cacheKey().equals(r.inputsSha256())) {
+                taskDigests.put(file.toAbsolutePath(), Hashing.sha256(bytes));
+                return r;
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The stored results of {@code tasks} that can be reused ({@link #cached}), by task id; the files
+     * are read and parsed in parallel (most of a fully cached re-run is reading them).
+     */
+    java.util.Map<String, TaskResult> cachedAll(List<PlannedTask> tasks) {
+        java.util.Map<String, TaskResult> out = new java.util.concurrent.ConcurrentHashMap<>();
+        tasks.parallelStream().forEach(t -> {
+            TaskResult r = cached(t);
+            if (r != null) {
+                out.put(t.id(), r);
+            }
+        });
+        return out;
     }
 
     /** Writes a computed or failed task's file: exactly the bytes its unit runner produced. */
     void write(TaskOutcome outcome) {
         PlannedTask t = outcome.task();
         Path file = dir.task(t.experiment(), t.model(), t.fold());
+        byte[] json;
         if (outcome instanceof TaskOutcome.Computed c) {
-            AtomicFiles.write(file, c.json());
+            json = c.json();
         } else if (outcome instanceof TaskOutcome.Failed f) {
-            AtomicFiles.write(file, f.json());
+            json = f.json();
         } else {
             throw new IllegalArgumentException(t.id() + " is already stored");
         }
+        invalidateOutputs();
+        AtomicFiles.write(file, json);
+        taskDigests.put(file.toAbsolutePath(), Hashing.sha256(json));
     }
 
     /** Deletes task files the plan does not produce (models or folds that no longer exist). */
@@ -230,6 +308,7 @@ public final class ResultStore implements AutoCloseable {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 if (Files.isRegularFile(p) && !current.contains(p.toAbsolutePath())) {
+                    invalidateOutputs();
                     Files.delete(p);
                 } else if (Files.isDirectory(p) && !p.equals(root)) {
                     try (Stream<Path> children = Files.list(p)) {
@@ -244,6 +323,129 @@ public final class ResultStore implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw StorageError.of(root, e.getCause());
         }
+    }
+
+    /**
+     * The files derived from a run's results, vouched for by {@value OutputStamp#FILE} when they are
+     * written: the summaries and risk tables, the manifest, the results database and the report.
+     * The portfolio files exist only for a batch with a portfolio.
+     */
+    static final List<String> DERIVED = List.of(ResultDirectory.SUMMARY_JSON, ResultDirectory.SUMMARY_CSV,
+            dev.foresight.reports.summary.Summary.SUMMARY_REGIMES_CSV, dev.foresight.reports.summary.Summary.RISK_JSON,
+            dev.foresight.reports.summary.Summary.RISK_CSV, dev.foresight.reports.summary.Summary.PORTFOLIO_JSON,
+            dev.foresight.reports.summary.Summary.PORTFOLIO_CSV, ResultDirectory.MANIFEST,
+            dev.foresight.results.ResultsDatabase.FILE, HtmlReport.REPORT_HTML, HtmlReport.METRICS_CSV,
+            HtmlReport.RESULTS_JSON);
+
+    /**
+     * SHA-256 of everything the derived files are computed from, as the directory holds it now: the
+     * resolved config's bytes, every task file's bytes (as this store read or wrote them, in plan
+     * order, by path), {@code canary.json}'s bytes (or its absence), the result and stamp formats,
+     * Foresight's version, the fingerprint of its code and plugins ({@code codeFingerprint}) and the
+     * names of the library jars it runs with (which carry their versions: a DuckDB or Jackson upgrade
+     * may change the derived files' bytes). Call after the tasks and the canary are stored.
+     */
+    String inputsDigest(TaskPlan plan, byte[] resolvedConfig, String codeFingerprint) {
+        java.util.Map<String, Object> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("stamp_format", OutputStamp.FORMAT);
+        inputs.put("result_format", FORMAT);
+        inputs.put("foresight", String.valueOf(CodeVersion.get().get("version")));
+        inputs.put("code_sha256", codeFingerprint);
+        inputs.put("libraries", libraries());
+        inputs.put(ResultDirectory.CONFIG, Hashing.sha256(resolvedConfig));
+        Path canary = dir.file(ResultDirectory.CANARY);
+        inputs.put(ResultDirectory.CANARY, Files.isRegularFile(canary) ? digestOf(canary) : null);
+        java.util.Map<String, String> tasks = new java.util.LinkedHashMap<>();
+        for (PlannedTask t : plan.tasks()) {
+            Path file = dir.task(t.experiment(), t.model(), t.fold());
+            String sha = taskDigests.get(file.toAbsolutePath());
+            tasks.put(dir.root().relativize(file).toString().replace('\\', '/'), sha != null ? sha : digestOf(file));
+        }
+        inputs.put("tasks", tasks);
+        return Hashing.sha256(ResultJson.bytes(inputs));
+    }
+
+    /**
+     * The summary table recorded with the derived files when they are current: the stamp was written
+     * for {@code inputsDigest}, by this stamp format, and every file it vouches for is present with
+     * the digest it had then. Null otherwise (no stamp, an unreadable one, other inputs, a file
+     * missing or changed): the run derives them again.
+     */
+    String currentTable(String inputsDigest) {
+        Path file = dir.file(OutputStamp.FILE);
+        if (outputsInvalidated || !Files.isRegularFile(file)) {
+            return null;
+        }
+        OutputStamp stamp;
+        try {
+            stamp = ResultJson.read(file, OutputStamp.class);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (stamp.format() != OutputStamp.FORMAT || !stamp.inputsSha256().equals(inputsDigest)
+                || !stamp.outputs().keySet().containsAll(required())) {
+            return null;
+        }
+        // the largest files (database, report) hashed side by side
+        boolean intact = stamp.outputs().entrySet().parallelStream().allMatch(e -> DERIVED.contains(e.getKey())
+                && Files.isRegularFile(dir.file(e.getKey())) && e.getValue().equals(digestOf(dir.file(e.getKey()))));
+        return intact ? stamp.table() : null;
+    }
+
+    /**
+     * Records that the derived files now in the directory were computed from {@code inputsDigest}
+     * (written last, after all of them, atomically: a run stopped before this leaves no stamp).
+     */
+    void writeStamp(String inputsDigest, String table) {
+        java.util.Map<String, String> outputs = new java.util.TreeMap<>();
+        for (String name : DERIVED) {
+            Path f = dir.file(name);
+            if (Files.isRegularFile(f)) {
+                outputs.put(name, digestOf(f));
+            }
+        }
+        if (!outputs.keySet().containsAll(required())) {
+            return;   // not a complete set (cannot happen after a run's writes): nothing is vouched for
+        }
+        ResultJson.write(dir.file(OutputStamp.FILE), new OutputStamp(OutputStamp.FORMAT, inputsDigest, outputs, table));
+    }
+
+    /** The derived files every run writes (the portfolio's only with a portfolio). */
+    private static List<String> required() {
+        return DERIVED.stream().filter(f -> !f.equals(dev.foresight.reports.summary.Summary.PORTFOLIO_JSON)
+                && !f.equals(dev.foresight.reports.summary.Summary.PORTFOLIO_CSV)).toList();
+    }
+
+    private static String digestOf(Path file) {
+        try {
+            return Hashing.sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
+    /**
+     * The library jars Foresight runs with, by file name (name and version): the {@code Class-Path}
+     * of the launcher's jar, or the JVM's class path when it runs from classes (tests, an IDE).
+     */
+    private static List<String> libraries() {
+        try {
+            java.security.CodeSource cs = ResultStore.class.getProtectionDomain().getCodeSource();
+            Path self = cs == null ? null : Path.of(cs.getLocation().toURI());
+            if (self != null && Files.isRegularFile(self)) {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(self.toFile())) {
+                    java.util.jar.Manifest m = jar.getManifest();
+                    String cp = m == null ? null : m.getMainAttributes().getValue("Class-Path");
+                    if (cp != null) {
+                        return List.of(cp.trim().split("\\s+"));
+                    }
+                }
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            // fall back to the class path below
+        }
+        return java.util.Arrays.stream(System.getProperty("java.class.path", "").split(java.io.File.pathSeparator))
+                .map(p -> Path.of(p).getFileName() == null ? p : Path.of(p).getFileName().toString()).toList();
     }
 
     /**

@@ -19,10 +19,12 @@ public final class Reproducibility {
      * Files whose bytes differ between any two runs: times of day and durations
      * ({@code manifest.json}, {@code timings.json}, the reports' generation time), a database file
      * whose bytes (not rows) differ ({@code results.duckdb} and its write-ahead log), the directory
-     * marker (its creation time) and the lock file (the process that held it).
+     * marker (its creation time), the lock file (the process that held it) and {@code outputs.json},
+     * which records the digests of the report and the database.
      */
     public static final List<String> VARYING_FILES = List.of("manifest.json", "timings.json", "report.html",
-            "report.pdf", "results.duckdb", "results.duckdb.wal", "foresight-result.json", ".foresight.lock");
+            "report.pdf", "results.duckdb", "results.duckdb.wal", "foresight-result.json", ".foresight.lock",
+            "outputs.json");
 
     /**
      * The {@code manifest.json} fields (dotted paths) that differ between runs or engines; the rest
