@@ -1,34 +1,43 @@
 #!/usr/bin/env bash
-# Spark engine benchmark (not a test; run by hand; REPS=3 takes ~15 min on a quiet 2-core machine).
+# Spark engine benchmark (not a test; run by hand). One command each:
+#   ONLY=throughput bench/spark/run.sh   the goal's measurement, REPS=2: ~13 min on a quiet 2-core machine
+#   ONLY=overhead bench/spark/run.sh     the quickstart, local pool vs embedded Spark: ~2 min
+#   bench/spark/run.sh                   both (REPS=N for more repetitions; default 2)
 #  1. overhead: the quickstart (100 tasks) on the local pool (./foresight, --workers 2) against the
 #     Spark engine embedded on local[2] (./foresight-spark): what Spark costs per run (context
 #     start-up, broadcasts, task serialisation, the Spark jars' class loading);
-#  2. throughput: bench/spark/lstm40.yaml (48 independent LSTM tasks) on a local-cluster of 1 vs 2
-#     executor JVMs of one core each (OMP_NUM_THREADS=1). Goal: >= 1.8x on 2 cores.
+#  2. throughput: bench/spark/lstm40.yaml (40 independent LSTM tasks of the course's network and a
+#     mid-size one, ~2-6 s of CPU each) on a local-cluster of 1 vs 2 executor JVMs of one core each.
+#     Goal: >= 1.8x on 2 cores. Same batch, same threads per task on both sides: spark.task.cpus=1 =
+#     OMP_NUM_THREADS (ND4J's pool), one core per executor. What counts (the headline): the whole
+#     command's wall time, from the driver JVM's start to its exit — the driver's start, planning,
+#     the executors' start (JVM, ND4J's natives, JIT), the tasks and the summary and report — and its
+#     CPU (user+system of the driver and every executor JVM). The task phase (first task submitted to
+#     last result written) is printed beside it, and, from Spark's event log, how busy the executors
+#     were and how long one idled at the end waiting for the other (the straggler tail).
 # Fair by construction: every run is a fresh process (--fresh: nothing reused), timed whole by
 # /usr/bin/time (wall, and user+system CPU of the process and every child it waited for — the
 # local-cluster executor JVMs included); the two sides alternate within each repetition, the
-# order flipping every repetition; medians with min/max over REPS; the task phase (from each
-# run's timings.json) is reported beside the whole-process time. The load average before and
-# after is printed: figures taken while anything else runs are noisy.
-#   bench/spark/run.sh                 REPS=5 bench/spark/run.sh
-#   ONLY=overhead bench/spark/run.sh   ONLY=throughput bench/spark/run.sh
+# order flipping every repetition; medians with min/max over REPS, and the ratio of each
+# repetition's pair (min/median/max). The load average before and after is printed: figures taken
+# while anything else runs are noisy.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-REPS=${REPS:-3}
+REPS=${REPS:-2}
 ONLY=${ONLY:-}
 OUT=bench/out/spark
 rm -rf "$OUT" && mkdir -p "$OUT"
 RESULTS="$OUT/runs.tsv"
-printf 'case\trep\twall_s\tcpu_s\ttask_phase_s\n' > "$RESULTS"
+printf 'case\trep\twall_s\tcpu_s\ttask_phase_s\tbusy\ttail_s\tstart_s\n' > "$RESULTS"
 
-echo "bench/spark: REPS=$REPS${ONLY:+ ONLY=$ONLY} bench/spark/run.sh  ($(date -u +%FT%TZ), $(nproc) cores)"
+echo "bench/spark: REPS=$REPS${ONLY:+ ONLY=$ONLY} bench/spark/run.sh  ($(date -u +%FT%TZ), $(nproc) cores, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
 echo "load before: $(uptime)"
 # Build both launchers first (untimed).
 ./mvnw -q -B -DskipTests -Dforesight.skipClusterJar=true package -pl spark-engine -am
 ./foresight --version >/dev/null
 
-# timed CASE REP DIR COMMAND...: one whole-process measurement, appended to $RESULTS.
+# timed CASE REP DIR COMMAND...: one whole-process measurement, appended to $RESULTS ($EVENTS: the
+# run's Spark event log directory, if any).
 timed() {
   local case=$1 rep=$2 dir=$3; shift 3
   local t="$OUT/time.txt" code=0
@@ -38,12 +47,8 @@ timed() {
     tail -20 "$OUT/$case.$rep.log" >&2
     exit 1
   fi
-  python3 - "$t" "$dir/timings.json" "$case" "$rep" >>"$RESULTS" <<'EOF'
-import json, sys
-wall, user, sys_ = (float(x) for x in open(sys.argv[1]).read().split()[-3:])
-phase = json.load(open(sys.argv[2]))["phases_ms"]["tasks"] / 1000
-print(f"{sys.argv[3]}\t{sys.argv[4]}\t{wall:.1f}\t{user + sys_:.1f}\t{phase:.1f}")
-EOF
+  python3 bench/spark/figures.py row "$t" "$dir/timings.json" "$case" "$rep" "${EVENTS:-}" >>"$RESULTS"
+  echo "  $(tail -1 "$RESULTS")   ($(date -u +%T), load $(cut -d' ' -f1 /proc/loadavg))"
 }
 
 # the same bytes from both sides (task files and the report data), or the comparison is void
@@ -61,12 +66,20 @@ spark_run() { timed quickstart-spark-local2 "$1" "$OUT/qs-spark" ./foresight-spa
   --fresh --master 'local[2]' --out "$OUT/qs-spark"; }
 
 # local-cluster executors start from the launcher's own class path (no Spark distribution needed).
+# Both sides: one core per executor (local-cluster[N,1,...]), one core per task (spark.task.cpus=1)
+# and one OpenMP thread per task (ND4J's pool), ParallelGC as ./foresight; the Spark event log
+# records where and when each task ran. The driver computes no task here, so ./foresight-spark runs
+# it on C1 alone (see the launcher).
 cp_abs="$(find "$PWD/spark-engine/target" -maxdepth 1 -name 'foresight-spark-*.jar' ! -name '*-cluster.jar' -print -quit):$PWD/spark-engine/target/lib/*"
 cluster_run() ( # EXECUTORS REP
-  export SPARK_TESTING=1 SPARK_SCALA_VERSION=2.13 FORESIGHT_JAVA_OPTS="-Dspark.executor.extraClassPath=$cp_abs \
+  EVENTS="$PWD/$OUT/events-$1-$2"
+  mkdir -p "$EVENTS"
+  export EVENTS SPARK_TESTING=1 SPARK_SCALA_VERSION=2.13 OMP_NUM_THREADS=1 FORESIGHT_JAVA_OPTS="\
+-Dspark.executor.extraClassPath=$cp_abs -Dspark.task.cpus=1 \
 -Dspark.executorEnv.OMP_NUM_THREADS=1 -Dspark.executorEnv.OMP_WAIT_POLICY=PASSIVE \
--Dspark.executor.extraJavaOptions=-XX:+UseParallelGC"
-  timed "lstm48-executors-$1" "$2" "$OUT/lstm-$1" ./foresight-spark run -q bench/spark/lstm40.yaml --fresh \
+-Dspark.executor.extraJavaOptions=-XX:+UseParallelGC \
+-Dspark.eventLog.enabled=true -Dspark.eventLog.compress=false -Dspark.eventLog.dir=file://$EVENTS"
+  timed "lstm40-executors-$1" "$2" "$OUT/lstm-$1" ./foresight-spark run -q bench/spark/lstm40.yaml --fresh \
     --master "local-cluster[$1,1,2048]" --out "$OUT/lstm-$1"
 )
 
@@ -82,28 +95,4 @@ if [ "$ONLY" != throughput ]; then same "$OUT/qs-local" "$OUT/qs-spark"; fi
 if [ "$ONLY" != overhead ]; then same "$OUT/lstm-1" "$OUT/lstm-2"; fi
 echo "load after:  $(uptime)"
 echo
-
-python3 - "$RESULTS" <<'EOF'
-import csv, statistics, sys
-rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
-cases = {}
-for r in rows:
-    cases.setdefault(r["case"], []).append(r)
-def stat(case, key):
-    xs = [float(r[key]) for r in cases[case]]
-    return statistics.median(xs), min(xs), max(xs)
-fmt = lambda m: f"{m[0]:7.1f} [{m[1]:.1f}-{m[2]:.1f}]"
-print(f"{'case':<26} {'n':>2} {'wall s, median [min-max]':>26} {'CPU s (user+sys)':>24} {'task phase s':>24}")
-for case in cases:
-    print(f"{case:<26} {len(cases[case]):>2} {fmt(stat(case, 'wall_s')):>26} {fmt(stat(case, 'cpu_s')):>24} "
-          f"{fmt(stat(case, 'task_phase_s')):>24}")
-print()
-if "quickstart-local" in cases and "quickstart-spark-local2" in cases:
-    for key, what in (("wall_s", "wall"), ("cpu_s", "CPU")):
-        d = stat("quickstart-spark-local2", key)[0] - stat("quickstart-local", key)[0]
-        print(f"Spark engine fixed overhead on the quickstart ({what}, median difference): {d:+.1f} s")
-if "lstm48-executors-1" in cases and "lstm48-executors-2" in cases:
-    for key, what in (("task_phase_s", "task phase"), ("wall_s", "whole process, executor start-up included")):
-        s = stat("lstm48-executors-1", key)[0] / stat("lstm48-executors-2", key)[0]
-        print(f"48 LSTM tasks, 2 vs 1 executors, speed-up ({what}): {s:.2f}x (goal >= 1.8x; efficiency {s / 2:.2f})")
-EOF
+python3 bench/spark/figures.py table "$RESULTS"
