@@ -144,7 +144,8 @@ def close(a, b):
 
 
 JAVA_SIDES = {"buffers": "Foresight, fused, reused buffers", "fresh": "Foresight, fused, fresh arrays",
-              "separate": "Foresight, Backtest.run + metrics", "floor": "memory-traffic floor (Java loop)"}
+              "separate": "Foresight, Backtest.run + metrics", "metrics": "Foresight, metrics only (no series)",
+              "floor": "memory-traffic floor (Java loop)"}
 
 
 JAVA_BATCH = int(__import__("os").environ.get("JAVA_BATCH", "10"))
@@ -253,7 +254,8 @@ def main():
             ("numpy / Foresight (fresh arrays)", "numpy", "fresh"),
             ("Foresight separate / fused (buffers)", "separate", "buffers"),
             ("Foresight (buffers) / floor", "buffers", "floor"),
-            ("Foresight (fresh arrays) / floor", "fresh", "floor")]
+            ("Foresight (fresh arrays) / floor", "fresh", "floor"),
+            ("numpy / Foresight (metrics only)", "numpy", "metrics")]
     for label, num, den in rows:
         print(f"{label:<44}{stats(wall[num] / wall[den]):>24}{stats(cpu[num] / cpu[den]):>26}")
     print()

@@ -11,7 +11,7 @@ Fairness rules, each applied to both sides:
 - the sides alternate (Java first in even rounds, PyTorch first in odd ones), each round is a fresh
   process per side, and the ratio is taken within a round; min/median/max over the rounds;
 - wall time and whole-process CPU time (all threads) per epoch, median over the epochs after the
-  first, for both;
+  first (after the first WARMUP_EPOCHS when that is set), for both;
 - every setting runs with the machine's OPENBLAS_CORETYPE (when set) and with it unset, and, when
   ./foresight would choose a kernel on this CPU, with Foresight on that kernel and PyTorch unset
   (what each side gets by default here).
@@ -139,7 +139,9 @@ for coretype, java_core, torch_core, row in settings():
     results.append((coretype, label, jw, tw, jc, tc, ratio, cpu_ratio, blas))
 
 load = open("/proc/loadavg").read().split()[:3]
-print(f"\n{rounds} alternating rounds per setting, {epochs} epochs per process (median of epochs 2..{epochs});"
+warm = int(os.environ.get("WARMUP_EPOCHS", "").strip() or 1)  # as LstmBench and torch_lstm.py count them
+first = warm + 1 if epochs > warm + 1 else 2 if epochs > 2 else 1
+print(f"\n{rounds} alternating rounds per setting, {epochs} epochs per process (median of epochs {first}..{epochs});"
       f" load average at the end {' '.join(load)}; min / median / max")
 print("| OPENBLAS_CORETYPE | setting | Foresight s/epoch (CPU) | PyTorch s/epoch (CPU) | ratio, wall | ratio, CPU |")
 print("| --- | --- | --- | --- | --- | --- |")

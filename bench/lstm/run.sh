@@ -6,6 +6,8 @@
 #   bench/lstm/run.sh [EPOCHS [ROUNDS]]       defaults 4 and 5; ROWS=1,2,folds selects settings,
 #                                             KERNELS=machine,unset,launcher the OPENBLAS_CORETYPEs
 #   LAYERS=1 bench/lstm/run.sh                also times DL4J's own layer and FusedLstm once (no peer)
+#   WARMUP_EPOCHS=3 bench/lstm/run.sh 8 5     medians over epochs 4-8 on both sides (default: epochs 2-N):
+#                                             the steady state, after the JVM's JIT has finished
 # Not a test; takes 15-30 minutes. Installs the peer's packages when run as root; otherwise it says
 # what is missing and prints no ratio.
 set -euo pipefail

@@ -3,7 +3,7 @@ step -> Dropout 0.2 -> Linear 25 -> Linear 1, Adam 1e-3, MSE, batch 32, shuffled
 float32, CPU. Usage: torch_lstm.py SERIES EPOCHS THREADS. Prints the median seconds per epoch
 (first epoch excluded as warm-up), wall and whole-process CPU, and the BLAS that torch loaded as
 threadpoolctl reports it (library file, threading layer, thread count, the kernel's core name)."""
-import statistics, sys, time
+import os, statistics, sys, time
 import torch
 from torch import nn
 from threadpoolctl import threadpool_info
@@ -65,11 +65,13 @@ for e in range(epochs):
         opt.step()
     times.append(time.perf_counter() - t)
     cpu.append(time.process_time() - c)
-    print(f"epoch {e + 1}: {times[-1]:.3f} s, loss {loss.item():.6f}", file=sys.stderr)
+    print(f"epoch {e + 1}: {times[-1]:.3f} s, {cpu[-1]:.3f} s CPU, loss {loss.item():.6f}", file=sys.stderr)
 
 
 def steady(v):
-    return statistics.median(v[1:] if len(v) > 2 else v)
+    # the epochs after the first WARMUP_EPOCHS (default 1), as LstmBench.steadyMedian counts them
+    warm = int(os.environ.get("WARMUP_EPOCHS", "").strip() or 1)
+    return statistics.median(v[warm:] if len(v) > warm + 1 else v[1:] if len(v) > 2 else v)
 
 
 print(f"median_seconds_per_epoch {steady(times):.3f}")

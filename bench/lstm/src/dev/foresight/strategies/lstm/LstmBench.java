@@ -62,7 +62,7 @@ public final class LstmBench {
                 LstmModel.Training tr = LstmModel.train(s, net, d.x, d.y, null, null, 1 + e);
                 times.add((System.nanoTime() - t) / 1e9);
                 cpu.add((processCpuNanos() - c) / 1e9);
-                System.err.printf(Locale.ROOT, "epoch %d: %.3f s, loss %.6f%n", e + 1, times.get(e), tr.trainLoss().get(0));
+                System.err.printf(Locale.ROOT, "epoch %d: %.3f s, %.3f s CPU, loss %s%n", e + 1, times.get(e), cpu.get(e), tr.trainLoss().get(0));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -97,9 +97,18 @@ public final class LstmBench {
         System.out.printf(Locale.ROOT, "peak_rss_mb %d%n", peakRssMb());
     }
 
-    /** Median over the epochs after the first (which warms up), or over all when there are at most two. */
+    /**
+     * Median over the epochs after the first WARMUP_EPOCHS (environment, default 1), or after the
+     * first when there are too few, or over all when there are at most two. The JIT is still
+     * compiling in epoch 2 (DL4J's per-minibatch methods, called 63 times an epoch, cross C2's
+     * thresholds then), so WARMUP_EPOCHS=3 with 8 epochs measures the steady state; torch_lstm.py
+     * reads the same variable.
+     */
     static double steadyMedian(List<Double> times) {
-        List<Double> steady = times.size() > 2 ? times.subList(1, times.size()) : times;
+        String env = System.getenv("WARMUP_EPOCHS");
+        int warmUp = env == null || env.isBlank() ? 1 : Integer.parseInt(env.trim());
+        List<Double> steady = times.size() > warmUp + 1 ? times.subList(warmUp, times.size())
+                : times.size() > 2 ? times.subList(1, times.size()) : times;
         double[] sorted = steady.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;

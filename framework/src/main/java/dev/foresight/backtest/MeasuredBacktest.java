@@ -56,14 +56,49 @@ public record MeasuredBacktest(BacktestResult result, PerformanceMetrics metrics
         if (buffers.size() != n) {
             throw new IllegalArgumentException("buffers of " + buffers.size() + " bars for a backtest of " + n);
         }
+        ReturnTotals totals = pass(positions, assetReturns, costs, initialPosition, annualisation, buffers.net,
+                buffers);
+        BacktestResult result = new BacktestResult(buffers.gross, buffers.cost, buffers.net, buffers.turnover,
+                buffers.equity, buffers.drawdown);
+        return new MeasuredBacktest(result, PerformanceMetrics.of(buffers.net, totals));
+    }
+
+    /**
+     * Only the performance metrics of {@link Backtest#run}'s result, bit for bit those of
+     * {@link #run} and of {@link PerformanceMetrics#of(double[], double[], Annualisation)}: for
+     * callers that keep no series (an out-of-sample score), which then do not pay for writing five
+     * of the six. The net returns are still written, to one array, because the variance pass needs
+     * their mean first.
+     *
+     * @throws IllegalArgumentException as {@link #run} does
+     */
+    public static PerformanceMetrics metrics(double[] positions, double[] assetReturns, CostModel costs,
+                                             double initialPosition, Annualisation annualisation) {
+        Backtest.requireArguments(positions, assetReturns, costs, initialPosition);
+        Objects.requireNonNull(annualisation, "annualisation");
+        double[] net = new double[positions.length];
+        ReturnTotals totals = pass(positions, assetReturns, costs, initialPosition, annualisation, net, null);
+        return PerformanceMetrics.of(net, totals);
+    }
+
+    /**
+     * The backtest's pass over the bars: writes the net returns into {@code net} and, when
+     * {@code buffers} is not null, every series into them; returns the metrics' first-pass totals.
+     * One loop for both uses: the JIT hoists the loop-invariant test of {@code buffers} out of it
+     * (loop unswitching), so neither pays for the other.
+     */
+    private static ReturnTotals pass(double[] positions, double[] assetReturns, CostModel costs,
+                                     double initialPosition, Annualisation annualisation, double[] net,
+                                     BacktestBuffers buffers) {
+        int n = positions.length;
+        boolean series = buffers != null;
         double rate = costs.ratePerUnitTurnover();
         double rfp = annualisation.riskFreePerPeriod();
-        double[] gross = buffers.gross;
-        double[] cost = buffers.cost;
-        double[] net = buffers.net;
-        double[] turnover = buffers.turnover;
-        double[] equity = buffers.equity;
-        double[] drawdown = buffers.drawdown;
+        double[] gross = series ? buffers.gross : null;
+        double[] cost = series ? buffers.cost : null;
+        double[] turnover = series ? buffers.turnover : null;
+        double[] equity = series ? buffers.equity : null;
+        double[] drawdown = series ? buffers.drawdown : null;
         double previous = initialPosition;
         double eq = 1;
         double peak = 1;
@@ -94,12 +129,14 @@ public record MeasuredBacktest(BacktestResult result, PerformanceMetrics metrics
                 peak = eq;
             }
             double ratio = eq / peak;
-            turnover[i] = t;
-            cost[i] = c;
-            gross[i] = g;
+            if (series) {
+                turnover[i] = t;
+                cost[i] = c;
+                gross[i] = g;
+                equity[i] = eq;
+                drawdown[i] = ratio - 1;
+            }
             net[i] = nr;
-            equity[i] = eq;
-            drawdown[i] = ratio - 1;
             previous = p;
 
             constant &= nr == first;
@@ -114,9 +151,6 @@ public record MeasuredBacktest(BacktestResult result, PerformanceMetrics metrics
                 minRatio = ratio;
             }
         }
-        BacktestResult result = new BacktestResult(gross, cost, net, turnover, equity, drawdown);
-        ReturnTotals totals = new ReturnTotals(n, annualisation, sumR, sumDownSq, sumTurnover, eq, minRatio,
-                constant);
-        return new MeasuredBacktest(result, PerformanceMetrics.of(net, totals));
+        return new ReturnTotals(n, annualisation, sumR, sumDownSq, sumTurnover, eq, minRatio, constant);
     }
 }

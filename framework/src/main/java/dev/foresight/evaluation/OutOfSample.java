@@ -152,7 +152,7 @@ public final class OutOfSample {
             positions[i] = bars.get(i).position();
             returns[i] = bars.get(i).assetReturn();
         }
-        return MeasuredBacktest.run(positions, returns, costs, 0.0, annualisation).metrics();
+        return MeasuredBacktest.metrics(positions, returns, costs, 0.0, annualisation);
     }
 
     /** Whether a stored target name is a realised-volatility target (scored with QLIKE too). */

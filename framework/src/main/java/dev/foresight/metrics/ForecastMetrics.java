@@ -61,24 +61,37 @@ public record ForecastMetrics(int n, double mse, double rmse, double mae,
         int calls = 0;
         int hits = 0;
         for (int i = 0; i < n; i++) {
-            double a = actual[i];
-            double f = forecast[i];
-            if (!Double.isFinite(a)) {
-                throw new IllegalArgumentException("actual[" + i + "] must be finite, got " + a);
-            }
-            if (!Double.isFinite(f)) {
-                throw new IllegalArgumentException("forecast[" + i + "] must be finite, got " + f);
-            }
-            double e = f - a;
+            double e = forecast[i] - actual[i];
             sumSq += e * e;
             sumAbs += Math.abs(e);
             int call = hasDirection(actualMove[i]) & hasDirection(forecastMove[i]);
             calls += call;
             hits += call & sameSign(actualMove[i], forecastMove[i]);
         }
+        // The finiteness of the inputs is checked after the loop, not per bar (two tests per bar
+        // were 15% of this loop on a million bars): a NaN or infinite actual or forecast makes its
+        // error, and from there the sum of squares, NaN or infinite for good, so a finite sum
+        // proves every input finite. Only a non-finite sum pays for the search, which names the
+        // first bad value as a check per bar would; finite values whose squares overflowed pass it
+        // and keep the infinite MSE they had before.
+        if (!(sumSq < Double.POSITIVE_INFINITY)) {
+            requireFinite(actual, forecast);
+        }
         double mse = sumSq / n;
         double accuracy = calls == 0 ? Double.NaN : (double) hits / calls;
         return new ForecastMetrics(n, mse, Math.sqrt(mse), sumAbs / n, calls, hits, accuracy);
+    }
+
+    /** Refuses the first non-finite {@code actual[i]} or {@code forecast[i]}, in bar order. */
+    private static void requireFinite(double[] actual, double[] forecast) {
+        for (int i = 0; i < actual.length; i++) {
+            if (!Double.isFinite(actual[i])) {
+                throw new IllegalArgumentException("actual[" + i + "] must be finite, got " + actual[i]);
+            }
+            if (!Double.isFinite(forecast[i])) {
+                throw new IllegalArgumentException("forecast[" + i + "] must be finite, got " + forecast[i]);
+            }
+        }
     }
 
     /*

@@ -19,7 +19,7 @@ class MeasuredBacktestTest {
      * PerformanceMetrics.of exactly: record equality compares doubles bit for bit (NaN == NaN).
      */
     @Test
-    void run_equalsBacktestThenPerformanceMetrics_bitForBit() {
+    void runAndMetrics_equalBacktestThenPerformanceMetrics_bitForBit() {
         SplittableRandom random = new SplittableRandom(21);
         BacktestBuffers reused = BacktestBuffers.of(257);
         for (int trial = 0; trial < 3000; trial++) {
@@ -58,6 +58,8 @@ class MeasuredBacktestTest {
             MeasuredBacktest fresh = MeasuredBacktest.run(positions, returns, costs, initial, a);
             assertEquals(expected, fresh.result(), "series, trial " + trial);
             assertEquals(expectedMetrics, fresh.metrics(), "metrics, trial " + trial);
+            assertEquals(expectedMetrics, MeasuredBacktest.metrics(positions, returns, costs, initial, a),
+                    "metrics without series, trial " + trial);
             if (n == reused.size()) {
                 MeasuredBacktest intoBuffers = MeasuredBacktest.run(positions, returns, costs, initial, a, reused);
                 assertEquals(expected, intoBuffers.result(), "series into buffers, trial " + trial);
@@ -79,7 +81,7 @@ class MeasuredBacktestTest {
     }
 
     @Test
-    void run_refusesWhatTheTwoStepPathRefuses_withTheSameMessage() {
+    void runAndMetrics_refuseWhatTheTwoStepPathRefuses_withTheSameMessage() {
         CostModel costs = new CostModel(1, 0);
         Annualisation a = Annualisation.DAILY;
         double[][][] bad = {
@@ -99,6 +101,9 @@ class MeasuredBacktestTest {
             String fused = assertThrows(IllegalArgumentException.class,
                     () -> MeasuredBacktest.run(c[0], c[1], costs, 0, a)).getMessage();
             assertEquals(expected, fused);
+            String metricsOnly = assertThrows(IllegalArgumentException.class,
+                    () -> MeasuredBacktest.metrics(c[0], c[1], costs, 0, a)).getMessage();
+            assertEquals(expected, metricsOnly);
         }
         assertEquals("initialPosition must be within ±10.0, got 12.0", assertThrows(IllegalArgumentException.class,
                 () -> MeasuredBacktest.run(new double[] {1}, new double[] {0}, costs, 12, a)).getMessage());

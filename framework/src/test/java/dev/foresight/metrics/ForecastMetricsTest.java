@@ -113,4 +113,48 @@ class ForecastMetricsTest {
         assertEquals(2, m.directionCalls());
         assertEquals(1, m.directionHits());
     }
+
+    @Test
+    void of_nonFiniteValues_areRefusedAtTheFirstOneInBarOrder() {
+        // The check runs after the sums (see ForecastMetrics.of): whatever the mix of NaNs and
+        // infinities, the message must name the first bad value as a check per bar would, actual
+        // before forecast on the same bar, also after finite values whose squares overflow.
+        double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(21);
+        for (int round = 0; round < 2_000; round++) {
+            int n = 1 + random.nextInt(12);
+            double[] actual = new double[n];
+            double[] forecast = new double[n];
+            for (int i = 0; i < n; i++) {
+                actual[i] = random.nextInt(5) == 0 ? 1e200 : random.nextGaussian();
+                forecast[i] = random.nextInt(5) == 0 ? -1e200 : random.nextGaussian();
+            }
+            int badValues = 1 + random.nextInt(3);
+            for (int k = 0; k < badValues; k++) {
+                double[] target = random.nextBoolean() ? actual : forecast;
+                target[random.nextInt(n)] = bad[random.nextInt(bad.length)];
+            }
+            String expected = null;
+            for (int i = 0; i < n && expected == null; i++) {
+                if (!Double.isFinite(actual[i])) {
+                    expected = "actual[" + i + "] must be finite, got " + actual[i];
+                } else if (!Double.isFinite(forecast[i])) {
+                    expected = "forecast[" + i + "] must be finite, got " + forecast[i];
+                }
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ForecastMetrics.of(actual, forecast, actual, forecast));
+            assertEquals(expected, e.getMessage());
+        }
+    }
+
+    @Test
+    void of_finiteErrorsWhoseSquaresOverflow_giveAnInfiniteMseNotAnError() {
+        ForecastMetrics m = ForecastMetrics.of(new double[] {1e200, 0}, new double[] {-1e200, 0},
+                new double[] {1, 1}, new double[] {-1, 1});
+        assertEquals(Double.POSITIVE_INFINITY, m.mse());
+        assertEquals(1e200, m.mae());
+        assertEquals(2, m.directionCalls());
+        assertEquals(1, m.directionHits());
+    }
 }
