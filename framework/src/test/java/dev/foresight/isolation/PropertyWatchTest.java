@@ -39,4 +39,80 @@ class PropertyWatchTest {
         System.clearProperty("foresight.test.memory");
         System.clearProperty("foresight.test.framework");
     }
+
+    /** Plugin code that removes a system property through {@code keySet()}. */
+    public static final class KeySetRemover implements Runnable {
+        @Override
+        public void run() {
+            System.getProperties().keySet().remove("foresight.test.view");
+        }
+    }
+
+    /** Plugin code that writes a system property's value through an entry of {@code entrySet()}. */
+    public static final class EntrySetter implements Runnable {
+        @Override
+        public void run() {
+            System.getProperties().entrySet().stream().filter(e -> e.getKey().equals("foresight.test.view"))
+                    .forEach(e -> e.setValue("0.0125"));
+        }
+    }
+
+    /** Plugin code that removes a system property through {@code values().removeIf}. */
+    public static final class ValuesRemover implements Runnable {
+        @Override
+        public void run() {
+            System.getProperties().values().removeIf("planted"::equals);
+        }
+    }
+
+    /** Plugin code that removes a system property through the entry set's iterator. */
+    public static final class IteratorRemover implements Runnable {
+        @Override
+        public void run() {
+            var it = System.getProperties().entrySet().iterator();
+            while (it.hasNext()) {
+                if (it.next().getKey().equals("foresight.test.view")) {
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    @Test
+    void propertyWrittenThroughAView_isReportedLikeAnyWrite() throws Exception {
+        PropertyWatch.install();
+        URL root = Writer.class.getProtectionDomain().getCodeSource().getLocation();
+        for (Class<?> writer : List.of(KeySetRemover.class, EntrySetter.class, ValuesRemover.class, IteratorRemover.class)) {
+            System.setProperty("foresight.test.view", "planted");
+            IsolatedLoader loader = new IsolatedLoader("task", getClass().getClassLoader(),
+                    new URLClassLoader(new URL[] {root}, null), Set.of());
+            Class<?> fresh = Class.forName(writer.getName(), true, loader);
+            ((Runnable) fresh.getDeclaredConstructor().newInstance()).run();
+            assertTrue(!"planted".equals(System.getProperty("foresight.test.view")), writer + ": the write goes through");
+            List<StaticState.Change> changes = StaticState.changes(loader, PluginClassPath.none(getClass().getClassLoader()));
+            assertEquals(1, changes.size(), writer + ": " + changes);
+            assertTrue(changes.get(0).describe().startsWith(writer.getName() + " wrote system property "
+                    + "'foresight.test.view'"), changes.get(0).describe());
+            System.clearProperty("foresight.test.view");
+        }
+    }
+
+    @Test
+    void viewsOfTheWatch_readAndWriteLikeProperties() {
+        PropertyWatch.install();
+        System.setProperty("foresight.test.a", "1");
+        System.setProperty("foresight.test.b", "2");
+        var props = System.getProperties();
+        assertTrue(props.keySet().contains("foresight.test.a"));
+        assertTrue(props.values().contains("2"));
+        assertEquals(props.size(), props.keySet().size());
+        assertEquals(props.size(), props.entrySet().size());
+        assertTrue(props.entrySet().stream().anyMatch(e -> e.getKey().equals("foresight.test.b") && e.getValue().equals("2")));
+        props.keySet().removeIf(k -> k.equals("foresight.test.a"));
+        props.entrySet().stream().filter(e -> e.getKey().equals("foresight.test.b")).forEach(e -> e.setValue("3"));
+        assertEquals(null, System.getProperty("foresight.test.a"));
+        assertEquals("3", System.getProperty("foresight.test.b"));
+        assertTrue(props.stringPropertyNames().contains("foresight.test.b"));
+        System.clearProperty("foresight.test.b");
+    }
 }
