@@ -54,7 +54,7 @@ class GarchCorrectionTest {
 
     @Test
     void choose_keepsTheWholeCorrectionWhenItIsExact() {
-        GarchCorrection.Choice c = GarchCorrection.choose(sample(300, 1, true, r -> r), sample(200, 2, true, r -> r));
+        GarchCorrection.Choice c = GarchCorrection.choose(sample(300, 1, true, r -> r), sample(200, 2, true, r -> r), 5);
         assertEquals(1.0, c.shrinkage());
         assertEquals(1.0, c.calibration(), 1e-12);
         assertEquals(0.0, c.qlike()[4], 1e-12);
@@ -64,7 +64,7 @@ class GarchCorrectionTest {
     void choose_shrinksAHalfRightCorrection() {
         // ρ̂ = ρ²: the exponent λ = ½ undoes it exactly
         GarchCorrection.Choice c = GarchCorrection.choose(sample(300, 3, true, r -> r * r),
-                sample(200, 4, true, r -> r * r));
+                sample(200, 4, true, r -> r * r), 5);
         assertEquals(0.5, c.shrinkage());
         assertEquals(1.0, c.calibration(), 1e-12);
     }
@@ -74,7 +74,7 @@ class GarchCorrectionTest {
         Random noise = new Random(5);
         GarchCorrection.Sample train = sample(2000, 6, false, r -> Math.exp(0.5 * noise.nextGaussian()));
         GarchCorrection.Sample validation = sample(1000, 7, false, r -> Math.exp(0.5 * noise.nextGaussian()));
-        GarchCorrection.Choice c = GarchCorrection.choose(train, validation);
+        GarchCorrection.Choice c = GarchCorrection.choose(train, validation, 5);
         assertEquals(0.0, c.shrinkage());
         // c(0) = mean(y²/b²) over the TRAINING windows, and qlike[0] the validation QLIKE of c(0)·b²
         double expected = IntStream.range(0, train.size())
@@ -86,6 +86,39 @@ class GarchCorrectionTest {
         for (int k = 1; k < c.qlike().length; k++) {
             assertTrue(c.qlike()[k] > c.qlike()[0], "λ " + GarchCorrection.SHRINKAGE[k] + " " + c.qlike()[k]);
         }
+    }
+
+    /** The QLIKE-differential DM equals the framework's Diebold–Mariano on squared errors given the same losses. */
+    @Test
+    void diebold_matchesTheFrameworksTestOnTheSameLosses() {
+        Random random = new Random(9);
+        int n = 150;
+        double[] ea = new double[n];
+        double[] eb = new double[n];
+        double ma = 0;
+        for (int i = 0; i < n; i++) {
+            ma = 0.6 * ma + random.nextGaussian();   // autocorrelated, as overlapping-window losses are
+            ea[i] = ma;
+            eb[i] = 1.1 * random.nextGaussian();
+        }
+        for (int h : new int[] {1, 5}) {
+            double expected = dev.foresight.statistics.DieboldMariano.test(ea, eb, h,
+                    dev.foresight.statistics.DieboldMariano.Loss.SQUARED).statistic();
+            double got = GarchCorrection.diebold(Arrays.stream(ea).map(e -> e * e).toArray(),
+                    Arrays.stream(eb).map(e -> e * e).toArray(), h);
+            assertEquals(expected, got, 1e-12 * Math.abs(expected));
+        }
+    }
+
+    @Test
+    void choose_keepsTheBaseWhenTheBestCorrectionIsNotSignificantlyBetter() {
+        // a correction that is half signal, half noise: lower QLIKE than λ = 0 on a short tail is not enough
+        Random noise = new Random(11);
+        GarchCorrection.Sample train = sample(1000, 12, false, r -> r * Math.exp(0.3 * noise.nextGaussian()));
+        GarchCorrection.Sample shortTail = sample(12, 13, false, r -> r * Math.exp(0.3 * noise.nextGaussian()));
+        GarchCorrection.Choice c = GarchCorrection.choose(train, shortTail, 5);
+        assertTrue(c.statistic() > GarchCorrection.CRITICAL || Double.isNaN(c.statistic()), "DM " + c.statistic());
+        assertEquals(0.0, c.shrinkage());
     }
 
     @Test
