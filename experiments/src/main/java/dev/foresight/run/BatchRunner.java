@@ -40,7 +40,8 @@ import java.util.Map;
  * The driver of a run: loads and plans the batch ({@link #prepare}, {@link TaskPlans}), opens the
  * result directory ({@link ResultStore}), hands the tasks not already stored to an {@link Engine}
  * and writes each outcome as it arrives, then runs the null-data canary and writes the summary,
- * timings, manifest and report. A task that fails is recorded as a failed result and the batch goes
+ * timings, manifest and report — or keeps the summary, manifest, database and report when they are
+ * provably current ({@link OutputStamp}). A task that fails is recorded as a failed result and the batch goes
  * on; a user error (bad data, impossible plan) stops the batch before anything is half-written.
  *
  * <p>Tasks are independent and run in parallel, except the folds of a model that
@@ -99,7 +100,6 @@ public final class BatchRunner {
     }
 
     public Outcome run(BatchSpec batch, Options options) {
-        long started = System.currentTimeMillis();
         long startedNanos = System.nanoTime();
         // Load and plan everything first: user errors surface before any task runs, and before the
         // output directory (perhaps holding a previous run's results) is touched.

@@ -5,7 +5,9 @@
  *           ──▶ TaskPlans → TaskPlan (units of work: tasks and warm-start chains, seeds, cache keys)
  *           ──▶ ResultStore.cached (finished tasks found) ──▶ Engine.execute (the rest)
  *           ──▶ TaskOutcome per task, as it arrives ──▶ ResultStore.write (the only writer)
- *           ──▶ null-data canary, summary, timings, manifest, report
+ *           ──▶ null-data canary, summary, timings, manifest, report (the summary, manifest,
+ *               database and report kept when {@code outputs.json} ({@code OutputStamp})
+ *               proves them computed from exactly the config, task files, canary and code now there)
  * </pre>
  * {@link dev.foresight.run.BatchRunner} is the driver and runs the stages in that order; the
  * engine seam (what may run elsewhere) is {@link dev.foresight.run.engine}. Everything is
