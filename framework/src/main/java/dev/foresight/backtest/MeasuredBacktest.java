@@ -84,8 +84,9 @@ public record MeasuredBacktest(BacktestResult result, PerformanceMetrics metrics
     /**
      * The backtest's pass over the bars: writes the net returns into {@code net} and, when
      * {@code buffers} is not null, every series into them; returns the metrics' first-pass totals.
-     * One loop for both uses: the JIT hoists the loop-invariant test of {@code buffers} out of it
-     * (loop unswitching), so neither pays for the other.
+     * One loop for both uses: C2 unswitches a loop on such a loop-invariant test (one copy of the
+     * loop per outcome), so neither use should pay for the other; bench/backtest's "metrics only"
+     * row is the faster one, as it should be.
      */
     private static ReturnTotals pass(double[] positions, double[] assetReturns, CostModel costs,
                                      double initialPosition, Annualisation annualisation, double[] net,

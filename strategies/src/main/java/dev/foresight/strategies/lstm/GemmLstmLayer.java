@@ -63,6 +63,13 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
     private GemmLstmSlice[] slices = new GemmLstmSlice[0];
     private FloatPointer pwr;    // [K × 4H] row-major, K = I + H: W's rows, then RW's, as DL4J stores them
     private INDArray stateInput; // the input the slices' state belongs to
+    // Heap buffers reused from one minibatch to the next (the same shapes every time): allocating
+    // them per call cost ~6 MB of zeroed arrays per minibatch, ~400 MB an epoch for the GC.
+    private float[] xBuffer = new float[0];
+    private float[] weightBuffer = new float[0];
+    private float[] outBuffer = new float[0];
+    private float[] epsBuffer = new float[0];
+    private float[] dxBuffer = new float[0];
 
     GemmLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -141,13 +148,14 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         }
         int g = 4 * h;
         allocate();
-        float[] x = matrix(input, 'f'); // NCW [B, I, T] in 'f' order: [T][I][B]
-        float[] wr = new float[(nIn + h) * g];
+        float[] x = xBuffer = sized(xBuffer, Math.toIntExact(input.length()));
+        matrix(input, 'f', x, 0); // NCW [B, I, T] in 'f' order: [T][I][B]
+        float[] wr = weightBuffer = sized(weightBuffer, (nIn + h) * g);
         matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c', wr, 0);
         matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c', wr, nIn * g);
         pwr.position(0).put(wr, 0, wr.length);
         float[] bias = matrix(params.get(LSTMParamInitializer.BIAS_KEY), 'c');
-        float[] out = new float[t * h * b];
+        float[] out = outBuffer = sized(outBuffer, t * h * b); // every value written by the slices
         inSlices(j -> slices[j].forward(x, b, pwr, bias, out));
         stateInput = input;
         return out;
@@ -160,11 +168,13 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             forward();
         }
         int g = 4 * h;
-        float[] eps = matrix(epsilon, 'f'); // NCW [B, H, T] in 'f' order: [T][H][B]
-        if (eps.length != t * h * b) {
-            throw new IllegalArgumentException("GemmLstm: epsilon has " + eps.length + " values, expected " + t * h * b);
+        if (epsilon.length() != (long) t * h * b) {
+            throw new IllegalArgumentException("GemmLstm: epsilon has " + epsilon.length() + " values, expected "
+                    + t * h * b);
         }
-        float[] dx = new float[t * nIn * b];
+        float[] eps = epsBuffer = sized(epsBuffer, t * h * b);
+        matrix(epsilon, 'f', eps, 0); // NCW [B, H, T] in 'f' order: [T][H][B]
+        float[] dx = dxBuffer = sized(dxBuffer, t * nIn * b); // every value written by the slices
         float[][][] parts = new float[slices.length][][];
         inSlices(j -> parts[j] = slices[j].backward(eps, b, pwr, dx));
         float[] gwr = parts[0][0];
@@ -256,6 +266,11 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             }
             pwr = new FloatPointer(weights);
         }
+    }
+
+    /** {@code buffer} when it holds exactly n values, else a new array of n. */
+    private static float[] sized(float[] buffer, int n) {
+        return buffer.length == n ? buffer : new float[n];
     }
 
     private static void addTo(float[] x, float[] y) {

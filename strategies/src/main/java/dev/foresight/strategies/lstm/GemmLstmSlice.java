@@ -46,6 +46,12 @@ final class GemmLstmSlice {
     private final float[] step;      // [4H][w] scratch: z_t forward, dz_t backward
     private final float[] hStep;     // [H][w]
     private final float[] xStage;    // [I][w]
+    // backward's per-step blocks, kept between minibatches (the recurrent ones re-zeroed per call)
+    private final float[] epsT;      // [H][w]
+    private final float[] dhRec;     // [H][w] dh_t from step t + 1
+    private final float[] dcNext;    // [H][w] dc_t from step t + 1
+    private final float[] dbBlock;   // [4H][w] Σ_t dz_t
+    private final float[] dxT;       // [I][w]
     private final GateMath math = new GateMath();
 
     // off-heap BLAS operands
@@ -70,6 +76,11 @@ final class GemmLstmSlice {
         step = new float[g * w];
         hStep = new float[h * w];
         xStage = new float[nIn * w];
+        epsT = new float[h * w];
+        dhRec = new float[h * w];
+        dcNext = new float[h * w];
+        dbBlock = new float[g * w];
+        dxT = new float[nIn * w];
         pxh = new FloatPointer((t + 1L) * k * w);
         pz = new FloatPointer((long) g * w);
         pdxh = new FloatPointer((long) k * w);
@@ -127,11 +138,9 @@ final class GemmLstmSlice {
         int hb = h * w;
         int gb = g * w;
         int kb = k * w;
-        float[] epsT = new float[hb];
-        float[] dhRec = new float[hb];
-        float[] dcNext = new float[hb];
-        float[] dbBlock = new float[gb];
-        float[] dxT = new float[nIn * w];
+        Arrays.fill(dhRec, 0f);   // nothing flows back into the last step
+        Arrays.fill(dcNext, 0f);
+        Arrays.fill(dbBlock, 0f);
         float[] dz = step;
         Pointer.memset(pgwr.position(0), 0, 4L * k * g);
         for (int tt = t - 1; tt >= 0; tt--) {
