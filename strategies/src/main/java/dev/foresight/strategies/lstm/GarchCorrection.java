@@ -43,7 +43,7 @@ import java.util.Map;
 record GarchCorrection(LstmModel lstm, Model base) implements Model {
 
     /** The shrinkage weights tried on the validation tail, smallest first (ties keep the smaller). */
-    static final double[] SHRINKAGE = {0.0, 0.25, 0.5, 0.75, 1.0};
+    static final List<Double> SHRINKAGE = List.of(0.0, 0.25, 0.5, 0.75, 1.0);
 
     GarchCorrection {
         java.util.Objects.requireNonNull(lstm);
@@ -111,12 +111,12 @@ record GarchCorrection(LstmModel lstm, Model base) implements Model {
      * from 225 windows made the base 2% worse out of sample).
      */
     static Choice choose(Sample train, Sample validation, int horizon) {
-        double[] qlike = new double[SHRINKAGE.length];
-        double[] calibration = new double[SHRINKAGE.length];
-        double[][] losses = new double[SHRINKAGE.length][];
+        double[] qlike = new double[SHRINKAGE.size()];
+        double[] calibration = new double[SHRINKAGE.size()];
+        double[][] losses = new double[SHRINKAGE.size()][];
         int best = 0;
-        for (int k = 0; k < SHRINKAGE.length; k++) {
-            double lambda = SHRINKAGE[k];
+        for (int k = 0; k < SHRINKAGE.size(); k++) {
+            double lambda = SHRINKAGE.get(k);
             double c = 0;
             for (int i = 0; i < train.size(); i++) {
                 c += train.y[i] * train.y[i] / train.variance(i, lambda);
@@ -141,7 +141,7 @@ record GarchCorrection(LstmModel lstm, Model base) implements Model {
         }
         double statistic = diebold(losses[best], losses[0], horizon);
         int chosen = statistic <= CRITICAL ? best : 0;
-        return new Choice(SHRINKAGE[chosen], calibration[chosen], qlike, statistic);
+        return new Choice(SHRINKAGE.get(chosen), calibration[chosen], qlike, statistic);
     }
 
     /**
@@ -322,9 +322,9 @@ record GarchCorrection(LstmModel lstm, Model base) implements Model {
                 d.put("correction_dm_statistic", choice.statistic());
             }
             List<Map<String, Object>> tried = new ArrayList<>();
-            for (int k = 0; k < SHRINKAGE.length; k++) {
+            for (int k = 0; k < SHRINKAGE.size(); k++) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("shrinkage", SHRINKAGE[k]);
+                row.put("shrinkage", SHRINKAGE.get(k));
                 row.put("validation_qlike", choice.qlike()[k]);
                 tried.add(Collections.unmodifiableMap(row));
             }

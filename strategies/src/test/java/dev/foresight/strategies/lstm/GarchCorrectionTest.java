@@ -84,7 +84,7 @@ class GarchCorrectionTest {
                 .mapToDouble(i -> expected * validation.b()[i] * validation.b()[i]).toArray();
         assertEquals(qlike(validation.y(), h), c.qlike()[0], 1e-12);
         for (int k = 1; k < c.qlike().length; k++) {
-            assertTrue(c.qlike()[k] > c.qlike()[0], "λ " + GarchCorrection.SHRINKAGE[k] + " " + c.qlike()[k]);
+            assertTrue(c.qlike()[k] > c.qlike()[0], "λ " + GarchCorrection.SHRINKAGE.get(k) + " " + c.qlike()[k]);
         }
     }
 
