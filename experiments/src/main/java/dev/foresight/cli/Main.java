@@ -17,11 +17,34 @@ import picocli.CommandLine.Command;
  * before is stored, and the same command resumes once the cause is fixed).
  */
 @Command(name = "foresight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Walk-forward research on forecasting models for financial time series.",
-        subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, PlanCommand.class, PluginsCommand.class,
-                SchemaCommand.class, ReportCommand.class, GarchCommand.class, RunsCommand.class, CompareCommand.class,
-                CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
+        description = "Walk-forward research on forecasting models for financial time series.")
 public final class Main implements Runnable {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. Added in {@link #execute} rather than
+     * named in the annotation: picocli builds each one's model by reflection when it is added, a
+     * good part of a short command's start (picocli's classes predate class-data sharing), so a
+     * command line that starts with a subcommand's exact name gets that subcommand alone; anything
+     * else (help, completion, a typo that needs its suggestions, an option first) gets all of them.
+     */
+    private static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(RunCommand.class,
+            ValidateCommand.class, CheckCommand.class, PlanCommand.class, PluginsCommand.class, SchemaCommand.class,
+            ReportCommand.class, GarchCommand.class, RunsCommand.class, CompareCommand.class,
+            CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class);
+
+    /** The subcommands a command line needs: the one it names first, or all (see {@link #SUBCOMMANDS}). */
+    static java.util.List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> c : SUBCOMMANDS) {
+                Command command = c.getAnnotation(Command.class);
+                boolean self = command.name().equals(args[0]) || java.util.Arrays.asList(command.aliases()).contains(args[0]);
+                if (self && c != CommandLine.HelpCommand.class && c != picocli.AutoComplete.GenerateCompletion.class) {
+                    return java.util.List.of(c);
+                }
+            }
+        }
+        return SUBCOMMANDS;
+    }
 
     public static final int OK = 0;
     public static final int INTERNAL = 1;
@@ -59,6 +82,9 @@ public final class Main implements Runnable {
         Main main = new Main();
         main.err = err;
         CommandLine cli = new CommandLine(main);
+        for (Class<?> sub : subcommandsFor(args)) {
+            cli.addSubcommand(sub);
+        }
         conventions(cli);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
