@@ -1,8 +1,9 @@
+
 import dev.foresight.backtest.Backtest;
 import dev.foresight.backtest.BacktestBuffers;
 import dev.foresight.backtest.BacktestResult;
-import dev.foresight.backtest.MeasuredBacktest;
 import dev.foresight.backtest.CostModel;
+import dev.foresight.backtest.MeasuredBacktest;
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.metrics.ForecastMetrics;
 import dev.foresight.metrics.PerformanceMetrics;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -136,7 +138,7 @@ public final class BacktestBench {
         }
     }
 
-    static final java.util.List<String> MODES = java.util.List.of("buffers", "fresh", "separate", "metrics", "floor");
+    static final List<String> MODES = List.of("buffers", "fresh", "separate", "metrics", "floor");
 
     /**
      * One repetition of {@code mode}; fills {@code t} with its two phase times in ns when not

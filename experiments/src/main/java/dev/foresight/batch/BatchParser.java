@@ -33,10 +33,12 @@ import dev.foresight.walkforward.WalkForwardPlan;
 import dev.foresight.walkforward.WindowType;
 import dev.foresight.yaml.YamlNode;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -434,7 +436,7 @@ public final class BatchParser {
             // a bare kind: `target: log-return`
             return PluginSpec.of(plugins.create(contract, s.text(), Map.of(), node.location()), node.location());
         }
-        YamlNode.Mapping m = Fields.mapping(node, contract.getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        YamlNode.Mapping m = Fields.mapping(node, contract.getSimpleName().toLowerCase(Locale.ROOT));
         String kind = Fields.text(Fields.require(m, "kind", "the plugin kind; `foresight plugins` lists them"), "kind");
         return PluginSpec.of(plugins.create(contract, kind, PluginSpec.values(m.entries(), reserved),
                 m.get("kind").location().withField(m.path())), m.location());
@@ -462,8 +464,8 @@ public final class BatchParser {
 
     /** {@code data.start} / {@code data.end}: ISO dates (YYYY-MM-DD), both inclusive, either may be left out. */
     private static DateRange range(YamlNode.Mapping m) {
-        java.time.LocalDate start = date(m, "start");
-        java.time.LocalDate end = date(m, "end");
+        LocalDate start = date(m, "start");
+        LocalDate end = date(m, "end");
         if (start == null && end == null) {
             return DateRange.ALL;
         }
@@ -474,7 +476,7 @@ public final class BatchParser {
         return new DateRange(start, end, at.location());
     }
 
-    private static java.time.LocalDate date(YamlNode.Mapping m, String key) {
+    private static LocalDate date(YamlNode.Mapping m, String key) {
         YamlNode n = m.get(key);
         if (n == null) {
             return null;
@@ -482,7 +484,7 @@ public final class BatchParser {
         String what = BatchFormat.DATA.field(key).what();
         String text = Fields.text(n, what);
         try {
-            return java.time.LocalDate.parse(text.trim());
+            return LocalDate.parse(text.trim());
         } catch (java.time.format.DateTimeParseException e) {
             throw new UserError(n.location(), what + " must be a date written YYYY-MM-DD, got '"
                     + dev.foresight.error.Quote.of(text) + "'");

@@ -25,12 +25,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The batch format as a JSON Schema (draft-07, what editors' YAML support reads best), generated
@@ -60,7 +63,7 @@ public final class BatchSchema {
     public record SyntheticKind(String kind, String description, Map<String, Double> defaults,
                                 Map<String, String> meanings) {
         public SyntheticKind {
-            defaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+            defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
             meanings = Map.copyOf(meanings);
         }
     }
@@ -330,7 +333,7 @@ public final class BatchSchema {
         Set<String> reserved = c.type() == Model.class ? BatchKeys.MODEL_RESERVED
                 : c.type() == RegimeDetector.class ? BatchKeys.REGIME_RESERVED : BatchKeys.PLUGIN_RESERVED;
         if (!reserved.equals(properties.properties().stream().map(Map.Entry::getKey)
-                .collect(java.util.stream.Collectors.toSet()))) {
+                .collect(Collectors.toSet()))) {
             throw new IllegalStateException(c.definition() + ": the schema's own keys differ from the parser's " + reserved);
         }
         for (ParameterSpec s : p.parameters()) {
@@ -431,7 +434,7 @@ public final class BatchSchema {
 
     /** An object with exactly {@code keys}, each given its schema by {@code schemaOf}. */
     private static ObjectNode closed(String description, Collection<String> keys,
-                                     java.util.function.Function<String, ObjectNode> schemaOf) {
+                                     Function<String, ObjectNode> schemaOf) {
         ObjectNode properties = F.objectNode();
         for (String k : keys) {
             ObjectNode s = schemaOf.apply(k);
@@ -449,7 +452,7 @@ public final class BatchSchema {
      * {@code special} (when given) returns the key's own schema: keys whose shape one type cannot
      * state, such as {@code perturb_folds}' integer-or-auto.
      */
-    private static ObjectNode section(Section section, java.util.function.Function<Field, ObjectNode> special) {
+    private static ObjectNode section(Section section, Function<Field, ObjectNode> special) {
         return closed(section.doc(), section.keys(), k -> {
             Field f = section.field(k);
             ObjectNode own = special == null ? null : special.apply(f);

@@ -6,6 +6,7 @@ import dev.foresight.strategy.Strategy;
 import dev.foresight.target.Target;
 import dev.foresight.walkforward.WalkForwardPlan;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,7 +29,7 @@ public record ExperimentSpec(String name, DataSpec data, PluginSpec<Target> targ
         features = List.copyOf(features);
         regimes = List.copyOf(regimes);
         models = List.copyOf(models);
-        java.util.Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(execution, "execution");
         if (models.stream().noneMatch(m -> m.label().equals(baseline))) {
             throw new IllegalArgumentException("baseline " + baseline + " is not a model of experiment " + name);
         }

@@ -2,6 +2,8 @@ package dev.foresight.batch;
 
 import dev.foresight.error.UserError;
 import dev.foresight.yaml.YamlNode;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Typed reads of YAML scalars with located errors that state what was expected. */
@@ -111,7 +113,7 @@ final class Fields {
                 return e;
             }
         }
-        java.util.List<String> names = java.util.Arrays.stream(type.getEnumConstants())
+        List<String> names = Arrays.stream(type.getEnumConstants())
                 .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
         throw new UserError(n.location(), what + " must be one of " + String.join(", ", names) + ", got '" + dev.foresight.error.Quote.of(s) + "'");
     }

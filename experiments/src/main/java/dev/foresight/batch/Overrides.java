@@ -5,6 +5,7 @@ import dev.foresight.error.UserError;
 import dev.foresight.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code --set path=value} overrides applied to the YAML tree before validation, e.g.
@@ -76,7 +77,7 @@ public final class Overrides {
         if (step instanceof String key) {
             YamlNode.Mapping m = node instanceof YamlNode.Mapping mm ? mm
                     : node == null || node instanceof YamlNode.Scalar s && s.isNull()
-                    ? new YamlNode.Mapping(java.util.Map.of(), origin)
+                    ? new YamlNode.Mapping(Map.of(), origin)
                     : null;
             if (m == null) {
                 throw new UserError(origin, "cannot set '" + key + "' inside " + node.describe()

@@ -3,7 +3,11 @@ package dev.foresight.batch;
 import dev.foresight.error.Location;
 import dev.foresight.plugin.ParameterValue;
 import dev.foresight.plugin.PluginRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A configured plugin from YAML: its kind, resolved parameters and instance, plus where it was
@@ -17,21 +21,21 @@ public record PluginSpec<T>(String kind, Map<String, Object> parameters, T insta
 
     /** {@code {kind: ..., p1: ..., ...}}: the form written to the resolved config. */
     public Map<String, Object> asConfig() {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         out.put("kind", kind);
         out.putAll(parameters);
         return out;
     }
 
     static Map<String, ParameterValue> values(Map<String, dev.foresight.yaml.YamlNode> entries,
-                                              java.util.Set<String> reserved) {
-        Map<String, ParameterValue> out = new java.util.LinkedHashMap<>();
+                                              Set<String> reserved) {
+        Map<String, ParameterValue> out = new LinkedHashMap<>();
         entries.forEach((k, v) -> {
             if (reserved.contains(k)) {
                 return;
             }
             if (v instanceof dev.foresight.yaml.YamlNode.Sequence s) {
-                java.util.List<String> items = new java.util.ArrayList<>();
+                List<String> items = new ArrayList<>();
                 for (dev.foresight.yaml.YamlNode item : s.items()) {
                     items.add(Fields.text(item, k + " item"));
                 }
@@ -39,7 +43,7 @@ public record PluginSpec<T>(String kind, Map<String, Object> parameters, T insta
             } else if (v instanceof dev.foresight.yaml.YamlNode.Mapping map) {
                 // A mapping of scalars ({name: value, ...}) arrives as the texts "name: value", in
                 // order; only text-list parameters accept it (others reject the texts by type).
-                java.util.List<String> items = new java.util.ArrayList<>();
+                List<String> items = new ArrayList<>();
                 map.entries().forEach((name, item) -> items.add(name + ": " + Fields.text(item, k + "." + name)));
                 out.put(k, new ParameterValue(items, v.location()));
             } else {

@@ -3,7 +3,9 @@ package dev.foresight.batch;
 import dev.foresight.error.UserError;
 import dev.foresight.error.UserErrors;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -14,7 +16,7 @@ import java.util.function.Supplier;
 public final class Problems {
 
     private final List<UserError> errors = new ArrayList<>();
-    private final java.util.Set<String> seen = new java.util.HashSet<>();
+    private final Set<String> seen = new HashSet<>();
     /** Every problem raised, repeats included: whether a part of the batch failed to parse. */
     private int raised;
 

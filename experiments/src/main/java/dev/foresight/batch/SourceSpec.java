@@ -2,6 +2,7 @@ package dev.foresight.batch;
 
 import dev.foresight.error.Location;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Where one price series comes from: a CSV file or a seeded simulator. */
@@ -30,7 +31,7 @@ public sealed interface SourceSpec {
          * The simulators a batch may name: the parser accepts these, and the run's simulator table
          * checks at load that it has exactly these (one list, so the two cannot drift).
          */
-        public static final java.util.List<String> KINDS = java.util.List.of("gbm", "garch", "regime-garch",
+        public static final List<String> KINDS = List.of("gbm", "garch", "regime-garch",
                 "regime-garch-3", "panel", "panel-index", "ar1", "product", "threshold", "leverage-garch");
 
         public Synthetic {

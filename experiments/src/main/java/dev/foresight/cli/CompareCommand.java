@@ -3,6 +3,7 @@ package dev.foresight.cli;
 import dev.foresight.results.RunComparison;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +39,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, regimes ? c : new RunComparison(c.a(), c.b(), c.changes(), c.scores(), c.tests(),
-                    java.util.List.of()));
+                    List.of()));
             return Main.OK;
         }
         out.printf("A: %s%nB: %s%n%n", a, b);

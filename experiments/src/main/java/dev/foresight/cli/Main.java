@@ -4,6 +4,13 @@ import dev.foresight.error.UserError;
 import dev.foresight.run.StorageError;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,19 +34,19 @@ public final class Main implements Runnable {
      * command line that starts with a subcommand's exact name gets that subcommand alone; anything
      * else (help, completion, a typo that needs its suggestions, an option first) gets all of them.
      */
-    private static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(RunCommand.class,
+    private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class,
             ValidateCommand.class, CheckCommand.class, PlanCommand.class, PluginsCommand.class, SchemaCommand.class,
             ReportCommand.class, GarchCommand.class, RunsCommand.class, CompareCommand.class,
             CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class);
 
     /** The subcommands a command line needs: the one it names first, or all (see {@link #SUBCOMMANDS}). */
-    static java.util.List<Class<?>> subcommandsFor(String[] args) {
+    static List<Class<?>> subcommandsFor(String[] args) {
         if (args.length > 0) {
             for (Class<?> c : SUBCOMMANDS) {
                 Command command = c.getAnnotation(Command.class);
-                boolean self = command.name().equals(args[0]) || java.util.Arrays.asList(command.aliases()).contains(args[0]);
+                boolean self = command.name().equals(args[0]) || Arrays.asList(command.aliases()).contains(args[0]);
                 if (self && c != CommandLine.HelpCommand.class && c != picocli.AutoComplete.GenerateCompletion.class) {
-                    return java.util.List.of(c);
+                    return List.of(c);
                 }
             }
         }
@@ -63,10 +70,10 @@ public final class Main implements Runnable {
     @CommandLine.Option(names = "--plugins", scope = CommandLine.ScopeType.INHERIT, paramLabel = "PATH",
             description = "plugin jars: a jar, a directory of jars or of classes; repeatable, or several joined by "
                     + "the path separator (also FORESIGHT_PLUGINS, and the plugins/ folder next to the launcher)")
-    java.util.List<String> plugins = new java.util.ArrayList<>();
+    List<String> plugins = new ArrayList<>();
 
     /** The plugin path in force while a command runs (checked entries): engines that ship plugins read it. */
-    java.util.List<java.nio.file.Path> pluginPath = java.util.List.of();
+    List<Path> pluginPath = List.of();
 
     @Override
     public void run() {
@@ -96,7 +103,7 @@ public final class Main implements Runnable {
             if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
                 // The closest subcommand or option by edit distance (picocli's own list is by prefix and often long).
                 String typed = u.getUnmatched().get(0);
-                java.util.List<String> names = new java.util.ArrayList<>(u.getCommandLine().getSubcommands().keySet());
+                List<String> names = new ArrayList<>(u.getCommandLine().getSubcommands().keySet());
                 names.addAll(u.getCommandLine().getCommandSpec().optionsMap().keySet());
                 dev.foresight.plugin.Suggestions.closest(typed, names)
                         .ifPresent(s -> err.println("did you mean: " + s + "?"));
@@ -161,17 +168,17 @@ public final class Main implements Runnable {
     }
 
     /** The exit codes, as every command's --help lists them. */
-    static final java.util.Map<String, String> EXIT_CODES = exitCodes();
+    static final Map<String, String> EXIT_CODES = exitCodes();
 
-    private static java.util.Map<String, String> exitCodes() {
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    private static Map<String, String> exitCodes() {
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("0", "success");
         m.put("1", "internal failure (a bug: please report it, with --verbose)");
         m.put("2", "user error: bad YAML, CSV, parameter or command line (located message, nothing run)");
         m.put("3", "a leakage check failed (unless --allow-leaks)");
         m.put("4", "the batch ran but some tasks failed (the summary says which)");
         m.put("5", "report --pdf wrote the HTML but not the PDF (no Chromium)");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /**

@@ -7,7 +7,9 @@ import dev.foresight.run.ExperimentData;
 import dev.foresight.walkforward.Fold;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,10 +40,10 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ExperimentData data = new ExperimentData();
         if (json) {
-            List<java.util.Map<String, Object>> experiments = new java.util.ArrayList<>();
+            List<Map<String, Object>> experiments = new ArrayList<>();
             for (ExperimentSpec e : batch.experiments()) {
                 var market = data.load(e);
-                java.util.Map<String, Object> one = new java.util.LinkedHashMap<>();
+                Map<String, Object> one = new LinkedHashMap<>();
                 one.put("experiment", e.name());
                 one.put("bars", market.size());
                 one.put("first_date", market.date(0).toString());

@@ -4,6 +4,11 @@ import dev.foresight.plugin.ParameterSpec;
 import dev.foresight.plugin.PluginProvider;
 import dev.foresight.plugin.PluginRegistry;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -27,15 +32,15 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            java.util.List<java.util.Map<String, Object>> kinds = new java.util.ArrayList<>();
+            List<Map<String, Object>> kinds = new ArrayList<>();
             for (PluginProvider<?> p : PluginRegistry.discover().all()) {
-                java.util.Map<String, Object> k = new java.util.LinkedHashMap<>();
+                Map<String, Object> k = new LinkedHashMap<>();
                 k.put("contract", p.contract().getSimpleName());
                 k.put("kind", p.kind());
                 k.put("description", p.description());
-                java.util.List<java.util.Map<String, Object>> params = new java.util.ArrayList<>();
+                List<Map<String, Object>> params = new ArrayList<>();
                 for (ParameterSpec s : p.parameters()) {
-                    java.util.Map<String, Object> one = new java.util.LinkedHashMap<>();
+                    Map<String, Object> one = new LinkedHashMap<>();
                     one.put("name", s.name());
                     one.put("rule", s.rule());
                     one.put("required", s.required());
@@ -73,7 +78,7 @@ final class PluginsCommand implements Callable<Integer> {
             return "unknown";
         }
         try {
-            java.nio.file.Path p = java.nio.file.Path.of(cs.getLocation().toURI());
+            Path p = Path.of(cs.getLocation().toURI());
             return p.getFileName() == null ? p.toString() : p.getFileName().toString().equals("classes")
                     || p.getFileName().toString().equals("test-classes") ? p.toString() : p.getFileName().toString();
         } catch (java.net.URISyntaxException | IllegalArgumentException e) {

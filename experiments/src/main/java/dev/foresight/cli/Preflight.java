@@ -10,6 +10,7 @@ import dev.foresight.run.engine.Pipelines;
 import dev.foresight.walkforward.Fold;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 
 /**
  * What will certainly fail, found before anything trains: each model is shown its first fold's
@@ -46,7 +47,7 @@ final class Preflight {
     /** The innermost message, without Java class names; at most 320 characters. */
     private static String reason(Throwable t) {
         Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c && (c.getMessage() == null || c instanceof java.util.concurrent.ExecutionException)) {
+        while (c.getCause() != null && c.getCause() != c && (c.getMessage() == null || c instanceof ExecutionException)) {
             c = c.getCause();
         }
         String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();

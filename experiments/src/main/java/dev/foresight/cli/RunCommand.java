@@ -8,10 +8,16 @@ import dev.foresight.run.engine.CodeFingerprint;
 import dev.foresight.run.engine.Engine;
 import dev.foresight.run.engine.EngineSettings;
 import dev.foresight.run.engine.Engines;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,8 +80,8 @@ final class RunCommand implements Callable<Integer> {
         // The fingerprint of the code (part of every cache key) reads and hashes Foresight's and the
         // plugins' class files: a good part of a fully cached re-run's start, done on the other core
         // while the batch is parsed and its data loaded.
-        java.util.concurrent.CompletableFuture<String> fingerprint =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> CodeFingerprint.of(plugins));
+        CompletableFuture<String> fingerprint =
+                CompletableFuture.supplyAsync(() -> CodeFingerprint.of(plugins));
         BatchSource source = BatchSource.read(args.file, args.overrides);
         BatchSpec batch = source.parse(plugins);
         int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
@@ -98,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
                 header);
         List<String> command = new ArrayList<>(List.of("foresight"));
         command.addAll(spec.root().commandLine().getParseResult().originalArgs());
-        java.util.Map<String, String> engineOptions = new java.util.TreeMap<>();
+        Map<String, String> engineOptions = new TreeMap<>();
         if (master != null) {
             engineOptions.put("master", master);
         }
@@ -124,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
         Path database = dir.resolve(dev.foresight.results.ResultsDatabase.FILE);
         var stdout = spec.commandLine().getOut();
         if (json) {
-            java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+            Map<String, Object> result = new LinkedHashMap<>();
             result.put("tasks", outcome.tasks());
             result.put("failed", outcome.failed());
             result.put("reused", outcome.cached());
@@ -133,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
             result.put("database", database.toString());
             result.put("leaking", !outcome.leaks().isEmpty());
             result.put("summary", dev.foresight.result.ResultJson.read(
-                    dir.resolve(dev.foresight.result.ResultDirectory.SUMMARY_JSON), java.util.Map.class));
+                    dir.resolve(dev.foresight.result.ResultDirectory.SUMMARY_JSON), Map.class));
             Json.print(stdout, result);
         } else {
             printTable(stdout, outcome, dir);
@@ -145,10 +151,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The fingerprint computed in the background; its failure (an unreadable jar) as thrown there. */
-    private static String codeFingerprint(java.util.concurrent.CompletableFuture<String> fingerprint) {
+    private static String codeFingerprint(CompletableFuture<String> fingerprint) {
         try {
             return fingerprint.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -159,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void printTable(java.io.PrintWriter stdout, BatchRunner.Outcome outcome, Path dir) {
+    private static void printTable(PrintWriter stdout, BatchRunner.Outcome outcome, Path dir) {
         stdout.println();
         stdout.print(outcome.table());
         stdout.println();

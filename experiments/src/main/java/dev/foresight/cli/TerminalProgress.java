@@ -1,20 +1,21 @@
 package dev.foresight.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
-
 import dev.foresight.model.FitProgress;
 import dev.foresight.result.TaskResult;
 import dev.foresight.run.Progress;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -138,15 +139,15 @@ final class TerminalProgress implements Progress {
      * what remains. Reused tasks took no time and count for neither. Reads only volatile fields:
      * the bar calls it from its own thread, under its own lock.
      */
-    java.util.Optional<Duration> eta() {
+    Optional<Duration> eta() {
         double share = runningShare;
         double work = computed + share;
         if (work <= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double remaining = Math.max(0, total - done - share);
         double perTask = (nanoTime.getAsLong() - startNanos) / work;
-        return java.util.Optional.of(Duration.ofNanos((long) (perTask * remaining)));
+        return Optional.of(Duration.ofNanos((long) (perTask * remaining)));
     }
 
     @Override
@@ -237,7 +238,7 @@ final class TerminalProgress implements Progress {
     }
 
     /** Canary outcomes held back for one summary line (every one is printed with --verbose). */
-    private final java.util.Map<String, Integer> canaries = new java.util.TreeMap<>();
+    private final Map<String, Integer> canaries = new TreeMap<>();
 
     @Override
     public synchronized void note(String line) {

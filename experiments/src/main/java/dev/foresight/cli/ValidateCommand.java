@@ -2,14 +2,16 @@ package dev.foresight.cli;
 
 import dev.foresight.batch.BatchParser;
 import dev.foresight.batch.BatchSpec;
+import dev.foresight.batch.ExperimentSpec;
 import dev.foresight.error.UserError;
 import dev.foresight.error.UserErrors;
-import dev.foresight.batch.ExperimentSpec;
 import dev.foresight.plugin.PluginRegistry;
 import dev.foresight.run.BatchRunner;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,9 +66,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json && !problems.isEmpty()) {
-            List<java.util.Map<String, Object>> list = new ArrayList<>();
+            List<Map<String, Object>> list = new ArrayList<>();
             for (UserError p : problems) {
-                java.util.Map<String, Object> one = new java.util.LinkedHashMap<>();
+                Map<String, Object> one = new LinkedHashMap<>();
                 one.put("source", p.location().source());
                 one.put("line", p.location().line());
                 one.put("column", p.location().column());
@@ -76,7 +78,7 @@ final class ValidateCommand implements Callable<Integer> {
                 one.put("message", text.startsWith(prefix) ? text.substring(prefix.length()) : text);
                 list.add(one);
             }
-            java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+            Map<String, Object> result = new LinkedHashMap<>();
             result.put("valid", false);
             result.put("problems", list);
             Json.print(out, result);
@@ -84,19 +86,19 @@ final class ValidateCommand implements Callable<Integer> {
         }
         dev.foresight.batch.Problems.throwIfAny(problems);
         if (json) {
-            List<java.util.Map<String, Object>> experiments = new ArrayList<>();
+            List<Map<String, Object>> experiments = new ArrayList<>();
             int total = 0;
             for (ExperimentSpec e : batch.experiments()) {
                 int folds = prepared.folds().get(e.name()).size();
                 total += folds * e.models().size();
-                java.util.Map<String, Object> one = new java.util.LinkedHashMap<>();
+                Map<String, Object> one = new LinkedHashMap<>();
                 one.put("name", e.name());
                 one.put("bars", prepared.data().get(e.name()).market().size());
                 one.put("folds", folds);
                 one.put("models", e.models().stream().map(m -> m.label()).toList());
                 experiments.add(one);
             }
-            java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+            Map<String, Object> result = new LinkedHashMap<>();
             result.put("valid", true);
             result.put("file", args.file.toString());
             result.put("experiments", experiments);

@@ -3,12 +3,12 @@ package dev.foresight.results;
 import dev.foresight.backtest.BacktestResult;
 import dev.foresight.backtest.CostModel;
 import dev.foresight.evaluation.OutOfSample;
-import dev.foresight.result.CheckOutcome;
 import dev.foresight.reports.summary.RegimeRow;
-import dev.foresight.reports.summary.SignificanceRow;
 import dev.foresight.reports.summary.Scorecard;
+import dev.foresight.reports.summary.SignificanceRow;
 import dev.foresight.reports.summary.SummaryRow;
 import dev.foresight.result.BarRecord;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.ResultDirectory;
 import dev.foresight.result.ResultJson;
@@ -28,6 +28,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -197,11 +199,11 @@ public final class ResultsDatabase {
              DuckDBAppender checks = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "checks")) {
             for (ModelTasks m : models) {
                 List<TaskResult> sorted = new ArrayList<>(m.tasks());
-                sorted.sort(java.util.Comparator.comparingInt(t -> t.fold().index()));
+                sorted.sort(Comparator.comparingInt(t -> t.fold().index()));
                 // Costs depend on the previous bar's position, across folds: charge the joined path once.
                 List<BarRecord> joined = OutOfSample.join(sorted);
                 BacktestResult traded = OutOfSample.backtest(joined, m.costs());
-                Map<Integer, Integer> position = new java.util.HashMap<>();
+                Map<Integer, Integer> position = new HashMap<>();
                 for (int i = 0; i < joined.size(); i++) {
                     position.put(joined.get(i).bar(), i);
                 }

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -96,14 +97,14 @@ public final class RunCatalogue {
         try (ResultSet r = s.executeQuery("SELECT experiment, model, sharpe FROM scores WHERE sharpe IS NOT NULL"
                 + " ORDER BY sharpe DESC, experiment, model LIMIT 1")) {
             if (r.next()) {
-                return String.format(java.util.Locale.ROOT, "Sharpe %.2f %s/%s", r.getDouble(3), r.getString(1),
+                return String.format(Locale.ROOT, "Sharpe %.2f %s/%s", r.getDouble(3), r.getString(1),
                         r.getString(2));
             }
         }
         try (ResultSet r = s.executeQuery("SELECT experiment, model, rmse FROM scores WHERE rmse IS NOT NULL"
                 + " ORDER BY rmse, experiment, model LIMIT 1")) {
             if (r.next()) {
-                return String.format(java.util.Locale.ROOT, "RMSE %.4g %s/%s", r.getDouble(3), r.getString(1),
+                return String.format(Locale.ROOT, "RMSE %.4g %s/%s", r.getDouble(3), r.getString(1),
                         r.getString(2));
             }
         }

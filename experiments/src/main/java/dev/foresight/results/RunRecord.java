@@ -1,5 +1,6 @@
 package dev.foresight.results;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public record RunRecord(String batch, String batchSha256, String batchFileSha256
 
     public RunRecord {
         Objects.requireNonNull(batch, "batch");
-        data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 
     /** The record of a run as its {@code manifest.json} (a parsed map) states it. */

@@ -5,14 +5,14 @@ import dev.foresight.batch.ExperimentSpec;
 import dev.foresight.batch.ModelSpec;
 import dev.foresight.batch.RegimeSpec;
 import dev.foresight.error.UserError;
-import dev.foresight.result.CanaryRecord;
-import dev.foresight.result.CheckOutcome;
-import dev.foresight.result.CanaryMeasurement;
 import dev.foresight.leakage.NullCanary;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.reports.html.HtmlReport;
 import dev.foresight.reports.summary.Scorecard;
 import dev.foresight.reports.summary.Summary;
+import dev.foresight.result.CanaryMeasurement;
+import dev.foresight.result.CanaryRecord;
+import dev.foresight.result.CheckOutcome;
 import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.ResultDirectory;
 import dev.foresight.result.ResultJson;
@@ -21,8 +21,8 @@ import dev.foresight.result.TaskResult;
 import dev.foresight.run.engine.BatchSource;
 import dev.foresight.run.engine.Engine;
 import dev.foresight.run.engine.LocalEngine;
-import dev.foresight.run.engine.PlannedTask;
 import dev.foresight.run.engine.Pipelines;
+import dev.foresight.run.engine.PlannedTask;
 import dev.foresight.run.engine.RunContext;
 import dev.foresight.run.engine.TaskOutcome;
 import dev.foresight.run.engine.TaskPlan;
@@ -30,11 +30,15 @@ import dev.foresight.run.engine.WorkUnit;
 import dev.foresight.walkforward.Fold;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The driver of a run: loads and plans the batch ({@link #prepare}, {@link TaskPlans}), opens the
@@ -64,7 +68,7 @@ public final class BatchRunner {
     public record Options(Path out, Engine engine, Progress progress, List<String> commandLine, String codeFingerprint,
                           boolean fresh, BatchSource source) {
         public Options {
-            java.util.Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(engine, "engine");
             commandLine = List.copyOf(commandLine);
         }
 
@@ -87,7 +91,7 @@ public final class BatchRunner {
     public record Outcome(ResultDirectory directory, int tasks, int cached, int failed, String table,
                           boolean outputsCurrent, List<String> leaks) {
         public Outcome {
-            java.util.Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(table, "table");
             leaks = List.copyOf(leaks);
         }
     }
@@ -226,8 +230,8 @@ public final class BatchRunner {
                     started, System.currentTimeMillis()));
             store.writeDatabase(scorecard);
             long reportStart = System.nanoTime();
-            HtmlReport.write(dir, scorecard, java.time.Instant.now());
-            options.progress().note(String.format(java.util.Locale.ROOT, "report written in %.2f s",
+            HtmlReport.write(dir, scorecard, Instant.now());
+            options.progress().note(String.format(Locale.ROOT, "report written in %.2f s",
                     (System.nanoTime() - reportStart) / 1e9));
             store.writeStamp(inputs, table);
         }
@@ -396,7 +400,7 @@ public final class BatchRunner {
             }
         }
         if (!out.isEmpty()) {
-            long tests = java.util.Arrays.stream(adjusted).filter(v -> !Double.isNaN(v)).count();
+            long tests = Arrays.stream(adjusted).filter(v -> !Double.isNaN(v)).count();
             options.progress().note("null-data canary: Holm step-down over the batch's " + tests + " canary p-value"
                     + (tests == 1 ? "" : "s") + " (" + out.size() + " experiment × model), family-wise false-alarm rate"
                     + " <= 1% across them, under any dependence");

@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -84,7 +85,7 @@ public final class DataLoader {
                     if (e.getKey().equals("date")) {
                         dateColumn = e.getValue();
                     } else {
-                        columns.put(Column.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)), e.getValue());
+                        columns.put(Column.valueOf(e.getKey().toUpperCase(Locale.ROOT)), e.getValue());
                     }
                 }
                 layout = CsvLayout.of(dateColumn, columns, csv.dateFormat(), MissingPolicy.fromYamlName(csv.missing()));

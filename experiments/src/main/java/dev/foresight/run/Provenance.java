@@ -7,6 +7,7 @@ import dev.foresight.result.RunManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -110,7 +111,7 @@ public final class Provenance {
         }
     }
 
-    private static String fileSha(java.nio.file.Path file) {
+    private static String fileSha(Path file) {
         try {
             return Hashing.sha256(Files.readAllBytes(file));
         } catch (IOException e) {

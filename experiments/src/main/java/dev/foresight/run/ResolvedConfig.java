@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The batch with every default filled in, as written to {@code config.resolved.json}. */
 public final class ResolvedConfig {
@@ -54,14 +55,14 @@ public final class ResolvedConfig {
         out.put("symbol", s.symbol());
         if (s instanceof SourceSpec.Csv c) {
             out.put("path", c.path().toString());
-            out.put("columns", new java.util.TreeMap<>(c.columns()));
+            out.put("columns", new TreeMap<>(c.columns()));
             out.put("date_format", c.dateFormat());
             out.put("missing", c.missing());
         } else if (s instanceof SourceSpec.Synthetic y) {
             out.put("synthetic", y.kind());
             out.put("bars", y.bars());
             out.put("seed", y.seed());
-            out.put("parameters", new java.util.TreeMap<>(y.parameters()));
+            out.put("parameters", new TreeMap<>(y.parameters()));
         }
         return out;
     }

@@ -11,14 +11,21 @@ import dev.foresight.result.TaskResult;
 import dev.foresight.run.engine.PlannedTask;
 import dev.foresight.run.engine.TaskOutcome;
 import dev.foresight.run.engine.TaskPlan;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +41,7 @@ public final class ResultStore implements AutoCloseable {
     private final ResultDirectory dir;
     private final Lock lock;
     /** SHA-256 of each task file as last read or written by this store (absolute path → hex). */
-    private final java.util.Map<Path, String> taskDigests = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, String> taskDigests = new ConcurrentHashMap<>();
     /** Set once the derived files are deleted ({@link #invalidateOutputs}). */
     private boolean outputsInvalidated;
 
@@ -88,7 +95,7 @@ public final class ResultStore implements AutoCloseable {
             try {
                 if (!marked) {
                     ResultJson.write(out.resolve(MARKER), new ResultMarker(FORMAT, "foresight " + CodeVersion.get().get("version"),
-                            java.time.Instant.now().toString()));
+                            Instant.now().toString()));
                 }
                 store.prepare(fresh);
             } catch (RuntimeException | IOException e) {
@@ -229,7 +236,7 @@ public final class ResultStore implements AutoCloseable {
     private void writeIfChanged(Path file, byte[] content) {
         try {
             if (Files.isRegularFile(file) && Files.size(file) == content.length
-                    && java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+                    && Arrays.equals(Files.readAllBytes(file), content)) {
                 return;
             }
         } catch (IOException e) {
@@ -267,8 +274,8 @@ public final class ResultStore implements AutoCloseable {
      * The stored results of {@code tasks} that can be reused ({@link #cached}), by task id; the files
      * are read and parsed in parallel (most of a fully cached re-run is reading them).
      */
-    java.util.Map<String, TaskResult> cachedAll(List<PlannedTask> tasks) {
-        java.util.Map<String, TaskResult> out = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, TaskResult> cachedAll(List<PlannedTask> tasks) {
+        Map<String, TaskResult> out = new ConcurrentHashMap<>();
         tasks.parallelStream().forEach(t -> {
             TaskResult r = cached(t);
             if (r != null) {
@@ -346,7 +353,7 @@ public final class ResultStore implements AutoCloseable {
      * may change the derived files' bytes). Call after the tasks and the canary are stored.
      */
     String inputsDigest(TaskPlan plan, byte[] resolvedConfig, String codeFingerprint) {
-        java.util.Map<String, Object> inputs = new java.util.LinkedHashMap<>();
+        Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("stamp_format", OutputStamp.FORMAT);
         inputs.put("result_format", FORMAT);
         inputs.put("foresight", String.valueOf(CodeVersion.get().get("version")));
@@ -355,7 +362,7 @@ public final class ResultStore implements AutoCloseable {
         inputs.put(ResultDirectory.CONFIG, Hashing.sha256(resolvedConfig));
         Path canary = dir.file(ResultDirectory.CANARY);
         inputs.put(ResultDirectory.CANARY, Files.isRegularFile(canary) ? digestOf(canary) : null);
-        java.util.Map<String, String> tasks = new java.util.LinkedHashMap<>();
+        Map<String, String> tasks = new LinkedHashMap<>();
         for (PlannedTask t : plan.tasks()) {
             Path file = dir.task(t.experiment(), t.model(), t.fold());
             String sha = taskDigests.get(file.toAbsolutePath());
@@ -397,7 +404,7 @@ public final class ResultStore implements AutoCloseable {
      * (written last, after all of them, atomically: a run stopped before this leaves no stamp).
      */
     void writeStamp(String inputsDigest, String table) {
-        java.util.Map<String, String> outputs = new java.util.TreeMap<>();
+        Map<String, String> outputs = new TreeMap<>();
         for (String name : DERIVED) {
             Path f = dir.file(name);
             if (Files.isRegularFile(f)) {
@@ -444,7 +451,7 @@ public final class ResultStore implements AutoCloseable {
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             // fall back to the class path below
         }
-        return java.util.Arrays.stream(System.getProperty("java.class.path", "").split(java.io.File.pathSeparator))
+        return Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
                 .map(p -> Path.of(p).getFileName() == null ? p : Path.of(p).getFileName().toString()).toList();
     }
 

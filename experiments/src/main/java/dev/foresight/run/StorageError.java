@@ -2,7 +2,9 @@ package dev.foresight.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -41,10 +43,10 @@ public final class StorageError extends RuntimeException {
 
     /** What the system said, in its words, when Java's exception carries only its class. */
     private static String reason(FileSystemException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "Permission denied";
         }
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "No such file or directory";
         }
         return e.getClass().getSimpleName();

@@ -9,12 +9,14 @@ import dev.foresight.data.synthetic.GarchSource;
 import dev.foresight.data.synthetic.GbmSource;
 import dev.foresight.data.synthetic.PlantedSignalSource;
 import dev.foresight.data.synthetic.RegimeSwitchingGarchSource;
-import java.util.ArrayList;
-import java.util.List;
 import dev.foresight.data.synthetic.SyntheticSource;
 import dev.foresight.data.synthetic.VolatilityPanelSource;
 import dev.foresight.error.UserError;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -25,7 +27,7 @@ import java.util.function.Function;
 public final class SyntheticData {
 
     /** Synthetic series start on the first business day of 2000. */
-    private static final java.time.LocalDate START = java.time.LocalDate.of(2000, 1, 3);
+    private static final LocalDate START = LocalDate.of(2000, 1, 3);
 
     private SyntheticData() {
     }
@@ -68,7 +70,7 @@ public final class SyntheticData {
         twoDefaults.put("nu", two.nu());
         twoDefaults.put("start_price", 100.0);
         k.put("regime-garch", new Kind("Markov switching between a calm and a turbulent GARCH(1,1) regime; "
-                + "the true regimes are kept (regime detector truth)", java.util.Collections.unmodifiableMap(twoDefaults),
+                + "the true regimes are kept (regime detector truth)", Collections.unmodifiableMap(twoDefaults),
                 p -> {
             List<RegimeSwitchingGarchSource.Regime> regimes = new ArrayList<>();
             for (RegimeSwitchingGarchSource.Regime r : two.regimes()) {
@@ -95,7 +97,7 @@ public final class SyntheticData {
         assetDefaults.putAll(panelDefaults);
         // Same parameters and seed => the same joint path, so members generated one by one belong together.
         k.put("panel", new Kind("one asset of a multi-asset panel on a stochastic-volatility factor; members with the "
-                + "same parameters, bars and seed share one path", java.util.Collections.unmodifiableMap(assetDefaults),
+                + "same parameters, bars and seed share one path", Collections.unmodifiableMap(assetDefaults),
                 p -> panelMember(p, whole(p.get("asset"), "asset"))));
         k.put("panel-index", new Kind("the panel's volatility index: the assets' annualised % volatility for the next bar",
                 panelDefaults, p -> panelMember(p, 0)));
@@ -204,6 +206,6 @@ public final class SyntheticData {
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put((String) keyValues[i], ((Number) keyValues[i + 1]).doubleValue());
         }
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }

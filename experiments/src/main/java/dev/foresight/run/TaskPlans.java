@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Plans a batch: every (experiment × model × fold) task with its seed and cache key, grouped into
@@ -101,7 +102,7 @@ final class TaskPlans {
         }
         if (volatilityModel != null) {
             // its configuration and seed: a change to the model sizing this one is a change to this task
-            key.put("volatility_model", new java.util.TreeMap<>(volatilityModel));
+            key.put("volatility_model", new TreeMap<>(volatilityModel));
         }
         key.put("code_sha256", code);
         return Hashing.sha256(ResultJson.bytes(key));

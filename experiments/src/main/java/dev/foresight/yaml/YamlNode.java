@@ -3,6 +3,8 @@ package dev.foresight.yaml;
 import dev.foresight.error.Location;
 import dev.foresight.error.UserError;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ public sealed interface YamlNode {
     record Mapping(Map<String, YamlNode> entries, Map<String, Location> keyLocations, Location location)
             implements YamlNode {
         public Mapping {
-            entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
             keyLocations = Map.copyOf(keyLocations);
         }
 
@@ -58,16 +60,16 @@ public sealed interface YamlNode {
         }
 
         /** Rejects keys outside {@code allowed}, suggesting the closest one. */
-        public void allowOnly(java.util.Collection<String> allowed) {
-            java.util.List<UserError> unknown = unknownKeys(allowed);
+        public void allowOnly(Collection<String> allowed) {
+            List<UserError> unknown = unknownKeys(allowed);
             if (!unknown.isEmpty()) {
                 throw unknown.get(0);
             }
         }
 
         /** One located error per key not in {@code allowed}, with a suggestion when one is close. */
-        public java.util.List<UserError> unknownKeys(java.util.Collection<String> allowed) {
-            java.util.List<UserError> out = new java.util.ArrayList<>();
+        public List<UserError> unknownKeys(Collection<String> allowed) {
+            List<UserError> out = new ArrayList<>();
             for (Map.Entry<String, YamlNode> e : entries.entrySet()) {
                 if (!allowed.contains(e.getKey())) {
                     String hint = dev.foresight.plugin.Suggestions.closest(e.getKey(), allowed)

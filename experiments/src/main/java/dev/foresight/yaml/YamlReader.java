@@ -8,8 +8,12 @@ import dev.foresight.error.Location;
 import dev.foresight.error.Quote;
 import dev.foresight.error.UserError;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -52,7 +56,7 @@ public final class YamlReader {
 
     public static YamlNode read(Path file) {
         byte[] bytes;
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             // Read one byte past the limit: a special file (/dev/zero, a pipe) has no size to check first.
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (NoSuchFileException e) {
@@ -70,12 +74,12 @@ public final class YamlReader {
 
     /** The text of {@code bytes} as UTF-8, or a located error at the first byte that is not. */
     static String decode(String source, byte[] bytes) {
-        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+        CoderResult r = decoder.decode(in, out, true);
         if (r.isError()) {
             int offset = in.position();
             int line = 1;

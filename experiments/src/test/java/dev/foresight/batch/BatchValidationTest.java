@@ -10,6 +10,7 @@ import dev.foresight.plugin.PluginRegistry;
 import dev.foresight.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -375,7 +376,7 @@ class BatchValidationTest {
                   - name: a
                     models: [{kind: random-walk}, {kind: ar, p: 1}]
                 """.formatted(String.join(", ", java.util.stream.IntStream.range(0, 80).mapToObj(String::valueOf).toList()),
-                String.join(", ", java.util.stream.IntStream.range(100, 180).mapToObj(String::valueOf).toList()));
+                String.join(", ", IntStream.range(100, 180).mapToObj(String::valueOf).toList()));
         List<UserError> errors = all(yaml);
         assertTrue(errors.get(0).getMessage().contains("more than 10000"), errors.toString());
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ class CurrentOutputsTest {
     }
 
     private static List<String> rewritten(Path out) throws IOException {
-        List<String> touched = new java.util.ArrayList<>();
+        List<String> touched = new ArrayList<>();
         for (String f : DERIVED) {
             if (!Files.exists(out.resolve(f)) || !Files.getLastModifiedTime(out.resolve(f)).equals(LONG_AGO)) {
                 touched.add(f);

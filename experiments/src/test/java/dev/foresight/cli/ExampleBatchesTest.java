@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -51,7 +52,7 @@ class ExampleBatchesTest {
     /** A Yahoo daily CSV of a smooth, positive price path on consecutive weekdays. */
     private static Path yahooCsv(Path file, int rows) {
         StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
-        java.time.LocalDate d = java.time.LocalDate.of(2010, 1, 4);
+        LocalDate d = LocalDate.of(2010, 1, 4);
         for (int i = 0; i < rows; i++) {
             while (d.getDayOfWeek().getValue() > 5) {
                 d = d.plusDays(1);

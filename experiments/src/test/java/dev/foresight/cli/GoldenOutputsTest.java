@@ -2,6 +2,8 @@ package dev.foresight.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -30,10 +32,10 @@ class GoldenOutputsTest {
      */
     @Test
     @EnabledIfSystemProperty(named = "golden.record", matches = ".+")
-    void digests_recordFromDirectory() throws java.io.IOException {
+    void digests_recordFromDirectory() throws IOException {
         Path from = Path.of(System.getProperty("golden.record"));
-        try (var dirs = java.nio.file.Files.list(from)) {
-            for (Path dir : dirs.filter(java.nio.file.Files::isDirectory).toList()) {
+        try (var dirs = Files.list(from)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
                 GoldenOutputs.record(dir, Path.of("src/test/resources/golden", dir.getFileName() + ".sha256"));
             }
         }

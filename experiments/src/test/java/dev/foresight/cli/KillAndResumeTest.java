@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,7 +159,7 @@ class KillAndResumeTest {
         }
         try (var walk = Files.walk(tasks)) {
             return walk.filter(p -> p.getFileName().toString().matches("fold-\\d{3}\\.json")).toList();
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return List.of();   // a directory appeared or vanished while walking: poll again
         }
     }

@@ -11,7 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,17 +128,17 @@ class PortfolioRunTest {
 
     /** Daily CSV with opens gapping from the previous close; rounded as a file would be. */
     private static void csv(Path file, long seed, int bars) {
-        java.util.Random rng = new java.util.Random(seed);
+        Random rng = new Random(seed);
         StringBuilder text = new StringBuilder("Date,Open,Close\n");
-        java.time.LocalDate d = java.time.LocalDate.of(2020, 1, 1);
+        LocalDate d = LocalDate.of(2020, 1, 1);
         double c = 100;
         for (int t = 0; t < bars; t++) {
-            while (d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || d.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+            while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 d = d.plusDays(1);
             }
             double open = Math.round(c * (1 + 0.004 * rng.nextGaussian()) * 1e4) / 1e4;
             c = Math.round(open * (1 + 0.01 * rng.nextGaussian()) * 1e4) / 1e4;
-            text.append(d).append(String.format(java.util.Locale.ROOT, ",%.4f,%.4f%n", open, c));
+            text.append(d).append(String.format(Locale.ROOT, ",%.4f,%.4f%n", open, c));
             d = d.plusDays(1);
         }
         write(file, text.toString());

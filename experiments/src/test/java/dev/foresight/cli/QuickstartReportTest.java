@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.foresight.reports.html.Browser;
 import dev.foresight.reports.html.HtmlReport;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -145,7 +146,7 @@ class QuickstartReportTest {
         Cli.Result r = Cli.run("report", out, "--pdf");
         assertEquals(Main.OK, r.code(), r.toString());
         byte[] pdf = Files.readAllBytes(out.resolve("report.pdf"));
-        assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
         // the default PDF is the meeting summary: at most 10 pages for the quickstart's four experiments
         int pages = Browser.pdfPages(out.resolve("report.pdf"));
         org.junit.jupiter.api.Assertions.assertTrue(pages <= 10, "default PDF of " + pages + " pages");
@@ -160,9 +161,9 @@ class QuickstartReportTest {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                md.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(dir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
                 md.update(Files.readAllBytes(f));
-                md.update(Files.getLastModifiedTime(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(Files.getLastModifiedTime(f).toString().getBytes(StandardCharsets.UTF_8));
             }
         }
         return HexFormat.of().formatHex(md.digest());

@@ -17,9 +17,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -242,8 +245,8 @@ class RunCommandTest {
     /** A Yahoo-style daily file: {@code bars} weekdays from 2020-01-02, a gentle random walk. */
     static String yahooCsv(int bars) {
         StringBuilder s = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
-        java.time.LocalDate d = java.time.LocalDate.of(2020, 1, 2);
-        java.util.Random random = new java.util.Random(11);
+        LocalDate d = LocalDate.of(2020, 1, 2);
+        Random random = new Random(11);
         double close = 100;
         for (int i = 0; i < bars; i++) {
             while (d.getDayOfWeek().getValue() > 5) {
@@ -253,7 +256,7 @@ class RunCommandTest {
             close = open * Math.exp(0.01 * random.nextGaussian());
             double high = Math.max(open, close) * 1.004;
             double low = Math.min(open, close) * 0.996;
-            s.append(String.format(java.util.Locale.ROOT, "%s,%.4f,%.4f,%.4f,%.4f,%.4f,%d%n", d, open, high, low, close,
+            s.append(String.format(Locale.ROOT, "%s,%.4f,%.4f,%.4f,%.4f,%.4f,%d%n", d, open, high, low, close,
                     close, 1_000_000 + i));
             d = d.plusDays(1);
         }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleBiFunction;
 
 /** The planted plugins: each provider is one leak (or one clean look-alike). */
@@ -116,7 +117,7 @@ public final class Planted {
 
     /** A centred moving average behind a static cache keyed by (symbol, date, close). */
     public static final class MemoisedCentred extends SimpleProvider<FeatureSet> {
-        static final Map<String, Double> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+        static final Map<String, Double> CACHE = new ConcurrentHashMap<>();
 
         public MemoisedCentred() {
             super(FeatureSet.class, "planted-memoised-centred", "planted: centred average behind a static cache",

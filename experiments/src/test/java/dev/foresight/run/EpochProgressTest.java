@@ -13,6 +13,8 @@ import dev.foresight.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +41,7 @@ class EpochProgressTest {
     /** Records every epoch (from any thread) and the tasks finished. */
     private static final class Listening implements Progress {
         final ConcurrentLinkedQueue<Heard> epochs = new ConcurrentLinkedQueue<>();
-        final Set<String> finished = java.util.Collections.synchronizedSet(new TreeSet<>());
+        final Set<String> finished = Collections.synchronizedSet(new TreeSet<>());
 
         @Override
         public void epoch(String taskId, int fold, FitProgress.Epoch report) {
@@ -96,7 +98,7 @@ class EpochProgressTest {
 
         Map<String, List<Heard>> byTask = new TreeMap<>();
         for (Heard h : listening.epochs) {
-            byTask.computeIfAbsent(h.task(), k -> new java.util.ArrayList<>()).add(h);
+            byTask.computeIfAbsent(h.task(), k -> new ArrayList<>()).add(h);
         }
         // only the network's tasks train by epochs; each reports its own fold, epochs 1..n in order,
         // and only its own fit (fold 0's future-perturbation refit reports nothing)

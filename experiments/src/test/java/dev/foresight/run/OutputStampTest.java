@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.foresight.result.ResultJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +30,10 @@ class OutputStampTest {
         OutputStamp back;
         try {
             back = ResultJson.mapper().readValue(json, OutputStamp.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
         assertEquals(stamp, back);
-        assertEquals(true, new String(json, java.nio.charset.StandardCharsets.UTF_8).contains("\"inputs_sha256\""));
+        assertEquals(true, new String(json, StandardCharsets.UTF_8).contains("\"inputs_sha256\""));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.foresight.result.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,12 +46,12 @@ class StorageErrorTest {
     @Test
     void accessDenied_saysPermissionDeniedNotTheTemporaryFilesName() {
         // Java's AccessDeniedException carries only the file (here AtomicFiles' temporary sibling)
-        java.nio.file.AccessDeniedException denied = new java.nio.file.AccessDeniedException("/r/.report.html.123.tmp");
+        AccessDeniedException denied = new AccessDeniedException("/r/.report.html.123.tmp");
         StorageError wrapped = StorageError.from(new UncheckedIOException("cannot write /r/report.html: " + denied.getMessage(),
                 denied));
         assertEquals("/r/report.html", wrapped.path());
         assertEquals("Permission denied", wrapped.reason());
-        StorageError direct = StorageError.of(Path.of("/r/.foresight.lock"), new java.nio.file.AccessDeniedException("/r/.foresight.lock"));
+        StorageError direct = StorageError.of(Path.of("/r/.foresight.lock"), new AccessDeniedException("/r/.foresight.lock"));
         assertEquals("cannot write /r/.foresight.lock: Permission denied", direct.getMessage());
     }
 

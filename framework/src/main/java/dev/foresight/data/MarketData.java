@@ -2,10 +2,12 @@ package dev.foresight.data;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * One or more price series on the same dates. The first series is the primary one: targets,
@@ -43,7 +45,7 @@ public final class MarketData {
         }
         LocalDate[] dates = series.get(0).dates();
         for (PriceSeries s : series.subList(1, series.size())) {
-            if (!java.util.Arrays.equals(dates, s.dates())) {
+            if (!Arrays.equals(dates, s.dates())) {
                 throw new IllegalArgumentException("series " + s.symbol() + " is not aligned with "
                         + series.get(0).symbol());
             }
@@ -106,7 +108,7 @@ public final class MarketData {
     }
 
     /** The same data with every series replaced by {@code f(series)}; used by leakage checks. */
-    public MarketData map(java.util.function.UnaryOperator<PriceSeries> f) {
+    public MarketData map(UnaryOperator<PriceSeries> f) {
         List<PriceSeries> out = new ArrayList<>();
         for (PriceSeries s : series) {
             out.add(f.apply(s));

@@ -1,6 +1,7 @@
 package dev.foresight.data;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -113,12 +114,12 @@ public final class PriceSeries {
     /** Bars {@code 0..last} of the price column, copied once (for point-in-time views). */
     double[] pricesUpTo(int last) {
         double[] adj = columns.get(Column.ADJ_CLOSE);
-        return java.util.Arrays.copyOf(adj != null ? adj : columns.get(Column.CLOSE), last + 1);
+        return Arrays.copyOf(adj != null ? adj : columns.get(Column.CLOSE), last + 1);
     }
 
     /** Bars {@code 0..last} of one column, copied once (for point-in-time views). */
     double[] columnUpTo(Column column, int last) {
-        return java.util.Arrays.copyOf(require(column), last + 1);
+        return Arrays.copyOf(require(column), last + 1);
     }
 
     public Optional<RegimeTruth> trueRegimes() {
@@ -131,10 +132,10 @@ public final class PriceSeries {
             throw new IndexOutOfBoundsException("slice " + from + ".." + to + " of " + dates.length + " bars");
         }
         EnumMap<Column, double[]> cut = new EnumMap<>(Column.class);
-        columns.forEach((c, v) -> cut.put(c, java.util.Arrays.copyOfRange(v, from, to + 1)));
+        columns.forEach((c, v) -> cut.put(c, Arrays.copyOfRange(v, from, to + 1)));
         RegimeTruth regimes = trueRegimes == null ? null
-                : new RegimeTruth(trueRegimes.names(), java.util.Arrays.copyOfRange(trueRegimes.states(), from, to + 1));
-        return new PriceSeries(symbol, java.util.Arrays.copyOfRange(dates, from, to + 1), cut, regimes);
+                : new RegimeTruth(trueRegimes.names(), Arrays.copyOfRange(trueRegimes.states(), from, to + 1));
+        return new PriceSeries(symbol, Arrays.copyOfRange(dates, from, to + 1), cut, regimes);
     }
 
     /** Keeps the bars whose index is set in {@code keep}, in order. */

@@ -13,6 +13,7 @@ import dev.foresight.metrics.VolatilityMetrics;
 import dev.foresight.result.BarRecord;
 import dev.foresight.result.TaskResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -72,9 +73,9 @@ public final class OutOfSample {
         int start = 0;
         for (int i = 1; i <= n; i++) {
             if (i == n || bars.get(i).bar() != bars.get(i - 1).bar() + 1) {
-                double[] p = java.util.Arrays.copyOfRange(positions, start, i);
-                segments.add(legged == 0 ? Backtest.run(p, java.util.Arrays.copyOfRange(returns, start, i), costs, 0.0)
-                        : ExecutedBacktest.run(p, java.util.Arrays.copyOfRange(legs, start, i), costs, 0.0));
+                double[] p = Arrays.copyOfRange(positions, start, i);
+                segments.add(legged == 0 ? Backtest.run(p, Arrays.copyOfRange(returns, start, i), costs, 0.0)
+                        : ExecutedBacktest.run(p, Arrays.copyOfRange(legs, start, i), costs, 0.0));
                 start = i;
             }
         }

@@ -16,7 +16,9 @@ import dev.foresight.statistics.ReturnMoments;
 import dev.foresight.statistics.StationaryBootstrap;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +109,7 @@ public record PortfolioEvaluation(String portfolio, String model, List<String> a
         try {
             // the common bars: the book restarts flat after a gap, as each asset's own backtest does
             p = Portfolio.combine(assets, setup.weighting(), positions, returns, legged == 0 ? null : legs, variances,
-                    java.util.Collections.nCopies(m, setup.costs()), setup.settings(), common);
+                    Collections.nCopies(m, setup.costs()), setup.settings(), common);
         } catch (IllegalArgumentException e) {
             return failed(setup, model, e.getMessage());
         }
@@ -177,7 +179,7 @@ public record PortfolioEvaluation(String portfolio, String model, List<String> a
         }
         List<Double> actual = new ArrayList<>();
         List<Double> forecast = new ArrayList<>();
-        Set<Integer> in = new java.util.HashSet<>();
+        Set<Integer> in = new HashSet<>();
         for (int b : bars) {
             in.add(b);
         }

@@ -5,6 +5,7 @@ import dev.foresight.metrics.ForecastMetrics;
 import dev.foresight.metrics.VolatilityMetrics;
 import dev.foresight.result.BarRecord;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,9 +55,9 @@ public final class RegimeBreakdown {
         List<BarRecord> bars = path.bars();
         for (String detector : detectors) {
             // Labels in alphabetical order, with 'other' (calendar) and the unlabelled bars last.
-            Map<String, List<Integer>> groups = new TreeMap<>(java.util.Comparator
+            Map<String, List<Integer>> groups = new TreeMap<>(Comparator
                     .comparing((String l) -> l.equals(UNLABELLED) ? 2 : l.equals("other") ? 1 : 0)
-                    .thenComparing(java.util.Comparator.naturalOrder()));
+                    .thenComparing(Comparator.naturalOrder()));
             for (int i = 0; i < bars.size(); i++) {
                 String label = bars.get(i).regimes().getOrDefault(detector, UNLABELLED);
                 groups.computeIfAbsent(label, k -> new ArrayList<>()).add(i);

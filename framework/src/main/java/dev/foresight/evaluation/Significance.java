@@ -8,6 +8,7 @@ import dev.foresight.statistics.PesaranTimmermann;
 import dev.foresight.statistics.ProbabilisticSharpe;
 import dev.foresight.statistics.ReturnMoments;
 import dev.foresight.statistics.StationaryBootstrap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public record Significance(String experiment, String model, String baseline, Die
             if (s.length == 0) {
                 return new Trials(1, 0);
             }
-            double mean = java.util.Arrays.stream(s).average().orElse(0);
+            double mean = Arrays.stream(s).average().orElse(0);
             double ss = 0;
             for (double x : s) {
                 ss += (x - mean) * (x - mean);
@@ -148,7 +149,7 @@ public record Significance(String experiment, String model, String baseline, Die
                 }
                 // A baseline that never takes risk (constant returns: the random walk's zero forecast
                 // trades nothing) has no Sharpe ratio; it counts as 0, so the difference is the model's.
-                boolean flat = java.util.Arrays.stream(xb).allMatch(v -> v == xb[0]);
+                boolean flat = Arrays.stream(xb).allMatch(v -> v == xb[0]);
                 difference = bootstrap.interval(common, idx -> (StationaryBootstrap.sharpe(xm, idx)
                         - (flat ? 0 : StationaryBootstrap.sharpe(xb, idx))) * root, 0.95);
             }

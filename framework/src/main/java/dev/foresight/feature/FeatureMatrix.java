@@ -3,6 +3,8 @@ package dev.foresight.feature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * Named feature columns over bars {@code 0..rows()-1}, stored by column. NaN marks a value that
@@ -59,7 +61,7 @@ public final class FeatureMatrix {
     }
 
     public double get(int row, int column) {
-        return columns[column][java.util.Objects.checkIndex(row, rows)];
+        return columns[column][Objects.checkIndex(row, rows)];
     }
 
     public double[] column(int column) {
@@ -68,7 +70,7 @@ public final class FeatureMatrix {
 
     /** Whether every value of {@code row} is finite. */
     public boolean complete(int row) {
-        java.util.Objects.checkIndex(row, rows);
+        Objects.checkIndex(row, rows);
         for (double[] c : columns) {
             if (!Double.isFinite(c[row])) {
                 return false;
@@ -95,7 +97,7 @@ public final class FeatureMatrix {
     }
 
     /** A matrix with each column replaced by {@code f(index, column)}; used by scalers. */
-    public FeatureMatrix mapColumns(java.util.function.BiFunction<Integer, double[], double[]> f) {
+    public FeatureMatrix mapColumns(BiFunction<Integer, double[], double[]> f) {
         double[][] out = new double[columns.length][];
         for (int c = 0; c < columns.length; c++) {
             out[c] = f.apply(c, column(c));

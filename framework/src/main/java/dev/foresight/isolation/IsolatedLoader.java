@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A class loader that defines plugin classes itself (child first) and delegates everything else
@@ -29,9 +30,9 @@ public final class IsolatedLoader extends ClassLoader {
     private final Map<URL, ProtectionDomain> domains = new HashMap<>();
     private final List<Class<?>> defined = new ArrayList<>();
 
-    private final java.util.Set<String> sharedPackages;
+    private final Set<String> sharedPackages;
 
-    IsolatedLoader(String purpose, ClassLoader parent, URLClassLoader finder, java.util.Set<String> sharedPackages) {
+    IsolatedLoader(String purpose, ClassLoader parent, URLClassLoader finder, Set<String> sharedPackages) {
         super("foresight-" + purpose, parent);
         this.finder = finder;
         this.sharedPackages = sharedPackages;

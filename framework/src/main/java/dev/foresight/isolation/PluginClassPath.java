@@ -1,14 +1,17 @@
 package dev.foresight.isolation;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +52,7 @@ public final class PluginClassPath {
      */
     public static PluginClassPath of(ClassLoader parent, Collection<Class<?>> pluginClasses,
                                      Collection<Class<?>> builtIn) {
-        Set<Path> shared = new java.util.HashSet<>();
+        Set<Path> shared = new HashSet<>();
         shared.add(root(PluginClassPath.class));
         for (Class<?> c : builtIn) {
             shared.add(root(c));
@@ -95,15 +98,15 @@ public final class PluginClassPath {
         static final Set<String> NAMES = scan(root(PluginClassPath.class));
 
         private static Set<String> scan(Path root) {
-            Set<String> out = new java.util.HashSet<>();
+            Set<String> out = new HashSet<>();
             if (root == null) {
                 return out;
             }
             try {
-                if (java.nio.file.Files.isDirectory(root)) {
-                    try (var walk = java.nio.file.Files.walk(root)) {
+                if (Files.isDirectory(root)) {
+                    try (var walk = Files.walk(root)) {
                         walk.filter(p -> p.toString().endsWith(".class")).forEach(p -> out.add(
-                                root.relativize(p.getParent()).toString().replace(java.io.File.separatorChar, '.')));
+                                root.relativize(p.getParent()).toString().replace(File.separatorChar, '.')));
                     }
                 } else {
                     try (var jar = new java.util.jar.JarFile(root.toFile())) {

@@ -5,10 +5,18 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The static state of plugin classes, compared with a freshly initialised copy of the same class.
@@ -54,7 +62,7 @@ public final class StaticState {
      */
     public static List<Change> changes(IsolatedLoader loader, PluginClassPath path) {
         List<Change> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (IsolatedLoader.PropertyWrite w : loader.propertyWrites()) {
             if (seen.add(w.writer().getName() + " " + w.key())) {
                 out.add(new Change(w.writer(), PROPERTY + "'" + w.key() + "'", "", ""));
@@ -165,9 +173,9 @@ public final class StaticState {
         if (v instanceof Number || v instanceof Boolean || v instanceof CharSequence || v instanceof Enum<?>) {
             return String.valueOf(v);
         }
-        if (v instanceof java.util.concurrent.atomic.AtomicLong || v instanceof java.util.concurrent.atomic.AtomicInteger
-                || v instanceof java.util.concurrent.atomic.AtomicBoolean
-                || v instanceof java.util.concurrent.atomic.AtomicReference<?>) {
+        if (v instanceof AtomicLong || v instanceof AtomicInteger
+                || v instanceof AtomicBoolean
+                || v instanceof AtomicReference<?>) {
             return v.getClass().getSimpleName() + " " + v;
         }
         return "a " + v.getClass().getSimpleName();
@@ -233,13 +241,13 @@ public final class StaticState {
             if (v instanceof Optional<?> o) {
                 return mix(5, hash(o.orElse(null), depth + 1));
             }
-            if (v instanceof java.util.concurrent.atomic.AtomicLong || v instanceof java.util.concurrent.atomic.AtomicInteger
-                    || v instanceof java.util.concurrent.atomic.AtomicBoolean
-                    || v instanceof java.util.concurrent.atomic.LongAdder
-                    || v instanceof java.util.concurrent.atomic.DoubleAdder) {
+            if (v instanceof AtomicLong || v instanceof AtomicInteger
+                    || v instanceof AtomicBoolean
+                    || v instanceof LongAdder
+                    || v instanceof DoubleAdder) {
                 return mix(6, v.toString().hashCode());
             }
-            if (v instanceof java.util.concurrent.atomic.AtomicReference<?> r) {
+            if (v instanceof AtomicReference<?> r) {
                 return mix(7, hash(r.get(), depth + 1));
             }
             if (type.getClassLoader() instanceof IsolatedLoader && !type.isHidden()) {

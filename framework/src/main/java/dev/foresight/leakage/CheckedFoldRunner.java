@@ -12,7 +12,10 @@ import dev.foresight.pipeline.FoldRunner;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.result.CheckOutcome;
 import dev.foresight.walkforward.Fold;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fold run with its leakage checks, in the order that makes them sharp: fold integrity; fit;
@@ -93,7 +96,7 @@ public final class CheckedFoldRunner {
                                                     List<CheckOutcome> checks) {
         Fold fold = fitted.fold();
         String own = pipeline.modelName() + ":";
-        List<String> sets = new java.util.ArrayList<>();
+        List<String> sets = new ArrayList<>();
         for (FittedFold.FittedFeatureSet s : fitted.featureSets()) {
             if (s.name().startsWith(own)) {
                 break;   // the model's own sets come last (Pipeline: the experiment's, then the model's)
@@ -133,7 +136,7 @@ public final class CheckedFoldRunner {
 
     /** A failed check per plugin whose classes changed their static state during the task. */
     static List<CheckOutcome> staticState(Pipeline pipeline, Isolation isolation) {
-        java.util.Map<String, StringBuilder> byPlugin = new java.util.LinkedHashMap<>();
+        Map<String, StringBuilder> byPlugin = new LinkedHashMap<>();
         for (StaticState.Change c : isolation.staticChanges().get()) {
             byPlugin.computeIfAbsent(Culprits.of(pipeline, c.owner().getName()), k -> new StringBuilder())
                     .append(byPlugin.get(Culprits.of(pipeline, c.owner().getName())).length() == 0 ? "" : "; ")

@@ -10,6 +10,7 @@ import dev.foresight.pipeline.FoldRunner;
 import dev.foresight.pipeline.Pipeline;
 import dev.foresight.result.CheckOutcome;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -82,9 +83,9 @@ public final class FuturePerturbation {
         String modelNote = "";
         if (out.isEmpty() && original.model() != null) {
             int[] fit = original.fitRows();
-            int[] compared = java.util.Arrays.copyOfRange(fit, Math.max(0, fit.length - COMPARED_ROWS), fit.length);
+            int[] compared = Arrays.copyOfRange(fit, Math.max(0, fit.length - COMPARED_ROWS), fit.length);
             int[] validation = original.validationRows();
-            int[] comparedValidation = java.util.Arrays.copyOfRange(validation,
+            int[] comparedValidation = Arrays.copyOfRange(validation,
                     Math.max(0, validation.length - COMPARED_ROWS), validation.length);
             String diff;
             try {

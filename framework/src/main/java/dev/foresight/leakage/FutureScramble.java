@@ -3,9 +3,11 @@ package dev.foresight.leakage;
 import dev.foresight.data.Column;
 import dev.foresight.data.MarketData;
 import dev.foresight.data.PriceSeries;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Replaces every bar after {@code cut} with a scrambled one, made unmistakably different so that
@@ -37,7 +39,7 @@ public final class FutureScramble {
         int m = n - 1 - cut;
         int[] perm = permutation(m, new SplittableRandom(seed ^ s.symbol().hashCode()));
         double[] factor = new double[n];
-        java.util.Arrays.fill(factor, 1.0);
+        Arrays.fill(factor, 1.0);
         double highest = 0;
         for (int t = 0; t <= cut; t++) {
             highest = Math.max(highest, close[t]);
@@ -84,7 +86,7 @@ public final class FutureScramble {
             p[i] = p[j];
             p[j] = tmp;
         }
-        if (m > 1 && java.util.stream.IntStream.range(0, m).allMatch(i -> p[i] == i)) {
+        if (m > 1 && IntStream.range(0, m).allMatch(i -> p[i] == i)) {
             int tmp = p[0];
             p[0] = p[1];
             p[1] = tmp;

@@ -22,11 +22,14 @@ import dev.foresight.statistics.ProbabilisticSharpe;
 import dev.foresight.statistics.ReturnMoments;
 import dev.foresight.walkforward.Fold;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Check 4, the null-data canary (opt-in): the same pipeline, folds and costs on a random-walk
@@ -97,7 +100,7 @@ public final class NullCanary {
         StringBuilder evidence = new StringBuilder("on a random-walk surrogate (" + n + " bars):");
         Double ptP = null;
         Double sharpeP = null;
-        long calls = java.util.stream.IntStream.range(0, n).filter(i -> actualMove[i] != 0 && forecastMove[i] != 0
+        long calls = IntStream.range(0, n).filter(i -> actualMove[i] != 0 && forecastMove[i] != 0
                 && Double.isFinite(actualMove[i]) && Double.isFinite(forecastMove[i])).count();
         if (pipeline.target().directional() && calls >= CanaryMeasurement.MIN_BARS) {
             PesaranTimmermann.Result pt = PesaranTimmermann.test(actualMove, forecastMove);
@@ -134,7 +137,7 @@ public final class NullCanary {
      */
     public static List<CheckOutcome> judge(List<CanaryMeasurement> family) {
         double[] adjusted = adjusted(family);
-        long tests = java.util.Arrays.stream(adjusted).filter(v -> !Double.isNaN(v)).count();
+        long tests = Arrays.stream(adjusted).filter(v -> !Double.isNaN(v)).count();
         List<CheckOutcome> out = new ArrayList<>(family.size());
         for (int i = 0; i < family.size(); i++) {
             out.add(verdict(family.get(i), adjusted[2 * i], adjusted[2 * i + 1], tests));
@@ -237,7 +240,7 @@ public final class NullCanary {
         tried += bare == null ? "; the model without any feature set could not run"
                 : String.format(Locale.ROOT, "; the model without any feature set: smallest raw p = %.3g", bare);
         String sets = pipeline.features().stream().map(f -> "feature set " + f.name())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         if (bare == null || bare >= LEVEL) {
             return CheckOutcome.failed(CheckOutcome.CANARY, sets, verdict.evidence() + tried + " — a baseline that reads"
                     + " only the features finds skill in noise but no single set's removal clears it: they carry the"

@@ -4,6 +4,7 @@ import dev.foresight.data.MarketData;
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.pipeline.FittedFold;
 import dev.foresight.result.CheckOutcome;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +34,7 @@ public final class SharedInputs {
      * the first bar (up to the fold's last test bar) where they differ.
      */
     static List<CheckOutcome> compare(MarketData data, InputCheck check, String model, FittedFold fitted) {
-        List<CheckOutcome> out = new java.util.ArrayList<>();
+        List<CheckOutcome> out = new ArrayList<>();
         FittedFold ref = check.basis().fitted();
         String refModel = check.basis().model();
         FeatureMatrix raw = ref.raw();

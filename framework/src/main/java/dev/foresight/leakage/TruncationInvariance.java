@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * Check 2, truncation invariance: every feature column and regime label at <em>every</em> test bar
@@ -46,7 +47,7 @@ public final class TruncationInvariance {
         if (budget >= rows.length) {
             return rows;
         }
-        java.util.TreeSet<Integer> picked = new java.util.TreeSet<>(List.of(rows[0], rows[rows.length - 1]));
+        TreeSet<Integer> picked = new TreeSet<>(List.of(rows[0], rows[rows.length - 1]));
         int inner = rows.length - 2;
         int strata = Math.max(0, budget - 2);
         SplittableRandom random = new SplittableRandom(0x5EEDL * 31 + rows[0] * 1_000_003L + rows.length);

@@ -1,6 +1,8 @@
 package dev.foresight.model;
 
 import dev.foresight.scaling.ScalingMethod;
+import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * A forecasting method, like Tribuo's {@code Trainer}: {@link #fit} learns from training rows
@@ -95,15 +97,15 @@ public interface Model {
      * say). The pipeline fits them per fold like the experiment's own, after them, so they are
      * leakage-checked the same way.
      */
-    default java.util.List<dev.foresight.feature.FeatureSet> requiredFeatures() {
-        return java.util.List.of();
+    default List<dev.foresight.feature.FeatureSet> requiredFeatures() {
+        return List.of();
     }
 
     /**
      * A position this model always takes, whatever the strategy (buy-and-hold: +1); empty for
      * models whose forecasts drive a strategy.
      */
-    default java.util.OptionalDouble fixedPosition() {
-        return java.util.OptionalDouble.empty();
+    default OptionalDouble fixedPosition() {
+        return OptionalDouble.empty();
     }
 }

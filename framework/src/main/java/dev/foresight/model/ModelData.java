@@ -3,6 +3,7 @@ package dev.foresight.model;
 import dev.foresight.data.LookAheadException;
 import dev.foresight.feature.FeatureMatrix;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What a model sees: scaled feature rows and target labels for bars {@code 0..last()}, and the
@@ -89,7 +90,7 @@ public final class ModelData {
         return features.width();
     }
 
-    public java.util.List<String> featureNames() {
+    public List<String> featureNames() {
         return features.names();
     }
 

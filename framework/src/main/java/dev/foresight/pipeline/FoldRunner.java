@@ -24,6 +24,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -157,7 +159,7 @@ public final class FoldRunner {
      */
     public static FittedFold fitModel(MarketData data, Pipeline pipeline, FittedFold inputs, PreviousFit previous,
                                       FitProgress progress) {
-        java.util.Objects.requireNonNull(progress, "progress (use FitProgress.NONE)");
+        Objects.requireNonNull(progress, "progress (use FitProgress.NONE)");
         Fold fold = inputs.fold();
         if (!pipeline.model().warmStarts()) {
             previous = null;
@@ -255,7 +257,7 @@ public final class FoldRunner {
      * own forecasts (it names none, or names this model).
      */
     private static double[] sizingVariances(MarketData data, Pipeline pipeline, FittedFold fitted) {
-        java.util.Optional<String> named = pipeline.strategy().flatMap(Strategy::volatilityModel);
+        Optional<String> named = pipeline.strategy().flatMap(Strategy::volatilityModel);
         if (named.isEmpty() || named.get().equals(pipeline.modelName()) || pipeline.model().fixedPosition().isPresent()) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.foresight.portfolio;
 
 import dev.foresight.backtest.CostModel;
 import dev.foresight.execution.Legs;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -109,7 +110,7 @@ public record Portfolio(List<String> assets, Weighting weighting, double[][] exp
                     throw new IllegalArgumentException("bars must ascend: " + bars[t - 1] + " then " + bars[t]);
                 }
                 if (bars[t] != bars[t - 1] + 1) {
-                    java.util.Arrays.fill(previous, 0); // flat over the gap
+                    Arrays.fill(previous, 0); // flat over the gap
                 }
             }
             double[] e = weights(weighting, positions, variances, assetReturns, t, settings, assets);

@@ -3,6 +3,7 @@ package dev.foresight.result;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,6 @@ public final class AtomicFiles {
     }
 
     public static void writeString(Path target, String content) {
-        write(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 }

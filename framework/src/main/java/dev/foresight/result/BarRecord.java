@@ -3,6 +3,7 @@ package dev.foresight.result;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.foresight.execution.Legs;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One out-of-sample bar as stored in a task result. Values that a model does not produce
@@ -18,7 +19,7 @@ public record BarRecord(int bar, String date, double actual, double forecast, Do
                         Map<String, String> regimes, @JsonInclude(JsonInclude.Include.NON_NULL) Legs legs) {
 
     public BarRecord {
-        regimes = regimes == null ? Map.of() : new java.util.TreeMap<>(regimes);
+        regimes = regimes == null ? Map.of() : new TreeMap<>(regimes);
     }
 
     /** A bar traded at the close. */

@@ -2,6 +2,7 @@ package dev.foresight.result;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /**
  * How a leakage check ended on one task. Written as its lower-case name ({@code "passed"}), the
@@ -18,7 +19,7 @@ public enum CheckStatus {
     /** The name in result files. */
     @JsonValue
     public String json() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The status written as {@code text}; anything else is refused, naming the three. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The one JSON configuration for result files: indented, map keys sorted, so identical content
@@ -34,7 +35,7 @@ public final class ResultJson {
     public static byte[] bytes(Object value) {
         try {
             byte[] body = MAPPER.writeValueAsBytes(value);
-            byte[] out = java.util.Arrays.copyOf(body, body.length + 1);
+            byte[] out = Arrays.copyOf(body, body.length + 1);
             out[body.length] = '\n';
             return out;
         } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package dev.foresight.result;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /**
  * Whether a task produced forecasts. Written as {@code "ok"} or {@code "failed"}, as the task files
@@ -16,7 +17,7 @@ public enum TaskStatus {
     /** The name in result files. */
     @JsonValue
     public String json() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The status written as {@code text}; anything else is refused. */

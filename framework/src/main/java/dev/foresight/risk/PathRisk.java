@@ -5,6 +5,7 @@ import dev.foresight.evaluation.OutOfSample;
 import dev.foresight.result.BarRecord;
 import dev.foresight.result.TaskResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class PathRisk {
         VarPath var = varPath(path, folds);
         String distribution = distributionName(var);
         boolean[] all = new boolean[n];
-        java.util.Arrays.fill(all, true);
+        Arrays.fill(all, true);
         out.add(RiskRow.of(path.experiment(), path.model(), "", "", distribution, RiskProfile.of(net, var, all)));
         for (String detector : detectors) {
             TreeSet<String> regimes = new TreeSet<>();

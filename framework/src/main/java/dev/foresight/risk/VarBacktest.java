@@ -1,5 +1,7 @@
 package dev.foresight.risk;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -68,7 +70,7 @@ public record VarBacktest(double level, int n, int failures, CoverageTest kupiec
             throw new IllegalArgumentException("bars, failures and include must have one entry per bar; got "
                     + bars.length + ", " + failures.length + ", " + include.length);
         }
-        List<boolean[]> runs = new java.util.ArrayList<>();
+        List<boolean[]> runs = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= bars.length; i++) {
             if (i > 0 && i < bars.length && bars[i] <= bars[i - 1]) {
@@ -77,7 +79,7 @@ public record VarBacktest(double level, int n, int failures, CoverageTest kupiec
             boolean in = i < bars.length && include[i];
             boolean continues = in && start >= 0 && bars[i] == bars[i - 1] + 1;
             if (start >= 0 && !continues) {
-                runs.add(java.util.Arrays.copyOfRange(failures, start, i));
+                runs.add(Arrays.copyOfRange(failures, start, i));
                 start = -1;
             }
             if (in && start < 0) {

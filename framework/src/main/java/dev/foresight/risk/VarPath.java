@@ -1,5 +1,6 @@
 package dev.foresight.risk;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -63,7 +64,7 @@ public record VarPath(int[] bars, double[] realised, double[] mean, double[] var
     /** The backtest at {@code level} over every bar with a variance forecast. */
     public VarBacktest backtest(double level) {
         boolean[] all = new boolean[bars.length];
-        java.util.Arrays.fill(all, true);
+        Arrays.fill(all, true);
         return backtest(level, all);
     }
 }

@@ -1,5 +1,7 @@
 package dev.foresight.statistics;
 
+import java.util.Arrays;
+
 /**
  * The deflated Sharpe ratio of Bailey and López de Prado, "The Deflated Sharpe Ratio: Correcting
  * for Selection Bias, Backtest Overfitting and Non-Normality", Journal of Portfolio Management
@@ -66,13 +68,13 @@ public final class DeflatedSharpe {
      * @param trialSharpes per-period Sharpe ratios of every configuration searched, the selected one included
      */
     public static Result deflate(ReturnMoments m, double[] trialSharpes) {
-        double[] defined = java.util.Arrays.stream(trialSharpes).filter(Double::isFinite).toArray();
+        double[] defined = Arrays.stream(trialSharpes).filter(Double::isFinite).toArray();
         if (defined.length == 0) {
             throw new IllegalArgumentException("no trial has a defined Sharpe ratio");
         }
         double variance = 0;
         if (defined.length > 1) {
-            double mean = java.util.Arrays.stream(defined).average().orElseThrow();
+            double mean = Arrays.stream(defined).average().orElseThrow();
             for (double s : defined) {
                 variance += (s - mean) * (s - mean);
             }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The Model Confidence Set of Hansen, Lunde and Nason, "The Model Confidence Set", Econometrica
@@ -83,7 +84,7 @@ public final class ModelConfidenceSet {
         /** Indices of the models in the {@code confidence} set, ascending. */
         public int[] members(double confidence) {
             checkConfidence(confidence);
-            return java.util.stream.IntStream.range(0, pValues.length).filter(i -> pValues[i] >= 1 - confidence).toArray();
+            return IntStream.range(0, pValues.length).filter(i -> pValues[i] >= 1 - confidence).toArray();
         }
 
         @Override

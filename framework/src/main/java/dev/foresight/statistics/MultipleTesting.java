@@ -1,5 +1,7 @@
 package dev.foresight.statistics;
 
+import java.util.Arrays;
+
 /**
  * Family-wise error control for a handful of p-values (one per model of an experiment): Holm's
  * step-down adjustment (Holm, "A Simple Sequentially Rejective Multiple Test Procedure", Scand. J.
@@ -31,7 +33,7 @@ public final class MultipleTesting {
             order[i] = i;
         }
         // NaN last; ties keep input order (a stable sort), as R's order() does.
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(Double.isNaN(p[a]) ? 2 : p[a], Double.isNaN(p[b]) ? 2 : p[b]));
+        Arrays.sort(order, (a, b) -> Double.compare(Double.isNaN(p[a]) ? 2 : p[a], Double.isNaN(p[b]) ? 2 : p[b]));
         double[] out = new double[p.length];
         double running = 0;
         for (int rank = 0; rank < p.length; rank++) {

@@ -1,5 +1,7 @@
 package dev.foresight.walkforward;
 
+import java.util.Locale;
+
 /** How the training window moves from fold to fold. */
 public enum WindowType {
     /** Every fold trains from bar 0 up to its training end. */
@@ -8,6 +10,6 @@ public enum WindowType {
     ROLLING;
 
     public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -13,6 +13,7 @@ import dev.foresight.result.TaskResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class OutOfSampleTest {
@@ -115,7 +116,7 @@ class OutOfSampleTest {
 
     @Test
     void performance_ofAnUnbrokenPathEqualsBacktestThenMetricsBitForBit() {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         CostModel costs = new CostModel(5, 2);
         Annualisation a = new Annualisation(252, 0.02);
         for (int gap = 0; gap <= 1; gap++) {

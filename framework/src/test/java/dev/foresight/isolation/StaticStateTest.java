@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The structural fingerprint behind the static-state watch. */
@@ -32,7 +33,7 @@ class StaticStateTest {
         long before = StaticState.fingerprint(table);
         table[1] = 2.5;
         assertNotEquals(before, StaticState.fingerprint(table));
-        java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong calls = new AtomicLong();
         long zero = StaticState.fingerprint(calls);
         calls.incrementAndGet();
         assertNotEquals(zero, StaticState.fingerprint(calls));

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** Deliberately leaking plugins, each a look-ahead bug seen in real research code. */
@@ -50,7 +51,7 @@ final class LeakyPlugins {
      * {@code last} computes it from the cut view, {@code calls} counts its calls.
      */
     static FeatureSet featureWithLastRow(String column, Function<double[], double[]> f,
-                                         Function<MarketView, Double> last, java.util.concurrent.atomic.AtomicInteger calls) {
+                                         Function<MarketView, Double> last, AtomicInteger calls) {
         return train -> new LastRowFeatures() {
             @Override
             public List<String> columns() {

@@ -18,9 +18,11 @@ import dev.foresight.result.CheckOutcome;
 import dev.foresight.scaling.ScalingMethod;
 import dev.foresight.target.Targets;
 import dev.foresight.walkforward.WalkForwardPlan;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class NullCanaryTest {
@@ -189,7 +191,7 @@ class NullCanaryTest {
     void holm_doesNotFlagABatchSizedNullFamilyThatARawOnePercentRuleWould() {
         // 12 models, two tests each, all null; one PT p-value of 0.0053 (the chance failure of the
         // issue) that the old per-model 1% rule flagged.
-        List<CanaryMeasurement> family = new java.util.ArrayList<>();
+        List<CanaryMeasurement> family = new ArrayList<>();
         double[] nullPs = {0.41, 0.87, 0.23, 0.65, 0.094, 0.52, 0.31, 0.78, 0.15, 0.96, 0.047, 0.58, 0.33, 0.71,
             0.19, 0.88, 0.026, 0.44, 0.62, 0.09, 0.37, 0.81};
         family.add(measured("lstm_direction", 0.0053, 0.12));
@@ -206,7 +208,7 @@ class NullCanaryTest {
 
     @Test
     void holm_stillFlagsAPlantedStrongLeakInTheSameFamilyAndOnlyIt() {
-        List<CanaryMeasurement> family = new java.util.ArrayList<>();
+        List<CanaryMeasurement> family = new ArrayList<>();
         family.add(measured("lstm_direction", 0.0053, 0.12));
         for (int i = 0; i < 20; i++) {
             family.add(measured("m" + i, 0.05 + 0.045 * i, null));
@@ -224,12 +226,12 @@ class NullCanaryTest {
         // Simulation with known truth: 20 000 batches of 20 models × 2 tests, every p-value uniform
         // (the null). A raw 1% rule alarms in 1 − 0.99^40 ≈ 33% of batches; Holm in at most 1%
         // (here exactly 1 − (1 − 0.01/40)^40 ≈ 0.995% for independent tests). 3 standard errors: 0.21%.
-        java.util.SplittableRandom random = new java.util.SplittableRandom(2026);
+        SplittableRandom random = new SplittableRandom(2026);
         int batches = 20_000;
         int holmAlarms = 0;
         int rawAlarms = 0;
         for (int b = 0; b < batches; b++) {
-            List<CanaryMeasurement> family = new java.util.ArrayList<>();
+            List<CanaryMeasurement> family = new ArrayList<>();
             boolean raw = false;
             for (int m = 0; m < 20; m++) {
                 double pt = random.nextDouble();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ForecastMetricsTest {
@@ -120,7 +121,7 @@ class ForecastMetricsTest {
         // infinities, the message must name the first bad value as a check per bar would, actual
         // before forecast on the same bar, also after finite values whose squares overflow.
         double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        java.util.SplittableRandom random = new java.util.SplittableRandom(21);
+        SplittableRandom random = new SplittableRandom(21);
         for (int round = 0; round < 2_000; round++) {
             int n = 1 + random.nextInt(12);
             double[] actual = new double[n];

@@ -24,10 +24,14 @@ import dev.foresight.target.Targets;
 import dev.foresight.walkforward.Fold;
 import dev.foresight.walkforward.WalkForwardPlan;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.ToDoubleBiFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class FoldRunnerTest {
@@ -74,11 +78,11 @@ class FoldRunnerTest {
     /** A model forecasting {@code f(data, t)} and recording the training-label mean. */
     private static Model model(ToDoubleBiFunction<ModelData, Integer> f) {
         return (train, validation, seed) -> {
-            double mean = java.util.Arrays.stream(train.rowLabels()).average().orElseThrow();
+            double mean = Arrays.stream(train.rowLabels()).average().orElseThrow();
             return new FittedModel() {
                 @Override
                 public Forecast[] predict(ModelData data) {
-                    return java.util.Arrays.stream(data.rows()).mapToObj(t -> Forecast.point(f.applyAsDouble(data, t)))
+                    return Arrays.stream(data.rows()).mapToObj(t -> Forecast.point(f.applyAsDouble(data, t)))
                             .toArray(Forecast[]::new);
                 }
 
@@ -168,12 +172,12 @@ class FoldRunnerTest {
         assertEquals(49, planned.trainEnd());
         assertEquals(40, planned.validationStart());
         assertEquals(38, planned.fitEnd());
-        List<int[]> fit = new java.util.ArrayList<>();
-        List<int[]> validation = new java.util.ArrayList<>();
+        List<int[]> fit = new ArrayList<>();
+        List<int[]> validation = new ArrayList<>();
         FoldOutcome out = FoldRunner.run(market(prices(70)), pipeline2(recording(false, fit, validation)), planned);
 
         // every training row 10..49 (no warm-up this late), none held out
-        assertArrayEquals(java.util.stream.IntStream.rangeClosed(10, 49).toArray(), fit.get(0));
+        assertArrayEquals(IntStream.rangeClosed(10, 49).toArray(), fit.get(0));
         assertEquals(0, validation.get(0).length);
         assertEquals(40, out.fitRowsUsed());
         assertEquals(0, out.validationRowsUsed());
@@ -187,12 +191,12 @@ class FoldRunnerTest {
     @Test
     void modelUsingValidation_stillHoldsOutThePurgedTail() {
         Fold planned = WITH_VALIDATION.folds(70, 2).get(1);
-        List<int[]> fit = new java.util.ArrayList<>();
-        List<int[]> validation = new java.util.ArrayList<>();
+        List<int[]> fit = new ArrayList<>();
+        List<int[]> validation = new ArrayList<>();
         FoldOutcome out = FoldRunner.run(market(prices(70)), pipeline2(recording(true, fit, validation)), planned);
 
-        assertArrayEquals(java.util.stream.IntStream.rangeClosed(10, 38).toArray(), fit.get(0));
-        assertArrayEquals(java.util.stream.IntStream.rangeClosed(40, 49).toArray(), validation.get(0));
+        assertArrayEquals(IntStream.rangeClosed(10, 38).toArray(), fit.get(0));
+        assertArrayEquals(IntStream.rangeClosed(40, 49).toArray(), validation.get(0));
         assertEquals(29, out.fitRowsUsed());
         assertEquals(10, out.validationRowsUsed());
         assertEquals(planned, out.fold());
@@ -207,7 +211,7 @@ class FoldRunnerTest {
         for (int t = planned.lastTrainingBar() + 1; t < scrambled.length; t++) {
             scrambled[t] = 1000 + 37 * Math.sin(t);
         }
-        Model m = recording(false, new java.util.ArrayList<>(), new java.util.ArrayList<>());
+        Model m = recording(false, new ArrayList<>(), new ArrayList<>());
         FoldOutcome a = FoldRunner.run(market(p), pipeline2(m), planned);
         FoldOutcome b = FoldRunner.run(market(scrambled), pipeline2(m), planned);
         assertEquals(a.diagnostics(), b.diagnostics());
@@ -256,8 +260,8 @@ class FoldRunnerTest {
             }
 
             @Override
-            public java.util.OptionalDouble fixedPosition() {
-                return java.util.OptionalDouble.of(1.0);
+            public OptionalDouble fixedPosition() {
+                return OptionalDouble.of(1.0);
             }
         };
         Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);

@@ -8,6 +8,7 @@ import dev.foresight.backtest.CostModel;
 import dev.foresight.execution.Legs;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +94,7 @@ class PortfolioTest {
     /** One asset at the next open is the single-asset executed backtest, bar for bar (gaps restart both flat). */
     @Test
     void nextOpen_oneAsset_isTheExecutedBacktest() {
-        java.util.Random rng = new java.util.Random(7);
+        Random rng = new Random(7);
         int n = 200;
         double[][] positions = new double[1][n];
         double[][] returns = new double[1][n];
@@ -157,7 +158,7 @@ class PortfolioTest {
 
     @Test
     void trailingCorrelation_matchesCommonsMathOnThePastWindowOnly() {
-        java.util.Random rng = new java.util.Random(3);
+        Random rng = new Random(3);
         double[][] r = new double[3][200];
         for (int s = 0; s < 200; s++) {
             double common = rng.nextGaussian();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.statistics.ModelConfidenceSet.Statistic;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,7 @@ class ModelConfidenceSetTest {
                 assertEquals(running, a.pValues()[step.eliminated()], 0);
             }
             assertEquals(4, a.steps().size());
-            long ones = java.util.Arrays.stream(a.pValues()).filter(p -> p == 1).count();
+            long ones = Arrays.stream(a.pValues()).filter(p -> p == 1).count();
             assertTrue(ones >= 1);
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Politis &amp; Romano, "The Stationary Bootstrap", JASA 89(428), 1994. */
@@ -35,7 +36,7 @@ class StationaryBootstrapTest {
         var c = new StationaryBootstrap(10, 500, 43).interval(x.length, mean, 0.95);
         assertEquals(a, b);
         assertNotEquals(a.lower(), c.lower());
-        assertEquals(mean(x, java.util.stream.IntStream.range(0, x.length).toArray()), a.estimate(), 0);
+        assertEquals(mean(x, IntStream.range(0, x.length).toArray()), a.estimate(), 0);
     }
 
     /**

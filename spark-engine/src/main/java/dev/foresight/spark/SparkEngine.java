@@ -14,9 +14,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +60,7 @@ final class SparkEngine implements Engine {
     private final int parallelism;
     private final PluginJars plugins;
     /** Each executor's latest report, by executor id (the calling thread only). */
-    private final Map<String, Map<String, Object>> executors = new java.util.TreeMap<>();
+    private final Map<String, Map<String, Object>> executors = new TreeMap<>();
     private String sparkVersion;
 
     /**
@@ -78,7 +83,7 @@ final class SparkEngine implements Engine {
      * which is always off. {@code master} applies when given; otherwise spark-submit's, or
      * {@code local[defaultThreads]} for an embedded run.
      */
-    static SparkConf configure(SparkConf given, java.util.Optional<String> master, int defaultThreads) {
+    static SparkConf configure(SparkConf given, Optional<String> master, int defaultThreads) {
         SparkConf c = given.clone();
         master.ifPresent(c::setMaster);
         c.setIfMissing("spark.master", "local[" + defaultThreads + "]");
@@ -112,11 +117,11 @@ final class SparkEngine implements Engine {
      */
     @Override
     public Map<String, Object> provenance() {
-        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        Map<String, Object> p = new LinkedHashMap<>();
         p.put("spark_version", sparkVersion);
         p.put("master", conf.get("spark.master"));
         p.put("task_cpus", Integer.parseInt(conf.get("spark.task.cpus", "1")));
-        Map<String, String> settings = new java.util.TreeMap<>();
+        Map<String, String> settings = new TreeMap<>();
         for (String key : RECORDED_SETTINGS) {
             if (conf.contains(key)) {
                 settings.put(key, conf.get(key));
@@ -125,7 +130,7 @@ final class SparkEngine implements Engine {
         p.put("settings", settings);
         p.put("executors", executors.size());
         // distinct runtimes, in a stable order (executor ids and their number vary from run to run)
-        Map<String, Map<String, Object>> distinct = new java.util.TreeMap<>();
+        Map<String, Map<String, Object>> distinct = new TreeMap<>();
         executors.values().forEach(r -> distinct.putIfAbsent(r.toString(), r));
         p.put("executor_runtimes", List.copyOf(distinct.values()));
         return p;
@@ -167,7 +172,7 @@ final class SparkEngine implements Engine {
             return;
         }
         try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
@@ -188,7 +193,7 @@ final class SparkEngine implements Engine {
         String code = context.codeFingerprint();
         // This run's identity on the executors (broadcast ids restart with every context, so two runs
         // in one JVM — tests, a notebook — could share them).
-        String run = java.util.UUID.randomUUID().toString();
+        String run = UUID.randomUUID().toString();
         // One partition per unit, in the order given (largest first): Spark schedules them in order.
         JavaRDD<WorkUnit> rdd = sc.parallelize(units, units.size());
         Function1<Iterator<WorkUnit>, UnitResult> compute = (Function1<Iterator<WorkUnit>, UnitResult> & Serializable)
@@ -261,7 +266,7 @@ final class SparkEngine implements Engine {
      */
     private static final class Runners {
         private static final int KEPT = 4;
-        private static final Map<String, UnitRunner> CACHE = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        private static final Map<String, UnitRunner> CACHE = new LinkedHashMap<>(8, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, UnitRunner> eldest) {
                 return size() > KEPT;

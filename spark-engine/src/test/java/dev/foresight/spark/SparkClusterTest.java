@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,7 @@ class SparkClusterTest {
         for (JsonNode runtime : engine.path("executor_runtimes")) {
             assertEquals("1", runtime.path("omp_num_threads").asText(), engine.toString());
         }
-        assertTrue(java.util.stream.StreamSupport.stream(engine.path("executor_runtimes").spliterator(), false)
+        assertTrue(StreamSupport.stream(engine.path("executor_runtimes").spliterator(), false)
                 .anyMatch(r -> r.path("nd4j").path("threads").asInt() == 1), "an executor ran LSTMs on one ND4J thread: "
                 + engine);
     }

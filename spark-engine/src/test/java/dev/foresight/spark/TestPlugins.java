@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -44,10 +45,10 @@ final class TestPlugins {
                     String line = ProcessHandle.current().pid() + "\\t" + loader.getName() + "\\t"
                             + c.getProtectionDomain().getCodeSource().getLocation() + "\\n";
                     try {
-                        java.nio.file.Files.writeString(java.nio.file.Path.of(dir, "trace-" + ProcessHandle.current().pid()
+                        Files.writeString(Path.of(dir, "trace-" + ProcessHandle.current().pid()
                                 + "-" + System.identityHashCode(loader) + ".txt"), line);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 }
             }
@@ -62,7 +63,7 @@ final class TestPlugins {
             import dev.foresight.feature.FittedFeatures;
             import dev.foresight.plugin.ParameterSpec;
             import dev.foresight.plugin.SimpleProvider;
-            import java.util.List;
+            import List;
 
             public final class EwmaProvider extends SimpleProvider<FeatureSet> {
                 public EwmaProvider() {
@@ -105,7 +106,7 @@ final class TestPlugins {
             import dev.foresight.feature.FittedFeatures;
             import dev.foresight.plugin.ParameterSpec;
             import dev.foresight.plugin.SimpleProvider;
-            import java.util.List;
+            import List;
 
             public final class MomentumProvider extends SimpleProvider<FeatureSet> {
                 public MomentumProvider() {
@@ -161,7 +162,7 @@ final class TestPlugins {
         Files.createDirectories(out);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertTrue(javac != null, "the tests run on a JDK");
-        List<String> args = new java.util.ArrayList<>(List.of("--release", "17", "-classpath",
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-classpath",
                 System.getProperty("java.class.path"), "-d", out.toString()));
         Stream.of(sources).map(Path::toString).forEach(args::add);
         int code = javac.run(null, null, null, args.toArray(String[]::new));

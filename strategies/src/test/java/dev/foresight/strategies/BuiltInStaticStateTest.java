@@ -13,11 +13,13 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import dev.foresight.strategies.baseline.RandomWalkProvider;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -126,9 +128,9 @@ class BuiltInStaticStateTest {
         static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("\\d+");
         static final Range DEFAULT = new Range(1, 2, List.of("x"));
         static final Kind KIND = Kind.SLOW;
-        static final java.util.function.IntSupplier CONSTANT = () -> 3;
+        static final IntSupplier CONSTANT = () -> 3;
         static final double[] NONE = {};
-        static final java.time.LocalDate START = java.time.LocalDate.of(2000, 1, 3);
+        static final LocalDate START = LocalDate.of(2000, 1, 3);
     }
 
     record Range(int from, int to, List<String> names) {

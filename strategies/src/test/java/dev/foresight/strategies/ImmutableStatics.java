@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The condition behind {@link BuiltInStaticStateTest}: a static field is final and what it holds is
@@ -93,7 +94,7 @@ final class ImmutableStatics extends ArchCondition<JavaField> {
         if (name.startsWith("java.util.ImmutableCollections$") || name.startsWith("java.util.Collections$Unmodifiable")
                 || name.startsWith("java.util.Collections$Empty") || name.startsWith("java.util.Collections$Singleton")) {
             Collection<?> elements = v instanceof Map<?, ?> m ? m.entrySet().stream()
-                    .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toList()
+                    .flatMap(e -> Stream.of(e.getKey(), e.getValue())).toList()
                     : v instanceof Collection<?> c ? c : null;
             if (elements == null) {
                 return "a " + name;

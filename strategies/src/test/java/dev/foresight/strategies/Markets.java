@@ -6,6 +6,7 @@ import dev.foresight.data.MarketData;
 import dev.foresight.data.PriceSeries;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -38,7 +39,7 @@ public final class Markets {
     /** Several close-only series on the same days; the first is the primary. */
     public static MarketData aligned(Map<String, double[]> closes) {
         List<PriceSeries> series = closes.entrySet().stream().map(e -> series(e.getKey(), e.getValue())).toList();
-        Map<String, DataNotes> notes = new java.util.LinkedHashMap<>();
+        Map<String, DataNotes> notes = new LinkedHashMap<>();
         series.forEach(s -> notes.put(s.symbol(), DataNotes.clean(s.size())));
         return MarketData.aligned(series, notes);
     }

@@ -13,10 +13,13 @@ import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -32,7 +35,7 @@ import java.util.stream.Stream;
  */
 public final class CodeFingerprint {
 
-    private static final java.util.Map<List<Object>, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<List<Object>, String> CACHE = new ConcurrentHashMap<>();
 
     private CodeFingerprint() {
     }
@@ -95,7 +98,7 @@ public final class CodeFingerprint {
             });
             digests.add(HexFormat.of().formatHex(md.digest()));
         }
-        java.util.Collections.sort(digests);
+        Collections.sort(digests);
         MessageDigest md = sha256();
         digests.forEach(d -> md.update(d.getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(md.digest());
@@ -108,7 +111,7 @@ public final class CodeFingerprint {
     private static TreeMap<String, byte[]> jar(Path file) {
         TreeMap<String, byte[]> out = new TreeMap<>();
         try (JarFile jar = new JarFile(file.toFile())) {
-            for (JarEntry e : java.util.Collections.list(jar.entries())) {
+            for (JarEntry e : Collections.list(jar.entries())) {
                 if (!e.isDirectory() && counts(e.getName())) {
                     try (InputStream in = jar.getInputStream(e)) {
                         out.put(e.getName(), in.readAllBytes());

@@ -1,6 +1,7 @@
 package dev.foresight.run.engine;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Executes units of work. {@link LocalEngine} (a thread pool in this JVM) is the default; others
@@ -50,8 +51,8 @@ public interface Engine extends AutoCloseable {
      * e.g. their thread counts), for the manifest's {@code engine} block beside {@link #name()} and
      * {@link #parallelism()}. Called after {@link #execute}; JSON-friendly values, keys in a stable order.
      */
-    default java.util.Map<String, Object> provenance() {
-        return java.util.Map.of();
+    default Map<String, Object> provenance() {
+        return Map.of();
     }
 
     /** Releases the engine's resources (threads, a cluster connection). */

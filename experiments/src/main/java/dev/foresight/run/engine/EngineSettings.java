@@ -1,6 +1,7 @@
 package dev.foresight.run.engine;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +20,7 @@ public record EngineSettings(int workers, Map<String, String> options, List<Path
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1");
         }
-        options = java.util.Collections.unmodifiableMap(new TreeMap<>(options));
+        options = Collections.unmodifiableMap(new TreeMap<>(options));
         plugins = List.copyOf(plugins);
     }
 

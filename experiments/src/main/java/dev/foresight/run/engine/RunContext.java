@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -68,7 +69,7 @@ public final class RunContext {
 
     /** The experiments, in batch order of their names. */
     public List<String> experiments() {
-        return List.copyOf(new java.util.TreeSet<>(dataByExperiment.keySet()));
+        return List.copyOf(new TreeSet<>(dataByExperiment.keySet()));
     }
 
     /** The key of an experiment's data (its SHA-256): equal for experiments on identical data. */

@@ -2,6 +2,7 @@ package dev.foresight.run.engine;
 
 import dev.foresight.result.ResultJson;
 import dev.foresight.result.TaskResult;
+import java.io.IOException;
 import java.util.Objects;
 
 /**
@@ -53,7 +54,7 @@ public sealed interface TaskOutcome {
         TaskResult result;
         try {
             result = ResultJson.mapper().readValue(file.json(), TaskResult.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("the task file of " + file.task().id() + " does not parse: " + e.getMessage(), e);
         }
         if (!result.taskId().equals(file.task().id())) {

@@ -3,6 +3,7 @@ package dev.foresight.data.synthetic;
 import dev.foresight.data.PriceSeries;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Objects;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
@@ -58,7 +59,7 @@ public record PlantedSignalSource(Signal signal, double strength, double dailyVo
     }
 
     public PlantedSignalSource {
-        java.util.Objects.requireNonNull(signal, "signal");
+        Objects.requireNonNull(signal, "signal");
         if (!(dailyVol > 0) || !Double.isFinite(dailyVol)) {
             throw new IllegalArgumentException("daily_vol must be > 0 and finite, got " + dailyVol);
         }

@@ -3,6 +3,7 @@ package dev.foresight.data.synthetic;
 import dev.foresight.data.PriceSeries;
 import dev.foresight.data.RegimeTruth;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.random.Well19937c;
 
@@ -93,7 +94,7 @@ public record VolatilityPanelSource(int member, int assets, double mu, double da
         RegimeTruth truth = new RegimeTruth(REGIMES, p.regimes);
         if (member == 0) {
             double[] indexVol = new double[bars];
-            java.util.Arrays.fill(indexVol, Math.max(volOfVol, 1e-4));
+            Arrays.fill(indexVol, Math.max(volOfVol, 1e-4));
             return PriceSeries.of(symbol, dates, BarShape.bars(p.indexStart, p.indexLogChanges, indexVol, decoration),
                     truth);
         }

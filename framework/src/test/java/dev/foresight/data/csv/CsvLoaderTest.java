@@ -10,6 +10,7 @@ import dev.foresight.data.Column;
 import dev.foresight.data.DataNotes;
 import dev.foresight.data.PriceSeries;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -167,11 +168,11 @@ class CsvLoaderTest {
                 CsvLayout.auto());
         LoadedSeries b = CsvLoader.parse("b.csv", "Date,Close\n2020-01-06,30\n2020-01-03,20\n", "B",
                 CsvLayout.auto());
-        dev.foresight.data.MarketData data = LoadedSeries.align(java.util.List.of(a, b));
+        dev.foresight.data.MarketData data = LoadedSeries.align(List.of(a, b));
         assertArrayEquals(new double[] {2, 3}, data.primary().column(Column.CLOSE));
         assertArrayEquals(new double[] {20, 30}, data.series("B").column(Column.CLOSE));
         assertEquals(1, data.notes("A").droppedByAlignment());
         assertTrue(data.notes("B").sortedFromNewestFirst());
-        assertThrows(IllegalArgumentException.class, () -> LoadedSeries.align(java.util.List.of(a, a)));
+        assertThrows(IllegalArgumentException.class, () -> LoadedSeries.align(List.of(a, a)));
     }
 }

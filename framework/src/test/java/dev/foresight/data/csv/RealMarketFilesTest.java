@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ class RealMarketFilesTest {
         LoadedSeries agg = CsvLoader.load(DIR.resolve("agg_daily_desc.csv"), "AGG", CsvLayout.auto());
         assertTrue(agg.notes().sortedFromNewestFirst());
         assertEquals(2505, agg.series().size());
-        assertEquals(java.time.LocalDate.of(2006, 11, 1), agg.series().date(0));
+        assertEquals(LocalDate.of(2006, 11, 1), agg.series().date(0));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.foresight.data.synthetic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class GbmSourceTest {
@@ -25,7 +26,7 @@ class GbmSourceTest {
 
     @Test
     void firstClose_isOneReturnAwayFromTheStartPrice() {
-        double close = new GbmSource(0.0, 0.0001, 250, java.time.LocalDate.of(2000, 1, 3)).generate("G", 1, 1)
+        double close = new GbmSource(0.0, 0.0001, 250, LocalDate.of(2000, 1, 3)).generate("G", 1, 1)
                 .value(dev.foresight.data.Column.CLOSE, 0);
         assertEquals(250, close, 0.01);
     }
@@ -33,7 +34,7 @@ class GbmSourceTest {
     @Test
     void gbmSource_rejectsNonPositiveVolatilityAndStartPrice() {
         assertThrows(IllegalArgumentException.class, () -> new GbmSource(0.05, 0));
-        assertThrows(IllegalArgumentException.class, () -> new GbmSource(0.05, 0.2, -1, java.time.LocalDate.MIN));
+        assertThrows(IllegalArgumentException.class, () -> new GbmSource(0.05, 0.2, -1, LocalDate.MIN));
         assertThrows(IllegalArgumentException.class, () -> new GbmSource(Double.NaN, 0.2));
         assertThrows(IllegalArgumentException.class, () -> new GbmSource(0.05, 0.2).generate("G", 0, 1));
         assertThrows(IllegalArgumentException.class, () -> new GbmSource(0.05, 0.2).generate(" ", 10, 1));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.data.Column;
 import java.time.LocalDate;
+import java.util.Arrays;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +28,8 @@ class PlantedSignalSourceTest {
     }
 
     private static double lagCorrelation(double[] x, double[] y, int lag) {
-        double[] a = java.util.Arrays.copyOfRange(x, 0, x.length - lag);
-        double[] b = java.util.Arrays.copyOfRange(y, lag, y.length);
+        double[] a = Arrays.copyOfRange(x, 0, x.length - lag);
+        double[] b = Arrays.copyOfRange(y, lag, y.length);
         return new PearsonsCorrelation().correlation(a, b);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.foresight.data.PriceSeries;
 import dev.foresight.data.RegimeTruth;
 import dev.foresight.data.synthetic.RegimeSwitchingGarchSource.Regime;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,10 +67,10 @@ class RegimeSwitchingGarchSourceTest {
             vol[i] = Math.sqrt(sumSq[i] / n[i] - mean[i] * mean[i]);
         }
         // configured: bull 0.8%, bear 1.4%, crisis 3% long-run daily volatility
-        assertTrue(vol[0] < vol[1] && vol[1] < vol[2], java.util.Arrays.toString(vol));
-        assertTrue(vol[2] > 2 * vol[0], java.util.Arrays.toString(vol));
+        assertTrue(vol[0] < vol[1] && vol[1] < vol[2], Arrays.toString(vol));
+        assertTrue(vol[2] > 2 * vol[0], Arrays.toString(vol));
         // configured drifts: bull > 0 > bear > crisis
-        assertTrue(mean[0] > 0 && mean[0] > mean[1] && mean[1] > mean[2], java.util.Arrays.toString(mean));
+        assertTrue(mean[0] > 0 && mean[0] > mean[1] && mean[1] > mean[2], Arrays.toString(mean));
     }
 
     @Test

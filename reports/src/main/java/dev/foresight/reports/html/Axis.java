@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -73,7 +74,7 @@ final class Axis {
         int start = 0;
         for (int j = 1; j <= keep.length; j++) {
             String label = regimes.get(keep[start]).get(detector);
-            if (j == keep.length || !java.util.Objects.equals(regimes.get(keep[j]).get(detector), label)) {
+            if (j == keep.length || !Objects.equals(regimes.get(keep[j]).get(detector), label)) {
                 if (label != null) {
                     out.add(List.of(dates.get(keep[start]), dates.get(keep[j - 1]), label));
                 }

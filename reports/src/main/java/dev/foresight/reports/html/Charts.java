@@ -1,5 +1,6 @@
 package dev.foresight.reports.html;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class Charts {
     /** Bar positions to draw for a series of n bars. */
     static int[] keep(int n) {
         int k = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
-        java.util.List<Integer> out = new java.util.ArrayList<>();
+        List<Integer> out = new ArrayList<>();
         for (int i = 0; i < n; i += k) {
             out.add(i);
         }
@@ -45,7 +46,7 @@ final class Charts {
 
     /** Values at the kept positions, rounded for the picture. */
     static List<Double> thin(double[] values, int[] keep) {
-        java.util.ArrayList<Double> out = new java.util.ArrayList<>(keep.length);
+        ArrayList<Double> out = new ArrayList<>(keep.length);
         for (int i : keep) {
             out.add(Fmt.chart(values[i]));
         }
@@ -54,7 +55,7 @@ final class Charts {
 
     /** Each kept point's bucket minimum (for drawdowns). */
     static List<Double> thinMin(double[] values, int[] keep) {
-        java.util.ArrayList<Double> out = new java.util.ArrayList<>(keep.length);
+        ArrayList<Double> out = new ArrayList<>(keep.length);
         for (int j = 0; j < keep.length; j++) {
             int from = j == 0 ? 0 : keep[j - 1] + 1;
             double m = Double.POSITIVE_INFINITY;
@@ -67,7 +68,7 @@ final class Charts {
     }
 
     static <T> List<T> pick(List<T> values, int[] keep) {
-        java.util.ArrayList<T> out = new java.util.ArrayList<>(keep.length);
+        ArrayList<T> out = new ArrayList<>(keep.length);
         for (int i : keep) {
             out.add(values.get(i));
         }

@@ -12,11 +12,16 @@ import dev.foresight.statistics.ModelConfidenceSet;
 import dev.foresight.statistics.StationaryBootstrap;
 import dev.foresight.statistics.SuperiorPredictiveAbility;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The multiple-comparison view of one experiment, computed from its models' joined out-of-sample
@@ -112,11 +117,11 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
     }
 
     /** Per render, the comparisons already computed (several sections show them; computing is not free). */
-    private static final ThreadLocal<Map<ReportInput.Experiment, java.util.Optional<Comparisons>>> CACHE = new ThreadLocal<>();
+    private static final ThreadLocal<Map<ReportInput.Experiment, Optional<Comparisons>>> CACHE = new ThreadLocal<>();
 
     /** Runs {@code render} with a cache of comparisons that lives as long as the call. */
-    static <T> T cached(java.util.function.Supplier<T> render) {
-        CACHE.set(new java.util.IdentityHashMap<>());
+    static <T> T cached(Supplier<T> render) {
+        CACHE.set(new IdentityHashMap<>());
         try {
             return render.get();
         } finally {
@@ -130,7 +135,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
         if (cache == null) {
             return of(e, in.config().seed(), in.annualisation());
         }
-        return cache.computeIfAbsent(e, x -> java.util.Optional.ofNullable(of(x, in.config().seed(), in.annualisation())))
+        return cache.computeIfAbsent(e, x -> Optional.ofNullable(of(x, in.config().seed(), in.annualisation())))
                 .orElse(null);
     }
 
@@ -200,7 +205,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
             }
             negReturns[traded.size()] = negate(bhTest.netReturns());
             ModelConfidenceSet.Result retMcs = ModelConfidenceSet.compute(negReturns, ModelConfidenceSet.Statistic.MAX, boot);
-            double[][] models = java.util.Arrays.copyOf(negReturns, traded.size());
+            double[][] models = Arrays.copyOf(negReturns, traded.size());
             spa = SuperiorPredictiveAbility.test(negReturns[traded.size()], models, boot);
             for (int i = 0; i < traded.size(); i++) {
                 int idx = runs.indexOf(traded.get(i));
@@ -283,7 +288,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
         return new Comparisons(lossName(e), n, views, bh, spa, spaModels, pbo, pboModels, regimes, regimeReturns);
     }
 
-    private static double[] commonNet(ReportInput.ModelRun m, java.util.Set<Integer> common) {
+    private static double[] commonNet(ReportInput.ModelRun m, Set<Integer> common) {
         List<BarRecord> bars = m.path().bars();
         double[] net = m.path().backtest().netReturns();
         double[] out = new double[common.size()];
@@ -305,7 +310,7 @@ record Comparisons(String loss, int bars, List<ModelView> models, Benchmark buyA
     }
 
     /** Shares of positions and the OLS beta of position × asset return on the asset return, on the compared bars (the model's own records). */
-    static Exposure exposure(ReportInput.ModelRun m, java.util.Set<Integer> common) {
+    static Exposure exposure(ReportInput.ModelRun m, Set<Integer> common) {
         int n = common.size();
         double[] gross = new double[n];
         double[] asset = new double[n];

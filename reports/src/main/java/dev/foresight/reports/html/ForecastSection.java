@@ -2,6 +2,8 @@ package dev.foresight.reports.html;
 
 import dev.foresight.result.BarRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ final class ForecastSection implements Section {
             Axis axis = new Axis(models.stream().map(ReportInput.ModelRun::path).toList());
             int[] keep = Charts.keep(axis.size());
             double[] actual = new double[axis.size()];
-            java.util.Arrays.fill(actual, Double.NaN);
+            Arrays.fill(actual, Double.NaN);
             List<Map<String, Object>> lines = new ArrayList<>();
             List<Map<String, Object>> scatter = new ArrayList<>();
             boolean direction = e.target().startsWith("direction");
@@ -118,7 +120,7 @@ final class ForecastSection implements Section {
             }
             return out;
         }
-        pairs.sort(java.util.Comparator.comparingDouble(p -> p[0]));
+        pairs.sort(Comparator.comparingDouble(p -> p[0]));
         int n = pairs.size();
         int bins = Math.min(BINS, n);
         for (int b = 0; b < bins; b++) {

@@ -8,7 +8,10 @@ import dev.foresight.result.BarRecord;
 import dev.foresight.statistics.DieboldMariano;
 import dev.foresight.statistics.ForecastLoss;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The answers first: per experiment, the best model out of sample, by how much it beats the
@@ -180,7 +183,7 @@ final class GlanceSection implements Section {
         if (model.name().equals(baseline.name())) {
             return null;
         }
-        java.util.Map<Integer, BarRecord> base = new java.util.HashMap<>();
+        Map<Integer, BarRecord> base = new HashMap<>();
         baseline.path().bars().forEach(b -> base.put(b.bar(), b));
         List<double[]> pairs = new ArrayList<>();
         for (BarRecord m : model.path().bars()) {
@@ -213,8 +216,8 @@ final class GlanceSection implements Section {
 
     /** The model's p-value Holm-adjusted over the experiment's models that have one; null when it has none. */
     private static <R> Double holm(ReportInput.Experiment e, ReportInput.ModelRun model,
-                                   java.util.function.Function<ReportInput.ModelRun, R> tests,
-                                   java.util.function.Function<R, Double> p) {
+                                   Function<ReportInput.ModelRun, R> tests,
+                                   Function<R, Double> p) {
         List<ReportInput.ModelRun> models = e.models();
         double[] ps = new double[models.size()];
         int at = -1;

@@ -3,8 +3,10 @@ package dev.foresight.reports.html;
 import dev.foresight.result.TaskResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The page header: batch, data, date ranges, when the page was made, and the run's provenance. */
@@ -61,8 +63,8 @@ final class HeaderSection implements Section {
     private static List<Data> data(ReportInput in) {
         List<Data> out = new ArrayList<>();
         Object all = in.manifestValue("data");
-        Map<String, List<String>> byHash = new java.util.LinkedHashMap<>();
-        Map<String, Map<?, ?>> entry = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> byHash = new LinkedHashMap<>();
+        Map<String, Map<?, ?>> entry = new LinkedHashMap<>();
         if (all instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> x : m.entrySet()) {
                 if (x.getValue() instanceof Map<?, ?> d) {
@@ -103,7 +105,7 @@ final class HeaderSection implements Section {
         add(out, "OS", in.manifestValue("runtime", "os"));
         if (in.manifestValue("runtime", "libraries") instanceof Map<?, ?> libs) {
             List<String> l = new ArrayList<>();
-            new java.util.TreeMap<>(libs).forEach((k, v) -> l.add(k + " " + v));
+            new TreeMap<>(libs).forEach((k, v) -> l.add(k + " " + v));
             add(out, "libraries", String.join(", ", l));
         }
         add(out, "batch seed", in.config().seed());

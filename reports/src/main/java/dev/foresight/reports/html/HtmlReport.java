@@ -4,10 +4,13 @@ import dev.foresight.reports.summary.Scorecard;
 import dev.foresight.result.AtomicFiles;
 import dev.foresight.result.ResultDirectory;
 import dev.foresight.result.ResultJson;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,7 +48,7 @@ public final class HtmlReport {
     public static Written write(ResultDirectory dir, Scorecard scorecard, Instant generatedAt) {
         ReportInput in = ReportInput.of(dir, scorecard);
         String html = render(in, generatedAt);
-        byte[] bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(dir.file(REPORT_HTML), bytes);
         AtomicFiles.writeString(dir.file(METRICS_CSV), MetricsCsv.of(in));
         ResultJson.write(dir.file(RESULTS_JSON), ResultsJson.of(in));
@@ -78,7 +81,7 @@ public final class HtmlReport {
         String script = Templates.resource("report.js");
         for (String js : List.of(echarts, script)) {
             // Inlined scripts must not contain what would end or re-open the script element.
-            String lower = js.toLowerCase(java.util.Locale.ROOT);
+            String lower = js.toLowerCase(Locale.ROOT);
             if (lower.contains("</script") || lower.contains("<!--")) {
                 throw new IllegalStateException("an inlined script contains </script or <!--");
             }
@@ -93,8 +96,8 @@ public final class HtmlReport {
 
     private static String hash(String script) {
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "sha256-" + java.util.Base64.getEncoder().encodeToString(d);
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(d);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

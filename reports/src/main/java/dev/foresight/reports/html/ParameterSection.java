@@ -4,7 +4,9 @@ import dev.foresight.result.TaskResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -69,7 +71,7 @@ final class ParameterSection implements Section {
                 // its mean over the folds, so stability across folds is visible; the table has the values.
                 List<Map<String, Object>> s = new ArrayList<>();
                 series.forEach((n, v) -> {
-                    double mean = v.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).average().orElse(0);
+                    double mean = v.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).average().orElse(0);
                     s.add(EquitySection.series(n, v.stream().map(value -> value == null || mean == 0 ? null : Fmt.chart(value / mean)).toList()));
                 });
                 Map<String, Object> spec = new LinkedHashMap<>();
@@ -93,7 +95,7 @@ final class ParameterSection implements Section {
                 }
             });
         }
-        if (kind != null && kind.toLowerCase(java.util.Locale.ROOT).contains("garch")) {
+        if (kind != null && kind.toLowerCase(Locale.ROOT).contains("garch")) {
             diagnostics.forEach((k, v) -> {
                 if (v instanceof Number n && Double.isFinite(n.doubleValue()) && GARCH_NAMES.matcher(k).matches()) {
                     out.putIfAbsent(k, n.doubleValue());

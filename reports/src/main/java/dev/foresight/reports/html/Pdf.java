@@ -1,9 +1,11 @@
 package dev.foresight.reports.html;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,7 @@ public final class Pdf {
         }
         if (path != null) {
             for (String browser : BROWSERS) {
-                for (String dir : path.split(java.io.File.pathSeparator)) {
+                for (String dir : path.split(File.pathSeparator)) {
                     Path p = Path.of(dir, browser);
                     if (Files.isExecutable(p)) {
                         return Optional.of(p);
@@ -96,7 +98,7 @@ public final class Pdf {
             }
         } finally {
             try (var walk = Files.walk(profile)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }

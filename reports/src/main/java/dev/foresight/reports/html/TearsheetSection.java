@@ -3,6 +3,8 @@ package dev.foresight.reports.html;
 import dev.foresight.backtest.BacktestResult;
 import dev.foresight.result.BarRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,7 @@ final class TearsheetSection implements Section {
     }
 
     static boolean trades(ReportInput.ModelRun m) {
-        return java.util.Arrays.stream(m.path().backtest().turnover()).anyMatch(t -> t != 0);
+        return Arrays.stream(m.path().backtest().turnover()).anyMatch(t -> t != 0);
     }
 
     /** Year × month compounded net returns, in percent. */
@@ -70,7 +72,7 @@ final class TearsheetSection implements Section {
         growth.keySet().forEach(k -> years.add(k.substring(0, 4)));
         List<String> yearList = new ArrayList<>(years);
         List<List<Object>> cells = new ArrayList<>();
-        growth.forEach((ym, g) -> cells.add(java.util.Arrays.asList(Integer.parseInt(ym.substring(5, 7)) - 1, yearList.indexOf(ym.substring(0, 4)),
+        growth.forEach((ym, g) -> cells.add(Arrays.asList(Integer.parseInt(ym.substring(5, 7)) - 1, yearList.indexOf(ym.substring(0, 4)),
                 Fmt.chart(100 * (g - 1)))));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("x", MONTHS);
@@ -104,7 +106,7 @@ final class TearsheetSection implements Section {
             }
             episodes.add(new Episode(start, trough, i < dd.length ? i : -1, dd[trough]));
         }
-        episodes.sort(java.util.Comparator.comparingDouble(Episode::depth));
+        episodes.sort(Comparator.comparingDouble(Episode::depth));
         List<Drawdown> out = new ArrayList<>();
         for (Episode ep : episodes.subList(0, Math.min(WORST, episodes.size()))) {
             String peak = ep.start() == 0 ? "start (" + bars.get(0).date() + ")" : bars.get(ep.start() - 1).date();

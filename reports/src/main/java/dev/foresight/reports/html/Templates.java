@@ -4,6 +4,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class Templates {
 
     private static final String BASE = "/dev/foresight/reports/html/";
     private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(true).nullValue("")
-            .withLoader(name -> new java.io.StringReader(resource(name + ".mustache")));
+            .withLoader(name -> new StringReader(resource(name + ".mustache")));
     private static final Map<String, Template> CACHE = new ConcurrentHashMap<>();
 
     private Templates() {

@@ -6,6 +6,9 @@ import dev.foresight.result.ResolvedBatch;
 import dev.foresight.result.ResultDirectory;
 import dev.foresight.result.ResultJson;
 import dev.foresight.risk.RiskRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -127,10 +130,10 @@ public final class Summary {
         } else {
             // a rerun into the same directory without a portfolio must not leave an earlier one's figures
             try {
-                java.nio.file.Files.deleteIfExists(dir.file(PORTFOLIO_JSON));
-                java.nio.file.Files.deleteIfExists(dir.file(PORTFOLIO_CSV));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                Files.deleteIfExists(dir.file(PORTFOLIO_JSON));
+                Files.deleteIfExists(dir.file(PORTFOLIO_CSV));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.foresight.reports.summary;
 
 import dev.foresight.evaluation.ModelScore;
+import java.util.List;
 
 /**
  * One line of the summary: a model's out-of-sample scores in one experiment. Metrics that do not
@@ -11,16 +12,16 @@ public record SummaryRow(String experiment, String model, String target, int fol
                          Double directionAccuracy, Integer directionCalls,
                          Double sharpe, Double sortino, Double maxDrawdown, Double calmar, Double annualReturn,
                          Double annualVolatility, Double turnover, ChecksVerdict checks,
-                         java.util.List<String> warnings) {
+                         List<String> warnings) {
 
     public SummaryRow {
         if (checks == null) {
             throw new IllegalArgumentException("a summary row has a checks verdict (passed, LEAKING or unchecked)");
         }
-        warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    static SummaryRow of(ModelScore s, ChecksVerdict checks, java.util.List<String> warnings) {
+    static SummaryRow of(ModelScore s, ChecksVerdict checks, List<String> warnings) {
         var f = s.forecast();
         var p = s.performance();
         return new SummaryRow(s.experiment(), s.model(), s.target(), s.folds(), s.failedFolds(), s.bars(),

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +67,7 @@ class BatchYamlTest {
         assertEquals(Map.of("kind", "regime-garch", "bars", 2520, "seed", 7),
                 ((Map<?, ?>) ((Map<?, ?>) first.get("data")).get("synthetic")).entrySet().stream()
                         .filter(e -> List.of("kind", "bars", "seed").contains(e.getKey()))
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         assertEquals(Map.of("bps", 5.0, "slippage_bps", 0.0), first.get("costs"));
     }
 

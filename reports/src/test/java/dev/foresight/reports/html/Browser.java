@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -337,7 +338,7 @@ public final class Browser implements AutoCloseable {
 
     /** The number of pages of a PDF file (its page objects). */
     public static int pdfPages(Path pdf) throws IOException {
-        String text = new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
         return (int) java.util.regex.Pattern.compile("/Type\\s*/Page(?![a-zA-Z])").matcher(text).results().count();
     }
 

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.foresight.reports.summary.Scorecard;
 import dev.foresight.result.BarRecord;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,7 +95,7 @@ class ComparisonsTest {
         ReportInput.Experiment e = in.experiments().get(0);
         Comparisons c = Comparisons.of(e, in.config().seed(), in.annualisation());
         var truth = c.regimeReturns().get("truth");
-        assertEquals(java.util.Set.of("calm", "turbulent"), truth.keySet());
+        assertEquals(Set.of("calm", "turbulent"), truth.keySet());
         truth.forEach((regime, members) -> {
             assertFalse(members.isEmpty(), regime);
             assertFalse(members.contains(Comparisons.BUY_AND_HOLD), regime + ": " + members);
@@ -107,12 +109,12 @@ class ComparisonsTest {
     }
 
     private static boolean contains(int[] bars, int bar) {
-        return java.util.Arrays.stream(bars).anyMatch(b -> b == bar);
+        return Arrays.stream(bars).anyMatch(b -> b == bar);
     }
 
     private static double slope(double[] x, double[] y) {
-        double mx = java.util.Arrays.stream(x).average().orElseThrow();
-        double my = java.util.Arrays.stream(y).average().orElseThrow();
+        double mx = Arrays.stream(x).average().orElseThrow();
+        double my = Arrays.stream(y).average().orElseThrow();
         double sxx = 0;
         double sxy = 0;
         for (int i = 0; i < x.length; i++) {

@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.foresight.result.ResultDirectory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -66,7 +70,7 @@ class HtmlReportTest {
     @Test
     void scriptJson_escapesWhatCouldEndOrReopenTheScriptBlock_andRoundTrips() throws Exception {
         String nasty = "</script><!--<script>\u2028\u2029&é\"\\";
-        String json = ScriptJson.of(java.util.Map.of("s", nasty));
+        String json = ScriptJson.of(Map.of("s", nasty));
         assertEquals("{\"s\":\"\\u003C/script\\u003E\\u003C!--\\u003Cscript\\u003E\\u2028\\u2029\\u0026\\u00E9\\\"\\\\\"}", json);
         assertEquals(nasty, JSON.readTree(json).path("s").asText());
     }
@@ -109,17 +113,17 @@ class HtmlReportTest {
 
     @Test
     void parameters_readTheParametersMap_andFlatGarchNamesOnlyForGarchKinds() {
-        var flat = new java.util.LinkedHashMap<String, Object>();
+        var flat = new LinkedHashMap<String, Object>();
         flat.put("omega", 1e-6);
         flat.put("alpha1", 0.1);
         flat.put("log_likelihood", 10.0);
         flat.put("train_loss", List.of(1.0));
-        assertEquals(java.util.Map.of("omega", 1e-6, "alpha1", 0.1), ParameterSection.parameters("gjr-garch", flat));
-        assertEquals(java.util.Map.of(), ParameterSection.parameters("ar", flat));
-        assertEquals(java.util.Map.of("a", 2.0), ParameterSection.parameters("lstm-garch",
-                java.util.Map.of("parameters", java.util.Map.of("a", 2.0, "bad", "x"))));
+        assertEquals(Map.of("omega", 1e-6, "alpha1", 0.1), ParameterSection.parameters("gjr-garch", flat));
+        assertEquals(Map.of(), ParameterSection.parameters("ar", flat));
+        assertEquals(Map.of("a", 2.0), ParameterSection.parameters("lstm-garch",
+                Map.of("parameters", Map.of("a", 2.0, "bad", "x"))));
         assertTrue(TrainingSection.numbers("not a list").isEmpty());
-        assertTrue(TrainingSection.numbers(List.of(1.0, java.util.Map.of())).isEmpty());
+        assertTrue(TrainingSection.numbers(List.of(1.0, Map.of())).isEmpty());
     }
 
     @Test
@@ -132,7 +136,7 @@ class HtmlReportTest {
                 var t = dev.foresight.result.ResultJson.read(p, dev.foresight.result.TaskResult.class);
                 dev.foresight.result.ResultJson.write(p, new dev.foresight.result.TaskResult(t.schema(), t.taskId(), t.subject(),
                         t.window(), t.outcome(), t.fit(),
-                        new dev.foresight.result.TaskResult.Forecasts(t.traded(), java.util.Map.of(), t.bars()), t.checks(),
+                        new dev.foresight.result.TaskResult.Forecasts(t.traded(), Map.of(), t.bars()), t.checks(),
                         t.inputsSha256()));
             }
         }
@@ -153,7 +157,7 @@ class HtmlReportTest {
                 dev.foresight.result.ResultJson.write(p, new dev.foresight.result.TaskResult(t.schema(), t.taskId(), t.subject(),
                         t.window(), dev.foresight.result.TaskResult.Outcome.failed("fold " + f + ": out of memory"),
                         dev.foresight.result.TaskResult.Fit.none(t.fit().scaling()),
-                        new dev.foresight.result.TaskResult.Forecasts(t.traded(), java.util.Map.of(), List.of()), t.checks(),
+                        new dev.foresight.result.TaskResult.Forecasts(t.traded(), Map.of(), List.of()), t.checks(),
                         t.inputsSha256()));
             }
         }
@@ -183,7 +187,7 @@ class HtmlReportTest {
                 "the pages differ only in their generation time");
         assertArrayEquals(taskBefore, Files.readAllBytes(task));
         assertEquals(modified, Files.getLastModifiedTime(task));
-        String jsonText = new String(json, java.nio.charset.StandardCharsets.UTF_8);
+        String jsonText = new String(json, StandardCharsets.UTF_8);
         assertFalse(jsonText.contains("2026-01-01T00:00:00Z"), "no run timestamps in results.json");
     }
 
@@ -220,6 +224,6 @@ class HtmlReportTest {
         dd[1001] = -0.5; // between kept bars 1000 and 1002
         assertTrue(Charts.thinMin(dd, keep).contains(-0.5), "the trough survives thinning");
         assertFalse(Charts.thin(dd, keep).contains(-0.5), "plain thinning would have lost it");
-        assertEquals(List.of(0, 1, 2), java.util.Arrays.stream(Charts.keep(3)).boxed().toList());
+        assertEquals(List.of(0, 1, 2), Arrays.stream(Charts.keep(3)).boxed().toList());
     }
 }

@@ -3,6 +3,7 @@ package dev.foresight.strategies.baseline;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Forecast;
 import dev.foresight.model.ModelData;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,6 +55,6 @@ record FittedRandomWalk(RandomWalkMode mode, boolean inferred) implements Fitted
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("mode", mode.yamlName());
         d.put("mode_inferred", inferred);
-        return java.util.Collections.unmodifiableMap(d);
+        return Collections.unmodifiableMap(d);
     }
 }

@@ -3,12 +3,13 @@ package dev.foresight.strategies.baseline;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Model;
 import dev.foresight.model.ModelData;
+import java.util.Objects;
 
 /** The "no change" forecast; learns nothing except, in auto mode, which kind of target it faces. */
 record RandomWalkModel(RandomWalkMode mode) implements Model {
 
     RandomWalkModel {
-        java.util.Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(mode, "mode");
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.foresight.plugin.SimpleProvider;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code kind: price}: raw price (and volume) levels, e.g. the close the course's LSTM reads. */
 public final class PriceProvider extends SimpleProvider<FeatureSet> {
@@ -27,7 +28,7 @@ public final class PriceProvider extends SimpleProvider<FeatureSet> {
                         if (!NAMES.contains(n)) {
                             throw p.error("columns", "'" + n + "' is not a column; use " + String.join(", ", NAMES));
                         }
-                        Column c = Column.valueOf(n.toUpperCase(java.util.Locale.ROOT));
+                        Column c = Column.valueOf(n.toUpperCase(Locale.ROOT));
                         if (columns.contains(c)) {
                             throw p.error("columns", "'" + n + "' is named twice");
                         }

@@ -1,7 +1,10 @@
 package dev.foresight.strategies.garch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -150,8 +153,8 @@ public final class GarchEstimator {
         });
         double[] lower = new double[k];
         double[] upper = new double[k];
-        java.util.Arrays.fill(lower, -Transform.FREE_BOUND);
-        java.util.Arrays.fill(upper, Transform.FREE_BOUND);
+        Arrays.fill(lower, -Transform.FREE_BOUND);
+        Arrays.fill(upper, Transform.FREE_BOUND);
         double[] theta;
         try {
             BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(2 * k + 1, 0.5, 1e-4);
@@ -270,7 +273,7 @@ public final class GarchEstimator {
 
     /** Newton's method on the natural parameters from BOBYQA's point. */
     private static Attempt polish(Likelihood lik, Transform transform, double[] start, int[] evaluations) {
-        java.util.function.ToDoubleFunction<double[]> f = th -> {
+        ToDoubleFunction<double[]> f = th -> {
             evaluations[0]++;
             return lik.evaluate(th, null);
         };
@@ -330,7 +333,7 @@ public final class GarchEstimator {
                     return boundary;
                 }
                 message = "no Newton step improves the likelihood inside the admissible region (Newton decrement "
-                        + String.format(java.util.Locale.ROOT, "%.3g", decrement) + "), and no parameter is at a boundary";
+                        + String.format(Locale.ROOT, "%.3g", decrement) + "), and no parameter is at a boundary";
                 break;
             }
         }
@@ -390,7 +393,7 @@ public final class GarchEstimator {
 
     private static Attempt reducedNewton(Likelihood lik, Transform transform, double[] base, List<Integer> free,
                                          String where, int[] evaluations) {
-        java.util.function.ToDoubleFunction<double[]> f = v -> {
+        ToDoubleFunction<double[]> f = v -> {
             evaluations[0]++;
             return lik.evaluate(natural(transform, base, free, v), null);
         };
@@ -400,7 +403,7 @@ public final class GarchEstimator {
         }
         double value = f.applyAsDouble(v);
         double[] h = new double[v.length];
-        java.util.Arrays.fill(h, 1e-4);
+        Arrays.fill(h, 1e-4);
         for (int iter = 0; iter < MAX_NEWTON && v.length > 0; iter++) {
             double[] g = new double[v.length];
             double[][] hess = Derivatives.hessian(f, v, h, value, g);
@@ -482,8 +485,8 @@ public final class GarchEstimator {
         }
         double[] se = new double[k];
         double[] robust = new double[k];
-        java.util.Arrays.fill(se, Double.NaN);
-        java.util.Arrays.fill(robust, Double.NaN);
+        Arrays.fill(se, Double.NaN);
+        Arrays.fill(robust, Double.NaN);
         String message = a.message;
         boolean converged = a.converged;
 
@@ -505,7 +508,7 @@ public final class GarchEstimator {
             raw[l.omega] = theta[l.omega] * s2;
             jac[l.omega][l.omega] = s2;
         }
-        boolean finite = java.util.Arrays.stream(hess).flatMapToDouble(java.util.Arrays::stream).allMatch(Double::isFinite);
+        boolean finite = Arrays.stream(hess).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite);
         if (!finite) {
             message = message + "; no standard errors: the likelihood cannot be differentiated there (a parameter on"
                     + " its boundary)";
@@ -525,7 +528,7 @@ public final class GarchEstimator {
             if (converged && !a.onBoundary && !(inflation < MAX_VARIANCE_INFLATION)) {
                 converged = false;
                 message = "the parameters are not identified: the likelihood is flat along a combination of them"
-                        + " (largest variance inflation factor " + String.format(java.util.Locale.ROOT, "%.3g", inflation)
+                        + " (largest variance inflation factor " + String.format(Locale.ROOT, "%.3g", inflation)
                         + ")";
             }
         } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {

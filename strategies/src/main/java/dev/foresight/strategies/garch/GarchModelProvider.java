@@ -3,6 +3,7 @@ package dev.foresight.strategies.garch;
 import dev.foresight.model.Model;
 import dev.foresight.plugin.ParameterSpec;
 import dev.foresight.plugin.SimpleProvider;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code kind: garch} (Model). */
@@ -38,7 +39,7 @@ public final class GarchModelProvider extends SimpleProvider<Model> {
     }
 
     static List<ParameterSpec> concat(List<ParameterSpec> a, List<ParameterSpec> b) {
-        List<ParameterSpec> out = new java.util.ArrayList<>(a);
+        List<ParameterSpec> out = new ArrayList<>(a);
         out.addAll(b);
         return List.copyOf(out);
     }

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code lstm-garch} with {@code head: volatility}: the GARCH model's own realised-volatility
@@ -46,8 +47,8 @@ record GarchCorrection(LstmModel lstm, Model base) implements Model {
     static final List<Double> SHRINKAGE = List.of(0.0, 0.25, 0.5, 0.75, 1.0);
 
     GarchCorrection {
-        java.util.Objects.requireNonNull(lstm);
-        java.util.Objects.requireNonNull(base);
+        Objects.requireNonNull(lstm);
+        Objects.requireNonNull(base);
         if (lstm.settings().head() != Head.VOLATILITY) {
             throw new IllegalArgumentException("the GARCH correction needs the volatility head");
         }

@@ -1,5 +1,6 @@
 package dev.foresight.strategies.lstm;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
@@ -51,8 +52,8 @@ public class GemmLstm extends LSTM {
         setGradientNormalizationThreshold(Double.NaN);
         setBiasInit(Double.NaN);
         setGainInit(Double.NaN);
-        setRegularization(new java.util.ArrayList<>());
-        setRegularizationBias(new java.util.ArrayList<>());
+        setRegularization(new ArrayList<>());
+        setRegularizationBias(new ArrayList<>());
         setNOut(units);
         setActivationFn(new ActivationTanH());
         setGateActivationFn(new ActivationSigmoid());

@@ -1,6 +1,7 @@
 package dev.foresight.strategies.lstm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -328,7 +329,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             transpose(src, from, rows, cols, v, 0);
             memory(view).put(v, 0, n);
         } else {
-            view.assign(array(java.util.Arrays.copyOfRange(src, from, from + n), view.shape(), 'c'));
+            view.assign(array(Arrays.copyOfRange(src, from, from + n), view.shape(), 'c'));
         }
     }
 

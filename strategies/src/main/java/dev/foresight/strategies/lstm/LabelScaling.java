@@ -1,5 +1,7 @@
 package dev.foresight.strategies.lstm;
 
+import java.util.Objects;
+
 /**
  * The label transform of a head, fit on the training labels only: {@code (label − offset) / scale}
  * (after a log for the volatility head), inverted at predict. The framework scales features, never
@@ -23,7 +25,7 @@ record LabelScaling(String method, boolean logarithm, double offset, double scal
     static final double SMALLEST_VOLATILITY = 1e-8;
 
     LabelScaling {
-        java.util.Objects.requireNonNull(method);
+        Objects.requireNonNull(method);
         if (!Double.isFinite(offset) || !(scale > 0) || !Double.isFinite(scale)) {
             throw new IllegalArgumentException("label scaling needs a finite offset and a positive scale: " + offset
                     + ", " + scale);

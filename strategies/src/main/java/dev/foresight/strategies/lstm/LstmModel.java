@@ -10,7 +10,10 @@ import dev.foresight.scaling.ScalingMethod;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -34,7 +37,7 @@ import org.nd4j.linalg.factory.Nd4j;
 record LstmModel(LstmSettings settings) implements Model {
 
     LstmModel {
-        java.util.Objects.requireNonNull(settings);
+        Objects.requireNonNull(settings);
     }
 
     @Override
@@ -203,7 +206,7 @@ record LstmModel(LstmSettings settings) implements Model {
         static final int RECENT = Procedure.Recipe.PLATEAU_EPOCHS;
 
         String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -257,7 +260,7 @@ record LstmModel(LstmSettings settings) implements Model {
     }
 
     static Training train(LstmSettings s, MultiLayerNetwork net, Windows x, INDArray y, Windows xv, INDArray yv,
-                          long seed, java.util.function.Consumer<FitProgress.Epoch> progress) {
+                          long seed, Consumer<FitProgress.Epoch> progress) {
         Random shuffler = new Random(seed);
         int n = x.count();
         int[] order = new int[n];

@@ -1,5 +1,7 @@
 package dev.foresight.strategies.lstm;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,11 +48,11 @@ public final class LstmRuntime {
     }
 
     /** {@code System.out} without SameDiff's unconditional per-network "Added differentiated op" lines. */
-    static final class SameDiffChatterFilter extends java.io.PrintStream {
+    static final class SameDiffChatterFilter extends PrintStream {
 
         static final String CHATTER = "Added differentiated op ";
 
-        SameDiffChatterFilter(java.io.PrintStream out) {
+        SameDiffChatterFilter(PrintStream out) {
             super(out, true);
         }
 
@@ -130,7 +132,7 @@ public final class LstmRuntime {
             Properties p = new Properties();
             p.load(in);
             return p.getProperty("version", "unknown");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unknown";
         }
     }

@@ -2,6 +2,7 @@ package dev.foresight.strategies.lstm;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * How a network is trained and what it is shown, beyond its architecture: the training recipe, the
@@ -27,8 +28,8 @@ record Procedure(Recipe recipe, int ensemble, WindowNormalisation normalisation,
             Recipe.WARM_UP_EPOCHS, Recipe.AVERAGING_EPOCHS);
 
     Procedure {
-        java.util.Objects.requireNonNull(recipe);
-        java.util.Objects.requireNonNull(normalisation);
+        Objects.requireNonNull(recipe);
+        Objects.requireNonNull(normalisation);
         if (ensemble < 1) {
             throw new IllegalArgumentException("ensemble must be >= 1 network, got " + ensemble);
         }

@@ -1,6 +1,7 @@
 package dev.foresight.strategies.regimes;
 
 import dev.foresight.data.SeriesView;
+import java.util.Arrays;
 
 /**
  * Realised volatility of the last {@code window} one-bar log returns: the sample standard
@@ -30,7 +31,7 @@ final class TrailingVolatility {
             returns[t] = Math.log(prices[t] / prices[t - 1]);
         }
         double[] vol = new double[n];
-        java.util.Arrays.fill(vol, 0, Math.min(n, window), Double.NaN);
+        Arrays.fill(vol, 0, Math.min(n, window), Double.NaN);
         carried(returns, 0, window, window, n - 1, vol);
         return vol;
     }

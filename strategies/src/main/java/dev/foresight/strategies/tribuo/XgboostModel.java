@@ -5,6 +5,7 @@ import dev.foresight.model.ModelData;
 import dev.foresight.scaling.ScalingMethod;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -29,7 +30,7 @@ record XgboostModel(XgboostTask task, int trees, double eta, int maxDepth, doubl
     static final String KIND = "xgboost";
 
     XgboostModel {
-        java.util.Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(task, "task");
         if (trees < 1 || !(eta > 0) || maxDepth < 1 || !(minChildWeight >= 0) || !(subsample > 0 && subsample <= 1)
                 || !(colsample > 0 && colsample <= 1) || !(lambda >= 0) || !(alpha >= 0) || !(gamma >= 0)) {
             throw new IllegalArgumentException(KIND + ": parameter out of range: " + this);

@@ -10,6 +10,8 @@ import dev.foresight.model.Forecast;
 import dev.foresight.model.ModelData;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ArModelTest {
@@ -59,7 +61,7 @@ class ArModelTest {
         var planned = plan.folds(close.length, 1).get(1);
         assertEquals(140, planned.fitEnd() - planned.trainStart() + 1, "the plan holds out 60 of the 200 rows");
         var pipeline = new dev.foresight.pipeline.Pipeline(dev.foresight.target.Targets.logReturn(1), List.of(),
-                dev.foresight.scaling.ScalingMethod.NONE, "ar", new ArModel(1), java.util.Optional.empty(), List.of(), 1L);
+                dev.foresight.scaling.ScalingMethod.NONE, "ar", new ArModel(1), Optional.empty(), List.of(), 1L);
 
         var out = dev.foresight.pipeline.FoldRunner.run(data, pipeline, planned);
 
@@ -192,7 +194,7 @@ class ArModelTest {
     @Test
     void directionLabels_giveAProbabilityOfUpInTheUnitInterval() {
         double[] y = new double[300];
-        java.util.Random r = new java.util.Random(1);
+        Random r = new Random(1);
         for (int t = 0; t < y.length; t++) {
             y[t] = r.nextDouble() < 0.6 ? 1 : 0;
         }

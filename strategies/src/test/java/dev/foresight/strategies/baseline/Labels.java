@@ -2,6 +2,7 @@ package dev.foresight.strategies.baseline;
 
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.model.ModelData;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -40,7 +41,7 @@ final class Labels {
             }
             y[t] = v;
         }
-        return java.util.Arrays.copyOfRange(y, burnIn, y.length);
+        return Arrays.copyOfRange(y, burnIn, y.length);
     }
 
     /** Mean squared error of forecasts against the labels of the rows they were made for. */

@@ -32,6 +32,7 @@ import dev.foresight.strategies.tribuo.LogisticProvider;
 import dev.foresight.strategies.tribuo.XgboostProvider;
 import dev.foresight.target.Target;
 import dev.foresight.target.Targets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -235,7 +236,7 @@ class AllPluginsContractTest {
     class LstmWarmStart extends Lstm {
         @Override
         protected Model model() {
-            Map<String, Object> p = new java.util.HashMap<>(TINY);
+            Map<String, Object> p = new HashMap<>(TINY);
             p.put("warm_start", true);
             return make(new LstmProvider(), p);
         }
@@ -264,7 +265,7 @@ class AllPluginsContractTest {
     class LstmGarchVolatility extends ModelContract {
         @Override
         protected Model model() {
-            Map<String, Object> p = new java.util.HashMap<>(TINY);
+            Map<String, Object> p = new HashMap<>(TINY);
             p.put("head", "volatility");
             return make(new LstmGarchProvider(), p);
         }

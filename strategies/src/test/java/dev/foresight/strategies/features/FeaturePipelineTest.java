@@ -19,6 +19,7 @@ import dev.foresight.strategies.tribuo.XgboostProvider;
 import dev.foresight.target.Targets;
 import dev.foresight.walkforward.Fold;
 import dev.foresight.walkforward.WalkForwardPlan;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ class FeaturePipelineTest {
                 set(new MomentumProvider(), Map.of("lookbacks", List.of("21")), "IDX"));
         XgboostProvider xgb = new XgboostProvider();
         Model model = xgb.create(Parameters.of(xgb, Map.of("trees", 20)));
-        List<dev.foresight.pipeline.NamedFeatureSet> named = new java.util.ArrayList<>();
+        List<dev.foresight.pipeline.NamedFeatureSet> named = new ArrayList<>();
         for (dev.foresight.feature.FeatureSet f : features) {
             named.add(new dev.foresight.pipeline.NamedFeatureSet("set" + named.size(), f));
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.strategies.Markets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class MacdTest {
     @Test
     void constantPrice_givesZeroEverywhereAfterWarmUp() {
         double[] flat = new double[60];
-        java.util.Arrays.fill(flat, 50);
+        Arrays.fill(flat, 50);
         FeatureMatrix m = compute(new Macd(12, 26, 9, false, ""), flat);
         assertTrue(Double.isNaN(m.get(32, 1)));
         for (int t = 33; t < 60; t++) {

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class GarchCorrectionTest {
     }
 
     /** n windows: b ∈ [0.01, 0.02), the true correction ρ = exp(0.4 z), y = b ρ |ε| (or b ρ exactly). */
-    private static GarchCorrection.Sample sample(int n, long seed, boolean exact, java.util.function.DoubleUnaryOperator seen) {
+    private static GarchCorrection.Sample sample(int n, long seed, boolean exact, DoubleUnaryOperator seen) {
         Random random = new Random(seed);
         double[] b = new double[n];
         double[] rho = new double[n];

@@ -3,6 +3,8 @@ package dev.foresight.strategies.lstm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +12,7 @@ class GateMathTest {
 
     /** 200,001 evenly spaced values in [lo, hi], magnitudes from 1e−30 to 1 of both signs, ±0, and values past the clamp. */
     private static float[] grid(float lo, float hi) {
-        java.util.List<Float> v = new java.util.ArrayList<>();
+        List<Float> v = new ArrayList<>();
         int n = 200_000;
         for (int k = 0; k <= n; k++) {
             v.add((float) (lo + (hi - (double) lo) * k / n));

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Random;
+import java.util.function.IntSupplier;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -107,7 +109,7 @@ class GemmLstmTest {
 
     /** The gradients, the loss and the output of a small network on (x, y) when GemmLstm sees {@code threads} threads. */
     private static float[][] gradientsWithThreads(int threads, INDArray x, INDArray y) {
-        java.util.function.IntSupplier before = GemmLstmLayer.threads;
+        IntSupplier before = GemmLstmLayer.threads;
         GemmLstmLayer.threads = () -> threads;
         try {
             MultiLayerNetwork gemm = net(settings(9, List.of(6, 5), 0.0, List.of(3), 0, 0, 40), 3,
@@ -184,7 +186,7 @@ class GemmLstmTest {
         LstmSettings s = settings(60, List.of(128, 64), 0.2, List.of(25), 0, 0, 32);
         int n = 320;
         float[] v = new float[n + 60];
-        java.util.Random r = new java.util.Random(4);
+        Random r = new Random(4);
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) (0.5 + 0.3 * Math.sin(i / 7.0) + 0.05 * r.nextGaussian());
         }

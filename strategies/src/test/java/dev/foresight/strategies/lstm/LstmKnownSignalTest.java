@@ -13,6 +13,7 @@ import dev.foresight.model.Forecast;
 import dev.foresight.model.ModelData;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -107,7 +108,7 @@ class LstmKnownSignalTest {
         FittedModel fitted = new LstmModel(s).fit(train, validation, new FitContext(seed, null, epochs::add));
         int[] rows = IntStream.rangeClosed(split.validationEnd() + 1, split.bars() - 2).toArray();
         Forecast[] f = fitted.predict(ModelData.of(x, y, 1, split.bars() - 1, rows));
-        return new Run(fitted, rows, java.util.Arrays.stream(f).mapToDouble(Forecast::point).toArray(), epochs);
+        return new Run(fitted, rows, Arrays.stream(f).mapToDouble(Forecast::point).toArray(), epochs);
     }
 
     private static double mse(double[] forecast, int[] rows, double[] y) {

@@ -9,6 +9,9 @@ import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Forecast;
 import dev.foresight.model.ModelData;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -104,7 +107,7 @@ class LstmModelTest {
         double min = IntStream.rangeClosed(0, 199).mapToDouble(t -> price[t]).min().orElseThrow();
         assertEquals(min, (double) scaling.get("offset"), 0.0);
         Forecast[] f = fitted.predict(testData(x, price));
-        double mean = java.util.Arrays.stream(f).mapToDouble(Forecast::point).average().orElseThrow();
+        double mean = Arrays.stream(f).mapToDouble(Forecast::point).average().orElseThrow();
         assertTrue(mean > 110 && mean < 130, "forecasts in price units, mean " + mean);
     }
 
@@ -168,10 +171,10 @@ class LstmModelTest {
 
     @Test
     void buildingAnAttentionNetwork_printsNothingOnStandardOutput() {
-        java.io.PrintStream original = System.out;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try {
-            System.setOut(new java.io.PrintStream(captured, true));
+            System.setOut(new PrintStream(captured, true));
             LstmRuntime.initialise();
             double[] x = noisySine(6);
             fit(new LstmSettings("lstm-attention", 8, List.of(4), 0.0, List.of(2), "identity", 2, 0.0, 0.02, 32, 1, 0,
@@ -196,7 +199,7 @@ class LstmModelTest {
             Future<double[]> b = pool.submit(() -> points(fit(s, x, y, 43), x, y));
             assertArrayEquals(alone, a.get());
             double[] other = b.get();
-            assertTrue(!java.util.Arrays.equals(alone, other), "another seed must give other forecasts");
+            assertTrue(!Arrays.equals(alone, other), "another seed must give other forecasts");
         } finally {
             pool.shutdown();
         }
@@ -238,6 +241,6 @@ class LstmModelTest {
     }
 
     private static double[] points(FittedModel fitted, double[] x, double[] y) {
-        return java.util.Arrays.stream(fitted.predict(testData(x, y))).mapToDouble(Forecast::point).toArray();
+        return Arrays.stream(fitted.predict(testData(x, y))).mapToDouble(Forecast::point).toArray();
     }
 }

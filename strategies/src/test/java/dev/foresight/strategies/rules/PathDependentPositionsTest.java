@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,7 +123,7 @@ class PathDependentPositionsTest {
     }
 
     private static double[] prices(int n, long seed) {
-        java.util.Random rng = new java.util.Random(seed);
+        Random rng = new Random(seed);
         double[] p = new double[n];
         p[0] = 100;
         for (int t = 1; t < n; t++) {

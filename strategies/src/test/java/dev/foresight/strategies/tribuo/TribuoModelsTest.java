@@ -11,9 +11,11 @@ import dev.foresight.model.Forecast;
 import dev.foresight.model.Model;
 import dev.foresight.model.ModelData;
 import dev.foresight.result.ResultJson;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TribuoModelsTest {
@@ -163,7 +165,7 @@ class TribuoModelsTest {
         assertEquals(0.01, ((Number) trainer.get("alpha")).doubleValue(), 0);
         assertEquals(0.5, ((Number) trainer.get("l1Ratio")).doubleValue(), 0);
         assertEquals(5L, ((Number) trainer.get("seed")).longValue());
-        String json = new String(ResultJson.bytes(d), java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(ResultJson.bytes(d), StandardCharsets.UTF_8);
         for (String volatileKey : List.of("trained-at", "host-short-name", "java-version", "creation-time")) {
             assertFalse(json.contains(volatileKey), volatileKey + " in " + json);
         }
@@ -227,7 +229,7 @@ class TribuoModelsTest {
     void noFeatureColumns_failWithAHintToAddFeatures() {
         double[] y = Signals.linear(15).y;
         ModelData empty = ModelData.of(dev.foresight.feature.FeatureMatrix.empty(Signals.N), y, 1, 100,
-                java.util.stream.IntStream.range(0, 99).toArray());
+                IntStream.range(0, 99).toArray());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> XGB.fit(empty, empty.withRows(new int[0]), 1));
         assertTrue(e.getMessage().contains("no feature columns"), e.getMessage());
