@@ -45,10 +45,10 @@ final class TestPlugins {
                     String line = ProcessHandle.current().pid() + "\\t" + loader.getName() + "\\t"
                             + c.getProtectionDomain().getCodeSource().getLocation() + "\\n";
                     try {
-                        Files.writeString(Path.of(dir, "trace-" + ProcessHandle.current().pid()
+                        java.nio.file.Files.writeString(java.nio.file.Path.of(dir, "trace-" + ProcessHandle.current().pid()
                                 + "-" + System.identityHashCode(loader) + ".txt"), line);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
                 }
             }
@@ -63,7 +63,7 @@ final class TestPlugins {
             import dev.foresight.feature.FittedFeatures;
             import dev.foresight.plugin.ParameterSpec;
             import dev.foresight.plugin.SimpleProvider;
-            import List;
+            import java.util.List;
 
             public final class EwmaProvider extends SimpleProvider<FeatureSet> {
                 public EwmaProvider() {
@@ -106,7 +106,7 @@ final class TestPlugins {
             import dev.foresight.feature.FittedFeatures;
             import dev.foresight.plugin.ParameterSpec;
             import dev.foresight.plugin.SimpleProvider;
-            import List;
+            import java.util.List;
 
             public final class MomentumProvider extends SimpleProvider<FeatureSet> {
                 public MomentumProvider() {
