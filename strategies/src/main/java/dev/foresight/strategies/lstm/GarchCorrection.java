@@ -2,6 +2,7 @@ package dev.foresight.strategies.lstm;
 
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.model.FitContext;
+import dev.foresight.model.FitProgress;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Forecast;
 import dev.foresight.model.Model;
@@ -56,12 +57,12 @@ record GarchCorrection(LstmModel lstm, Model base) implements Model {
 
     @Override
     public FittedModel fit(ModelData train, ModelData validation, long seed) {
-        return fit(train, validation, new FitContext(seed, null, dev.foresight.model.FitProgress.NONE));
+        return fit(train, validation, new FitContext(seed, null, FitProgress.NONE));
     }
 
     @Override
     public FittedModel fit(ModelData train, ModelData validation, long seed, PreviousFit previous) {
-        return fit(train, validation, new FitContext(seed, previous, dev.foresight.model.FitProgress.NONE));
+        return fit(train, validation, new FitContext(seed, previous, FitProgress.NONE));
     }
 
     @Override
@@ -269,21 +270,8 @@ record GarchCorrection(LstmModel lstm, Model base) implements Model {
     }
 
     /** The fitted base, correction and shrinkage. */
-    static final class Fitted implements FittedModel {
-
-        private final FittedModel garch;
-        private final FittedModel correction;
-        private final Scaler scaler;
-        private final Choice choice;
-        private final String kind;
-
-        Fitted(FittedModel garch, FittedModel correction, Scaler scaler, Choice choice, String kind) {
-            this.garch = garch;
-            this.correction = correction;
-            this.scaler = scaler;
-            this.choice = choice;
-            this.kind = kind;
-        }
+    record Fitted(FittedModel garch, FittedModel correction, Scaler scaler, Choice choice, String kind)
+            implements FittedModel {
 
         /** The LSTM's forecasts read only feature rows, so its input carries no labels. */
         @Override
