@@ -77,10 +77,7 @@ record Bollinger(int window, double k, InputSeries input) implements FeatureSet,
         SeriesView series = input.of(view);
         int t = view.last();
         // where compute's windows start: the first finite price (a loaded series has only finite ones)
-        int start = 0;
-        while (start <= t && !Double.isFinite(series.price(start))) {
-            start++;
-        }
+        int start = Indicators.firstFinite(series::price, 0, t + 1);
         int first = start + window - 1;
         if (t < first) {
             return new double[] {Double.NaN, Double.NaN};

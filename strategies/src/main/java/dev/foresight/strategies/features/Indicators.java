@@ -1,6 +1,7 @@
 package dev.foresight.strategies.features;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Causal building blocks shared by the technical feature sets. Every function maps an input
@@ -16,8 +17,16 @@ final class Indicators {
 
     /** Index of the first finite value (inputs may start with a NaN warm-up); length if none. */
     static int firstFinite(double[] x) {
-        int i = 0;
-        while (i < x.length && !Double.isFinite(x[i])) {
+        return firstFinite(i -> x[i], 0, x.length);
+    }
+
+    /**
+     * Index of the first finite {@code x(i)} for {@code from ≤ i < end}; {@code end} if none. A last
+     * row reads its series through the view, bar by bar, rather than as a whole array.
+     */
+    static int firstFinite(IntToDoubleFunction x, int from, int end) {
+        int i = from;
+        while (i < end && !Double.isFinite(x.applyAsDouble(i))) {
             i++;
         }
         return i;

@@ -79,10 +79,7 @@ record RealizedVolatility(List<Integer> windows, InputSeries input) implements F
         SeriesView series = input.of(view);
         int t = view.last();
         // where the whole pass's returns start: the first finite one (bar 0 has none), as firstFinite finds it
-        int start = 1;
-        while (start <= t && !Double.isFinite(series.logReturn(start))) {
-            start++;
-        }
+        int start = Indicators.firstFinite(series::logReturn, 1, t + 1);
         double[] row = new double[windows.size()];
         for (int i = 0; i < row.length; i++) {
             int w = windows.get(i);
