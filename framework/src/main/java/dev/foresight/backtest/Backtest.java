@@ -10,7 +10,7 @@ import java.util.Objects;
 public final class Backtest {
 
     /** Positions beyond this are refused: no strategy may lever further (see the strategy contract). */
-    private static final double LIMIT = Strategy.LEVERAGE_LIMIT;
+    static final double LIMIT = Strategy.LEVERAGE_LIMIT;
 
     private Backtest() {
     }

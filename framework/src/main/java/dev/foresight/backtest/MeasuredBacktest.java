@@ -82,76 +82,148 @@ public record MeasuredBacktest(BacktestResult result, PerformanceMetrics metrics
     }
 
     /**
+     * Bars per call of {@link Pass#block}. Why blocks at all: the JIT compiles a method whose one
+     * loop runs a million times per call, and that is called a few dozen times, only as an
+     * on-stack replacement of the running loop, whose code was measured 1.5 times slower and
+     * varying from one JVM to the next (bench/backtest README, 2026-12-07); a method called once
+     * per block is compiled as a whole. 4,096 bars make the calls' cost negligible.
+     */
+    static final int BLOCK = 4096;
+
+    /**
      * The backtest's pass over the bars: writes the net returns into {@code net} and, when
      * {@code buffers} is not null, every series into them; returns the metrics' first-pass totals.
-     * One loop for both uses: C2 unswitches a loop on such a loop-invariant test (one copy of the
-     * loop per outcome), so neither use should pay for the other; bench/backtest's "metrics only"
-     * row is the faster one, as it should be.
      */
     private static ReturnTotals pass(double[] positions, double[] assetReturns, CostModel costs,
                                      double initialPosition, Annualisation annualisation, double[] net,
                                      BacktestBuffers buffers) {
         int n = positions.length;
-        boolean series = buffers != null;
-        double rate = costs.ratePerUnitTurnover();
-        double rfp = annualisation.riskFreePerPeriod();
-        double[] gross = series ? buffers.gross : null;
-        double[] cost = series ? buffers.cost : null;
-        double[] turnover = series ? buffers.turnover : null;
-        double[] equity = series ? buffers.equity : null;
-        double[] drawdown = series ? buffers.drawdown : null;
-        double previous = initialPosition;
-        double eq = 1;
-        double peak = 1;
+        Pass pass = new Pass(costs.ratePerUnitTurnover(), annualisation.riskFreePerPeriod(), initialPosition);
+        for (int lo = 0, hi; lo < n; lo = hi) {
+            hi = lo + Math.min(BLOCK, n - lo);
+            pass.block(positions, assetReturns, net, buffers, lo, hi);
+        }
+        // Whether every net return equals the first (bit for bit, as ==): tested after the pass
+        // rather than per bar, since a series that is not constant (all but degenerate ones)
+        // stops the scan at its first differing bar.
+        double first = net[0];
+        boolean constant = true;
+        for (int i = 1; i < n && constant; i++) {
+            constant = net[i] == first;
+        }
+        return new ReturnTotals(n, annualisation, pass.sumR, pass.sumDownSq, pass.sumTurnover, pass.equity,
+                pass.minRatio, constant);
+    }
+
+    /** The state of the pass from one block of bars to the next, and the loop over a block. */
+    private static final class Pass {
+
+        private final double rate;
+        private final double riskFreePerPeriod;
+        private double previous;
+        private double equity = 1;
+        private double peak = 1;
         // PerformanceMetrics' first-pass totals, accumulated in the same order with the same
         // operations (see ReturnTotals), so the metrics agree bit for bit.
-        double sumR = 0;
-        double sumDownSq = 0;
-        double sumTurnover = 0;
-        double minRatio = 1;
-        // The first net return, computed as the loop will (if bar 0 is invalid, the loop refuses it).
-        double first = positions[0] * assetReturns[0] - Math.abs(positions[0] - initialPosition) * rate;
-        boolean constant = true;
-        for (int i = 0; i < n; i++) {
-            double p = positions[i];
-            double r = assetReturns[i];
-            Backtest.requireBar(i, p, r);
-            double t = Math.abs(p - previous);
-            double c = t * rate;
-            double g = p * r;
-            double nr = g - c;
-            // A huge (finite) return times a position can overflow: Backtest.run would return the
-            // infinity and PerformanceMetrics.of refuse it; refuse it here with its message.
-            if (!(Math.abs(nr) < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("netReturns[" + i + "] must be finite, got " + nr);
-            }
-            eq *= 1 + nr;
-            if (eq > peak) {
-                peak = eq;
-            }
-            double ratio = eq / peak;
-            if (series) {
-                turnover[i] = t;
-                cost[i] = c;
-                gross[i] = g;
-                equity[i] = eq;
-                drawdown[i] = ratio - 1;
-            }
-            net[i] = nr;
-            previous = p;
+        private double sumR;
+        private double sumDownSq;
+        private double sumTurnover;
+        private double minRatio = 1;
 
-            constant &= nr == first;
-            sumR += nr;
-            double x = nr - rfp;
-            double down = 0.5 * (x - Math.abs(x));  // min(0, x) exactly, without a branch
-            sumDownSq += down * down;
-            sumTurnover += t;
-            // The deepest equity / peak: PerformanceMetrics finds the same minimum of the same
-            // quotients (it skips the divisions that cannot set it); here they are computed anyway.
-            if (ratio < minRatio) {
-                minRatio = ratio;
-            }
+        Pass(double rate, double riskFreePerPeriod, double initialPosition) {
+            this.rate = rate;
+            this.riskFreePerPeriod = riskFreePerPeriod;
+            this.previous = initialPosition;
         }
-        return new ReturnTotals(n, annualisation, sumR, sumDownSq, sumTurnover, eq, minRatio, constant);
+
+        /**
+         * Bars {@code lo} (inclusive) to {@code hi}: the net returns into {@code net} and, when
+         * {@code buffers} is not null, every series into them. One loop for both uses: C2
+         * unswitches a loop on such a loop-invariant test (one copy of the loop per outcome), so
+         * neither use pays for the other. The state lives in locals during the loop.
+         */
+        void block(double[] positions, double[] assetReturns, double[] net, BacktestBuffers buffers, int lo, int hi) {
+            boolean series = buffers != null;
+            double[] gross = series ? buffers.gross : null;
+            double[] cost = series ? buffers.cost : null;
+            double[] turnover = series ? buffers.turnover : null;
+            double[] equities = series ? buffers.equity : null;
+            double[] drawdown = series ? buffers.drawdown : null;
+            double rate = this.rate;
+            double rfp = riskFreePerPeriod;
+            double prev = previous;
+            double eq = equity;
+            double pk = peak;
+            double sr = sumR;
+            double sd = sumDownSq;
+            double st = sumTurnover;
+            double min = minRatio;
+            for (int i = lo; i < hi; i++) {
+                double p = positions[i];
+                double r = assetReturns[i];
+                double t = Math.abs(p - prev);
+                double c = t * rate;
+                double g = p * r;
+                double nr = g - c;
+                // Three tests instead of Backtest.requireBar's three and the net return's one:
+                // an infinite return makes the net return infinite or NaN (0 * infinity), so the
+                // last test catches it, and refusal() then names what the bar-by-bar checks name.
+                if (!(Math.abs(p) <= Backtest.LIMIT)) {
+                    throw refusal(positions, assetReturns, i, nr);
+                }
+                if (!(r >= -1)) {
+                    throw refusal(positions, assetReturns, i, nr);
+                }
+                if (!(Math.abs(nr) < Double.POSITIVE_INFINITY)) {
+                    throw refusal(positions, assetReturns, i, nr);
+                }
+                eq *= 1 + nr;
+                if (eq > pk) {
+                    pk = eq;
+                }
+                double ratio = eq / pk;
+                if (series) {
+                    turnover[i] = t;
+                    cost[i] = c;
+                    gross[i] = g;
+                    equities[i] = eq;
+                    drawdown[i] = ratio - 1;
+                }
+                net[i] = nr;
+                prev = p;
+
+                sr += nr;
+                double x = nr - rfp;
+                double down = 0.5 * (x - Math.abs(x));  // min(0, x) exactly, without a branch
+                sd += down * down;
+                st += t;
+                // The deepest equity / peak: PerformanceMetrics finds the same minimum of the same
+                // quotients (it skips the divisions that cannot set it); here they are computed anyway.
+                if (ratio < min) {
+                    min = ratio;
+                }
+            }
+            previous = prev;
+            equity = eq;
+            peak = pk;
+            sumR = sr;
+            sumDownSq = sd;
+            sumTurnover = st;
+            minRatio = min;
+        }
+
+        /**
+         * The error of the two-step path (Backtest.run, then PerformanceMetrics.of) for inputs
+         * whose bar {@code i} failed a test of {@link #block}, every bar before it having passed:
+         * {@link Backtest#requireBar}'s for bar {@code i}; else (a finite return whose net return
+         * overflowed) that of the first invalid bar after it, since Backtest.run checks every
+         * bar's inputs before PerformanceMetrics.of sees a net return; else the net return's.
+         */
+        private static IllegalArgumentException refusal(double[] positions, double[] assetReturns, int i, double nr) {
+            for (int j = i; j < positions.length; j++) {
+                Backtest.requireBar(j, positions[j], assetReturns[j]);
+            }
+            return new IllegalArgumentException("netReturns[" + i + "] must be finite, got " + nr);
+        }
     }
 }

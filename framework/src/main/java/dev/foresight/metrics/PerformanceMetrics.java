@@ -105,7 +105,10 @@ public record PerformanceMetrics(int n, double totalReturn, double annualReturn,
             // Only bars that may set a new deepest equity / peak ratio pay for the division; the
             // limit is widened so that rounding in peak * limit can never skip one. Max drawdown
             // is then 1 - minRatio, bit for bit the largest 1 - equity / peak (rounding is monotone).
-            if (equity < peak * minRatioLimit) {
+            // A bound that overflowed to -infinity (a peak near the largest double times a
+            // negative ratio) would skip an equity of -infinity, whose ratio is -infinity: divide.
+            double bound = peak * minRatioLimit;
+            if (equity < bound || bound == Double.NEGATIVE_INFINITY) {
                 double ratio = equity / peak;
                 if (ratio < minRatio) {
                     minRatio = ratio;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.foresight.metrics.Annualisation;
 import dev.foresight.metrics.PerformanceMetrics;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,114 @@ class MeasuredBacktestTest {
                 assertEquals(expectedMetrics, intoBuffers.metrics(), "metrics into buffers, trial " + trial);
                 assertSame(reused.net, intoBuffers.result().netReturns());
             }
+        }
+    }
+
+    /**
+     * The pass works in blocks of {@link MeasuredBacktest#BLOCK} bars: lengths around and across
+     * block boundaries, a constant series that stops being constant in a later block, and equity
+     * that overflows to infinity and then to NaN (a -100% bar on infinite equity), where the
+     * deepest equity / peak must still be that of the bar-by-bar path.
+     */
+    @Test
+    void runAndMetrics_acrossBlocks_equalBacktestThenPerformanceMetrics_bitForBit() {
+        int block = MeasuredBacktest.BLOCK;
+        SplittableRandom random = new SplittableRandom(2112);
+        for (int trial = 0; trial < 120; trial++) {
+            int n = switch (trial % 6) {
+                case 0 -> block - 1;
+                case 1 -> block;
+                case 2 -> block + 1;
+                case 3 -> 2 * block;
+                default -> 1 + random.nextInt(4 * block);
+            };
+            int kind = trial % 5;
+            double[] positions = new double[n];
+            double[] returns = new double[n];
+            double position = 0.5;
+            for (int i = 0; i < n; i++) {
+                if (kind != 3 && random.nextDouble() < 0.3) {
+                    position = Math.rint(random.nextDouble(-10, 10) * 4) / 4;
+                }
+                positions[i] = position;
+                returns[i] = switch (kind) {
+                    case 0 -> 0.01 * random.nextGaussian();
+                    case 1 -> Math.max(-1, 0.3 * random.nextGaussian());
+                    // equity overflows to +-infinity, then a -100% bar makes it NaN
+                    case 2 -> random.nextDouble() < 0.01 ? 1e200 : random.nextDouble() < 0.01 ? -1
+                            : 0.05 * random.nextGaussian();
+                    // constant net returns up to one bar in a later block
+                    case 3 -> i == n - 1 - random.nextInt(Math.max(1, n / 2)) ? 0.002 : 0.001;
+                    default -> random.nextDouble() < 0.5 ? 0 : Math.max(-1, Math.expm1(random.nextGaussian()));
+                };
+            }
+            if (kind == 3) {
+                Arrays.fill(positions, 1);
+            }
+            CostModel costs = trial % 3 == 0 ? CostModel.NONE : new CostModel(random.nextDouble(50), random.nextDouble(5));
+            double initial = kind == 3 ? 1 : Math.rint(random.nextDouble(-1, 1) * 4) / 4;
+            Annualisation a = new Annualisation(1 + random.nextInt(100_000), random.nextDouble(-0.05, 0.1));
+
+            BacktestResult expected;
+            PerformanceMetrics expectedMetrics;
+            try {
+                expected = Backtest.run(positions, returns, costs, initial);
+                expectedMetrics = PerformanceMetrics.of(expected.netReturns(), expected.turnover(), a);
+            } catch (IllegalArgumentException overflow) {
+                continue;  // a net return overflowed: the refusals have their own test
+            }
+            MeasuredBacktest fresh = MeasuredBacktest.run(positions, returns, costs, initial, a);
+            assertEquals(expected, fresh.result(), "series, trial " + trial);
+            assertEquals(expectedMetrics, fresh.metrics(), "metrics, trial " + trial);
+            assertEquals(expectedMetrics, MeasuredBacktest.metrics(positions, returns, costs, initial, a),
+                    "metrics without series, trial " + trial);
+        }
+    }
+
+    /**
+     * Invalid bars anywhere, block boundaries included, one to three of them, of every kind: the
+     * first in bar order is refused with the message of the bar-by-bar path, although the pass
+     * tests an infinite return only through the net return it makes.
+     */
+    @Test
+    void runAndMetrics_invalidBarsAcrossBlocks_refusedAtTheFirstWithTheSameMessage() {
+        int block = MeasuredBacktest.BLOCK;
+        double[] badPositions = {Double.NaN, 10.25, -11, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] badReturns = {Double.NaN, -1.5, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Double.MAX_VALUE /* finite, but times a position of 10 overflows */};
+        SplittableRandom random = new SplittableRandom(77);
+        CostModel costs = new CostModel(2, 1);
+        Annualisation a = Annualisation.DAILY;
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 1 + random.nextInt(3 * block);
+            double[] positions = new double[n];
+            double[] returns = new double[n];
+            for (int i = 0; i < n; i++) {
+                positions[i] = Math.rint(random.nextDouble(-10, 10) * 4) / 4;
+                returns[i] = 0.01 * random.nextGaussian();
+            }
+            int bad = 1 + random.nextInt(3);
+            for (int k = 0; k < bad; k++) {
+                int i = switch (random.nextInt(4)) {
+                    case 0 -> Math.min(n - 1, block - 1);
+                    case 1 -> Math.min(n - 1, block);
+                    default -> random.nextInt(n);
+                };
+                if (random.nextBoolean()) {
+                    positions[i] = badPositions[random.nextInt(badPositions.length)];
+                } else {
+                    returns[i] = badReturns[random.nextInt(badReturns.length)];
+                    positions[i] = returns[i] == Double.MAX_VALUE ? 10 : positions[i];
+                }
+            }
+            String expected = assertThrows(IllegalArgumentException.class, () -> {
+                BacktestResult r = Backtest.run(positions, returns, costs, 0);
+                PerformanceMetrics.of(r.netReturns(), r.turnover(), a);
+            }).getMessage();
+            assertEquals(expected, assertThrows(IllegalArgumentException.class,
+                    () -> MeasuredBacktest.run(positions, returns, costs, 0, a)).getMessage(), "trial " + trial);
+            assertEquals(expected, assertThrows(IllegalArgumentException.class,
+                    () -> MeasuredBacktest.metrics(positions, returns, costs, 0, a)).getMessage(), "trial " + trial);
         }
     }
 

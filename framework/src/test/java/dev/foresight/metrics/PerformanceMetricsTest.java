@@ -37,6 +37,17 @@ class PerformanceMetricsTest {
     private static final double[] TURNOVER = {1, 0, 2, 1};
 
     @Test
+    void of_equityOverflowingToMinusInfinityAfterAHugePeak_isAnInfiniteDrawdown() {
+        // equity: 1 - 1e6 = -999,999 (ratio -999,999); times 1 + 1e300: a peak near 1e306; times
+        // -9; then times 1,001 overflows to -infinity, whose ratio to the peak is -infinity.
+        // peak * (deepest ratio so far) overflows to -infinity too: the skip of divisions that
+        // cannot set a new deepest ratio must not skip this one.
+        double[] r = {-1e6, -1e300, -10, 1e3};
+        PerformanceMetrics m = PerformanceMetrics.of(r, new double[r.length], new Annualisation(252, 0));
+        assertEquals(Double.POSITIVE_INFINITY, m.maxDrawdown());
+    }
+
+    @Test
     void of_fourPeriods_matchesHandComputedFigures() {
         PerformanceMetrics m = PerformanceMetrics.of(R, TURNOVER, Annualisation.DAILY);
 
