@@ -47,6 +47,8 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
 
     /** Fewest batch columns per slice: narrower products lose more to BLAS overheads than a thread gains. */
     static final int MIN_SLICE = 16;
+    /** Side of the square tiles {@link #transpose} moves. */
+    private static final int TILE = 16;
 
     private static final ExecutorService SLICE_THREADS = Executors.newCachedThreadPool(r -> {
         Thread th = new Thread(r, "gemm-lstm-slice");
@@ -333,11 +335,21 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         }
     }
 
-    /** dst[at + c·rows + r] = src[from + r·cols + c]: a rows × cols block in the other memory order. */
+    /**
+     * dst[at + c·rows + r] = src[from + r·cols + c]: a rows × cols block in the other memory order,
+     * in {@value #TILE} × {@value #TILE} tiles so that the strided side stays in L1 (row by row, the
+     * writes into a 129 × 512 weight matrix each landed on another cache line).
+     */
     private static void transpose(float[] src, int from, int rows, int cols, float[] dst, int at) {
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                dst[at + c * rows + r] = src[from + r * cols + c];
+        for (int r0 = 0; r0 < rows; r0 += TILE) {
+            int r1 = Math.min(rows, r0 + TILE);
+            for (int c0 = 0; c0 < cols; c0 += TILE) {
+                int c1 = Math.min(cols, c0 + TILE);
+                for (int r = r0; r < r1; r++) {
+                    for (int c = c0; c < c1; c++) {
+                        dst[at + c * rows + r] = src[from + r * cols + c];
+                    }
+                }
             }
         }
     }
