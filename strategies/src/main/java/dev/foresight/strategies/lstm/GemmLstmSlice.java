@@ -201,6 +201,9 @@ final class GemmLstmSlice {
      * One step of BPTT over an [H][w] block: from the step's activations, dh = ε_t + dh_rec and
      * dc = dh⊙o⊙(1 − tanh²c) + dc_{t+1}; the pre-activation gradients go to {@code dz} (gates a, f,
      * o, i), are added to {@code db}'s, and dc⊙f goes to {@code dcNext}, for the step before.
+     * {@code eps} is overwritten with dh. Six loops of at most two stores each rather than one
+     * loop of nine: C2 (JDK 17) left the single loop scalar, ~4 ns per element against ~1.1 for
+     * these (bench/lstm, round 5); each float is computed by the same expression as before.
      */
     private static void cellGradients(float[] act, float[] fg, float[] og, float[] ig, float[] tanhC, float[] prev,
                                       float[] eps, float[] dhRec, float[] dcNext, float[][] dz, float[][] db, int hb) {
@@ -208,31 +211,41 @@ final class GemmLstmSlice {
         float[] dzf = dz[1];
         float[] dzo = dz[2];
         float[] dzi = dz[3];
+        float[] dc = dcNext; // dc_t, then dc_t⊙f for the step before
+        float[] dh = eps;
+        for (int i = 0; i < hb; i++) {
+            float d = eps[i] + dhRec[i];
+            float tc = tanhC[i];
+            dh[i] = d;
+            dc[i] = d * og[i] * (1f - tc * tc) + dcNext[i];
+        }
+        for (int i = 0; i < hb; i++) {
+            float a = act[i];
+            float in = ig[i];
+            float c = dc[i];
+            dza[i] = c * in * (1f - a * a);
+            dzi[i] = c * a * in * (1f - in);
+        }
+        for (int i = 0; i < hb; i++) {
+            float f = fg[i];
+            float o = og[i];
+            dzf[i] = dc[i] * prev[i] * f * (1f - f);
+            dzo[i] = dh[i] * tanhC[i] * o * (1f - o);
+        }
+        for (int i = 0; i < hb; i++) {
+            dc[i] = dc[i] * fg[i];
+        }
         float[] dba = db[0];
         float[] dbf = db[1];
+        for (int i = 0; i < hb; i++) {
+            dba[i] += dza[i];
+            dbf[i] += dzf[i];
+        }
         float[] dbo = db[2];
         float[] dbi = db[3];
         for (int i = 0; i < hb; i++) {
-            float a = act[i];
-            float f = fg[i];
-            float o = og[i];
-            float in = ig[i];
-            float tc = tanhC[i];
-            float dh = eps[i] + dhRec[i];
-            float dc = dh * o * (1f - tc * tc) + dcNext[i];
-            float za = dc * in * (1f - a * a);
-            float zf = dc * prev[i] * f * (1f - f);
-            float zo = dh * tc * o * (1f - o);
-            float zi = dc * a * in * (1f - in);
-            dza[i] = za;
-            dzf[i] = zf;
-            dzo[i] = zo;
-            dzi[i] = zi;
-            dba[i] += za;
-            dbf[i] += zf;
-            dbo[i] += zo;
-            dbi[i] += zi;
-            dcNext[i] = dc * f;
+            dbo[i] += dzo[i];
+            dbi[i] += dzi[i];
         }
     }
 }
