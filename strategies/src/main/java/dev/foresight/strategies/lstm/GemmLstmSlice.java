@@ -54,6 +54,7 @@ final class GemmLstmSlice {
     private final float[][] dz;      // [4][H·w] dz_t per gate
     private final float[][] dbBlock; // [4][H·w] Σ_t dz_t per gate
     private final float[] dxT;       // [I][w]
+    private final float[] gradient;  // [K × 4H] d[W; RW] as backward returns it (reused: 264 KB per call)
     private final GateMath math = new GateMath();
 
     // off-heap BLAS operands
@@ -84,6 +85,7 @@ final class GemmLstmSlice {
         dz = new float[4][hb];
         dbBlock = new float[4][hb];
         dxT = new float[nIn * w];
+        gradient = new float[k * g];
         pxh = new FloatPointer((t + 1L) * k * w);
         pz = new FloatPointer((long) g * w);
         pdxh = new FloatPointer((long) k * w);
@@ -135,7 +137,8 @@ final class GemmLstmSlice {
     /**
      * BPTT over the state of the last {@link #forward}, from this slice's columns of {@code eps}
      * ([T][H][B]): writes its columns of {@code dx} ([T][I][B]), and returns d[W; RW] ([K × 4H])
-     * and db ([4H]) of this slice.
+     * and db ([4H]) of this slice. The d[W; RW] array is this slice's own, overwritten by the next
+     * call (the layer may add the other slices' into it).
      */
     float[][] backward(float[] eps, int batch, FloatPointer weights, float[] dx) {
         FloatPointer pwr = new FloatPointer(weights); // this thread's own position on the shared buffer
@@ -162,7 +165,7 @@ final class GemmLstmSlice {
             scatter(dxT, nIn, batch, dx, (tt * nIn) * batch);
             pdxh.position((long) nIn * w).get(dhRec, 0, hb);
         }
-        float[] gwr = new float[k * g];
+        float[] gwr = gradient;
         pgwr.position(0).get(gwr, 0, gwr.length);
         float[] db = new float[g];
         for (int r = 0; r < g; r++) {
