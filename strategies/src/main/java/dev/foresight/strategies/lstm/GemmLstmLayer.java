@@ -47,7 +47,6 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
 
     /** Fewest batch columns per slice: narrower products lose more to BLAS overheads than a thread gains. */
     static final int MIN_SLICE = 16;
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
     /** Side of the square tiles {@link #transpose} moves. */
     private static final int TILE = 16;
 
@@ -74,6 +73,8 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
     private float[] outBuffer = new float[0];
     private float[] epsBuffer = new float[0];
     private float[] dxBuffer = new float[0];
+    /** Scratch of the transposing reads and writes ({@link #scratch}), in a holder the static helpers grow. */
+    private final float[][] transposeScratch = {new float[0]};
 
     GemmLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -153,10 +154,10 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         int g = 4 * h;
         allocate();
         float[] x = xBuffer = sized(xBuffer, Math.toIntExact(input.length()));
-        matrix(input, 'f', x, 0); // NCW [B, I, T] in 'f' order: [T][I][B]
+        matrix(input, 'f', x, 0, transposeScratch); // NCW [B, I, T] in 'f' order: [T][I][B]
         float[] wr = weightBuffer = sized(weightBuffer, (nIn + h) * g);
-        matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c', wr, 0);
-        matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c', wr, nIn * g);
+        matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c', wr, 0, transposeScratch);
+        matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c', wr, nIn * g, transposeScratch);
         pwr.position(0).put(wr, 0, wr.length);
         float[] bias = matrix(params.get(LSTMParamInitializer.BIAS_KEY), 'c');
         float[] out = outBuffer = sized(outBuffer, t * h * b); // every value written by the slices
@@ -177,7 +178,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
                     + t * h * b);
         }
         float[] eps = epsBuffer = sized(epsBuffer, t * h * b);
-        matrix(epsilon, 'f', eps, 0); // NCW [B, H, T] in 'f' order: [T][H][B]
+        matrix(epsilon, 'f', eps, 0, transposeScratch); // NCW [B, H, T] in 'f' order: [T][H][B]
         float[] dx = dxBuffer = sized(dxBuffer, t * nIn * b); // every value written by the slices
         float[][][] parts = new float[slices.length][][];
         inSlices(j -> parts[j] = slices[j].backward(eps, b, pwr, dx));
@@ -191,9 +192,9 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         INDArray gW = views.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray gRW = views.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         INDArray gB = views.get(LSTMParamInitializer.BIAS_KEY);
-        store(gwr, 0, nIn, g, gW);
-        store(gwr, nIn * g, h, g, gRW);
-        store(db, 0, 1, g, gB);
+        store(gwr, 0, nIn, g, gW, transposeScratch);
+        store(gwr, nIn * g, h, g, gRW, transposeScratch);
+        store(db, 0, 1, g, gB, transposeScratch);
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(LSTMParamInitializer.INPUT_WEIGHT_KEY, gW);
         gradient.gradientForVariable().put(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, gRW);
@@ -273,17 +274,16 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
     }
 
     /**
-     * At least n floats of this thread's scratch for the transposing reads and writes (weights and
-     * weight gradients, up to 264 KB each, four per layer and minibatch): fresh arrays cost page
-     * faults and GC work (5.6% and 4.2% of an epoch's profile, bench/lstm round 5). Per thread
-     * because two folds may train side by side.
+     * At least n floats of {@code holder[0]}, grown when short: the transposing reads and writes
+     * (weights and weight gradients, up to 264 KB each, four per layer and minibatch) reuse the
+     * layer's scratch; fresh arrays cost page faults and GC work (5.6% and 4.2% of an epoch's
+     * profile, bench/lstm round 5).
      */
-    private static float[] scratch(int n) {
-        float[][] s = SCRATCH.get();
-        if (s[0].length < n) {
-            s[0] = new float[n];
+    private static float[] scratch(float[][] holder, int n) {
+        if (holder[0].length < n) {
+            holder[0] = new float[n];
         }
-        return s[0];
+        return holder[0];
     }
 
     /** {@code buffer} when it holds exactly n values, else a new array of n. */
@@ -313,11 +313,16 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
      * element by element through the buffer's indexer, cost 5-10% of an epoch (bench/lstm).
      */
     private static void matrix(INDArray p, char order, float[] dst, int at) {
+        matrix(p, order, dst, at, new float[][] {new float[0]});
+    }
+
+    /** {@link #matrix(INDArray, char, float[], int)} with {@code scratch} for the transposing read. */
+    private static void matrix(INDArray p, char order, float[] dst, int at, float[][] scratch) {
         int n = Math.toIntExact(p.length());
         if (dense(p, order)) {
             memory(p).get(dst, at, n);
         } else if (p.rank() == 2 && dense(p, other(order))) {
-            float[] v = scratch(n);
+            float[] v = scratch(scratch, n);
             memory(p).get(v, 0, n);
             int rows = Math.toIntExact(p.size(order == 'c' ? 1 : 0)); // v's rows: p's dimension fastest in dst
             transpose(v, 0, rows, n / rows, dst, at);
@@ -334,6 +339,11 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
      * gradients), else through ND4J's {@code assign}.
      */
     static void store(float[] src, int from, int rows, int cols, INDArray view) {
+        store(src, from, rows, cols, view, new float[][] {new float[0]});
+    }
+
+    /** {@link #store(float[], int, int, int, INDArray)} with {@code scratch} for the transposing write. */
+    private static void store(float[] src, int from, int rows, int cols, INDArray view, float[][] scratch) {
         int n = rows * cols;
         if (view.length() != n) {
             throw new IllegalStateException("GemmLstm: gradient view of " + view.length() + " values, expected " + n);
@@ -342,7 +352,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         if (dense(view, 'c') && (rows == 1 || matrix)) {
             memory(view).put(src, from, n);
         } else if (matrix && dense(view, 'f')) {
-            float[] v = scratch(n);
+            float[] v = scratch(scratch, n);
             transpose(src, from, rows, cols, v, 0);
             memory(view).put(v, 0, n);
         } else {
