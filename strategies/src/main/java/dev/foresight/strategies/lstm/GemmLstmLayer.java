@@ -47,6 +47,8 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
 
     /** Fewest batch columns per slice: narrower products lose more to BLAS overheads than a thread gains. */
     static final int MIN_SLICE = 16;
+    /** Side of the square tiles {@link #transpose} moves. */
+    private static final int TILE = 16;
 
     private static final ExecutorService SLICE_THREADS = Executors.newCachedThreadPool(r -> {
         Thread th = new Thread(r, "gemm-lstm-slice");
@@ -71,6 +73,8 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
     private float[] outBuffer = new float[0];
     private float[] epsBuffer = new float[0];
     private float[] dxBuffer = new float[0];
+    /** Scratch of the transposing reads and writes ({@link #scratch}), in a holder the static helpers grow. */
+    private final float[][] transposeScratch = {new float[0]};
 
     GemmLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -150,10 +154,10 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         int g = 4 * h;
         allocate();
         float[] x = xBuffer = sized(xBuffer, Math.toIntExact(input.length()));
-        matrix(input, 'f', x, 0); // NCW [B, I, T] in 'f' order: [T][I][B]
+        matrix(input, 'f', x, 0, transposeScratch); // NCW [B, I, T] in 'f' order: [T][I][B]
         float[] wr = weightBuffer = sized(weightBuffer, (nIn + h) * g);
-        matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c', wr, 0);
-        matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c', wr, nIn * g);
+        matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c', wr, 0, transposeScratch);
+        matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c', wr, nIn * g, transposeScratch);
         pwr.position(0).put(wr, 0, wr.length);
         float[] bias = matrix(params.get(LSTMParamInitializer.BIAS_KEY), 'c');
         float[] out = outBuffer = sized(outBuffer, t * h * b); // every value written by the slices
@@ -174,7 +178,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
                     + t * h * b);
         }
         float[] eps = epsBuffer = sized(epsBuffer, t * h * b);
-        matrix(epsilon, 'f', eps, 0); // NCW [B, H, T] in 'f' order: [T][H][B]
+        matrix(epsilon, 'f', eps, 0, transposeScratch); // NCW [B, H, T] in 'f' order: [T][H][B]
         float[] dx = dxBuffer = sized(dxBuffer, t * nIn * b); // every value written by the slices
         float[][][] parts = new float[slices.length][][];
         inSlices(j -> parts[j] = slices[j].backward(eps, b, pwr, dx));
@@ -188,9 +192,9 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         INDArray gW = views.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray gRW = views.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         INDArray gB = views.get(LSTMParamInitializer.BIAS_KEY);
-        store(gwr, 0, nIn, g, gW);
-        store(gwr, nIn * g, h, g, gRW);
-        store(db, 0, 1, g, gB);
+        store(gwr, 0, nIn, g, gW, transposeScratch);
+        store(gwr, nIn * g, h, g, gRW, transposeScratch);
+        store(db, 0, 1, g, gB, transposeScratch);
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(LSTMParamInitializer.INPUT_WEIGHT_KEY, gW);
         gradient.gradientForVariable().put(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, gRW);
@@ -269,6 +273,19 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         }
     }
 
+    /**
+     * At least n floats of {@code holder[0]}, grown when short: the transposing reads and writes
+     * (weights and weight gradients, up to 264 KB each, four per layer and minibatch) reuse the
+     * layer's scratch; fresh arrays cost page faults and GC work (5.6% and 4.2% of an epoch's
+     * profile, bench/lstm round 5).
+     */
+    private static float[] scratch(float[][] holder, int n) {
+        if (holder[0].length < n) {
+            holder[0] = new float[n];
+        }
+        return holder[0];
+    }
+
     /** {@code buffer} when it holds exactly n values, else a new array of n. */
     private static float[] sized(float[] buffer, int n) {
         return buffer.length == n ? buffer : new float[n];
@@ -296,11 +313,16 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
      * element by element through the buffer's indexer, cost 5-10% of an epoch (bench/lstm).
      */
     private static void matrix(INDArray p, char order, float[] dst, int at) {
+        matrix(p, order, dst, at, new float[][] {new float[0]});
+    }
+
+    /** {@link #matrix(INDArray, char, float[], int)} with {@code scratch} for the transposing read. */
+    private static void matrix(INDArray p, char order, float[] dst, int at, float[][] scratch) {
         int n = Math.toIntExact(p.length());
         if (dense(p, order)) {
             memory(p).get(dst, at, n);
         } else if (p.rank() == 2 && dense(p, other(order))) {
-            float[] v = new float[n];
+            float[] v = scratch(scratch, n);
             memory(p).get(v, 0, n);
             int rows = Math.toIntExact(p.size(order == 'c' ? 1 : 0)); // v's rows: p's dimension fastest in dst
             transpose(v, 0, rows, n / rows, dst, at);
@@ -317,6 +339,11 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
      * gradients), else through ND4J's {@code assign}.
      */
     static void store(float[] src, int from, int rows, int cols, INDArray view) {
+        store(src, from, rows, cols, view, new float[][] {new float[0]});
+    }
+
+    /** {@link #store(float[], int, int, int, INDArray)} with {@code scratch} for the transposing write. */
+    private static void store(float[] src, int from, int rows, int cols, INDArray view, float[][] scratch) {
         int n = rows * cols;
         if (view.length() != n) {
             throw new IllegalStateException("GemmLstm: gradient view of " + view.length() + " values, expected " + n);
@@ -325,7 +352,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         if (dense(view, 'c') && (rows == 1 || matrix)) {
             memory(view).put(src, from, n);
         } else if (matrix && dense(view, 'f')) {
-            float[] v = new float[n];
+            float[] v = scratch(scratch, n);
             transpose(src, from, rows, cols, v, 0);
             memory(view).put(v, 0, n);
         } else {
@@ -333,11 +360,21 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         }
     }
 
-    /** dst[at + c·rows + r] = src[from + r·cols + c]: a rows × cols block in the other memory order. */
+    /**
+     * dst[at + c·rows + r] = src[from + r·cols + c]: a rows × cols block in the other memory order,
+     * in {@value #TILE} × {@value #TILE} tiles so that the strided side stays in L1 (row by row, the
+     * writes into a 129 × 512 weight matrix each landed on another cache line).
+     */
     private static void transpose(float[] src, int from, int rows, int cols, float[] dst, int at) {
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                dst[at + c * rows + r] = src[from + r * cols + c];
+        for (int r0 = 0; r0 < rows; r0 += TILE) {
+            int r1 = Math.min(rows, r0 + TILE);
+            for (int c0 = 0; c0 < cols; c0 += TILE) {
+                int c1 = Math.min(cols, c0 + TILE);
+                for (int r = r0; r < r1; r++) {
+                    for (int c = c0; c < c1; c++) {
+                        dst[at + c * rows + r] = src[from + r * cols + c];
+                    }
+                }
             }
         }
     }
