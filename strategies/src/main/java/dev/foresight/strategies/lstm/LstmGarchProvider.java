@@ -22,18 +22,51 @@ import java.util.Map;
  * conditional volatility and standardised residuals. The GARCH is fit on each fold's training window
  * and filtered forward causally (the {@code garch} feature set, which the pipeline fits and
  * leakage-checks like any other); the LSTM is fit on the same fold's training rows.
+ *
+ * <p>{@code window} and {@code lstm_units} default to "auto": the course's network (window 60, LSTM
+ * 128 → 64) for the regression and direction heads, where the LSTM is the course's; a small one
+ * (window {@value #CORRECTION_WINDOW}, LSTM 16 → 8) for {@code head: volatility}, where the LSTM is
+ * the correction of GARCH ({@link GarchCorrection}), Foresight's own design, fit on ~1,300 windows
+ * (README, "LSTM models": the course's 117,619 parameters did not learn the asymmetry there, the
+ * small network did).
  */
 public final class LstmGarchProvider extends SimpleProvider<Model> {
+
+    /** The course's network, for the regression and direction heads. */
+    static final int COURSE_WINDOW = 60;
+    static final List<Integer> COURSE_UNITS = List.of(128, 64);
+    /** The volatility correction's network: small, since it learns a correction from ~1,300 windows. */
+    static final int CORRECTION_WINDOW = 20;
+    static final List<Integer> CORRECTION_UNITS = List.of(16, 8);
+    /** The correction's ensemble: the mean of five small networks (one is noisy at this data size). */
+    static final int CORRECTION_ENSEMBLE = 5;
 
     public LstmGarchProvider() {
         super(Model.class, "lstm-garch",
                 "LSTM whose inputs include GARCH conditional volatility and standardised residuals (both fit per fold on"
-                        + " training data); LSTM parameters as for lstm, GARCH via garch_variant / garch_dist",
+                        + " training data); LSTM parameters as for lstm, GARCH via garch_variant / garch_dist; with"
+                        + " head volatility the LSTM learns a correction of GARCH's own forecast",
                 specs(), LstmGarchProvider::make);
     }
 
     private static List<ParameterSpec> specs() {
-        List<ParameterSpec> out = new ArrayList<>(LstmParameters.specs(List.of(128, 64), false));
+        List<ParameterSpec> out = new ArrayList<>();
+        for (ParameterSpec s : LstmParameters.specs(COURSE_UNITS, false)) {
+            if (s.name().equals("window")) {
+                out.add(ParameterSpec.integer("window", 0, 0, 10_000, "time steps (bars) per input window; 0 = auto: "
+                        + COURSE_WINDOW + " (the course's), " + CORRECTION_WINDOW + " for head volatility's correction"));
+            } else if (s.name().equals("lstm_units")) {
+                out.add(ParameterSpec.integers("lstm_units", List.of(0), 0, 4096, "units of each stacked LSTM layer;"
+                        + " [0] = auto: " + COURSE_UNITS + " (the course's), " + CORRECTION_UNITS
+                        + " for head volatility's correction"));
+            } else if (s.name().equals("ensemble")) {
+                out.add(ParameterSpec.integer("ensemble", 0, 0, 100, "networks trained from seeds seed, seed+1, ...;"
+                        + " the forecast is their mean; 0 = auto: 1, " + CORRECTION_ENSEMBLE
+                        + " for head volatility's correction"));
+            } else {
+                out.add(s);
+            }
+        }
         GarchFeaturesProvider garch = new GarchFeaturesProvider();
         for (ParameterSpec s : garch.parameters()) {
             if (s.name().equals("variant") || s.name().equals("dist")) {
@@ -45,11 +78,21 @@ public final class LstmGarchProvider extends SimpleProvider<Model> {
     }
 
     private static Model make(Parameters p) {
-        LstmModel lstm = LstmParameters.model("lstm-garch", p, false);
+        boolean correction = Head.of(p.text("head")) == Head.VOLATILITY;
+        int window = p.integer("window");
+        List<Integer> units = p.integers("lstm_units");
+        if (units.contains(0) && !units.equals(List.of(0))) {
+            throw p.error("lstm_units", "0 is only allowed alone ([0] = auto)");
+        }
+        int ensemble = p.integer("ensemble");
+        LstmModel lstm = LstmParameters.model("lstm-garch", p, false,
+                window > 0 ? window : correction ? CORRECTION_WINDOW : COURSE_WINDOW,
+                !units.equals(List.of(0)) ? units : correction ? CORRECTION_UNITS : COURSE_UNITS,
+                ensemble > 0 ? ensemble : correction ? CORRECTION_ENSEMBLE : 1);
         Map<String, String> garchParameters = Map.of("variant", p.text("garch_variant"), "dist", p.text("garch_dist"));
         GarchFeaturesProvider garch = new GarchFeaturesProvider();
         FeatureSet features = garch.create(Parameters.of(garch, garchParameters));
-        if (lstm.settings().head() == Head.VOLATILITY) {
+        if (correction) {
             GarchModelProvider base = new GarchModelProvider();
             return new Hybrid(new GarchCorrection(lstm, base.create(Parameters.of(base, garchParameters))), features);
         }

@@ -81,19 +81,23 @@ final class LstmParameters {
     }
 
     static LstmModel model(String kind, Parameters p, boolean attention) {
+        return model(kind, p, attention, p.integer("window"), p.integers("lstm_units"), p.integer("ensemble"));
+    }
+
+    /** The same with the window, LSTM layers and ensemble size given (a kind that resolves automatic defaults itself). */
+    static LstmModel model(String kind, Parameters p, boolean attention, int window, List<Integer> units, int ensemble) {
         int heads = attention ? p.integer("attention_heads") : 0;
-        List<Integer> units = p.integers("lstm_units");
         if (units.isEmpty()) {
             throw p.error("lstm_units", "needs at least one LSTM layer");
         }
         if (attention && units.get(units.size() - 1) % heads != 0) {
             throw p.error("attention_heads", "must divide the last LSTM layer's units (" + units.get(units.size() - 1) + ")");
         }
-        return new LstmModel(new LstmSettings(kind, p.integer("window"), units, p.real("dropout"),
+        return new LstmModel(new LstmSettings(kind, window, units, p.real("dropout"),
                 dense(p), p.text("dense_activation"), heads, p.real("l2"), learningRate(p),
                 p.integer("batch_size"), p.integer("max_epochs"), p.integer("patience"), p.bool("restore_best"),
                 p.real("gradient_clip"), Head.of(p.text("head")), p.bool("shuffle"), p.integer("seed"),
-                p.bool("warm_start"), procedure(p)));
+                p.bool("warm_start"), procedure(p, ensemble)));
     }
 
     /** The YAML's rate, or the recipe's default for 0 (the converging recipe starts higher: README). */
@@ -102,11 +106,11 @@ final class LstmParameters {
         return rate > 0 ? rate : Procedure.Recipe.of(p.text("training")).defaultLearningRate();
     }
 
-    private static Procedure procedure(Parameters p) {
+    private static Procedure procedure(Parameters p, int ensemble) {
         Procedure.Recipe recipe = Procedure.Recipe.of(p.text("training"));
         int warmUp = p.integer("warm_up_epochs");
         double averaging = p.real("weight_averaging");
-        return new Procedure(recipe, p.integer("ensemble"),
+        return new Procedure(recipe, ensemble,
                 Procedure.WindowNormalisation.of(p.text("window_normalisation")),
                 warmUp >= 0 ? warmUp : recipe.defaultWarmUpEpochs(),
                 averaging >= 0 ? averaging : recipe.defaultAveragingEpochs());
