@@ -2,7 +2,6 @@ package dev.foresight.strategies.lstm;
 
 import dev.foresight.feature.FeatureMatrix;
 import dev.foresight.model.FitContext;
-import dev.foresight.model.FitProgress;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Forecast;
 import dev.foresight.model.Model;
@@ -42,7 +41,7 @@ import java.util.Objects;
  * reads the raw one-bar log return {@code ret_lag1}); the LSTM's inputs are z-scored here with a
  * scaler fit on the training and validation rows, as the pipeline would have done.
  */
-record GarchCorrection(LstmModel lstm, Model base) implements Model {
+record GarchCorrection(LstmModel lstm, Model base) implements ContextFitModel {
 
     /** The shrinkage weights tried on the validation tail, smallest first (ties keep the smaller). */
     static final List<Double> SHRINKAGE = List.of(0.0, 0.25, 0.5, 0.75, 1.0);
@@ -59,16 +58,6 @@ record GarchCorrection(LstmModel lstm, Model base) implements Model {
         if (lstm.settings().head() != Head.VOLATILITY) {
             throw new IllegalArgumentException("the GARCH correction needs the volatility head");
         }
-    }
-
-    @Override
-    public FittedModel fit(ModelData train, ModelData validation, long seed) {
-        return fit(train, validation, new FitContext(seed, null, FitProgress.NONE));
-    }
-
-    @Override
-    public FittedModel fit(ModelData train, ModelData validation, long seed, PreviousFit previous) {
-        return fit(train, validation, new FitContext(seed, previous, FitProgress.NONE));
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.foresight.strategies.lstm;
 import dev.foresight.model.FitContext;
 import dev.foresight.model.FitProgress;
 import dev.foresight.model.FittedModel;
-import dev.foresight.model.Model;
 import dev.foresight.model.ModelData;
 import dev.foresight.model.PreviousFit;
 import dev.foresight.scaling.ScalingMethod;
@@ -34,7 +33,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Failures: a non-finite training or validation loss throws, naming the epoch, so the fold is
  * recorded as failed and the batch goes on.
  */
-record LstmModel(LstmSettings settings) implements Model {
+record LstmModel(LstmSettings settings) implements ContextFitModel {
 
     LstmModel {
         Objects.requireNonNull(settings);
@@ -64,16 +63,6 @@ record LstmModel(LstmSettings settings) implements Model {
             return ScalingMethod.NONE;
         }
         return settings.procedure().recipe() == Procedure.Recipe.KERAS ? ScalingMethod.MINMAX : ScalingMethod.ZSCORE;
-    }
-
-    @Override
-    public FittedModel fit(ModelData train, ModelData validation, long batchSeed) {
-        return fit(train, validation, new FitContext(batchSeed, null, FitProgress.NONE));
-    }
-
-    @Override
-    public FittedModel fit(ModelData train, ModelData validation, long batchSeed, PreviousFit previous) {
-        return fit(train, validation, new FitContext(batchSeed, previous, FitProgress.NONE));
     }
 
     /**
