@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Data-size sweep of the known-signal panel's direction target (issue 15, item 3).
+
+Does the course network (the default `kind: lstm`) find the panel's planted volatility-index lead
+when it has more training data? Runs experiments/known-signal-panel-sweep.yaml (the direction
+experiment of known-signal-panel.yaml: random walk, logistic, default LSTM) with the training
+window grown to SCALE x the batch's 1008 bars and the series lengthened to fit, keeping the test
+design (3 folds x 252 test bars, expanding window, 15% validation tail), for each data seed; then
+prints one table row per (seed, size) from the summaries and task files:
+
+  hit rate, Pesaran-Timmermann p (one-sided) and Brier score (the summary's MSE of P(up)) of the
+  LSTM and the logistic model; the LSTM's best epoch, epochs run and best validation cross-entropy
+  per fold (ln 2 = 0.6931 is a coin); corr: the correlation of the LSTM's P(up) with the logistic
+  model's over the test bars (the logistic model reads the lead almost alone, so a network that has
+  found it moves with it).
+
+Each size runs into runs/known-signal-panel-sweep/seed-S-train-T/, so a killed sweep resumes (the
+finished tasks are reused) and a finished one only prints its table again.
+
+  python3 experiments/known-signal-panel-sweep.py [--seeds 11 12] [--scales 1 2 4] [--workers 2]
+  python3 experiments/known-signal-panel-sweep.py --table-only     # tabulate what has run, run nothing
+"""
+import argparse
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BATCH = "experiments/known-signal-panel-sweep.yaml"
+BASE_TRAIN, TEST, FOLDS, BASE_BARS = 1008, 252, 3, 2520
+LN2 = math.log(2)
+
+
+def out_dir(seed, train):
+    return os.path.join(ROOT, "runs", "known-signal-panel-sweep", f"seed-{seed}-train-{train}")
+
+
+def run(seed, scale, workers):
+    train = BASE_TRAIN * scale
+    # The panel's path is simulated bar by bar, so a longer series starts with the same bars; one
+    # spare test block at the end keeps the last fold's labels inside the series.
+    bars = max(BASE_BARS, train + (FOLDS + 1) * TEST)
+    sets = [f"data.synthetic.bars={bars}", f"data.synthetic.seed={seed}",
+            f"experiments[0].walk_forward.train={train}"]
+    for i in (0, 1):
+        sets += [f"data.inputs[{i}].synthetic.bars={bars}", f"data.inputs[{i}].synthetic.seed={seed}"]
+    command = ["./foresight", "run", BATCH, "-q", "--workers", str(workers), "--out", out_dir(seed, train)]
+    for s in sets:
+        command += ["--set", s]
+    print("+", " ".join(command), file=sys.stderr, flush=True)
+    status = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL).returncode
+    if status != 0:
+        sys.exit(f"foresight exited {status} for seed {seed}, train {train}")
+
+
+def correlation(x, y):
+    mx, my = statistics.fmean(x), statistics.fmean(y)
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
+    sxx = sum((a - mx) ** 2 for a in x)
+    syy = sum((b - my) ** 2 for b in y)
+    return sxy / math.sqrt(sxx * syy) if sxx > 0 and syy > 0 else float("nan")
+
+
+def tabulate(seed, train):
+    directory = out_dir(seed, train)
+    summary_file = os.path.join(directory, "summary.json")
+    if not os.path.exists(summary_file):
+        return None
+    with open(summary_file) as f:
+        summary = json.load(f)
+    rows = {r["model"]: r for r in summary["rows"]}
+    tests = {t["model"]: t for t in summary["tests"]}
+    folds, forecasts = [], {"lstm": [], "logistic": []}
+    for k in range(FOLDS):
+        for model in forecasts:
+            with open(os.path.join(directory, "tasks", "direction", model, f"fold-{k:03d}.json")) as f:
+                task = json.load(f)
+            forecasts[model] += [b["probabilityUp"] for b in task["bars"]]
+            if model == "lstm":
+                d = task["diagnostics"]
+                folds.append((d["rows"], d["best_epoch"], d["epochs_run"], d["best_validation_loss"]))
+    return {
+        "seed": seed, "train": train, "folds": folds,
+        "lstm": (rows["lstm"]["directionAccuracy"], tests["lstm"]["ptP"], rows["lstm"]["mse"]),
+        "logistic": (rows["logistic"]["directionAccuracy"], tests["logistic"]["ptP"], rows["logistic"]["mse"]),
+        "corr": correlation(forecasts["lstm"], forecasts["logistic"]),
+    }
+
+
+def print_table(results):
+    print("| seed | train bars (windows per fold) | LSTM hit | LSTM PT p | LSTM Brier | logistic hit | logistic PT p"
+          " | logistic Brier | corr(LSTM, logistic) | LSTM best / run epochs | LSTM best val. loss − ln 2 |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in results:
+        windows = ", ".join(f"{w:,}" for w, _, _, _ in r["folds"])
+        epochs = ", ".join(f"{b}/{e}" for _, b, e, _ in r["folds"])
+        losses = ", ".join(f"{v - LN2:+.4f}" for _, _, _, v in r["folds"])
+        (lh, lp, lb), (gh, gp, gb) = r["lstm"], r["logistic"]
+        print(f"| {r['seed']} | {r['train']:,} ({windows}) | {lh:.1%} | {lp:.3g} | {lb:.4f} | {gh:.1%} | {gp:.3g}"
+              f" | {gb:.4f} | {r['corr']:+.2f} | {epochs} | {losses} |")
+    print("(Brier of the constant 0.5: 0.2500; random walk = the constant 0.5; PT p one-sided, pooled over the "
+          f"{FOLDS} x {TEST} test bars)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[11, 12])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4],
+                        help="training windows as multiples of the batch's 1008 bars")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--table-only", action="store_true", help="tabulate the finished runs, run nothing")
+    args = parser.parse_args()
+    if not args.table_only:
+        for seed in args.seeds:
+            for scale in args.scales:
+                run(seed, scale, args.workers)
+    results = [r for seed in args.seeds for scale in args.scales
+               if (r := tabulate(seed, BASE_TRAIN * scale)) is not None]
+    print_table(results)
+
+
+if __name__ == "__main__":
+    main()
