@@ -11,7 +11,7 @@ class and the true model stand below GARCH(1,1) at this size:
   oracle   GJR-GARCH with the TRUE parameters (alpha 0.02, gamma, beta 0.88, omega from daily_vol
            0.01; zero mean): the forecast variance mean(E_t r^2(t+1..t+5)), filtered over the
            series' own returns (Foresight's PlantedSignalSource, printed by
-           known-signal-leverage-series.java) from bar 0, where the start value's weight 0.88^t is
+           known-signal-series.java) from bar 0, where the start value's weight 0.88^t is
            below 1e-80 by the first test bar.
 
 QLIKE = mean(p/f - ln(p/f) - 1), p = squared realised-vol label, f = forecast variance (the
@@ -61,7 +61,7 @@ def run(seed, workers):
 
 def series(seeds):
     """Each seed's one-bar log returns, bars 0..BARS-1, from Foresight's own generator."""
-    command = ["java", "-cp", CLASSPATH, "experiments/known-signal-leverage-series.java", str(GAMMA), str(BARS)]
+    command = ["java", "-cp", CLASSPATH, "experiments/known-signal-series.java", "leverage", str(GAMMA), str(BARS)]
     text = subprocess.run(command + [str(s) for s in seeds], cwd=ROOT, check=True, capture_output=True,
                           text=True).stdout
     out = {}

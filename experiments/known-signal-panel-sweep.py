@@ -12,7 +12,14 @@ prints one table row per (seed, size) from the summaries and task files:
   LSTM and the logistic model; the LSTM's best epoch, epochs run and best validation cross-entropy
   per fold (ln 2 = 0.6931 is a coin); corr: the correlation of the LSTM's P(up) with the logistic
   model's over the test bars (the logistic model reads the lead almost alone, so a network that has
-  found it moves with it).
+  found it moves with it); corr(·, truth): the correlation of a model's P(up) with the true
+  next-bar mean mu + lead * sigma(t+1) * eta(t) over the test bars — whether the model has found the
+  lead, measured without the outcomes' noise; oracle: the true rule (up iff mu + lead * sigma(t+1) * eta(t) > 0, the
+  panel's parameters, sigma and eta recovered exactly from the volatility index's closes) on the same
+  test bars: the ceiling any model could reach on that stretch of the series.
+
+The series come from Foresight's own generator (known-signal-series.java); the script checks that
+the task files' labels are the asset's up-moves and recomputes the summary's PT p of the LSTM.
 
 Each size runs into runs/known-signal-panel-sweep/seed-S-train-T/, so a killed sweep resumes (the
 finished tasks are reused) and a finished one only prints its table again.
@@ -27,11 +34,21 @@ import os
 import statistics
 import subprocess
 import sys
+from math import erf, sqrt
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BATCH = "experiments/known-signal-panel-sweep.yaml"
 BASE_TRAIN, TEST, FOLDS, BASE_BARS = 1008, 252, 3, 2520
 LN2 = math.log(2)
+CLASSPATH = "experiments/target/foresight.jar:experiments/target/lib/*"
+# The panel kind's defaults (VolatilityPanelSource.defaults): the true rule needs these.
+MU, DAILY_VOL, PHI, VOL_OF_VOL, LEAD = 0.0003, 0.01, 0.98, 0.1, 0.15
+
+
+def bars_for(train):
+    # The panel's path is simulated bar by bar, so a longer series starts with the same bars; one
+    # spare test block at the end keeps the last fold's labels inside the series.
+    return max(BASE_BARS, train + (FOLDS + 1) * TEST)
 
 
 def out_dir(seed, train):
@@ -40,9 +57,7 @@ def out_dir(seed, train):
 
 def run(seed, scale, workers):
     train = BASE_TRAIN * scale
-    # The panel's path is simulated bar by bar, so a longer series starts with the same bars; one
-    # spare test block at the end keeps the last fold's labels inside the series.
-    bars = max(BASE_BARS, train + (FOLDS + 1) * TEST)
+    bars = bars_for(train)
     sets = [f"data.synthetic.bars={bars}", f"data.synthetic.seed={seed}",
             f"experiments[0].walk_forward.train={train}"]
     for i in (0, 1):
@@ -64,6 +79,39 @@ def correlation(x, y):
     return sxy / math.sqrt(sxx * syy) if sxx > 0 and syy > 0 else float("nan")
 
 
+def closes(member, bars, seed):
+    command = ["java", "-cp", CLASSPATH, "experiments/known-signal-series.java", "panel", str(member), str(bars),
+               str(seed)]
+    line = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout.split()
+    return [float(v) for v in line[1:]]
+
+
+def pesaran_timmermann(actual_up, forecast_up):
+    """(hit rate, one-sided p) of the Pesaran-Timmermann test, as in known-signal-panel-power.py."""
+    n = len(actual_up)
+    hit = sum(a == f for a, f in zip(actual_up, forecast_up)) / n
+    py, px = sum(actual_up) / n, sum(forecast_up) / n
+    p_star = py * px + (1 - py) * (1 - px)
+    v_p = p_star * (1 - p_star) / n
+    v_p_star = ((2 * py - 1) ** 2 * px * (1 - px) / n + (2 * px - 1) ** 2 * py * (1 - py) / n
+                + 4 * py * px * (1 - py) * (1 - px) / n ** 2)
+    statistic = (hit - p_star) / sqrt(v_p - v_p_star)
+    return hit, 0.5 * (1 - erf(statistic / sqrt(2)))
+
+
+def oracle(seed, train, test_bars, actual):
+    """The true rule's hit rate and PT p on the test bars; checks the labels against the asset's closes."""
+    bars = bars_for(train)
+    index, asset = closes(0, bars, seed), closes(1, bars, seed)
+    for t, a in zip(test_bars, actual):
+        if (asset[t + 1] > asset[t]) != (a == 1):
+            sys.exit(f"seed {seed}, train {train}: the label of bar {t} is not the asset's next move")
+    x = [math.log(v / (100 * sqrt(252) * DAILY_VOL)) for v in index]   # index(t) = scale * exp(x_t)
+    # r(t+1) = mu + lead * sigma(t+1) * eta(t) + noise, sigma(t+1) = daily_vol * exp(x_t), eta(t) from x's step.
+    mean = [MU + LEAD * DAILY_VOL * math.exp(x[t]) * (x[t] - PHI * x[t - 1]) / VOL_OF_VOL for t in test_bars]
+    return pesaran_timmermann([a == 1 for a in actual], [m > 0 for m in mean]), mean
+
+
 def tabulate(seed, train):
     directory = out_dir(seed, train)
     summary_file = os.path.join(directory, "summary.json")
@@ -73,7 +121,7 @@ def tabulate(seed, train):
         summary = json.load(f)
     rows = {r["model"]: r for r in summary["rows"]}
     tests = {t["model"]: t for t in summary["tests"]}
-    folds, forecasts = [], {"lstm": [], "logistic": []}
+    folds, forecasts, test_bars, actual = [], {"lstm": [], "logistic": []}, [], []
     for k in range(FOLDS):
         for model in forecasts:
             with open(os.path.join(directory, "tasks", "direction", model, f"fold-{k:03d}.json")) as f:
@@ -82,25 +130,36 @@ def tabulate(seed, train):
             if model == "lstm":
                 d = task["diagnostics"]
                 folds.append((d["rows"], d["best_epoch"], d["epochs_run"], d["best_validation_loss"]))
-    return {
+                test_bars += [b["bar"] for b in task["bars"]]
+                actual += [b["actual"] for b in task["bars"]]
+    # The summary's PT p of the LSTM, recomputed (no bar has P(up) exactly 0.5 or an unchanged price).
+    _, p = pesaran_timmermann([a == 1 for a in actual], [f > 0.5 for f in forecasts["lstm"]])
+    if abs(p - tests["lstm"]["ptP"]) > 1e-9 * max(1.0, p):
+        sys.exit(f"seed {seed}, train {train}: PT p of the LSTM recomputed {p}, summary {tests['lstm']['ptP']}")
+    result = {
         "seed": seed, "train": train, "folds": folds,
         "lstm": (rows["lstm"]["directionAccuracy"], tests["lstm"]["ptP"], rows["lstm"]["mse"]),
         "logistic": (rows["logistic"]["directionAccuracy"], tests["logistic"]["ptP"], rows["logistic"]["mse"]),
         "corr": correlation(forecasts["lstm"], forecasts["logistic"]),
     }
+    result["oracle"], truth = oracle(seed, train, test_bars, actual)
+    result["truth_corr"] = (correlation(forecasts["lstm"], truth), correlation(forecasts["logistic"], truth))
+    return result
 
 
 def print_table(results):
     print("| seed | train bars (windows per fold) | LSTM hit | LSTM PT p | LSTM Brier | logistic hit | logistic PT p"
-          " | logistic Brier | corr(LSTM, logistic) | LSTM best / run epochs | LSTM best val. loss − ln 2 |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          " | logistic Brier | oracle hit | oracle PT p | corr(LSTM, truth) | corr(logistic, truth)"
+          " | corr(LSTM, logistic) | LSTM best / run epochs | LSTM best val. loss − ln 2 |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in results:
         windows = ", ".join(f"{w:,}" for w, _, _, _ in r["folds"])
         epochs = ", ".join(f"{b}/{e}" for _, b, e, _ in r["folds"])
         losses = ", ".join(f"{v - LN2:+.4f}" for _, _, _, v in r["folds"])
-        (lh, lp, lb), (gh, gp, gb) = r["lstm"], r["logistic"]
+        (lh, lp, lb), (gh, gp, gb), (oh, op) = r["lstm"], r["logistic"], r["oracle"]
         print(f"| {r['seed']} | {r['train']:,} ({windows}) | {lh:.1%} | {lp:.3g} | {lb:.4f} | {gh:.1%} | {gp:.3g}"
-              f" | {gb:.4f} | {r['corr']:+.2f} | {epochs} | {losses} |")
+              f" | {gb:.4f} | {oh:.1%} | {op:.2g} | {r['truth_corr'][0]:+.2f} | {r['truth_corr'][1]:+.2f}"
+              f" | {r['corr']:+.2f} | {epochs} | {losses} |")
     print("(Brier of the constant 0.5: 0.2500; random walk = the constant 0.5; PT p one-sided, pooled over the "
           f"{FOLDS} x {TEST} test bars)")
 
