@@ -20,8 +20,12 @@ task files, checks it against the summary, and checks its own labels against the
 the mean QLIKE differential (model - GARCH(1,1)) over its Newey-West standard error (lag 4: the 5-bar
 labels overlap), negative = better than GARCH(1,1).
 
-  python3 experiments/known-signal-leverage-sweep.py [--seeds 1-30] [--workers 2]
-  python3 experiments/known-signal-leverage-sweep.py --table-only       # tabulate, run nothing
+With --hybrid it also runs known-signal-leverage-hybrid.yaml (the same plus the default LSTM+GARCH
+hybrid, the model the target judges; ~1.5 CPU-minutes a seed) and adds its QLIKE against GARCH(1,1)
+and GJR: how often the target's three lines hold across data seeds.
+
+  python3 experiments/known-signal-leverage-sweep.py [--seeds 1-30] [--workers 2] [--hybrid]
+  python3 experiments/known-signal-leverage-sweep.py --table-only [--hybrid]   # tabulate, run nothing
 """
 import argparse
 import json
@@ -33,13 +37,14 @@ import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BATCH = "experiments/known-signal-leverage-garch.yaml"
+HYBRID_BATCH = "experiments/known-signal-leverage-hybrid.yaml"
 EXPERIMENT, HORIZON, BARS, GAMMA, FOLDS = "vol-5d", 5, 2500, 0.12, 3
 ALPHA, BETA, DAILY_VOL = 0.02, 0.88, 0.01                  # PlantedSignalSource.LEVERAGE_ALPHA/_BETA, default
 CLASSPATH = "experiments/target/foresight.jar:experiments/target/lib/*"
 
 
-def out_dir(seed):
-    return os.path.join(ROOT, "runs", "known-signal-leverage-garch", f"seed-{seed}")
+def out_dir(seed, hybrid=False):
+    return os.path.join(ROOT, "runs", "known-signal-leverage-" + ("hybrid" if hybrid else "garch"), f"seed-{seed}")
 
 
 def seeds_argument(text):
@@ -50,9 +55,9 @@ def seeds_argument(text):
     return seeds
 
 
-def run(seed, workers):
-    command = ["./foresight", "run", BATCH, "-q", "--workers", str(workers), "--out", out_dir(seed),
-               "--set", f"data.synthetic.seed={seed}"]
+def run(seed, workers, hybrid=False):
+    command = ["./foresight", "run", HYBRID_BATCH if hybrid else BATCH, "-q", "--workers", str(workers),
+               "--out", out_dir(seed, hybrid), "--set", f"data.synthetic.seed={seed}"]
     print("+", " ".join(command), file=sys.stderr, flush=True)
     status = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL).returncode
     if status != 0:
@@ -100,14 +105,15 @@ def newey_west_t(d, lags=HORIZON - 1):
     return d.mean() / np.sqrt(variance / n)
 
 
-def measure(seed, r):
-    directory = out_dir(seed)
-    with open(os.path.join(directory, "summary.json")) as f:
-        summary = {row["model"]: row["qlike"] for row in json.load(f)["rows"]}
+def measure(seed, r, hybrid):
     labels = np.sqrt(np.convolve(r ** 2, np.ones(HORIZON), "valid")[1:] / HORIZON)   # label[t]: r(t+1..t+5)
     oracle = oracle_variance(r)
     terms, result = {}, {"seed": seed}
-    for model in ("garch", "gjr"):
+    reference = None
+    for model in ("garch", "gjr") + (("lstm-garch",) if hybrid else ()):
+        directory = out_dir(seed, model == "lstm-garch")
+        with open(os.path.join(directory, "summary.json")) as f:
+            summary = {row["model"]: row["qlike"] for row in json.load(f)["rows"]}
         bars, actual, variance = [], [], []
         for k in range(FOLDS):
             with open(os.path.join(directory, "tasks", EXPERIMENT, model, f"fold-{k:03d}.json")) as f:
@@ -116,6 +122,9 @@ def measure(seed, r):
                     actual.append(b["actual"])
                     variance.append(b["forecast"] ** 2)
         bars, actual = np.array(bars), np.array(actual)
+        if reference is not None and not np.array_equal(bars, reference):
+            sys.exit(f"seed {seed}: {model}'s test bars differ from GARCH(1,1)'s")
+        reference = bars
         mismatch = np.max(np.abs(labels[bars] / actual - 1))
         if mismatch > 1e-9:
             sys.exit(f"seed {seed}: labels recomputed from the series differ from the task files' by {mismatch:.2e}")
@@ -123,11 +132,12 @@ def measure(seed, r):
         if abs(terms[model].mean() / summary[model] - 1) > 1e-9:
             sys.exit(f"seed {seed}: QLIKE of {model} {terms[model].mean()} recomputed, summary {summary[model]}")
         terms["oracle"] = qlike_terms(actual, oracle[bars])
-    for model in ("garch", "gjr", "oracle"):
+    for model in terms:
         result[model] = terms[model].mean()
-    for model in ("gjr", "oracle"):
-        result[model + "_ratio"] = result[model] / result["garch"]
-        result[model + "_t"] = newey_west_t(terms[model] - terms["garch"])
+    for model in terms:
+        if model != "garch":
+            result[model + "_ratio"] = result[model] / result["garch"]
+            result[model + "_t"] = newey_west_t(terms[model] - terms["garch"])
     return result
 
 
@@ -141,29 +151,46 @@ def main():
     parser.add_argument("--seeds", type=seeds_argument, default=seeds_argument("1-30"),
                         help="data seeds, e.g. 1-30 or 1-10,8")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--hybrid", action="store_true", help="also run and tabulate the default LSTM+GARCH")
     parser.add_argument("--table-only", action="store_true", help="tabulate the finished runs, run nothing")
     args = parser.parse_args()
     if not args.table_only:
         for seed in args.seeds:
             run(seed, args.workers)
-    seeds = [s for s in args.seeds if os.path.exists(os.path.join(out_dir(s), "summary.json"))]
+            if args.hybrid:
+                run(seed, args.workers, hybrid=True)
+    seeds = [s for s in args.seeds if os.path.exists(os.path.join(out_dir(s), "summary.json"))
+             and (not args.hybrid or os.path.exists(os.path.join(out_dir(s, True), "summary.json")))]
     returns = series(seeds)
-    results = [measure(s, returns[s]) for s in seeds]
-    print("| data seed | QLIKE GARCH(1,1) | fitted GJR | true GJR (oracle) | GJR / GARCH | DM t | oracle / GARCH | DM t |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    results = [measure(s, returns[s], args.hybrid) for s in seeds]
+    hybrid_header = " LSTM+GARCH | / GARCH | DM t | / GJR |" if args.hybrid else ""
+    print("| data seed | QLIKE GARCH(1,1) | fitted GJR | true GJR (oracle) | GJR / GARCH | DM t | oracle / GARCH | DM t |"
+          + hybrid_header)
+    print("| --- " * (8 + (4 if args.hybrid else 0)) + "|")
     for r in results:
-        print(f"| {r['seed']} | {r['garch']:.4f} | {r['gjr']:.4f} | {r['oracle']:.4f} | {r['gjr_ratio']:.3f}"
-              f" | {r['gjr_t']:+.2f} | {r['oracle_ratio']:.3f} | {r['oracle_t']:+.2f} |")
+        row = (f"| {r['seed']} | {r['garch']:.4f} | {r['gjr']:.4f} | {r['oracle']:.4f} | {r['gjr_ratio']:.3f}"
+               f" | {r['gjr_t']:+.2f} | {r['oracle_ratio']:.3f} | {r['oracle_t']:+.2f} |")
+        if args.hybrid:
+            row += (f" {r['lstm-garch']:.4f} | {r['lstm-garch_ratio']:.3f} | {r['lstm-garch_t']:+.2f}"
+                    f" | {r['lstm-garch'] / r['gjr']:.3f} |")
+        print(row)
     n = len(results)
     print()
     print(f"over {n} data seeds (3 folds x 250 test bars each):")
-    for model, name in (("gjr", "fitted GJR"), ("oracle", "true GJR")):
+    models = (("gjr", "fitted GJR"), ("oracle", "true GJR")) + ((("lstm-garch", "LSTM+GARCH"),) if args.hybrid else ())
+    for model, name in models:
         ratios = np.array([r[model + "_ratio"] for r in results])
         t = np.array([r[model + "_t"] for r in results])
         print(f"  {name:10s}: below GARCH(1,1) on {np.sum(ratios < 1)} of {n}; ratio min / q1 / median / q3 / max"
               f" {quantiles(ratios)}; mean {ratios.mean():.3f}; DM t < -1.96 on {np.sum(t < -1.96)} of {n}")
     gjr_vs_oracle = np.array([r["oracle"] < r["gjr"] for r in results])
     print(f"  true GJR below fitted GJR on {gjr_vs_oracle.sum()} of {n}")
+    if args.hybrid:
+        to_gjr = np.array([r["lstm-garch"] / r["gjr"] for r in results])
+        below_garch = np.array([r["lstm-garch_ratio"] < 1 for r in results])
+        print(f"  LSTM+GARCH / fitted GJR: min / q1 / median / q3 / max {quantiles(to_gjr)}; <= 1.05 on"
+              f" {np.sum(to_gjr <= 1.05)} of {n}; both <= 1.05 x GJR and below GARCH(1,1) on"
+              f" {np.sum((to_gjr <= 1.05) & below_garch)} of {n}")
 
 
 if __name__ == "__main__":
