@@ -162,6 +162,19 @@ def print_table(results):
               f" | {r['corr']:+.2f} | {epochs} | {losses} |")
     print("(Brier of the constant 0.5: 0.2500; random walk = the constant 0.5; PT p one-sided, pooled over the "
           f"{FOLDS} x {TEST} test bars)")
+    print()
+    print("| train bars | data seeds | PT p < 0.01: LSTM / logistic / oracle | median corr(·, truth): LSTM / logistic"
+          " | median LSTM hit | folds with LSTM best val. loss < ln 2 |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for train in sorted({r["train"] for r in results}):
+        rs = [r for r in results if r["train"] == train]
+        n = len(rs)
+        below = sum(v < LN2 for r in rs for _, _, _, v in r["folds"])
+        print(f"| {train:,} | {n} | {sum(r['lstm'][1] < 0.01 for r in rs)} / {sum(r['logistic'][1] < 0.01 for r in rs)}"
+              f" / {sum(r['oracle'][1] < 0.01 for r in rs)} of {n}"
+              f" | {statistics.median(r['truth_corr'][0] for r in rs):+.2f}"
+              f" / {statistics.median(r['truth_corr'][1] for r in rs):+.2f}"
+              f" | {statistics.median(r['lstm'][0] for r in rs):.1%} | {below} of {FOLDS * n} |")
 
 
 def main():
