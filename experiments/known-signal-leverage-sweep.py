@@ -114,13 +114,18 @@ def measure(seed, r, hybrid):
         directory = out_dir(seed, model == "lstm-garch")
         with open(os.path.join(directory, "summary.json")) as f:
             summary = {row["model"]: row["qlike"] for row in json.load(f)["rows"]}
-        bars, actual, variance = [], [], []
+        bars, actual, variance, fold_of = [], [], [], []
         for k in range(FOLDS):
             with open(os.path.join(directory, "tasks", EXPERIMENT, model, f"fold-{k:03d}.json")) as f:
-                for b in json.load(f)["bars"]:
-                    bars.append(b["bar"])
-                    actual.append(b["actual"])
-                    variance.append(b["forecast"] ** 2)
+                task = json.load(f)
+            for b in task["bars"]:
+                bars.append(b["bar"])
+                actual.append(b["actual"])
+                variance.append(b["forecast"] ** 2)
+                fold_of.append(k)
+            if model == "lstm-garch":                      # the correction's shrinkage: 0 = GARCH's forecast
+                result.setdefault("lambda", []).append(task["diagnostics"]["correction_shrinkage"])
+        result["fold_of"] = np.array(fold_of)
         bars, actual = np.array(bars), np.array(actual)
         if reference is not None and not np.array_equal(bars, reference):
             sys.exit(f"seed {seed}: {model}'s test bars differ from GARCH(1,1)'s")
@@ -134,6 +139,12 @@ def measure(seed, r, hybrid):
         terms["oracle"] = qlike_terms(actual, oracle[bars])
     for model in terms:
         result[model] = terms[model].mean()
+    if hybrid:                                             # per fold: did a correction that was used help?
+        folds = result.pop("fold_of")
+        result["fold_gain"] = [terms["lstm-garch"][folds == k].mean() / terms["garch"][folds == k].mean()
+                               for k in range(FOLDS)]
+    else:
+        result.pop("fold_of")
     for model in terms:
         if model != "garch":
             result[model + "_ratio"] = result[model] / result["garch"]
@@ -163,16 +174,18 @@ def main():
              and (not args.hybrid or os.path.exists(os.path.join(out_dir(s, True), "summary.json")))]
     returns = series(seeds)
     results = [measure(s, returns[s], args.hybrid) for s in seeds]
-    hybrid_header = " LSTM+GARCH | / GARCH | DM t | / GJR |" if args.hybrid else ""
+    hybrid_header = (" LSTM+GARCH | / GARCH | DM t | / GJR | λ per fold (fold QLIKE / GARCH's) |"
+                     if args.hybrid else "")
     print("| data seed | QLIKE GARCH(1,1) | fitted GJR | true GJR (oracle) | GJR / GARCH | DM t | oracle / GARCH | DM t |"
           + hybrid_header)
-    print("| --- " * (8 + (4 if args.hybrid else 0)) + "|")
+    print("| --- " * (8 + (5 if args.hybrid else 0)) + "|")
     for r in results:
         row = (f"| {r['seed']} | {r['garch']:.4f} | {r['gjr']:.4f} | {r['oracle']:.4f} | {r['gjr_ratio']:.3f}"
                f" | {r['gjr_t']:+.2f} | {r['oracle_ratio']:.3f} | {r['oracle_t']:+.2f} |")
         if args.hybrid:
             row += (f" {r['lstm-garch']:.4f} | {r['lstm-garch_ratio']:.3f} | {r['lstm-garch_t']:+.2f}"
-                    f" | {r['lstm-garch'] / r['gjr']:.3f} |")
+                    f" | {r['lstm-garch'] / r['gjr']:.3f} | "
+                    + "; ".join(f"{lam:g} ({gain:.3f})" for lam, gain in zip(r["lambda"], r["fold_gain"])) + " |")
         print(row)
     n = len(results)
     print()
@@ -191,6 +204,10 @@ def main():
         print(f"  LSTM+GARCH / fitted GJR: min / q1 / median / q3 / max {quantiles(to_gjr)}; <= 1.05 on"
               f" {np.sum(to_gjr <= 1.05)} of {n}; both <= 1.05 x GJR and below GARCH(1,1) on"
               f" {np.sum((to_gjr <= 1.05) & below_garch)} of {n}")
+        used = [(lam, gain) for r in results for lam, gain in zip(r["lambda"], r["fold_gain"])]
+        on = [gain for lam, gain in used if lam > 0]
+        print(f"  the correction was used (λ > 0) in {len(on)} of {len(used)} folds; in those its fold QLIKE was below"
+              f" GARCH(1,1)'s in {sum(g < 1 for g in on)}, fold ratio min / q1 / median / q3 / max {quantiles(on)}")
 
 
 if __name__ == "__main__":
