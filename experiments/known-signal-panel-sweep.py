@@ -24,7 +24,7 @@ the task files' labels are the asset's up-moves and recomputes the summary's PT 
 Each size runs into runs/known-signal-panel-sweep/seed-S-train-T/, so a killed sweep resumes (the
 finished tasks are reused) and a finished one only prints its table again.
 
-  python3 experiments/known-signal-panel-sweep.py [--seeds 11 12] [--scales 1 2 4] [--workers 2]
+  python3 experiments/known-signal-panel-sweep.py [--seeds 11 12 13 14 15] [--scales 1 2 4] [--workers 2]
   python3 experiments/known-signal-panel-sweep.py --table-only     # tabulate what has run, run nothing
 """
 import argparse
@@ -179,7 +179,7 @@ def print_table(results):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seeds", type=int, nargs="+", default=[11, 12])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[11, 12, 13, 14, 15])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4],
                         help="training windows as multiples of the batch's 1008 bars")
     parser.add_argument("--workers", type=int, default=2)
