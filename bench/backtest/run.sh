@@ -39,7 +39,7 @@ javac -d "$OUT/classes" -cp framework/target/classes bench/backtest/BacktestBenc
 
 # The launcher's JVM options (jvm.options), so the engine is measured as ./foresight runs it;
 # JAVA_OPTS="-XX:+UseG1GC" measures it under another collector.
-JVM_OPTS=${JAVA_OPTS:-$(sed 's/#.*//' jvm.options | xargs)}
+JVM_OPTS=${JAVA_OPTS:-$(sed -e 's/#.*//' -e 's/^[[:space:]]*linux://' jvm.options | xargs)}
 echo "JVM options: $JVM_OPTS"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1)"
 "$PY" bench/backtest/bench_pandas.py "$OUT" "$WARMUP" "$REPS" \

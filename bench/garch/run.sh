@@ -31,7 +31,7 @@ if [ -z "${CP:-}" ]; then
 fi
 javac -d "$out" -cp "$CP" "$here/GarchBench.java"
 # shellcheck disable=SC2046
-java_cmd="java $(sed 's/#.*//' "$root/jvm.options" | xargs) -cp $CP:$out GarchBench"
+java_cmd="java $(sed -e 's/#.*//' -e 's/^[[:space:]]*linux://' "$root/jvm.options" | xargs) -cp $CP:$out GarchBench"
 $java_cmd simulate "$out/returns.csv"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$out/returns.csv" "$rounds" "$warmup" "$reps" "$freps" "$here/fgarch_bench.R" $java_cmd <<'PY'

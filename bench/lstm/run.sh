@@ -35,7 +35,7 @@ CP="experiments/target/foresight.jar:experiments/target/lib/*"
 javac -d "$OUT/classes" -cp "$CP" bench/lstm/src/dev/foresight/strategies/lstm/LstmBench.java
 /usr/bin/python3 bench/lstm/make_data.py "$OUT/series.txt"
 # shellcheck disable=SC2046
-JAVA=(java $(sed 's/#.*//' jvm.options | xargs) -Xmx1g -Dorg.nd4j.log.initialization=false
+JAVA=(java $(sed -e 's/#.*//' -e 's/^[[:space:]]*linux://' jvm.options | xargs) -Xmx1g -Dorg.nd4j.log.initialization=false
       -cp "$OUT/classes:$CP" dev.foresight.strategies.lstm.LstmBench)
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)," \

@@ -47,6 +47,16 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
 
     /** Fewest batch columns per slice: narrower products lose more to BLAS overheads than a thread gains. */
     static final int MIN_SLICE = 16;
+    /**
+     * Slice sets kept, one per batch shape: an epoch alternates between full minibatches and its
+     * last, shorter one, and a validation pass adds a third shape.
+     */
+    private static final int SHAPES_KEPT = 3;
+    /**
+     * Widest batch whose slices are kept: a prediction over many windows at once (hundreds of MB of
+     * state for thousands of columns) is freed when the next shape comes, as before.
+     */
+    private static final int WIDEST_KEPT = 256;
     /** Side of the square tiles {@link #transpose} moves. */
     private static final int TILE = 16;
 
@@ -64,15 +74,21 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
     private int nIn;
     private int h;
     private GemmLstmSlice[] slices = new GemmLstmSlice[0];
+    // The slice sets of the last SHAPES_KEPT batch shapes, most recent first: rebuilding them at
+    // every change of shape (twice an epoch: the last, shorter minibatch and back) cost ~14 MB of
+    // fresh arrays per epoch on the course network, which lived long enough for the GC to promote.
+    private final List<GemmLstmSlice[]> sliceSets = new ArrayList<>();
     private FloatPointer pwr;    // [K × 4H] row-major, K = I + H: W's rows, then RW's, as DL4J stores them
     private INDArray stateInput; // the input the slices' state belongs to
-    // Heap buffers reused from one minibatch to the next (the same shapes every time): allocating
-    // them per call cost ~6 MB of zeroed arrays per minibatch, ~400 MB an epoch for the GC.
-    private float[] xBuffer = new float[0];
-    private float[] weightBuffer = new float[0];
-    private float[] outBuffer = new float[0];
-    private float[] epsBuffer = new float[0];
-    private float[] dxBuffer = new float[0];
+    // Heap buffers reused from one minibatch to the next: allocating them per call cost ~6 MB of
+    // zeroed arrays per minibatch, ~400 MB an epoch for the GC. Each holds {kept, wide}: the kept
+    // one serves batches of at most WIDEST_KEPT columns and only grows (a shorter minibatch uses its
+    // front); the wide one serves a wider batch while that shape lasts (see allocate).
+    private final float[][] xBuffer = {new float[0], new float[0]};
+    private final float[][] weightBuffer = {new float[0], new float[0]};
+    private final float[][] outBuffer = {new float[0], new float[0]};
+    private final float[][] epsBuffer = {new float[0], new float[0]};
+    private final float[][] dxBuffer = {new float[0], new float[0]};
     /** Scratch of the transposing reads and writes ({@link #scratch}), in a holder the static helpers grow. */
     private final float[][] transposeScratch = {new float[0]};
 
@@ -134,10 +150,11 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         }
         applyDropOutIfNecessary(training, workspaceMgr);
         float[] out = forward();
+        int n = t * h * b;
         // 'f' order, as DL4J's LSTM layer returns it: a dropout layer above draws its mask over the
         // buffer in memory order, so the same seed drops the same units as with DL4J's layer
         INDArray ret = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {b, h, t}, 'f');
-        pointer(ret, out.length).put(out, 0, out.length);
+        pointer(ret, n).put(out, 0, n);
         return ret;
     }
 
@@ -153,14 +170,15 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         }
         int g = 4 * h;
         allocate();
-        float[] x = xBuffer = sized(xBuffer, Math.toIntExact(input.length()));
+        float[] x = buffer(xBuffer, Math.toIntExact(input.length()));
         matrix(input, 'f', x, 0, transposeScratch); // NCW [B, I, T] in 'f' order: [T][I][B]
-        float[] wr = weightBuffer = sized(weightBuffer, (nIn + h) * g);
+        int weights = (nIn + h) * g;
+        float[] wr = buffer(weightBuffer, weights);
         matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c', wr, 0, transposeScratch);
         matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c', wr, nIn * g, transposeScratch);
-        pwr.position(0).put(wr, 0, wr.length);
+        pwr.position(0).put(wr, 0, weights);
         float[] bias = matrix(params.get(LSTMParamInitializer.BIAS_KEY), 'c');
-        float[] out = outBuffer = sized(outBuffer, t * h * b); // every value written by the slices
+        float[] out = buffer(outBuffer, t * h * b); // every value written by the slices
         inSlices(j -> slices[j].forward(x, b, pwr, bias, out));
         stateInput = input;
         return out;
@@ -177,9 +195,10 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
             throw new IllegalArgumentException("GemmLstm: epsilon has " + epsilon.length() + " values, expected "
                     + t * h * b);
         }
-        float[] eps = epsBuffer = sized(epsBuffer, t * h * b);
+        float[] eps = buffer(epsBuffer, t * h * b);
         matrix(epsilon, 'f', eps, 0, transposeScratch); // NCW [B, H, T] in 'f' order: [T][H][B]
-        float[] dx = dxBuffer = sized(dxBuffer, t * nIn * b); // every value written by the slices
+        int nx = t * nIn * b;
+        float[] dx = buffer(dxBuffer, nx); // every value written by the slices
         float[][][] parts = new float[slices.length][][];
         inSlices(j -> parts[j] = slices[j].backward(eps, b, pwr, dx));
         float[] gwr = parts[0][0];
@@ -203,7 +222,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         // [T][I][B] is NCW [B, I, T] in 'f' order
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {b, nIn, t}, 'f');
-        pointer(epsOut, dx.length).put(dx, 0, dx.length);
+        pointer(epsOut, nx).put(dx, 0, nx);
         weightNoiseParams.clear();
         return new Pair<>(gradient, backpropDropOutIfPresent(epsOut));
     }
@@ -242,23 +261,42 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         }
     }
 
-    /** (Re)builds the slices when the batch shape changed. */
+    /**
+     * Selects the slices for the current batch shape: a kept set when one fits, else a new one. Up
+     * to {@value #SHAPES_KEPT} sets of at most {@value #WIDEST_KEPT} columns are kept (the least
+     * recently used one is freed beyond that); a wider set only while its shape lasts.
+     */
     private void allocate() {
         int n = Math.max(1, Math.min(threads.getAsInt(), b / MIN_SLICE));
-        boolean same = slices.length == n;
-        for (int j = 0; same && j < n; j++) {
-            same = slices[j].fits(b * j / n, b * (j + 1) / n - b * j / n, t, nIn, h);
-        }
-        if (!same) {
-            for (GemmLstmSlice s : slices) {
-                s.free();
+        GemmLstmSlice[] found = null;
+        for (int i = 0; i < sliceSets.size() && found == null; i++) {
+            if (fits(sliceSets.get(i), n)) {
+                found = sliceSets.remove(i);
             }
-            slices = new GemmLstmSlice[n];
+        }
+        if (found == null && fits(slices, n)) {
+            found = slices; // the current, wide set again
+        }
+        if (found == null) {
+            found = new GemmLstmSlice[n];
             for (int j = 0; j < n; j++) {
                 int lo = b * j / n;
-                slices[j] = new GemmLstmSlice(lo, b * (j + 1) / n - lo, t, nIn, h);
+                found[j] = new GemmLstmSlice(lo, b * (j + 1) / n - lo, t, nIn, h);
             }
         }
+        if (found != slices && !sliceSets.contains(slices)) {
+            free(slices); // a wide set, not kept, and its buffers
+            for (float[][] holder : new float[][][] {xBuffer, weightBuffer, outBuffer, epsBuffer, dxBuffer}) {
+                holder[1] = new float[0];
+            }
+        }
+        if (b <= WIDEST_KEPT) {
+            sliceSets.add(0, found);
+            if (sliceSets.size() > SHAPES_KEPT) {
+                free(sliceSets.remove(SHAPES_KEPT));
+            }
+        }
+        slices = found;
         if (n > 1 && !blasSingleThreaded) {
             // each slice's products run single-threaded: ND4J set OpenBLAS to its own thread count
             Nd4j.factory().blas().setMaxThreads(1);
@@ -286,9 +324,30 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         return holder[0];
     }
 
-    /** {@code buffer} when it holds exactly n values, else a new array of n. */
-    private static float[] sized(float[] buffer, int n) {
-        return buffer.length == n ? buffer : new float[n];
+    private static void free(GemmLstmSlice[] set) {
+        for (GemmLstmSlice s : set) {
+            s.free();
+        }
+    }
+
+    /** Whether {@code set} is the slicing of the current batch shape into n slices. */
+    private boolean fits(GemmLstmSlice[] set, int n) {
+        boolean same = set.length == n;
+        for (int j = 0; same && j < n; j++) {
+            same = set[j].fits(b * j / n, b * (j + 1) / n - b * j / n, t, nIn, h);
+        }
+        return same;
+    }
+
+    /**
+     * At least n floats from {@code holder}: for a batch of at most {@value #WIDEST_KEPT} columns its
+     * kept array, grown when short; for a wider one its wide array, of exactly n.
+     */
+    private float[] buffer(float[][] holder, int n) {
+        if (b <= WIDEST_KEPT) {
+            return holder[0].length >= n ? holder[0] : (holder[0] = new float[n]);
+        }
+        return holder[1].length == n ? holder[1] : (holder[1] = new float[n]);
     }
 
     private static void addTo(float[] x, float[] y) {

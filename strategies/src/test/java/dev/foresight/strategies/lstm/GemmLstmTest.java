@@ -107,6 +107,39 @@ class GemmLstmTest {
         }
     }
 
+    /** The gradients, the loss and the output of {@code net} on (x, y). */
+    private static float[][] gradientsLossAndOutput(MultiLayerNetwork net, INDArray x, INDArray y) {
+        net.setInput(x);
+        net.setLabels(y);
+        net.computeGradientAndScore();
+        return new float[][] {net.gradient().gradient().dup().data().asFloat(), {(float) net.score()},
+                net.output(x).data().asFloat()};
+    }
+
+    /**
+     * The layer keeps its state arrays per batch shape (an epoch's last minibatch is shorter, a
+     * validation pass wider) and reuses the kept ones: batches of 4, 3, 300 (wider than the kept
+     * ones), 4, 2, 3 and 4 windows in turn through one network give, bit for bit, what a fresh
+     * network gives for each.
+     */
+    @Test
+    void batchShapesInTurn_giveTheSameBitsAsAFreshNetworkForEach() {
+        LstmSettings s = settings(9, List.of(6, 5), 0.0, List.of(3), 0, 0, 4);
+        MultiLayerNetwork reused = net(s, 3, Networks.Recurrence.GEMM, WorkspaceMode.ENABLED);
+        int call = 0;
+        for (int width : new int[] {4, 3, 300, 4, 2, 3, 4}) {
+            Nd4j.getRandom().setSeed(31 + width);
+            INDArray x = Nd4j.rand(DataType.FLOAT, width, 3, 9).muli(2).subi(1);
+            INDArray y = Nd4j.rand(DataType.FLOAT, width, 1);
+            float[][] expected = gradientsLossAndOutput(net(s, 3, Networks.Recurrence.GEMM, WorkspaceMode.ENABLED), x, y);
+            float[][] actual = gradientsLossAndOutput(reused, x, y);
+            call++;
+            for (int k = 0; k < expected.length; k++) {
+                assertArrayEquals(expected[k], actual[k], "call " + call + " (batch " + width + "), part " + k);
+            }
+        }
+    }
+
     /** The gradients, the loss and the output of a small network on (x, y) when GemmLstm sees {@code threads} threads. */
     private static float[][] gradientsWithThreads(int threads, INDArray x, INDArray y) {
         IntSupplier before = GemmLstmLayer.threads;
