@@ -12,6 +12,7 @@ import dev.foresight.plugin.SimpleProvider;
 import dev.foresight.scaling.ScalingMethod;
 import dev.foresight.strategies.garch.GarchFeaturesProvider;
 import dev.foresight.strategies.garch.GarchModelProvider;
+import dev.foresight.strategies.garch.LeverageTestedGarch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ import java.util.Map;
  * the correction of GARCH ({@link GarchCorrection}), Foresight's own design, fit on ~1,300 windows
  * (README, "LSTM models": the course's 117,619 parameters did not learn the asymmetry there, the
  * small network did).
+ *
+ * <p>{@code garch_variant} defaults to "auto": GARCH(1,1) for the input columns, and for {@code head:
+ * volatility}'s base GARCH(1,1) or GJR, whichever a likelihood-ratio test of the leverage term on the
+ * fold's training window supports ({@link LeverageTestedGarch}): the correction then learns what the
+ * better-fitting base misses, instead of rebuilding an asymmetry the data already show.
  */
 public final class LstmGarchProvider extends SimpleProvider<Model> {
 
@@ -40,6 +46,8 @@ public final class LstmGarchProvider extends SimpleProvider<Model> {
     static final List<Integer> CORRECTION_UNITS = List.of(16, 8);
     /** The correction's ensemble: the mean of five small networks (one is noisy at this data size). */
     static final int CORRECTION_ENSEMBLE = 5;
+    /** {@code garch_variant}'s default: GARCH(1,1), or for head volatility's base the leverage test's choice. */
+    static final String AUTO = "auto";
 
     public LstmGarchProvider() {
         super(Model.class, "lstm-garch",
@@ -69,7 +77,13 @@ public final class LstmGarchProvider extends SimpleProvider<Model> {
         }
         GarchFeaturesProvider garch = new GarchFeaturesProvider();
         for (ParameterSpec s : garch.parameters()) {
-            if (s.name().equals("variant") || s.name().equals("dist")) {
+            if (s.name().equals("variant")) {
+                List<String> choices = new ArrayList<>(List.of(AUTO));
+                choices.addAll(s.choices());
+                out.add(ParameterSpec.choice("garch_variant", AUTO, choices, "GARCH part: " + s.description()
+                        + "; auto: garch, and for head volatility's base garch or gjr as a likelihood-ratio test of"
+                        + " the leverage term on each fold's training window decides"));
+            } else if (s.name().equals("dist")) {
                 out.add(new ParameterSpec("garch_" + s.name(), s.type(), s.defaultValue(), s.min(), s.max(), s.choices(),
                         "GARCH part: " + s.description()));
             }
@@ -89,12 +103,16 @@ public final class LstmGarchProvider extends SimpleProvider<Model> {
                 window > 0 ? window : correction ? CORRECTION_WINDOW : COURSE_WINDOW,
                 !units.equals(List.of(0)) ? units : correction ? CORRECTION_UNITS : COURSE_UNITS,
                 ensemble > 0 ? ensemble : correction ? CORRECTION_ENSEMBLE : 1);
-        Map<String, String> garchParameters = Map.of("variant", p.text("garch_variant"), "dist", p.text("garch_dist"));
+        String variant = p.text("garch_variant");
+        boolean tested = variant.equals(AUTO);
+        Map<String, String> garchParameters = Map.of("variant", tested ? "garch" : variant, "dist", p.text("garch_dist"));
         GarchFeaturesProvider garch = new GarchFeaturesProvider();
         FeatureSet features = garch.create(Parameters.of(garch, garchParameters));
         if (correction) {
-            GarchModelProvider base = new GarchModelProvider();
-            return new Hybrid(new GarchCorrection(lstm, base.create(Parameters.of(base, garchParameters))), features);
+            GarchModelProvider provider = new GarchModelProvider();
+            Model base = tested ? LeverageTestedGarch.of(garchParameters)
+                    : provider.create(Parameters.of(provider, garchParameters));
+            return new Hybrid(new GarchCorrection(lstm, base), features);
         }
         return new Hybrid(lstm, features);
     }
