@@ -35,7 +35,7 @@ class GarchModelTest {
     }
 
     /** realised-vol labels for horizon h: √(mean of r(t+1..t+h)²); NaN where the future is missing. */
-    private static double[] realisedVol(double[] r, int h) {
+    static double[] realisedVol(double[] r, int h) {
         double[] y = new double[r.length];
         Arrays.fill(y, Double.NaN);
         for (int t = 0; t + h < r.length; t++) {

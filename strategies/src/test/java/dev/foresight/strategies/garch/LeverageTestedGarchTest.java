@@ -30,26 +30,13 @@ class LeverageTestedGarchTest {
         return r;
     }
 
-    private static double[] realisedVol(double[] r) {
-        double[] y = new double[r.length];
-        Arrays.fill(y, Double.NaN);
-        for (int t = 0; t + H < r.length; t++) {
-            double s = 0;
-            for (int k = 1; k <= H; k++) {
-                s += r[t + k] * r[t + k];
-            }
-            y[t] = Math.sqrt(s / H);
-        }
-        return y;
-    }
-
     private record Outcome(FittedModel fitted, double directStatistic, GarchFit chosenDirectly, double[] r) {
     }
 
     /** The tested model's fit, and the same decision made from two direct maximum-likelihood fits. */
     private static Outcome fit(double[] r) {
         FeatureMatrix f = FeatureMatrix.of(List.of("ret_lag1"), new double[][] {r}, N);
-        double[] labels = realisedVol(r);
+        double[] labels = GarchModelTest.realisedVol(r, H);
         ModelData train = ModelData.of(f, labels, H, TRAIN_END, IntStream.rangeClosed(1, TRAIN_END - H).toArray());
         FittedModel fitted = LeverageTestedGarch.of(Map.of("dist", "normal")).fit(train, train.withRows(new int[0]), 1);
         double[] window = Arrays.copyOfRange(r, 1, TRAIN_END + 1);
@@ -64,7 +51,7 @@ class LeverageTestedGarchTest {
     private static void assertForecastsOf(Outcome o) {
         FeatureMatrix f = FeatureMatrix.of(List.of("ret_lag1"), new double[][] {o.r}, N);
         int[] test = {1600, 1800, N - 1 - H};
-        Forecast[] out = o.fitted.predict(ModelData.of(f, realisedVol(o.r), H, N - 1 - H, test));
+        Forecast[] out = o.fitted.predict(ModelData.of(f, GarchModelTest.realisedVol(o.r, H), H, N - 1 - H, test));
         for (int i = 0; i < test.length; i++) {
             Filtered state = o.chosenDirectly.filter(Arrays.copyOfRange(o.r, 1, test[i] + 1));
             assertEquals(o.chosenDirectly.rmsForecast(state, H), out[i].point(), 1e-12);
