@@ -54,16 +54,7 @@ public final class GemmShapes {
         for (int i = 0; i < 2000; i++) {
             call.run();
         }
-        long calls = 0;
-        long c0 = LstmBench.processCpuNanos();
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < end) {
-            for (int i = 0; i < 200; i++) {
-                call.run();
-            }
-            calls += 200;
-        }
-        double cpu = (LstmBench.processCpuNanos() - c0) / 1e9;
-        return String.format(Locale.ROOT, "%s %.1f%n", name.replace(' ', '_'), calls * flops / cpu / 1e9);
+        return String.format(Locale.ROOT, "%s %.1f%n", name.replace(' ', '_'),
+                LstmBench.cpuGflops(seconds, flops, 200, call));
     }
 }

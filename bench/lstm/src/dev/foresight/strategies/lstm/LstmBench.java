@@ -121,6 +121,23 @@ public final class LstmBench {
     }
 
     /**
+     * GFLOP/s of whole-process CPU time: {@code call} (worth {@code flops}) repeated in rounds of
+     * {@code round} calls for {@code seconds} of wall time; the caller warms it up first.
+     */
+    static double cpuGflops(double seconds, double flops, int round, Runnable call) {
+        long calls = 0;
+        long c0 = processCpuNanos();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < round; i++) {
+                call.run();
+            }
+            calls += round;
+        }
+        return calls * flops / ((processCpuNanos() - c0) / 1e9) / 1e9;
+    }
+
+    /**
      * The OpenBLAS that ND4J loaded (JavaCPP's build, not the system's) as the process maps it,
      * and ND4J's thread count. JavaCPP's preset does not expose openblas_get_corename, so the
      * kernel OpenBLAS chose (which OPENBLAS_CORETYPE overrides) is read by the driver from the

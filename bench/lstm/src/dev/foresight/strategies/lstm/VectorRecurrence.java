@@ -226,16 +226,6 @@ public final class VectorRecurrence {
         while (System.nanoTime() < warm) {
             call.run();
         }
-        long calls = 0;
-        long c0 = LstmBench.processCpuNanos();
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < end) {
-            for (int i = 0; i < 20; i++) {
-                call.run();
-            }
-            calls += 20;
-        }
-        double cpu = (LstmBench.processCpuNanos() - c0) / 1e9;
-        return calls * flops / cpu / 1e9;
+        return LstmBench.cpuGflops(seconds, flops, 20, call);
     }
 }
