@@ -32,8 +32,13 @@ public final class GemmShapes {
             FloatPointer gwr = filled((long) k * g);
             FloatPointer dxh = filled((long) k * w);
             String at = "H" + layer[1] + " ";
+            // the forward product both ways: transposing [K × 4H] in the call (GemmLstmSlice for widths
+            // that are not a multiple of 16), and on the weights by gate row ([4H × K], the others)
             line.append(time(at + "fwd z=WR'xh", seconds, 2.0 * g * w * k,
                     () -> openblas_nolapack.cblas_sgemm(ROW, TR, N, g, w, k, 1f, wr, g, xh, w, 0f, z, w)));
+            FloatPointer wrByGate = filled((long) g * k);
+            line.append(time(at + "fwd z=WRbygate xh", seconds, 2.0 * g * w * k,
+                    () -> openblas_nolapack.cblas_sgemm(ROW, N, N, g, w, k, 1f, wrByGate, k, xh, w, 0f, z, w)));
             line.append(time(at + "bwd dWR+=xh dz'", seconds, 2.0 * k * g * w,
                     () -> openblas_nolapack.cblas_sgemm(ROW, N, TR, k, g, w, 1f, xh, w, z, w, 1f, gwr, g)));
             line.append(time(at + "bwd dxh=WR dz", seconds, 2.0 * k * w * g,

@@ -79,6 +79,8 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
     // fresh arrays per epoch on the course network, which lived long enough for the GC to promote.
     private final List<GemmLstmSlice[]> sliceSets = new ArrayList<>();
     private FloatPointer pwr;    // [K × 4H] row-major, K = I + H: W's rows, then RW's, as DL4J stores them
+    // [4H × K] row-major, the transpose of pwr: the forward product's operand (GemmLstmSlice.forward)
+    private FloatPointer pwrByGate;
     private INDArray stateInput; // the input the slices' state belongs to
     // Heap buffers reused from one minibatch to the next: allocating them per call cost ~6 MB of
     // zeroed arrays per minibatch, ~400 MB an epoch for the GC. Each holds {kept, wide}: the kept
@@ -86,6 +88,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
     // front); the wide one serves a wider batch while that shape lasts (see allocate).
     private final float[][] xBuffer = {new float[0], new float[0]};
     private final float[][] weightBuffer = {new float[0], new float[0]};
+    private final float[][] weightByGateBuffer = {new float[0], new float[0]};
     private final float[][] outBuffer = {new float[0], new float[0]};
     private final float[][] epsBuffer = {new float[0], new float[0]};
     private final float[][] dxBuffer = {new float[0], new float[0]};
@@ -177,9 +180,12 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c', wr, 0, transposeScratch);
         matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c', wr, nIn * g, transposeScratch);
         pwr.position(0).put(wr, 0, weights);
+        float[] wrByGate = buffer(weightByGateBuffer, weights);
+        transpose(wr, 0, nIn + h, g, wrByGate, 0);
+        pwrByGate.position(0).put(wrByGate, 0, weights);
         float[] bias = matrix(params.get(LSTMParamInitializer.BIAS_KEY), 'c');
         float[] out = buffer(outBuffer, t * h * b); // every value written by the slices
-        inSlices(j -> slices[j].forward(x, b, pwr, bias, out));
+        inSlices(j -> slices[j].forward(x, b, pwr, pwrByGate, bias, out));
         stateInput = input;
         return out;
     }
@@ -286,7 +292,7 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         }
         if (found != slices && !sliceSets.contains(slices)) {
             free(slices); // a wide set, not kept, and its buffers
-            for (float[][] holder : new float[][][] {xBuffer, weightBuffer, outBuffer, epsBuffer, dxBuffer}) {
+            for (float[][] holder : new float[][][] {xBuffer, weightBuffer, weightByGateBuffer, outBuffer, epsBuffer, dxBuffer}) {
                 holder[1] = new float[0];
             }
         }
@@ -306,8 +312,10 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         if (pwr == null || pwr.capacity() != weights) {
             if (pwr != null) {
                 pwr.close();
+                pwrByGate.close();
             }
             pwr = new FloatPointer(weights);
+            pwrByGate = new FloatPointer(weights);
         }
     }
 
