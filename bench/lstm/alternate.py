@@ -118,7 +118,7 @@ for coretype, java_core, torch_core, row in settings():
         jcmd = java + [str(epochs), series, "gemm"]
         tcmd = torch_cmd + [str(threads)]
         trun = lambda: run(tcmd, env)
-    jw, tw, jc, tc, ratio, cpu_ratio = [], [], [], [], [], []
+    jw, tw, jc, tc, jt, ratio, cpu_ratio = [], [], [], [], [], [], []
     blas = {}
     for r in range(rounds):
         order = ("java", "torch") if r % 2 == 0 else ("torch", "java")
@@ -130,23 +130,26 @@ for coretype, java_core, torch_core, row in settings():
         jw.append(float(j["median_seconds_per_epoch"]))
         tw.append(float(t["median_seconds_per_epoch"]))
         jc.append(float(j["median_cpu_seconds_per_epoch"]))
+        # Foresight's training thread alone (the rest of its CPU is the JVM's JIT and GC threads)
+        jt.append(float(j.get("median_training_thread_cpu_seconds_per_epoch", "nan")))
         tc.append(float(t["median_cpu_seconds_per_epoch"]))
         ratio.append(jw[-1] / tw[-1])
         cpu_ratio.append(jc[-1] / tc[-1])
         print(f"  [{time.strftime('%H:%M:%S')}] OPENBLAS_CORETYPE={coretype} {label} round {r + 1}: "
-              f"Foresight {jw[-1]:.3f} s ({jc[-1]:.3f} CPU), PyTorch {tw[-1]:.3f} s ({tc[-1]:.3f} CPU)",
+              f"Foresight {jw[-1]:.3f} s ({jc[-1]:.3f} CPU, training thread {jt[-1]:.3f}), PyTorch {tw[-1]:.3f} s ({tc[-1]:.3f} CPU)",
               file=sys.stderr, flush=True)
-    results.append((coretype, label, jw, tw, jc, tc, ratio, cpu_ratio, blas))
+    results.append((coretype, label, jw, tw, jc, tc, jt, ratio, cpu_ratio, blas))
 
 load = open("/proc/loadavg").read().split()[:3]
 warm = int(os.environ.get("WARMUP_EPOCHS", "").strip() or 1)  # as LstmBench and torch_lstm.py count them
 first = warm + 1 if epochs > warm + 1 else 2 if epochs > 2 else 1
 print(f"\n{rounds} alternating rounds per setting, {epochs} epochs per process (median of epochs {first}..{epochs});"
       f" load average at the end {' '.join(load)}; min / median / max")
-print("| OPENBLAS_CORETYPE | setting | Foresight s/epoch (CPU) | PyTorch s/epoch (CPU) | ratio, wall | ratio, CPU |")
+print("| OPENBLAS_CORETYPE | setting | Foresight s/epoch (CPU; training thread's CPU) | PyTorch s/epoch (CPU) | ratio, wall | ratio, CPU |")
 print("| --- | --- | --- | --- | --- | --- |")
-for coretype, label, jw, tw, jc, tc, ratio, cpu_ratio, _ in results:
-    print(f"| {coretype} | {label} | {statistics.median(jw):.3f} ({statistics.median(jc):.3f}) |"
+for coretype, label, jw, tw, jc, tc, jt, ratio, cpu_ratio, _ in results:
+    own = statistics.median(jt)  # NaN for the two-folds row, whose trainings run on pool threads
+    print(f"| {coretype} | {label} | {statistics.median(jw):.3f} ({statistics.median(jc):.3f}; {'n/a' if own != own else f'{own:.3f}'}) |"
           f" {statistics.median(tw):.3f} ({statistics.median(tc):.3f}) | {fmt(ratio)} | {fmt(cpu_ratio)} |")
 print("\nBLAS each side ran:")
 seen = set()

@@ -175,14 +175,22 @@ final class GemmLstmLayer extends BaseRecurrentLayer<LSTM> {
         allocate();
         float[] x = buffer(xBuffer, Math.toIntExact(input.length()));
         matrix(input, 'f', x, 0, transposeScratch); // NCW [B, I, T] in 'f' order: [T][I][B]
-        int weights = (nIn + h) * g;
+        int k = nIn + h;
+        int weights = k * g;
+        // the weights by gate row first: DL4J keeps W [I × 4H] and RW [H × 4H] in 'f' order, so each
+        // is one bulk read ([4H][I] and [4H][H], staged in wr) and the rows are interleaved by copies;
+        // then [K × 4H] is its one transpose
         float[] wr = buffer(weightBuffer, weights);
-        matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'c', wr, 0, transposeScratch);
-        matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'c', wr, nIn * g, transposeScratch);
-        pwr.position(0).put(wr, 0, weights);
         float[] wrByGate = buffer(weightByGateBuffer, weights);
-        transpose(wr, 0, nIn + h, g, wrByGate, 0);
+        matrix(params.get(LSTMParamInitializer.INPUT_WEIGHT_KEY), 'f', wr, 0, transposeScratch);
+        matrix(params.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), 'f', wr, nIn * g, transposeScratch);
+        for (int j = 0; j < g; j++) {
+            System.arraycopy(wr, j * nIn, wrByGate, j * k, nIn);
+            System.arraycopy(wr, nIn * g + j * h, wrByGate, j * k + nIn, h);
+        }
         pwrByGate.position(0).put(wrByGate, 0, weights);
+        transpose(wrByGate, 0, g, k, wr, 0);
+        pwr.position(0).put(wr, 0, weights);
         float[] bias = matrix(params.get(LSTMParamInitializer.BIAS_KEY), 'c');
         float[] out = buffer(outBuffer, t * h * b); // every value written by the slices
         inSlices(j -> slices[j].forward(x, b, pwr, pwrByGate, bias, out));
