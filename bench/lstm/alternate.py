@@ -130,8 +130,9 @@ for coretype, java_core, torch_core, row in settings():
         jw.append(float(j["median_seconds_per_epoch"]))
         tw.append(float(t["median_seconds_per_epoch"]))
         jc.append(float(j["median_cpu_seconds_per_epoch"]))
-        # Foresight's training thread alone (the rest of its CPU is the JVM's JIT and GC threads)
-        jt.append(float(j.get("median_training_thread_cpu_seconds_per_epoch", "nan")))
+        # Foresight's training thread alone (the rest of its CPU is the JVM's JIT and GC threads); with
+        # 2 threads the second slice of each minibatch runs on a pool thread, so the figure is not shown
+        jt.append(float(j.get("median_training_thread_cpu_seconds_per_epoch", "nan")) if threads == 1 else float("nan"))
         tc.append(float(t["median_cpu_seconds_per_epoch"]))
         ratio.append(jw[-1] / tw[-1])
         cpu_ratio.append(jc[-1] / tc[-1])
@@ -148,7 +149,7 @@ print(f"\n{rounds} alternating rounds per setting, {epochs} epochs per process (
 print("| OPENBLAS_CORETYPE | setting | Foresight s/epoch (CPU; training thread's CPU) | PyTorch s/epoch (CPU) | ratio, wall | ratio, CPU |")
 print("| --- | --- | --- | --- | --- | --- |")
 for coretype, label, jw, tw, jc, tc, jt, ratio, cpu_ratio, _ in results:
-    own = statistics.median(jt)  # NaN for the two-folds row, whose trainings run on pool threads
+    own = statistics.median(jt)  # NaN where the training runs on more than one thread
     print(f"| {coretype} | {label} | {statistics.median(jw):.3f} ({statistics.median(jc):.3f}; {'n/a' if own != own else f'{own:.3f}'}) |"
           f" {statistics.median(tw):.3f} ({statistics.median(tc):.3f}) | {fmt(ratio)} | {fmt(cpu_ratio)} |")
 print("\nBLAS each side ran:")
