@@ -75,6 +75,37 @@ class DieboldMarianoTest {
         assertEquals(0.9346517595212026, r.pValue(), 1e-9);
     }
 
+    /*
+     * A third-party implementation: R's forecast::dm.test (forecast 8.20, Debian r-cran-forecast),
+     * which computes the same statistic (acf covariances with divisor n, h−1 lags, the HLN factor,
+     * Student-t with n−1 df) in code that shares nothing with ours. Printed with 17 digits by
+     *   e1 <- c(0.5, -1.2, 0.3, 0.8, -0.4, 1.1, -0.9, 0.2); e2 <- c(0.9, -1.0, 0.7, 1.5, -0.2, 1.6, -1.3, 0.6)
+     *   dm.test(e1, e2, h = 3, power = 2)        # DM -8.2675288726794669, p 7.3837795795195018e-05
+     *   dm.test(e1, e2, h = 1, power = 1)        # DM -2.6097530172050405, p 0.034925887676584527
+     *   dm.test(e1, e2, h = 2, power = 2)        # DM -3.3710419829235159, p 0.011903362782748258
+     * R's default falls back to h = 1 (with a warning) when the variance is negative; its
+     * varestimator = "bartlett" is our Newey–West fallback (weights 1 − k/h):
+     *   a <- c(1, 0, 1, 0, 1, 0, 1, 0.1); b <- c(0, 1, 0, 1, 0, 1, 0, 1)
+     *   dm.test(a, b, h = 2, power = 1, varestimator = "bartlett")   # DM 0.084986469005456769, p 0.9346517595212025
+     */
+    @Test
+    void dieboldMariano_matchesRForecastDmTest() {
+        var three = DieboldMariano.test(E1, E2, 3, Loss.SQUARED);
+        assertEquals(-8.2675288726794669, three.statistic(), 1e-11);
+        assertEquals(7.3837795795195018e-05, three.pValue(), 1e-13);
+        var oneAbs = DieboldMariano.test(E1, E2, 1, Loss.ABSOLUTE);
+        assertEquals(-2.6097530172050405, oneAbs.statistic(), 1e-12);
+        assertEquals(0.034925887676584527, oneAbs.pValue(), 1e-12);
+        var two = DieboldMariano.test(E1, E2, 2, Loss.SQUARED);
+        assertEquals(-3.3710419829235159, two.statistic(), 1e-12);
+        assertEquals(0.011903362782748258, two.pValue(), 1e-12);
+        var bartlett = DieboldMariano.test(new double[] {1, 0, 1, 0, 1, 0, 1, 0.1}, new double[] {0, 1, 0, 1, 0, 1, 0, 1}, 2,
+                Loss.ABSOLUTE);
+        assertTrue(bartlett.neweyWest());
+        assertEquals(0.084986469005456769, bartlett.statistic(), 1e-12);
+        assertEquals(0.9346517595212025, bartlett.pValue(), 1e-12);
+    }
+
     @Test
     void identicalForecasts_giveNaNNotAFalseSignal() {
         var r = DieboldMariano.test(E1, E1, 1, Loss.SQUARED);

@@ -93,6 +93,46 @@ class SuperiorPredictiveAbilityTest {
         assertEquals(g0 / n, SuperiorPredictiveAbility.longRunVariance(x, mean, 1), 1e-12);
     }
 
+    /**
+     * Against code that shares nothing with ours, on the LCG losses and resamples of
+     * {@link ModelConfidenceSetTest#modelConfidenceSet_matchesArchOnTheSameResamples} (reproduced exactly in
+     * Python): benchmark = loss row 2, models = rows 0, 1, 3, 4 + 0.2 (clearly worse) and 5; 120 bars, 500
+     * resamples of mean block 5. ω̂ and the consistent rule's "not too poor" set come from the Python package
+     * arch 8.0.0 ({@code SPA(bench, models.T, block_size=5)._compute_variance()} and
+     * {@code _check_column_validity()}: model 3 only is left un-recentred). The p-values cannot come from arch:
+     * its {@code SPA.compute} compares unstudentised means (its {@code studentize} flag only labels the
+     * output) and does not floor the statistic at 0, so they come from a numpy implementation written from
+     * Hansen (2005), eqs. for T^SPA, μ̂^l, μ̂^c, μ̂^u and p = B⁻¹ Σ 1{T*_b > T}, fed arch's ω̂ — T = 1.67014996838949,
+     * p (lower, consistent, upper) = 0.092, 0.122, 0.142.
+     */
+    @Test
+    void superiorPredictiveAbility_matchesArchVarianceAndAnIndependentImplementation() {
+        double[][] l = ModelConfidenceSetTest.lcgLosses(6, 120, 42);
+        int[][] resamples = ModelConfidenceSetTest.lcgResamples(120, 500, 5, 7);
+        double[] shifted = l[4].clone();
+        for (int t = 0; t < shifted.length; t++) {
+            shifted[t] += 0.2;
+        }
+        double[][] models = {l[0], l[1], l[3], shifted, l[5]};
+        double[][] d = new double[models.length][120];
+        for (int k = 0; k < models.length; k++) {
+            for (int t = 0; t < 120; t++) {
+                d[k][t] = l[2][t] - models[k][t];
+            }
+        }
+        var r = SuperiorPredictiveAbility.test(d, resamples, new StationaryBootstrap(5, 500, 7));
+        double[] archOmega = {0.45964981077734524, 0.5437455470381308, 0.44994313095512967, 0.6019419532426395,
+                0.6202356097158694};
+        for (int k = 0; k < archOmega.length; k++) {
+            assertEquals(archOmega[k], r.omega()[k], 1e-13, "omega of model " + k);
+        }
+        assertEquals(1.6701499683894918, r.statistic(), 1e-12);
+        assertEquals(0, r.best());
+        assertEquals(0.092, r.pLower(), 1e-12);
+        assertEquals(0.122, r.pConsistent(), 1e-12);
+        assertEquals(0.142, r.pUpper(), 1e-12);
+    }
+
     /** A hand-sized case: two models, given resamples; every number follows from the formulas on the class. */
     @Test
     void superiorPredictiveAbility_matchesAHandComputedCase() {
