@@ -13,10 +13,11 @@ import java.util.Objects;
  *
  * @param n                   number of bars
  * @param varianceMse         (1/n) Σ (RV² − ĥ)²
- * @param qlike               (1/n) Σ (RV²/ĥ − ln(RV²/ĥ) − 1), zero for a perfect forecast; NaN when
- *                            some bar has RV² = 0 (a flat price over the horizon: the logarithm
- *                            does not exist) or ĥ ≤ 0 — see {@code qlikeUndefined}
- * @param qlikeUndefined      bars where QLIKE is undefined (counted, never silently skipped)
+ * @param qlike               mean of (RV²/ĥ − ln(RV²/ĥ) − 1) over the bars where it is defined, zero
+ *                            for a perfect forecast; a bar with RV² = 0 (a flat price over the
+ *                            horizon: the logarithm does not exist) or ĥ ≤ 0 is left out and counted
+ *                            in {@code qlikeUndefined}; NaN only when no bar is defined
+ * @param qlikeUndefined      bars where QLIKE is undefined (left out of the mean and counted, never silently)
  */
 public record VolatilityMetrics(int n, double varianceMse, double qlike, int qlikeUndefined) {
 

@@ -107,6 +107,35 @@ class BacktestOverfittingTest {
         assertEquals(20, fast.combinations());
     }
 
+    /**
+     * Against a Python implementation that shares no code or structure with ours (numpy, itertools.combinations
+     * over the blocks, {@code scipy.stats.rankdata} average ranks, {@code numpy.polyfit} for the degradation
+     * line), written from Bailey, Borwein, López de Prado &amp; Zhu (2017), §CSCV: ω̄ = rank/(N + 1), λ =
+     * logit ω̄, PBO = share of λ ≤ 0 (as the authors' R package {@code pbo}, mrbcuda/pbo, counts it). Returns
+     * {@code 0.45 − L} of the LCG losses {@code ModelConfidenceSetTest.lcgLosses(7, 103, 11)}, configuration 5 a
+     * copy of 2 (a tie in every ranking), S = 8 (12-bar blocks, 7 bars left out): 70 combinations, 5 of them
+     * with the selected configuration exactly at the out-of-sample median (λ = 0, counted as overfit; share
+     * with λ &lt; 0 alone: 12/70).
+     */
+    @Test
+    void backtestOverfitting_matchesAnIndependentPythonImplementation() {
+        double[][] l = ModelConfidenceSetTest.lcgLosses(7, 103, 11);
+        double[][] r = new double[7][103];
+        for (int c = 0; c < 7; c++) {
+            for (int t = 0; t < 103; t++) {
+                r[c][t] = 0.45 - l[c][t];
+            }
+        }
+        r[5] = r[2].clone();
+        var result = BacktestOverfitting.cscv(r, 8);
+        assertEquals(70, result.combinations());
+        assertEquals(17.0 / 70, result.pbo(), 1e-15); // 0.24285714285714285
+        assertEquals(-0.44991890178207705, result.slope(), 1e-12);
+        assertEquals(0.015007613376985666, result.intercept(), 1e-12);
+        assertEquals(37.0 / 70, result.probabilityOfLoss(), 1e-15); // 0.5285714285714286
+        assertEquals(5, Arrays.stream(result.logits()).filter(x -> Math.abs(x) < 1e-12).count());
+    }
+
     private static double sharpe(List<Double> x) {
         double m = x.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double ss = x.stream().mapToDouble(v -> (v - m) * (v - m)).sum();
