@@ -46,8 +46,9 @@ public record Significance(String experiment, String model, String baseline, Die
         }
 
         /**
-         * From the per-period Sharpe ratios of every traded model × experiment of the batch:
-         * N = how many are finite, V = their sample variance (0 for one trial).
+         * From the per-period Sharpe ratios of the configurations searched (the caller picks them: the
+         * traded configurations of the model's grid entry within its experiment, see the README's
+         * "Deflated Sharpe ratio"): N = how many are finite, V = their sample variance (0 for one trial).
          */
         public static Trials of(List<Double> sharpes) {
             double[] s = sharpes.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).toArray();
