@@ -115,7 +115,7 @@ class BacktestOverfittingTest {
      * {@code 0.45 − L} of the LCG losses {@code ModelConfidenceSetTest.lcgLosses(7, 103, 11)}, configuration 5 a
      * copy of 2 (a tie in every ranking), S = 8 (12-bar blocks, 7 bars left out): 70 combinations, 5 of them
      * with the selected configuration exactly at the out-of-sample median (λ = 0, counted as overfit; share
-     * with λ &lt; 0 alone: 12/70).
+     * with λ &lt; 0 alone: 12/70). Reproduce: {@code python3 framework/src/test/reference/statistics_reference.py}.
      */
     @Test
     void backtestOverfitting_matchesAnIndependentPythonImplementation() {

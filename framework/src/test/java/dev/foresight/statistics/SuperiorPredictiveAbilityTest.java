@@ -103,7 +103,7 @@ class SuperiorPredictiveAbilityTest {
      * its {@code SPA.compute} compares unstudentised means (its {@code studentize} flag only labels the
      * output) and does not floor the statistic at 0, so they come from a numpy implementation written from
      * Hansen (2005), eqs. for T^SPA, μ̂^l, μ̂^c, μ̂^u and p = B⁻¹ Σ 1{T*_b > T}, fed arch's ω̂ — T = 1.67014996838949,
-     * p (lower, consistent, upper) = 0.092, 0.122, 0.142.
+     * p (lower, consistent, upper) = 0.092, 0.122, 0.142. Reproduce: {@code python3 framework/src/test/reference/statistics_reference.py}.
      */
     @Test
     void superiorPredictiveAbility_matchesArchVarianceAndAnIndependentImplementation() {
