@@ -2,8 +2,10 @@ package dev.foresight.cli;
 
 import dev.foresight.error.UserError;
 import dev.foresight.run.StorageError;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,7 +83,30 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, System.out, System.err));
+        int code = execute(args, System.out, System.err);
+        recordExitStatus(code, System.getenv(EXIT_STATUS_FILE));
+        System.exit(code);
+    }
+
+    /** Where the launcher asks for the command's exit status (see {@link #recordExitStatus}). */
+    static final String EXIT_STATUS_FILE = "FORESIGHT_EXIT_STATUS_FILE";
+
+    /**
+     * Writes {@code code} to {@code file} (when not null), before the JVM exits. The launcher's run
+     * that records the class-data archive asks for it: JDK 17's JVM can die writing that archive
+     * after the command has finished (a SIGSEGV in SystemDictionaryShared, of the JDK-8274944 kind),
+     * and the command's own status must still be the exit status. Best effort: a file that cannot
+     * be written leaves the status to the JVM.
+     */
+    static void recordExitStatus(int code, String file) {
+        if (file == null || file.isEmpty()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), code + "\n");
+        } catch (IOException | RuntimeException e) {
+            // the JVM's own exit status stands
+        }
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
