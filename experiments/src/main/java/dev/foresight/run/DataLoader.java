@@ -75,7 +75,9 @@ public final class DataLoader {
         if (s instanceof SourceSpec.Csv csv) {
             if (!Files.isRegularFile(csv.path())) {
                 // Located at the YAML that names it, where the mistake is more likely than in the file system.
-                throw new UserError(csv.location(), "data file not found: " + csv.path());
+                throw new UserError(csv.location(), Files.isDirectory(csv.path())
+                        ? "data path is a directory, not a CSV file: " + csv.path()
+                        : "data file not found: " + csv.path());
             }
             CsvLayout layout;
             try {

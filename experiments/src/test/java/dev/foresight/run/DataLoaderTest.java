@@ -1,0 +1,42 @@
+package dev.foresight.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.foresight.batch.DataSpec;
+import dev.foresight.batch.SourceSpec;
+import dev.foresight.error.Location;
+import dev.foresight.error.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A data path that cannot be read is reported at the batch line that names it, saying why. */
+class DataLoaderTest {
+
+    private static UserError loadFails(Path path) {
+        Location yaml = Location.at("batch.yaml", 4, 3, "data");
+        DataSpec spec = new DataSpec(new SourceSpec.Csv("X", path, Map.of(), null, "error", yaml), List.of(), null);
+        UserError e = assertThrows(UserError.class, () -> new DataLoader().load(spec));
+        assertEquals(yaml, e.location());
+        return e;
+    }
+
+    @Test
+    void csvPath_thatIsADirectory_saysSoInsteadOfNotFound(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("prices.csv"));
+        UserError e = loadFails(dir);
+        assertTrue(e.getMessage().contains("is a directory, not a CSV file: " + dir), e.getMessage());
+    }
+
+    @Test
+    void csvPath_thatDoesNotExist_isNotFound(@TempDir Path tmp) {
+        UserError e = loadFails(tmp.resolve("nope.csv"));
+        assertTrue(e.getMessage().contains("data file not found: " + tmp.resolve("nope.csv")), e.getMessage());
+    }
+}
