@@ -73,11 +73,10 @@ public final class DataLoader {
 
     private static LoadedSeries load(SourceSpec s) {
         if (s instanceof SourceSpec.Csv csv) {
-            if (!Files.isRegularFile(csv.path())) {
+            if (!Files.exists(csv.path())) {
                 // Located at the YAML that names it, where the mistake is more likely than in the file system.
-                throw new UserError(csv.location(), Files.isDirectory(csv.path())
-                        ? "data path is a directory, not a CSV file: " + csv.path()
-                        : "data file not found: " + csv.path());
+                // Anything else about the file (a directory, a pipe, its bytes) is CsvLoader's to say.
+                throw new UserError(csv.location(), "data file not found: " + csv.path());
             }
             CsvLayout layout;
             try {

@@ -19,24 +19,26 @@ import org.junit.jupiter.api.io.TempDir;
 /** A data path that cannot be read is reported at the batch line that names it, saying why. */
 class DataLoaderTest {
 
+    private static final Location YAML = Location.at("batch.yaml", 4, 3, "data");
+
     private static UserError loadFails(Path path) {
-        Location yaml = Location.at("batch.yaml", 4, 3, "data");
-        DataSpec spec = new DataSpec(new SourceSpec.Csv("X", path, Map.of(), null, "error", yaml), List.of(), null);
-        UserError e = assertThrows(UserError.class, () -> new DataLoader().load(spec));
-        assertEquals(yaml, e.location());
-        return e;
+        DataSpec spec = new DataSpec(new SourceSpec.Csv("X", path, Map.of(), null, "error", YAML), List.of(), null);
+        return assertThrows(UserError.class, () -> new DataLoader().load(spec));
     }
 
+    /** The CSV loader says what is wrong with a path that exists (here: a directory), at that path. */
     @Test
     void csvPath_thatIsADirectory_saysSoInsteadOfNotFound(@TempDir Path tmp) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("prices.csv"));
         UserError e = loadFails(dir);
-        assertTrue(e.getMessage().contains("is a directory, not a CSV file: " + dir), e.getMessage());
+        assertEquals(dir.toString(), e.location().source(), e.getMessage());
+        assertTrue(e.getMessage().contains("not a regular file (a directory, device or pipe)"), e.getMessage());
     }
 
     @Test
-    void csvPath_thatDoesNotExist_isNotFound(@TempDir Path tmp) {
+    void csvPath_thatDoesNotExist_isNotFoundAtTheBatchLine(@TempDir Path tmp) {
         UserError e = loadFails(tmp.resolve("nope.csv"));
+        assertEquals(YAML, e.location());
         assertTrue(e.getMessage().contains("data file not found: " + tmp.resolve("nope.csv")), e.getMessage());
     }
 }
