@@ -11,6 +11,7 @@ import dev.foresight.data.csv.CsvLayout;
 import dev.foresight.data.csv.CsvLoader;
 import dev.foresight.data.csv.LoadedSeries;
 import dev.foresight.data.csv.MissingPolicy;
+import dev.foresight.error.Location;
 import dev.foresight.error.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,9 @@ public final class DataLoader {
             market = MarketData.of(series.get(0), notes.get(series.get(0).symbol()));
         } else {
             try {
-                market = DateAlignment.align(series, notes);
+                Map<String, Location> where = new HashMap<>();
+                all.forEach(source -> where.put(source.symbol(), source.location()));
+                market = DateAlignment.align(series, notes, where::get);
             } catch (IllegalArgumentException e) {
                 throw new UserError(spec.primary().location(), "cannot align the data series: " + e.getMessage());
             }

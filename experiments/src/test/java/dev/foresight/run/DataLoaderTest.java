@@ -41,4 +41,17 @@ class DataLoaderTest {
         assertEquals(YAML, e.location());
         assertTrue(e.getMessage().contains("data file not found: " + tmp.resolve("nope.csv")), e.getMessage());
     }
+
+    /** Two series without a common date: the error points at the input's batch line, not a bare symbol. */
+    @Test
+    void inputs_withNoDatesInCommon_areLocatedAtTheInputsBatchLine(@TempDir Path tmp) throws IOException {
+        Path a = Files.writeString(tmp.resolve("a.csv"), "Date,Close\n2020-01-02,10\n2020-01-03,11\n");
+        Path b = Files.writeString(tmp.resolve("b.csv"), "Date,Close\n2021-01-04,10\n2021-01-05,11\n");
+        Location input = Location.at("batch.yaml", 7, 7, "data.inputs[0]");
+        DataSpec spec = new DataSpec(new SourceSpec.Csv("A", a, Map.of(), null, "error", YAML),
+                List.of(new SourceSpec.Csv("B", b, Map.of(), null, "error", input)), null);
+        UserError e = assertThrows(UserError.class, () -> new DataLoader().load(spec));
+        assertEquals(input, e.location(), e.getMessage());
+        assertTrue(e.getMessage().contains("no dates in common with A"), e.getMessage());
+    }
 }
