@@ -11,6 +11,7 @@ import dev.foresight.data.csv.CsvLayout;
 import dev.foresight.data.csv.CsvLoader;
 import dev.foresight.data.csv.LoadedSeries;
 import dev.foresight.data.csv.MissingPolicy;
+import dev.foresight.error.Location;
 import dev.foresight.error.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,9 @@ public final class DataLoader {
             market = MarketData.of(series.get(0), notes.get(series.get(0).symbol()));
         } else {
             try {
-                market = DateAlignment.align(series, notes);
+                Map<String, Location> where = new HashMap<>();
+                all.forEach(source -> where.put(source.symbol(), source.location()));
+                market = DateAlignment.align(series, notes, where::get);
             } catch (IllegalArgumentException e) {
                 throw new UserError(spec.primary().location(), "cannot align the data series: " + e.getMessage());
             }
@@ -73,8 +76,9 @@ public final class DataLoader {
 
     private static LoadedSeries load(SourceSpec s) {
         if (s instanceof SourceSpec.Csv csv) {
-            if (!Files.isRegularFile(csv.path())) {
+            if (!Files.exists(csv.path())) {
                 // Located at the YAML that names it, where the mistake is more likely than in the file system.
+                // Anything else about the file (a directory, a pipe, its bytes) is CsvLoader's to say.
                 throw new UserError(csv.location(), "data file not found: " + csv.path());
             }
             CsvLayout layout;

@@ -59,6 +59,17 @@ final class LegacyLayout {
         return onlyTaskFiles(dir.resolve("tasks"));
     }
 
+    /**
+     * Whether {@code file} under {@code tasks} is one Foresight writes there: a task file
+     * {@code EXPERIMENT/MODEL/fold-NNN.json} or the temporary file of a killed atomic write beside one.
+     * The one definition of "ours" inside {@code tasks/}: a run deletes nothing else there.
+     */
+    static boolean isTaskFile(Path tasks, Path file) {
+        String name = file.getFileName().toString();
+        return tasks.relativize(file).getNameCount() == 3
+                && (name.matches("fold-\\d{3,}\\.json") || name.startsWith(".") && name.endsWith(".tmp"));
+    }
+
     /** {@code tasks/} holds directories EXPERIMENT/MODEL with fold files (and temporary files of a killed write). */
     private static boolean onlyTaskFiles(Path tasks) throws IOException {
         if (!Files.exists(tasks)) {
@@ -70,12 +81,10 @@ final class LegacyLayout {
         try (Stream<Path> walk = Files.walk(tasks)) {
             for (Path p : walk.toList()) {
                 int depth = tasks.relativize(p).getNameCount();
-                String name = p.getFileName().toString();
                 if (p.equals(tasks)) {
                     continue;
                 }
-                boolean ok = Files.isDirectory(p) ? depth <= 2
-                        : depth == 3 && (name.matches("fold-\\d{3,}\\.json") || name.startsWith(".") && name.endsWith(".tmp"));
+                boolean ok = Files.isDirectory(p) ? depth <= 2 : isTaskFile(tasks, p);
                 if (!ok) {
                     return false;
                 }

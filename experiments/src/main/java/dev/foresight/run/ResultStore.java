@@ -151,7 +151,7 @@ public final class ResultStore implements AutoCloseable {
         Path out = dir.root();
         if (fresh) {
             invalidateOutputs();
-            deleteTree(out.resolve("tasks"));
+            removeTaskFilesBut(Set.of());
         }
         // leftovers of a write interrupted between the temporary file and its rename
         try (Stream<Path> entries = Files.list(out)) {
@@ -308,13 +308,23 @@ public final class ResultStore implements AutoCloseable {
         for (PlannedTask t : plan.tasks()) {
             current.add(dir.task(t.experiment(), t.model(), t.fold()).toAbsolutePath());
         }
+        removeTaskFilesBut(current);
+    }
+
+    /**
+     * Deletes every task file (and leftover temporary file) under {@code tasks/} but those in
+     * {@code keep}, then the directories left empty. Only files Foresight writes there
+     * ({@link LegacyLayout#isTaskFile}) are candidates: a note or script the user put in the
+     * directory stays, and so does the directory holding it.
+     */
+    private void removeTaskFilesBut(Set<Path> keep) {
         Path root = dir.root().resolve("tasks");
         if (!Files.isDirectory(root)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (Files.isRegularFile(p) && !current.contains(p.toAbsolutePath())) {
+                if (Files.isRegularFile(p) && LegacyLayout.isTaskFile(root, p) && !keep.contains(p.toAbsolutePath())) {
                     invalidateOutputs();
                     Files.delete(p);
                 } else if (Files.isDirectory(p) && !p.equals(root)) {
@@ -473,19 +483,6 @@ public final class ResultStore implements AutoCloseable {
             Files.deleteIfExists(dir.file(name));
         } catch (IOException e) {
             throw StorageError.of(dir.file(name), e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

@@ -90,12 +90,18 @@ public sealed interface YamlNode {
         }
     }
 
-    /** A short name of the node's type for messages: "a mapping", "a list", "a value". */
+    /**
+     * A short name of the node's type for messages: "a mapping", "a list", "a value"; an empty
+     * list or mapping says so ("experiments must be a non-empty list, got an empty list", not "got a list").
+     */
     default String describe() {
         if (this instanceof Scalar s) {
             return s.isNull() ? "empty" : "the value '" + s.text() + "'";
         }
-        return this instanceof Sequence ? "a list" : "a mapping";
+        if (this instanceof Sequence q) {
+            return q.items().isEmpty() ? "an empty list" : "a list";
+        }
+        return ((Mapping) this).entries().isEmpty() ? "an empty mapping" : "a mapping";
     }
 
     /** Items of a list, or the node itself as a one-item list. */

@@ -55,6 +55,16 @@ public final class YamlReader {
     }
 
     public static YamlNode read(Path file) {
+        return parse(file.toString(), readText(file));
+    }
+
+    /**
+     * The text of a batch file, read the one way every command reads it: a located user error for
+     * a missing or unreadable file, one larger than the limit (checked while reading, so
+     * {@code /dev/zero} or a multi-gigabyte file by mistake stops at once instead of filling the
+     * heap), or bytes that are not UTF-8; a leading BOM is dropped.
+     */
+    public static String readText(Path file) {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             // Read one byte past the limit: a special file (/dev/zero, a pipe) has no size to check first.
@@ -69,7 +79,7 @@ public final class YamlReader {
             throw new UserError(Location.at(file.toString(), 0, 0, WHOLE_FILE), "larger than "
                     + MAX_FILE_BYTES / 1024 + " KiB: a batch file is a few kilobytes of YAML (is this the right file?)");
         }
-        return parse(file.toString(), decode(file.toString(), bytes));
+        return decode(file.toString(), bytes);
     }
 
     /** The text of {@code bytes} as UTF-8, or a located error at the first byte that is not. */

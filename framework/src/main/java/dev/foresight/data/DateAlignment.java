@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Puts series with different calendars (an equity index, VIX with its holiday prints, a 7-day
@@ -30,6 +31,18 @@ public final class DateAlignment {
      * @throws UserError located at the symbol whose dates leave nothing in common
      */
     public static MarketData align(List<PriceSeries> series, Map<String, DataNotes> notes) {
+        return align(series, notes, Location::of);
+    }
+
+    /**
+     * {@link #align(List, Map)} with errors located where the caller read each series: a batch
+     * file's {@code data.inputs[i]} line rather than the bare symbol.
+     *
+     * @param where the location of each series by symbol
+     * @throws UserError at {@code where} of the series whose dates leave nothing in common
+     */
+    public static MarketData align(List<PriceSeries> series, Map<String, DataNotes> notes,
+                                   Function<String, Location> where) {
         if (series.isEmpty()) {
             throw new IllegalArgumentException("alignment needs at least one series");
         }
@@ -42,7 +55,7 @@ public final class DateAlignment {
         for (PriceSeries s : series.subList(1, series.size())) {
             common.retainAll(List.of(s.dates()));
             if (common.isEmpty()) {
-                throw new UserError(Location.of(s.symbol()), "no dates in common with " + symbolsBefore(series, s)
+                throw new UserError(where.apply(s.symbol()), "no dates in common with " + symbolsBefore(series, s)
                         + ": " + s.symbol() + " covers " + range(s) + ", " + series.get(0).symbol() + " covers "
                         + range(series.get(0)));
             }

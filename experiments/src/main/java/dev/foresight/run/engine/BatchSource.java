@@ -3,15 +3,9 @@ package dev.foresight.run.engine;
 import dev.foresight.batch.BatchParser;
 import dev.foresight.batch.BatchSpec;
 import dev.foresight.batch.Overrides;
-import dev.foresight.error.Location;
-import dev.foresight.error.UserError;
 import dev.foresight.plugin.PluginRegistry;
 import dev.foresight.yaml.YamlReader;
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -33,16 +27,10 @@ public record BatchSource(String file, String text, List<String> overrides, Stri
         overrides = List.copyOf(overrides);
     }
 
-    /** Reads a batch file (a user error, located at the file, when it cannot be read). */
+    /** Reads a batch file ({@link YamlReader#readText}: a located user error when it cannot be read). */
     public static BatchSource read(Path file, List<String> overrides) {
-        try {
-            return new BatchSource(file.toString(), Files.readString(file, StandardCharsets.UTF_8), overrides,
-                    file.toAbsolutePath().getParent().toString());
-        } catch (NoSuchFileException e) {
-            throw new UserError(Location.of(file.toString()), "file not found");
-        } catch (IOException e) {
-            throw new UserError(Location.of(file.toString()), "cannot read: " + e.getMessage());
-        }
+        return new BatchSource(file.toString(), YamlReader.readText(file), overrides,
+                file.toAbsolutePath().getParent().toString());
     }
 
     /** Parses, overrides and validates the batch with the plugins of this JVM. */

@@ -15,13 +15,13 @@ import java.util.Objects;
  * are one name. Column order in the file is free and unmapped columns (a pandas index, say) are
  * ignored.
  *
- * <p>The YAML block the experiments module maps onto this record is meant to read:
+ * <p>The YAML block the experiments module maps onto this record ({@code data:}) reads:
  * <pre>
- * date_column: DATE          # optional; default: the header named date (or observation_date)
  * date_format: MMM dd, yyyy  # optional java.time pattern; default: auto-detect
  * missing: drop              # error (default) | drop
  * columns:                   # optional; default: auto (Yahoo header names)
- *   close: DEXUSEU           # keys are Column.yamlName(): open, high, low, close, adj_close, volume
+ *   date: DATE               # optional; default: the header named date (or observation_date)
+ *   close: DEXUSEU           # other keys are Column.yamlName(): open, high, low, close, adj_close, volume
  * </pre>
  *
  * @param dateColumn  header of the date column, or {@code null} for auto: the header that

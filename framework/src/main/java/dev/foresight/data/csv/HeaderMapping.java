@@ -75,7 +75,7 @@ final class HeaderMapping {
             String wanted = layout.dateColumn() == null ? "date column (a header named Date)"
                     : "date column named '" + layout.dateColumn() + "'";
             throw new UserError(headerLine, "no " + wanted + " among the headers " + shown(headers)
-                    + hint(layout.dateColumn() == null ? "date" : layout.dateColumn(), headers) + "; set date_column to the header that holds the dates");
+                    + hint(layout.dateColumn() == null ? "date" : layout.dateColumn(), headers) + "; map the column that holds the dates explicitly, e.g. columns: {date: <header>}");
         }
 
         EnumMap<Column, Integer> fields = new EnumMap<>(Column.class);

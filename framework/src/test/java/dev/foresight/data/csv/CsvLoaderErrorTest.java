@@ -1,6 +1,7 @@
 package dev.foresight.data.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,7 +157,16 @@ class CsvLoaderErrorTest {
 
     @Test
     void csvLoader_rejectsHeaderWithoutDateColumnListingTheHeaders() {
-        assertAt(fail("no_date_column.csv"), 1, 0, "", "no date column", "[When, Price]", "date_column");
+        assertAt(fail("no_date_column.csv"), 1, 0, "", "no date column", "[When, Price]");
+    }
+
+    /** The hint names the batch file's key ({@code data.columns.date}); there is no {@code date_column} key. */
+    @Test
+    void csvLoader_noDateColumnHintNamesTheBatchKey() {
+        UserError e = fail("no_date_column.csv");
+        String text = e.getMessage().substring(e.getMessage().indexOf("no date column")); // not the fixture's name
+        assertTrue(text.contains("columns: {date: <header>}"), e.getMessage());
+        assertFalse(text.contains("date_column"), e.getMessage());
     }
 
     @Test
