@@ -119,6 +119,11 @@ public final class FoldRunner {
             throw new FoldFailure(where + ": only " + fitRows.length + " training rows have complete features"
                     + " (warm-up and window " + window + " leave too little): use a longer training window");
         }
+        if (pipeline.target().continuous() && onlyZerosAndOnes(labels, fitRows)) {
+            throw new FoldFailure(where + ": every training label of " + pipeline.target().name() + " is 0 or 1 (is the"
+                    + " price series flat over the training window?); models would read them as a direction target's"
+                    + " labels and forecast a probability of up, so this fold is not scored");
+        }
         Scaler scaler = Scaler.fit(pipeline.scaling(), raw, concat(fitRows, validationRows));
         FeatureMatrix scaled = scaler.apply(raw);
 
@@ -332,6 +337,11 @@ public final class FoldRunner {
     }
 
     /** Rows whose label is known and whose feature window is complete. */
+    /** Whether the labels of {@code rows} are all 0 or 1 (what models take for a direction target's). */
+    private static boolean onlyZerosAndOnes(double[] labels, int[] rows) {
+        return Arrays.stream(rows).allMatch(t -> labels[t] == 0.0 || labels[t] == 1.0);
+    }
+
     private static int[] usable(int[] rows, FeatureMatrix features, double[] labels, int window) {
         return Arrays.stream(rows).filter(t -> Double.isFinite(labels[t]) && complete(features, t, window)).toArray();
     }

@@ -38,4 +38,9 @@ record LogReturnTarget(int horizon) implements Target {
     public double barVariance(Forecast forecast) {
         return forecast.variance() / horizon;
     }
+
+    @Override
+    public boolean continuous() {
+        return true;
+    }
 }

@@ -31,4 +31,9 @@ record NextCloseTarget(int horizon) implements Target {
     public double move(double value, SeriesView series, int t) {
         return value - series.close(t);
     }
+
+    @Override
+    public boolean continuous() {
+        return true;
+    }
 }

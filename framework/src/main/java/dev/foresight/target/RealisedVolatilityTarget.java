@@ -54,4 +54,9 @@ record RealisedVolatilityTarget(int horizon) implements Target {
     public double barVariance(Forecast forecast) {
         return forecast.point() * forecast.point();
     }
+
+    @Override
+    public boolean continuous() {
+        return true;
+    }
 }

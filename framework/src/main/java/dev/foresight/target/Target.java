@@ -41,4 +41,15 @@ public interface Target {
     default boolean directional() {
         return true;
     }
+
+    /**
+     * Whether the labels are continuous values (a return, a price, a volatility), never 0/1 codes.
+     * Models are not told the target: they read training labels that are all 0 or 1 as a direction
+     * target's. A continuous target whose training labels are only 0s and 1s (a flat price series
+     * gives log returns of 0) would be forecast as a probability of up, so such a fold fails
+     * instead of reporting a wrong number. False (unknown) unless a target says so.
+     */
+    default boolean continuous() {
+        return false;
+    }
 }

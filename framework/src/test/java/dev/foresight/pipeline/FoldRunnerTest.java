@@ -250,6 +250,28 @@ class FoldRunnerTest {
         assertTrue(nan.getMessage().contains("forecast failed"), nan.getMessage());
     }
 
+    /**
+     * A flat price series gives log returns of exactly 0: labels models would read as a direction
+     * target's (forecasting a probability of up 0.5 where 0 is right). The fold fails, naming the
+     * target, instead of scoring a wrong number; a direction target on the same series, and the
+     * log return of a series that moves, fit as before.
+     */
+    @Test
+    void continuousTargetWithOnlyZeroAndOneLabels_failsTheFoldInsteadOfBeingReadAsDirection() {
+        double[] flat = new double[30];
+        Arrays.fill(flat, 100);
+        Fold fold = WalkForwardPlan.expanding(20, 5).folds(30, 1).get(0);
+        FoldFailure f = assertThrows(FoldFailure.class,
+                () -> FoldRunner.run(market(flat), pipeline(model((d, t) -> 0.0)), fold));
+        assertTrue(f.getMessage().startsWith("fold 0 (test 2020-01-21..2020-01-25)"), f.getMessage());
+        assertTrue(f.getMessage().contains("every training label of log-return(h=1) is 0 or 1"), f.getMessage());
+
+        Pipeline direction = new Pipeline(Targets.direction(1), List.of(new NamedFeatureSet("close", CLOSE_FEATURE)),
+                ScalingMethod.MINMAX, "m", model((d, t) -> 0.5), Optional.of(SIGN), List.of(), 1L);
+        assertEquals(5, FoldRunner.run(market(flat), direction, fold).bars().size());
+        assertEquals(5, FoldRunner.run(market(prices(30)), pipeline(model((d, t) -> 0.0)), fold).bars().size());
+    }
+
     @Test
     void fixedPosition_overridesTheStrategy() {
         Model inner = model((d, t) -> -1.0);
