@@ -12,6 +12,7 @@ import dev.foresight.model.FitContext;
 import dev.foresight.model.FitProgress;
 import dev.foresight.model.FittedModel;
 import dev.foresight.model.Forecast;
+import dev.foresight.model.Labels;
 import dev.foresight.model.PreviousFit;
 import dev.foresight.regime.FittedRegimeDetector;
 import dev.foresight.regime.UnsupportedDataException;
@@ -119,7 +120,7 @@ public final class FoldRunner {
             throw new FoldFailure(where + ": only " + fitRows.length + " training rows have complete features"
                     + " (warm-up and window " + window + " leave too little): use a longer training window");
         }
-        if (pipeline.target().continuous() && onlyZerosAndOnes(labels, fitRows)) {
+        if (pipeline.target().continuous() && Labels.directionCoded(Arrays.stream(fitRows).mapToDouble(t -> labels[t]).toArray())) {
             throw new FoldFailure(where + ": every training label of " + pipeline.target().name() + " is 0 or 1 (is the"
                     + " price series flat over the training window?); models would read them as a direction target's"
                     + " labels and forecast a probability of up, so this fold is not scored");
@@ -337,11 +338,6 @@ public final class FoldRunner {
     }
 
     /** Rows whose label is known and whose feature window is complete. */
-    /** Whether the labels of {@code rows} are all 0 or 1 (what models take for a direction target's). */
-    private static boolean onlyZerosAndOnes(double[] labels, int[] rows) {
-        return Arrays.stream(rows).allMatch(t -> labels[t] == 0.0 || labels[t] == 1.0);
-    }
-
     private static int[] usable(int[] rows, FeatureMatrix features, double[] labels, int window) {
         return Arrays.stream(rows).filter(t -> Double.isFinite(labels[t]) && complete(features, t, window)).toArray();
     }

@@ -1,6 +1,7 @@
 package dev.foresight.strategies.baseline;
 
 import dev.foresight.model.FittedModel;
+import dev.foresight.model.Labels;
 import dev.foresight.model.Model;
 import dev.foresight.model.ModelData;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ record ArModel(int p) implements Model {
             }
         }
         return new FittedAr(p, h, beta, ols.estimateRegressionParametersStandardErrors(), ols.calculateRSquared(),
-                ols.estimateErrorVariance(), n, LabelShape.binary(y));
+                ols.estimateErrorVariance(), n, Labels.directionCoded(y));
     }
 
     /** label(t-h-j) for j = 0..p-1, as known at the close of {@code t}; null when one is missing. */

@@ -1,6 +1,7 @@
 package dev.foresight.strategies.baseline;
 
 import dev.foresight.model.FittedModel;
+import dev.foresight.model.Labels;
 import dev.foresight.model.Model;
 import dev.foresight.model.ModelData;
 import java.util.Arrays;
@@ -39,6 +40,6 @@ record HistoricalMeanModel(int window) implements Model {
         for (double y : used) {
             sum += y;
         }
-        return new FittedMean(sum / used.length, LabelShape.binary(used), used.length, window);
+        return new FittedMean(sum / used.length, Labels.directionCoded(used), used.length, window);
     }
 }

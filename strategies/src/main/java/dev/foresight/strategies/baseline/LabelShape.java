@@ -10,19 +10,6 @@ final class LabelShape {
     private LabelShape() {
     }
 
-    /** Whether every label is 0 or 1: a direction target, whose forecasts are probabilities of up. */
-    static boolean binary(double[] labels) {
-        if (labels.length == 0) {
-            return false;
-        }
-        for (double y : labels) {
-            if (y != 0.0 && y != 1.0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Whether every label is ≥ 0: a level (price, volatility) rather than a signed change. */
     static boolean nonNegative(double[] labels) {
         if (labels.length == 0) {

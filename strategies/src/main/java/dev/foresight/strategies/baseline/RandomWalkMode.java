@@ -1,5 +1,6 @@
 package dev.foresight.strategies.baseline;
 
+import dev.foresight.model.Labels;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,7 +34,7 @@ enum RandomWalkMode {
             throw new IllegalArgumentException("random-walk: mode auto needs training labels to infer the target;"
                     + " there are no training rows");
         }
-        if (LabelShape.binary(labels)) {
+        if (Labels.directionCoded(labels)) {
             return HALF;
         }
         return LabelShape.nonNegative(labels) ? LAST : ZERO;

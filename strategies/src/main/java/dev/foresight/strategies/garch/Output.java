@@ -1,5 +1,6 @@
 package dev.foresight.strategies.garch;
 
+import dev.foresight.model.Labels;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,13 +28,11 @@ enum Output {
     }
 
     static Output infer(double[] labels) {
-        boolean binary = labels.length > 0;
         boolean nonNegative = labels.length > 0;
         for (double y : labels) {
-            binary &= y == 0 || y == 1;
             nonNegative &= y >= 0;
         }
-        if (binary) {
+        if (Labels.directionCoded(labels)) {
             throw new IllegalArgumentException("garch: the training labels are all 0/1 (a direction target); GARCH"
                     + " forecasts volatility (realised-vol target) or the mean return (log-return target)");
         }

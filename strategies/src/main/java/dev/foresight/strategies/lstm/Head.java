@@ -1,5 +1,6 @@
 package dev.foresight.strategies.lstm;
 
+import dev.foresight.model.Labels;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,11 +38,6 @@ enum Head {
         if (this != AUTO) {
             return this;
         }
-        for (double y : labels) {
-            if (y != 0.0 && y != 1.0) {
-                return REGRESSION;
-            }
-        }
-        return labels.length == 0 ? REGRESSION : DIRECTION;
+        return Labels.directionCoded(labels) ? DIRECTION : REGRESSION;
     }
 }

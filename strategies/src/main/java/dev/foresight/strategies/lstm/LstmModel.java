@@ -3,6 +3,7 @@ package dev.foresight.strategies.lstm;
 import dev.foresight.model.FitContext;
 import dev.foresight.model.FitProgress;
 import dev.foresight.model.FittedModel;
+import dev.foresight.model.Labels;
 import dev.foresight.model.ModelData;
 import dev.foresight.model.PreviousFit;
 import dev.foresight.scaling.ScalingMethod;
@@ -86,7 +87,7 @@ record LstmModel(LstmSettings settings) implements ContextFitModel {
         }
         double[] labels = labels(train, fitRows);
         Head head = settings.head().resolve(labels);
-        if (head == Head.DIRECTION && Arrays.stream(labels).anyMatch(y -> y != 0.0 && y != 1.0)) {
+        if (head == Head.DIRECTION && !Labels.directionCoded(labels)) { // labels is not empty: checked above
             throw new IllegalArgumentException(kind + ": head direction needs 0/1 labels (target: direction)");
         }
         if (head == Head.VOLATILITY && Arrays.stream(labels).anyMatch(y -> y < 0)) {

@@ -1,6 +1,7 @@
 package dev.foresight.strategies.tribuo;
 
 import dev.foresight.model.FittedModel;
+import dev.foresight.model.Labels;
 import dev.foresight.model.ModelData;
 import dev.foresight.scaling.ScalingMethod;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ record CartModel(int maxDepth, double minChildWeight, double minImpurityDecrease
         Model<Regressor> model = trainer.train(data);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("features_used", model.getFeatureIDMap().size());
-        return new FittedRegressor(name, model, scale, Examples.binary(y), train.featureNames(), extra);
+        return new FittedRegressor(name, model, scale, Labels.directionCoded(y), train.featureNames(), extra);
     }
 
     @Override

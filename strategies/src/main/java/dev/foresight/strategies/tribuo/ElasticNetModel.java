@@ -1,6 +1,7 @@
 package dev.foresight.strategies.tribuo;
 
 import dev.foresight.model.FittedModel;
+import dev.foresight.model.Labels;
 import dev.foresight.model.Model;
 import dev.foresight.model.ModelData;
 import dev.foresight.scaling.ScalingMethod;
@@ -46,7 +47,7 @@ record ElasticNetModel(double alpha, double l1Ratio, int maxIterations, double t
         model.getWeights().get(Examples.OUTPUT).forEach(t -> weights.put(model.getFeatureIDMap().get(t.index).getName(),
                 t.value));
         extra.put("weights", weights);
-        return new FittedRegressor(name, model, scale, Examples.binary(y), train.featureNames(), extra);
+        return new FittedRegressor(name, model, scale, Labels.directionCoded(y), train.featureNames(), extra);
     }
 
     @Override

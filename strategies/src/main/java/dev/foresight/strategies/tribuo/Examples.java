@@ -51,16 +51,6 @@ final class Examples {
         return y;
     }
 
-    /** Whether every label is 0 or 1: a direction target. */
-    static boolean binary(double[] y) {
-        for (double v : y) {
-            if (v != 0.0 && v != 1.0) {
-                return false;
-            }
-        }
-        return y.length > 0;
-    }
-
     static MutableDataset<Regressor> regression(String model, ModelData data, double[] y, LabelScale scale) {
         int[] rows = data.rows();
         List<Example<Regressor>> examples = new ArrayList<>(rows.length);

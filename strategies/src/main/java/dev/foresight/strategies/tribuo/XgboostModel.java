@@ -1,6 +1,7 @@
 package dev.foresight.strategies.tribuo;
 
 import dev.foresight.model.FittedModel;
+import dev.foresight.model.Labels;
 import dev.foresight.model.ModelData;
 import dev.foresight.scaling.ScalingMethod;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ record XgboostModel(XgboostTask task, int trees, double eta, int maxDepth, doubl
                 XGBoostRegressionTrainer.RegressionType.LINEAR, trees, eta, gamma, maxDepth, minChildWeight, subsample,
                 colsample, lambda, alpha, 1, true, seed);
         Model<Regressor> model = trainer.train(data);
-        return new FittedRegressor(name, model, scale, Examples.binary(y), train.featureNames(), extra);
+        return new FittedRegressor(name, model, scale, Labels.directionCoded(y), train.featureNames(), extra);
     }
 
     static double upShare(double[] y) {

@@ -1,5 +1,6 @@
 package dev.foresight.strategies.tribuo;
 
+import dev.foresight.model.Labels;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +23,6 @@ enum XgboostTask {
         if (this != AUTO) {
             return this;
         }
-        return Examples.binary(labels) ? CLASSIFICATION : REGRESSION;
+        return Labels.directionCoded(labels) ? CLASSIFICATION : REGRESSION;
     }
 }
